@@ -1,0 +1,15 @@
+package org.firstline.directory;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Creates an organization, or on update changes the fields that are not null. */
+public record OrganizationForm(
+        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
+        Long planId,
+        List<@Pattern(regexp = "^[a-z0-9.-]+\\.[a-z]{2,}$", message = "must be a lower-case domain like example.org") String> domains,
+        Boolean representativesOnly,
+        Long accountManagerId,
+        @Size(max = 10000, message = "must be at most 10000 characters") String notes) {}

@@ -1,0 +1,5 @@
+package org.firstline.directory;
+
+import java.util.List;
+
+public record TeamView(long id, String name, String description, List<Long> memberIds) {}

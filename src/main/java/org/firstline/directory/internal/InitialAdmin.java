@@ -1,0 +1,72 @@
+package org.firstline.directory.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import org.firstline.directory.AgentForm;
+import org.firstline.directory.AgentService;
+import org.firstline.platform.AgentRole;
+import org.firstline.platform.FirstlineSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * On first start, creates the agent {@code admin} with a random password, printed once and written to
+ * {@code <data-dir>/initial-admin-password} (readable by the owner only), as Jenkins does.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class InitialAdmin implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final AgentService agents;
+    private final FirstlineSettings settings;
+
+    InitialAdmin(AgentService agents, FirstlineSettings settings) {
+        this.agents = agents;
+        this.settings = settings;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (agents.exists("admin")) {
+            return;
+        }
+        String password = randomPassword();
+        agents.create(new AgentForm("admin", "Administrator", "admin@localhost", AgentRole.ADMIN, "UTC", "", 0, password, true, null));
+        Path file = settings.dataDir().resolve("initial-admin-password");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, password + "\n");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the file keeps the default permissions
+        }
+        log.warn("""
+
+                *************************************************************
+                Firstline created the agent 'admin' with this password:
+
+                    {}
+
+                It is also in {}. Sign in and change it.
+                *************************************************************""", password, file.toAbsolutePath());
+    }
+
+    private static String randomPassword() {
+        var random = new SecureRandom();
+        var sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

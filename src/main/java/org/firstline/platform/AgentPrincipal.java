@@ -1,0 +1,52 @@
+package org.firstline.platform;
+
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in agent, as every request sees it. */
+public record AgentPrincipal(
+        long id, String username, String displayName, AgentRole role, String timeZone, String passwordHash, boolean active)
+        implements UserDetails {
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public boolean isAdmin() {
+        return role == AgentRole.ADMIN;
+    }
+
+    /** How the audit trail names this agent. */
+    public String auditName() {
+        return "agent:" + username;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return active;
+    }
+
+    @Override
+    public String toString() {
+        return "AgentPrincipal[" + username + ", " + role + "]";
+    }
+}

@@ -1,0 +1,104 @@
+package org.firstline.platform.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.firstline.platform.FirstlineSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no datasource URL configured, Firstline runs its own PostgreSQL. In run mode its data lives in
+ * {@code <data-dir>/postgres} and survives restarts; in tests one throwaway server serves the whole JVM and every
+ * application context gets a fresh database of its own.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean
+    EmbeddedDatabase embeddedDatabase(FirstlineSettings settings) {
+        if (settings.ephemeralDatabase()) {
+            return new EmbeddedDatabase(SharedTestServer.INSTANCE.server(), "test_" + UUID.randomUUID().toString().replace("-", ""), false);
+        }
+        Path dataDirectory = settings.dataDir().resolve("postgres");
+        var server = EmbeddedPostgresServer.start(dataDirectory, true);
+        log.info("Embedded PostgreSQL on port {} with data in {}", server.port(), dataDirectory.toAbsolutePath());
+        return new EmbeddedDatabase(server, "postgres", true);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedDatabase database, FirstlineSettings settings) {
+        var dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(settings.ephemeralDatabase() ? 8 : 24);
+        dataSource.setPoolName("firstline");
+        return dataSource;
+    }
+
+    /** The database this context uses; stops the server with the context unless the server is shared. */
+    static final class EmbeddedDatabase implements AutoCloseable {
+        private final EmbeddedPostgresServer server;
+        private final String name;
+        private final boolean ownsServer;
+
+        EmbeddedDatabase(EmbeddedPostgresServer server, String name, boolean ownsServer) {
+            this.server = server;
+            this.name = name;
+            this.ownsServer = ownsServer;
+            if (!"postgres".equals(name)) {
+                create(name);
+            }
+        }
+
+        String jdbcUrl() {
+            return server.jdbcUrl(name);
+        }
+
+        private void create(String database) {
+            try (var connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
+                    var statement = connection.createStatement()) {
+                statement.execute("create database " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create database " + database, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (ownsServer) {
+                server.close();
+            }
+        }
+    }
+
+    /** One server per test JVM, started on first use and stopped when the JVM exits. */
+    private enum SharedTestServer {
+        INSTANCE;
+
+        private EmbeddedPostgresServer server;
+
+        synchronized EmbeddedPostgresServer server() {
+            if (server == null) {
+                try {
+                    Path directory = Files.createTempDirectory("firstline-test-db");
+                    server = EmbeddedPostgresServer.start(directory.resolve("postgres"), false);
+                    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return server;
+        }
+    }
+}

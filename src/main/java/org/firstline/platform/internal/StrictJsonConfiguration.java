@@ -1,0 +1,16 @@
+package org.firstline.platform.internal;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.DeserializationFeature;
+
+/** The API refuses what it does not understand: an unknown field or a null for a number is a 400, not ignored. */
+@Configuration(proxyBeanMethods = false)
+class StrictJsonConfiguration {
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+}

@@ -1,0 +1,60 @@
+package org.firstline.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.firstline.platform.ConflictException;
+import org.firstline.platform.InvalidRequestException;
+import org.firstline.platform.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * For pages: a refused form goes back where it came from with the reason shown on top; a missing page is a 404
+ * page.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageExceptionHandler {
+
+    @ExceptionHandler({InvalidRequestException.class, ConflictException.class})
+    String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes flash) {
+        String message = e instanceof InvalidRequestException invalid ? field(invalid.field()) + " " + invalid.getMessage() : e.getMessage();
+        flash.addFlashAttribute("error", message);
+        return "redirect:" + backTo(request);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+        response.setStatus(404);
+        model.addAttribute("message", e.getMessage());
+        return "error-page";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String forbidden(AccessDeniedException e, Model model, HttpServletResponse response) {
+        response.setStatus(403);
+        model.addAttribute("message", "Your role does not allow this.");
+        return "error-page";
+    }
+
+    private static String field(String name) {
+        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Only ever back to a page of ours, never to a host named in a header. */
+    private static String backTo(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        if (referer != null) {
+            String path = referer.replaceFirst("^https?://[^/]+", "");
+            if (path.startsWith("/") && !path.startsWith("//") && (referer.startsWith(origin) || referer.contains("://" + request.getServerName()))) {
+                return path;
+            }
+        }
+        return request.getRequestURI();
+    }
+}

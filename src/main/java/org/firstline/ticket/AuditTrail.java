@@ -1,0 +1,25 @@
+package org.firstline.ticket;
+
+import static org.firstline.ticket.internal.TicketRows.instant;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads the audit trail the database triggers write. */
+@Service
+public class AuditTrail {
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<AuditEntryView> forTicket(long ticketId) {
+        return jdbc.sql("select * from audit_entry where ticket_id = ? order by id").param(ticketId)
+                .query((rs, n) -> new AuditEntryView(rs.getLong("id"), rs.getObject("ticket_id", Long.class), rs.getString("entity"),
+                        rs.getObject("entity_id", Long.class), rs.getString("action"), rs.getString("field"), rs.getString("before"),
+                        rs.getString("after"), rs.getString("actor"), instant(rs, "at")))
+                .list();
+    }
+}

@@ -1,0 +1,16 @@
+package org.firstline.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One entry of a ticket's conversation; exactly one of the author ids is set. */
+public record MessageView(
+        long id,
+        long ticketId,
+        MessageKind kind,
+        Long authorAgentId,
+        Long authorContactId,
+        String authorName,
+        String body,
+        Instant createdAt,
+        List<AttachmentView> attachments) {}

@@ -1,0 +1,43 @@
+package org.firstline.ticket;
+
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A PATCH of a ticket. A field left out stays as it is; for the optional ids, an explicit {@code null} clears them
+ * (a ticket may have a team and no owner, or neither).
+ */
+public record TicketChange(
+        @Size(min = 1, max = 500, message = "must be 1 to 500 characters") String subject,
+        TicketStatus status,
+        PendingReason pendingReason,
+        Priority priority,
+        TicketType type,
+        Impact impact,
+        Optional<Long> teamId,
+        Optional<Long> ownerId,
+        Optional<Long> organizationId,
+        Optional<Long> serviceId,
+        List<String> labels,
+        List<String> cc,
+        Boolean funded,
+        @Size(max = 200, message = "must be at most 200 characters") String fundingReference,
+        Resolution resolution,
+        @Size(max = 2000, message = "must be at most 2000 characters") String resolutionLink) {
+
+    /**
+     * JSON cannot tell Jackson "absent" from "null" for an Optional component (both arrive empty), so the caller says
+     * which fields the request really carried; the ones it did not stay unchanged.
+     */
+    public TicketChange keepingAbsent(java.util.function.Predicate<String> present) {
+        return new TicketChange(subject, status, pendingReason, priority, type, impact,
+                present.test("teamId") ? teamId : null, present.test("ownerId") ? ownerId : null,
+                present.test("organizationId") ? organizationId : null, present.test("serviceId") ? serviceId : null,
+                labels, cc, funded, fundingReference, resolution, resolutionLink);
+    }
+
+    public static TicketChange status(TicketStatus status, PendingReason reason) {
+        return new TicketChange(null, status, reason, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

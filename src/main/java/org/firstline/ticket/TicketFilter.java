@@ -1,0 +1,34 @@
+package org.firstline.ticket;
+
+import java.util.List;
+
+/**
+ * What a ticket list shows. Every field is optional; empty lists mean "any". {@code noTeam} and {@code noOwner}
+ * select tickets without one; {@code awaitingReply} those whose last public message came from the requester;
+ * {@code q} is full text over subjects and messages, or a ticket number.
+ */
+public record TicketFilter(
+        List<TicketStatus> statuses,
+        List<Long> teamIds,
+        boolean noTeam,
+        Long ownerId,
+        boolean noOwner,
+        Long organizationId,
+        Long requesterId,
+        TicketType type,
+        Priority priority,
+        String label,
+        String q,
+        boolean awaitingReply) {
+
+    public static final List<TicketStatus> OPEN_STATUSES = List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING);
+
+    public TicketFilter {
+        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        teamIds = teamIds == null ? List.of() : List.copyOf(teamIds);
+    }
+
+    public static TicketFilter any() {
+        return new TicketFilter(List.of(), List.of(), false, null, false, null, null, null, null, null, null, false);
+    }
+}

@@ -1,0 +1,127 @@
+package org.firstline.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.firstline.platform.InvalidRequestException;
+import org.firstline.ticket.internal.TicketRows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ticket lists, newest first, paged by keyset (created_at, id) so that page 1,000 costs what page 1 costs.
+ * Full text runs on the tsvector GIN indexes of subjects and messages.
+ */
+@Service
+public class TicketQueries {
+    private final JdbcClient jdbc;
+
+    TicketQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public TicketPage list(TicketFilter filter, String cursor, int limit) {
+        var where = new Where(filter);
+        String sql = TicketRows.SELECT + where.sql
+                + (cursor == null ? "" : " and (t.created_at, t.id) < (:cursorAt, :cursorId)")
+                + " order by t.created_at desc, t.id desc limit :limit";
+        var spec = where.bind(jdbc.sql(sql)).param("limit", limit + 1);
+        if (cursor != null) {
+            Cursor c = Cursor.decode(cursor);
+            spec = spec.param("cursorAt", Timestamp.from(c.createdAt())).param("cursorId", c.id());
+        }
+        List<TicketView> rows = spec.query(TicketRows::ticket).list();
+        if (rows.size() <= limit) {
+            return new TicketPage(rows, null);
+        }
+        List<TicketView> page = rows.subList(0, limit);
+        TicketView last = page.get(page.size() - 1);
+        return new TicketPage(List.copyOf(page), new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    public int count(TicketFilter filter) {
+        var where = new Where(filter);
+        return where.bind(jdbc.sql("select count(*) from ticket t" + where.sql)).query(Integer.class).single();
+    }
+
+    /** The conditions of a filter, as SQL with named parameters. */
+    private static final class Where {
+        final String sql;
+        final TicketFilter filter;
+
+        Where(TicketFilter f) {
+            this.filter = f;
+            var sb = new StringBuilder(" where true");
+            if (!f.statuses().isEmpty()) sb.append(" and t.status = any(:statuses)");
+            if (f.noTeam()) sb.append(" and t.team_id is null");
+            else if (!f.teamIds().isEmpty()) sb.append(" and t.team_id = any(:teams)");
+            if (f.noOwner()) sb.append(" and t.owner_id is null");
+            else if (f.ownerId() != null) sb.append(" and t.owner_id = :owner");
+            if (f.organizationId() != null) sb.append(" and t.organization_id = :organization");
+            if (f.requesterId() != null) sb.append(" and t.requester_id = :requester");
+            if (f.type() != null) sb.append(" and t.type = :type");
+            if (f.priority() != null) sb.append(" and t.priority = :priority");
+            if (f.label() != null) {
+                sb.append(" and exists (select 1 from ticket_label tl join label l on l.id = tl.label_id"
+                        + " where tl.ticket_id = t.id and l.name = :label)");
+            }
+            if (f.awaitingReply()) {
+                sb.append(" " + """
+                         and t.status in ('NEW', 'OPEN') and (select m.author_contact_id is not null from message m
+                               where m.ticket_id = t.id and m.kind = 'PUBLIC' order by m.created_at desc, m.id desc limit 1)""");
+            }
+            if (number(f.q()) != null) {
+                sb.append(" and t.number = :number");
+            } else if (f.q() != null && !f.q().isBlank()) {
+                sb.append(" " + """
+                         and t.id in (select s.id from ticket s where s.search @@ websearch_to_tsquery('english', :q)
+                                      union
+                                      select m.ticket_id from message m where m.search @@ websearch_to_tsquery('english', :q))""");
+            }
+            this.sql = sb.toString();
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            var f = filter;
+            if (!f.statuses().isEmpty()) {
+                spec = spec.param("statuses", f.statuses().stream().map(Enum::name).toArray(String[]::new));
+            }
+            if (!f.noTeam() && !f.teamIds().isEmpty()) spec = spec.param("teams", f.teamIds().toArray(Long[]::new));
+            if (!f.noOwner() && f.ownerId() != null) spec = spec.param("owner", f.ownerId());
+            if (f.organizationId() != null) spec = spec.param("organization", f.organizationId());
+            if (f.requesterId() != null) spec = spec.param("requester", f.requesterId());
+            if (f.type() != null) spec = spec.param("type", f.type().name());
+            if (f.priority() != null) spec = spec.param("priority", f.priority().name());
+            if (f.label() != null) spec = spec.param("label", f.label());
+            Long number = number(f.q());
+            if (number != null) spec = spec.param("number", number);
+            else if (f.q() != null && !f.q().isBlank()) spec = spec.param("q", f.q().strip());
+            return spec;
+        }
+
+        private static Long number(String q) {
+            if (q == null) return null;
+            String s = q.strip();
+            if (s.startsWith("#")) s = s.substring(1);
+            return s.matches("\\d{1,18}") ? Long.valueOf(s) : null;
+        }
+    }
+
+    record Cursor(Instant createdAt, long id) {
+        String encode() {
+            String raw = createdAt.getEpochSecond() + ":" + createdAt.getNano() + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String value) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split(":");
+                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), Long.parseLong(parts[2]));
+            } catch (RuntimeException e) {
+                throw new InvalidRequestException("cursor", "is not a cursor this API returned");
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.firstline.ticket.web;
+
+import java.util.List;
+import java.util.function.Function;
+import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.InvalidRequestException;
+import org.firstline.ticket.Priority;
+import org.firstline.ticket.TicketFilter;
+import org.firstline.ticket.TicketStatus;
+import org.firstline.ticket.TicketType;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Reads a ticket filter from request parameters, shared by the API and the UI (whose saved views are stored as
+ * these same query strings). {@code teamId} takes an id, {@code none} or {@code mine}; {@code ownerId} an id,
+ * {@code none} or {@code me}; {@code status} a list of statuses or {@code open}.
+ */
+final class TicketFilterParams {
+    private TicketFilterParams() {}
+
+    static TicketFilter from(MultiValueMap<String, String> params, AgentPrincipal agent, List<Long> myTeams) {
+        return build(params.get("status"), params.getFirst("teamId"), params.getFirst("ownerId"),
+                number(params.getFirst("organizationId"), "organizationId"), number(params.getFirst("requesterId"), "requesterId"),
+                enumValue(params.getFirst("type"), "type", TicketType::valueOf, TicketType.values()),
+                enumValue(params.getFirst("priority"), "priority", Priority::valueOf, Priority.values()),
+                blankToNull(params.getFirst("label")), blankToNull(params.getFirst("q")),
+                "true".equals(params.getFirst("awaitingReply")), agent, myTeams);
+    }
+
+    static TicketFilter build(List<String> status, String teamId, String ownerId, Long organizationId, Long requesterId,
+            TicketType type, Priority priority, String label, String q, boolean awaitingReply, AgentPrincipal agent,
+            List<Long> myTeams) {
+        List<Long> teams = "mine".equals(teamId) ? (myTeams.isEmpty() ? List.of(-1L) : myTeams)
+                : teamId == null || teamId.isBlank() || "none".equals(teamId) ? List.of()
+                : List.of(number(teamId, "teamId"));
+        Long owner = "me".equals(ownerId) ? Long.valueOf(agent.id())
+                : ownerId == null || ownerId.isBlank() || "none".equals(ownerId) ? null : number(ownerId, "ownerId");
+        return new TicketFilter(statuses(status), teams, "none".equals(teamId), owner, "none".equals(ownerId), organizationId,
+                requesterId, type, priority, label, q, awaitingReply);
+    }
+
+    static List<TicketStatus> statuses(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().flatMap(v -> List.of(v.split(",")).stream()).map(String::strip).filter(s -> !s.isEmpty())
+                .flatMap(v -> "open".equalsIgnoreCase(v) ? TicketFilter.OPEN_STATUSES.stream()
+                        : List.of(enumValue(v.toUpperCase(), "status", TicketStatus::valueOf, TicketStatus.values())).stream())
+                .distinct().toList();
+    }
+
+    private static Long number(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(field, "must be a number");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(String value, String field, Function<String, E> parse, E[] all) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parse.apply(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, "must be one of " + List.of(all));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

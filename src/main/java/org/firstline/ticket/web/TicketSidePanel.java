@@ -1,0 +1,49 @@
+package org.firstline.ticket.web;
+
+import java.time.Clock;
+import org.firstline.directory.ContactService;
+import org.firstline.directory.OrganizationService;
+import org.firstline.ticket.BudgetPeriods;
+import org.firstline.ticket.TicketView;
+import org.firstline.ticket.TimeTrackingService;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Beside the conversation: the requester, the organization's representatives, its plan and the budget left. */
+@Component
+class TicketSidePanel {
+    private final ContactService contacts;
+    private final OrganizationService organizations;
+    private final TimeTrackingService time;
+    private final Clock clock;
+
+    TicketSidePanel(ContactService contacts, OrganizationService organizations, TimeTrackingService time, Clock clock) {
+        this.contacts = contacts;
+        this.organizations = organizations;
+        this.time = time;
+        this.clock = clock;
+    }
+
+    void addTo(Model model, TicketView ticket) {
+        var requester = contacts.get(ticket.requesterId());
+        model.addAttribute("requester", requester);
+        model.addAttribute("organizationToConfirm", ticket.organizationId() == null && requester.organizations().size() > 1);
+        model.addAttribute("requesterOrganizations", requester.organizations().stream()
+                .map(m -> organizations.find(m.organizationId()).orElse(null)).filter(java.util.Objects::nonNull).toList());
+        if (ticket.organizationId() == null) {
+            return;
+        }
+        var organization = organizations.get(ticket.organizationId());
+        model.addAttribute("organization", organization);
+        model.addAttribute("representatives", contacts.representatives(organization.id()));
+        model.addAttribute("services", organizations.services(organization.id()));
+        if (organization.planId() != null) {
+            organizations.plan(organization.planId()).ifPresent(plan -> {
+                int used = time.budgetMinutesUsed(organization.id(), BudgetPeriods.start(plan.budgetPeriod(), clock.instant()));
+                model.addAttribute("plan", plan);
+                model.addAttribute("budgetUsedMinutes", used);
+                model.addAttribute("budgetLeftMinutes", plan.budgetHours() * 60 - used);
+            });
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.firstline.ticket.web;
+
+import org.firstline.platform.AgentPrincipal;
+import org.firstline.ticket.AuditTrail;
+import org.firstline.ticket.CannedResponseService;
+import org.firstline.ticket.LinkService;
+import org.firstline.ticket.TicketView;
+import org.firstline.ticket.TimeTrackingService;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** The work panels of a ticket page: links, time and timer, canned responses, audit trail. */
+@Component
+class TicketWorkViews {
+    private final LinkService links;
+    private final TimeTrackingService time;
+    private final CannedResponseService canned;
+    private final AuditTrail audit;
+
+    TicketWorkViews(LinkService links, TimeTrackingService time, CannedResponseService canned, AuditTrail audit) {
+        this.links = links;
+        this.time = time;
+        this.canned = canned;
+        this.audit = audit;
+    }
+
+    void addTo(Model model, TicketView ticket, AgentPrincipal agent) {
+        model.addAttribute("links", links.links(ticket.id()));
+        model.addAttribute("timeEntries", time.entries(ticket.id()));
+        model.addAttribute("totalMinutes", time.totalMinutes(ticket.id()));
+        model.addAttribute("timerStartedAt", time.timerStartedAt(ticket.id(), agent.id()).orElse(null));
+        model.addAttribute("cannedResponses", canned.list());
+        model.addAttribute("audit", audit.forTicket(ticket.id()));
+    }
+}
