@@ -3,6 +3,7 @@ package org.firstline.directory.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ class OrganizationApiController {
     record PlanForm(
             @NotBlank(message = "is required") String name,
             String description,
-            @Min(value = 0, message = "must be 0 or more") int budgetHours,
+            @NotNull(message = "is required") @Min(value = 0, message = "must be 0 or more") Integer budgetHours,
             @Pattern(regexp = "MONTH|QUARTER|YEAR", message = "must be one of [MONTH, QUARTER, YEAR]") String budgetPeriod,
             boolean aroundTheClock) {}
 

@@ -56,7 +56,11 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/api-tokens/**").hasRole(AgentRole.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers("/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/plans/**", "/api/v1/labels/**")
+                        .hasRole(AgentRole.ADMIN.name())
                         .anyRequest().hasAnyRole(WRITERS));
         return http.build();
     }
