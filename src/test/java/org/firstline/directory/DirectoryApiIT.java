@@ -119,6 +119,5 @@ class DirectoryApiIT extends ApiTest {
         assertThat(doc.json().get("paths").has("/api/v1/tickets/{id}/audit")).isTrue();
         assertThat(ApiClient.anonymous(port).get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
         assertThat(ApiClient.anonymous(port).get("/actuator/health/readiness").status()).isEqualTo(200);
-        assertThat(ApiClient.anonymous(port).get("/actuator/prometheus").body()).contains("http_server_requests");
     }
 }

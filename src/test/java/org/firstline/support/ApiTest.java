@@ -8,7 +8,6 @@ import org.firstline.directory.AgentView;
 import org.firstline.directory.ApiTokenService;
 import org.firstline.platform.AgentRole;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -19,7 +18,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfiguration.class)
-@AutoConfigureMetrics
 public abstract class ApiTest {
     protected static final String PASSWORD = "correct horse battery staple";
 
