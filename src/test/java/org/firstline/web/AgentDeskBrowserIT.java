@@ -1,0 +1,157 @@
+package org.firstline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.firstline.directory.AgentForm;
+import org.firstline.directory.AgentService;
+import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.AgentRole;
+import org.firstline.ticket.Channel;
+import org.firstline.ticket.OpenTicketForm;
+import org.firstline.ticket.TicketService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An agent's day in a real browser, on the demo data: sign in, find a ticket, reply. Saves the README screenshots. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "firstline.demo-data=true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AgentDeskBrowserIT {
+    private static final String PASSWORD = "browser test password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AgentService agents;
+
+    @Autowired
+    TicketService tickets;
+
+    WebDriver browser;
+    AgentPrincipal agent;
+
+    @BeforeAll
+    void signIn() {
+        browser = BrowserSupport.start();
+        var created = agents.create(new AgentForm("browser", "Bea Browser", "bea@support.test", AgentRole.ADMIN, "Europe/London",
+                "Bea\nSupport team", 30, PASSWORD, true, List.of()));
+        agent = agents.principal(created.id()).orElseThrow();
+        browser.get(url("/tickets"));
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        browser.findElement(By.id("username")).sendKeys("browser");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> d.getCurrentUrl().contains("/tickets") && !d.getCurrentUrl().contains("/login"));
+    }
+
+    @AfterAll
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void listsDemoTicketsWithSavedViewCounts() {
+        browser.get(url("/tickets"));
+        var rows = browser.findElements(By.cssSelector("table.list tbody tr[data-href]"));
+        assertThat(rows).hasSizeGreaterThan(20);
+        waitFor(d -> !d.findElements(By.cssSelector(".views .count")).get(0).getText().isBlank());
+        assertThat(browser.findElement(By.cssSelector(".views")).getText()).contains("Triage: no team", "All open");
+        BrowserSupport.screenshot(browser, "tickets");
+        browser.findElement(By.tagName("body")).sendKeys("j");
+        assertThat(browser.findElements(By.cssSelector("tr.selected"))).hasSize(1);
+        BrowserSupport.phone(browser);
+        browser.navigate().refresh();
+        waitFor(d -> !d.findElements(By.cssSelector(".views .count")).get(0).getText().isBlank());
+        BrowserSupport.screenshot(browser, "tickets-phone");
+        BrowserSupport.desktop(browser);
+    }
+
+    @Test
+    @Order(2)
+    void opensADemoTicketAndPostsAReplyThatAppearsInTheConversation() {
+        browser.get(url("/tickets?status=NEW"));
+        browser.findElement(By.cssSelector("table.list tbody td.subject a")).click();
+        waitFor(d -> d.getCurrentUrl().matches(".*/tickets/\\d+$"));
+        assertThat(browser.findElement(By.cssSelector("aside")).getText()).contains("Requester");
+        String reply = "We restarted the proxy; please try again. " + System.nanoTime();
+        browser.findElement(By.id("reply-body")).sendKeys(reply);
+        browser.findElement(By.cssSelector("form[aria-label=Reply] button[type=submit]")).click();
+        waitFor(d -> d.getPageSource().contains(reply));
+        var last = browser.findElements(By.cssSelector("article.message")).getLast();
+        assertThat(last.getText()).contains(reply).contains("Bea Browser").contains("Support team");
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Reply sent");
+        assertThat(browser.findElement(By.cssSelector(".badge.s-OPEN")).isDisplayed()).isTrue();
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        BrowserSupport.screenshot(browser, "ticket");
+    }
+
+    @Test
+    @Order(3)
+    void scriptInASubjectOrBodyIsShownAsTextAndNeverRuns() {
+        var form = OpenTicketForm.of("<script>window.__xss='subject'</script>Hello",
+                "<img src=x onerror=\"window.__xss='body'\"><b>bold?</b><svg onload=\"window.__xss='svg'\">",
+                "mallory@example.org", "<script>window.__xss='name'</script>", Channel.API);
+        long id = tickets.open(form, agent, null).id();
+        browser.get(url("/tickets/" + id));
+        assertThat(browser.findElement(By.id("ticket-subject")).getText()).isEqualTo("<script>window.__xss='subject'</script>Hello");
+        assertThat(browser.findElement(By.cssSelector("article.message .body")).getText()).contains("<img src=x onerror=");
+        assertThat(browser.findElements(By.cssSelector("article.message .body img"))).isEmpty();
+        assertNoScriptRan();
+        browser.get(url("/tickets?q=%23" + tickets.get(id).number()));
+        assertThat(browser.findElement(By.cssSelector("td.subject a")).getText()).contains("<script>");
+        assertNoScriptRan();
+    }
+
+    @Test
+    @Order(4)
+    void savesScreenshotsOfTheMainPages() {
+        for (var page : List.of("organizations", "contacts", "tickets/new", "admin/agents", "admin/teams")) {
+            browser.get(url("/" + page));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+            BrowserSupport.screenshot(browser, page.replace('/', '-'));
+        }
+        browser.get(url("/organizations"));
+        browser.findElement(By.cssSelector("td.subject a")).click();
+        waitFor(d -> d.getCurrentUrl().matches(".*/organizations/\\d+$"));
+        BrowserSupport.screenshot(browser, "organization");
+    }
+
+    private void assertNoScriptRan() {
+        Object marker = ((JavascriptExecutor) browser).executeScript("return window.__xss === undefined ? null : window.__xss;");
+        assertThat(marker).as("injected script ran").isNull();
+        try {
+            browser.switchTo().alert();
+            throw new AssertionError("an alert opened");
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+
+    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,59 @@
+package org.firstline.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Headless Debian Chromium for the browser tests; without it they skip, loudly. */
+final class BrowserSupport {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private BrowserSupport() {}
+
+    static WebDriver start() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present) {
+            System.err.println("""
+                    ********************************************************************
+                    BROWSER TESTS SKIPPED: /usr/bin/chromium or /usr/bin/chromedriver is
+                    missing. Install them with: apt-get install chromium chromium-driver
+                    (.ci/run does this, so CI always runs these tests).
+                    ********************************************************************""");
+        }
+        Assumptions.assumeTrue(present, "Chromium is not installed");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1400,1000");
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        return new ChromeDriver(service, options);
+    }
+
+    static void screenshot(WebDriver driver, String name) {
+        try {
+            Path target = Path.of("docs", "screenshots", name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void phone(WebDriver driver) {
+        driver.manage().window().setSize(new Dimension(390, 844));
+    }
+
+    static void desktop(WebDriver driver) {
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+    }
+}
