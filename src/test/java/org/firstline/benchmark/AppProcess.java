@@ -1,0 +1,77 @@
+package org.firstline.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Firstline started from its jar as its own process, the way it runs in production. */
+final class AppProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    final int port;
+    final double secondsToReady;
+
+    private AppProcess(Process process, Path log, int port, double secondsToReady) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.secondsToReady = secondsToReady;
+    }
+
+    static AppProcess start(Path jar, int port, Path dataDir, List<String> extraArgs, Path log) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
+                "--server.port=" + port, "--firstline.data-dir=" + dataDir, "--logging.level.root=warn",
+                "--logging.level.org.firstline=info", "--logging.level.org.springframework.boot.StartupInfoLogger=info"));
+        command.addAll(extraArgs);
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        var http = HttpClient.newHttpClient();
+        var ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Firstline exited during start-up; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) break;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+            if (Duration.ofNanos(System.nanoTime() - started).toSeconds() > 180) {
+                throw new IllegalStateException("Firstline did not become ready in 3 minutes; see " + log);
+            }
+        }
+        return new AppProcess(process, log, port, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The "Started … in N seconds" figure Spring Boot logs (JVM start excluded). */
+    double reportedStartSeconds() throws IOException {
+        Matcher m = Pattern.compile("Started \\w+ in ([0-9.]+) seconds").matcher(Files.readString(log));
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    long rssKiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        process.waitFor();
+    }
+}

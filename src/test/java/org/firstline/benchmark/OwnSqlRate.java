@@ -1,0 +1,135 @@
+package org.firstline.benchmark;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.firstline.ticket.internal.TicketRows;
+
+/**
+ * The database work of one API ticket creation, without the HTTP server or Spring in between: the same statements
+ * the request runs (token and agent lookup, audit stamp, requester lookup, two inserts with their audit triggers,
+ * the read-back), as one transaction, from plain JDBC. Its rate is the ceiling the HTTP path is compared with.
+ */
+final class OwnSqlRate {
+    private static final String CONTACT_BY_EMAIL = """
+            select c.id, c.name, c.created_at,
+                   (select array_agg(e.email order by e.email) from contact_email e where e.contact_id = c.id) as emails,
+                   (select array_agg(co.organization_id || ':' || co.representative order by co.organization_id)
+                      from contact_organization co where co.contact_id = c.id) as memberships
+            from contact c
+             where c.id = (select contact_id from contact_email where email = ?)""";
+
+    private OwnSqlRate() {}
+
+    static double ticketCreations(String jdbcUrl, String tokenHash, long agentId, int clients, Duration duration) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        Thread[] threads = new Thread[clients];
+        for (int t = 0; t < clients; t++) {
+            int client = t;
+            threads[t] = Thread.ofPlatform().start(() -> {
+                try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+                    c.setAutoCommit(false);
+                    var token = c.prepareStatement("select id, agent_id from api_token where token_hash = ? and revoked_at is null");
+                    var agent = c.prepareStatement("select * from agent where id = ?");
+                    var stamp = c.prepareStatement("select set_config('firstline.actor', ?, true), set_config('firstline.now', ?, true)");
+                    var contact = c.prepareStatement(CONTACT_BY_EMAIL);
+                    var ticket = c.prepareStatement("""
+                            insert into ticket (subject, requester_id, organization_id, service_id, channel, type, priority, impact, status,
+                                                pending_reason, team_id, owner_id, funded, funding_reference, internal, created_at, updated_at,
+                                                resolved_at, closed_at)
+                            values (?, ?, ?, null, 'API', 'QUESTION', 'NORMAL', 'NONE', 'NEW', null, null, null, false, null, false, ?, ?, null, null)
+                            returning id""");
+                    var message = c.prepareStatement("insert into message (ticket_id, kind, author_contact_id, body, created_at) values (?, 'PUBLIC', ?, ?, ?)");
+                    var readBack = c.prepareStatement(TicketRows.SELECT + " where t.id = ?");
+                    int i = 0;
+                    while (System.nanoTime() < end) {
+                        i++;
+                        token.setString(1, tokenHash);
+                        consume(token);
+                        agent.setLong(1, agentId);
+                        consume(agent);
+                        Timestamp now = Timestamp.from(Instant.now());
+                        stamp.setString(1, "agent:bench");
+                        stamp.setString(2, now.toInstant().toString());
+                        consume(stamp);
+                        String email = "user" + ((client * 7919 + i) % BulkLoader.CONTACTS + 1) + "@org"
+                                + (((client * 7919 + i) % BulkLoader.CONTACTS) % BulkLoader.ORGANIZATIONS + 1) + ".example";
+                        contact.setString(1, email);
+                        long contactId;
+                        long organizationId;
+                        try (var rs = contact.executeQuery()) {
+                            rs.next();
+                            contactId = rs.getLong(1);
+                            organizationId = Long.parseLong(((String[]) rs.getArray("memberships").getArray())[0].split(":")[0]);
+                        }
+                        ticket.setString(1, "Benchmark ticket " + i);
+                        ticket.setLong(2, contactId);
+                        ticket.setLong(3, organizationId);
+                        ticket.setTimestamp(4, now);
+                        ticket.setTimestamp(5, now);
+                        long id;
+                        try (var rs = ticket.executeQuery()) {
+                            rs.next();
+                            id = rs.getLong(1);
+                        }
+                        message.setLong(1, id);
+                        message.setLong(2, contactId);
+                        message.setString(3, "The hub returns a 502 after sign-in since this morning. " + i);
+                        message.setTimestamp(4, now);
+                        message.executeUpdate();
+                        readBack.setLong(1, id);
+                        consume(readBack);
+                        c.commit();
+                        done.incrementAndGet();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        long started = System.nanoTime();
+        for (Thread thread : threads) thread.join();
+        return done.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** Raw single-row inserts, autocommit, into a table with no index and no trigger: the floor of a write. */
+    static double rawInserts(String jdbcUrl, int clients, Duration duration) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            c.createStatement().execute("create table if not exists bench_raw (id bigint generated always as identity, v text)");
+        }
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        Thread[] threads = new Thread[clients];
+        for (int t = 0; t < clients; t++) {
+            threads[t] = Thread.ofPlatform().start(() -> {
+                try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                        PreparedStatement insert = c.prepareStatement("insert into bench_raw (v) values (?)")) {
+                    while (System.nanoTime() < end) {
+                        insert.setString(1, "x");
+                        insert.executeUpdate();
+                        done.incrementAndGet();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        long started = System.nanoTime();
+        for (Thread thread : threads) thread.join();
+        return done.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static void consume(PreparedStatement statement) throws SQLException {
+        try (var rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rs.getObject(1);
+            }
+        }
+    }
+}
