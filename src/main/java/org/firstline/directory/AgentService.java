@@ -161,7 +161,7 @@ public class AgentService {
         }
     }
 
-    private static AgentPrincipal principal(ResultSet rs) throws SQLException {
+    static AgentPrincipal principal(ResultSet rs) throws SQLException {
         return new AgentPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 AgentRole.valueOf(rs.getString("role")), rs.getString("time_zone"), rs.getString("password_hash"),
                 rs.getBoolean("active"));

@@ -79,14 +79,13 @@ public class ApiTokenService implements ApiTokenResolver {
         if (secret == null || !secret.startsWith("fl_") || secret.length() > 100) {
             return Optional.empty();
         }
-        record Found(long tokenId, long agentId) {}
-        var found = jdbc.sql("select id, agent_id from api_token where token_hash = ? and revoked_at is null")
-                .param(hash(secret)).query((rs, n) -> new Found(rs.getLong(1), rs.getLong(2))).optional();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        recordUse(found.get().tokenId());
-        return agents.principal(found.get().agentId());
+        record Found(long tokenId, AgentPrincipal agent) {}
+        var found = jdbc.sql("""
+                select t.id as token_id, a.* from api_token t join agent a on a.id = t.agent_id
+                where t.token_hash = ? and t.revoked_at is null""")
+                .param(hash(secret)).query((rs, n) -> new Found(rs.getLong("token_id"), AgentService.principal(rs))).optional();
+        found.ifPresent(f -> recordUse(f.tokenId()));
+        return found.map(Found::agent);
     }
 
     /** Last use is kept to the minute so that busy clients do not turn every call into a write. */

@@ -83,14 +83,14 @@ public class TicketService {
             throw new InvalidRequestException("pendingReason", "is required when the status is PENDING");
         }
         collaborators.checkAssignment(form.teamId(), form.ownerId());
-        long id = jdbc.sql("""
+        TicketView inserted = jdbc.sql("""
                 insert into ticket (subject, requester_id, organization_id, service_id, channel, type, priority, impact, status,
                                     pending_reason, team_id, owner_id, funded, funding_reference, internal, created_at, updated_at,
                                     resolved_at, closed_at)
                 values (:subject, :requester, :organization, :service, :channel, :type, :priority, :impact, :status,
                         :reason, :team, :owner, :funded, :fundingReference, :internal, :createdAt, :createdAt,
                         :resolvedAt, :closedAt)
-                returning id""")
+                returning *, '{}'::text[] as label_names, '{}'::text[] as cc_emails""")
                 .param("subject", form.subject().strip())
                 .param("requester", requester.id())
                 .param("organization", organizationId)
@@ -109,7 +109,8 @@ public class TicketService {
                 .param("createdAt", timestamp(createdAt))
                 .param("resolvedAt", status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED ? timestamp(createdAt) : null)
                 .param("closedAt", status == TicketStatus.CLOSED ? timestamp(createdAt) : null)
-                .query(Long.class).single();
+                .query(TicketRows::ticket).single();
+        long id = inserted.id();
         jdbc.sql("insert into message (ticket_id, kind, author_contact_id, body, created_at) values (?, 'PUBLIC', ?, ?, ?)")
                 .params(id, requester.id(), form.body(), timestamp(createdAt)).update();
         if (form.labels() != null && !form.labels().isEmpty()) {
@@ -127,7 +128,9 @@ public class TicketService {
                 throw new ConcurrentCreateException(idempotencyKey);
             }
         }
-        TicketView ticket = get(id);
+        // labels and cc live in their own tables: read the ticket back only when there are some
+        boolean extras = form.labels() != null && !form.labels().isEmpty() || form.cc() != null && !form.cc().isEmpty();
+        TicketView ticket = extras ? get(id) : inserted;
         collaborators.publish(new TicketOpened(id, ticket.number(), organizationId, ticket.channel()));
         return ticket;
     }

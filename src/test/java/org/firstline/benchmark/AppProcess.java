@@ -29,7 +29,12 @@ final class AppProcess implements AutoCloseable {
 
     static AppProcess start(Path jar, int port, Path dataDir, List<String> extraArgs, Path log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC"));
+        String extraJvm = System.getenv("BENCH_JVM_OPTS");
+        if (extraJvm != null && !extraJvm.isBlank()) {
+            command.addAll(List.of(extraJvm.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port, "--firstline.data-dir=" + dataDir, "--logging.level.root=warn",
                 "--logging.level.org.firstline=info", "--logging.level.org.springframework.boot.StartupInfoLogger=info"));
         command.addAll(extraArgs);
@@ -58,6 +63,10 @@ final class AppProcess implements AutoCloseable {
     double reportedStartSeconds() throws IOException {
         Matcher m = Pattern.compile("Started \\w+ in ([0-9.]+) seconds").matcher(Files.readString(log));
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     long rssKiB() throws IOException {

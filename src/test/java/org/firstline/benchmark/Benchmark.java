@@ -86,9 +86,16 @@ public final class Benchmark {
         double rate16 = 0;
         for (int clients : new int[] {1, 4, 16}) {
             var latencies = new Latencies();
+            double app0 = CpuTime.ofProcess(app.pid()), db0 = CpuTime.ofPostgres(), me0 = CpuTime.ofProcess(ProcessHandle.current().pid());
+            boolean profile = clients == 16 && System.getenv("BENCH_PROFILE") != null;
+            if (profile) jcmd(app.pid(), "JFR.start", "name=create", "settings=profile", "filename=" + System.getenv("BENCH_PROFILE"));
             double rate = createRate(base, token, clients, createFor, latencies);
+            if (profile) jcmd(app.pid(), "JFR.stop", "name=create");
+            double perTicket = 1000.0 / (rate * createFor.toSeconds());
             if (clients == 16) rate16 = rate;
-            line(out, "Create over HTTP, %2d clients: %,.0f tickets/s; %s", clients, rate, latencies.summary());
+            line(out, "Create over HTTP, %2d clients: %,.0f tickets/s; %s; CPU per ticket: Firstline %.2f ms, PostgreSQL %.2f ms, load client %.2f ms",
+                    clients, rate, latencies.summary(), (CpuTime.ofProcess(app.pid()) - app0) * perTicket,
+                    (CpuTime.ofPostgres() - db0) * perTicket, (CpuTime.ofProcess(ProcessHandle.current().pid()) - me0) * perTicket);
         }
         line(out, "Process RSS after the create runs: %,d MiB", app.rssKiB() / 1024);
 
@@ -132,10 +139,20 @@ public final class Benchmark {
         line(out, "Process RSS after all runs: %,d MiB", app.rssKiB() / 1024);
 
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        double db0 = CpuTime.ofPostgres(), me0 = CpuTime.ofProcess(ProcessHandle.current().pid());
         double own = OwnSqlRate.ticketCreations(jdbcUrl, hash, 1, 16, createFor);
-        line(out, "Same SQL as one creation, one transaction, plain JDBC, 16 clients: %,.0f/s", own);
+        double perTicket = 1000.0 / (own * createFor.toSeconds());
+        line(out, "Same SQL as one creation, one transaction, plain JDBC, 16 clients: %,.0f/s; CPU per ticket: PostgreSQL %.2f ms, JDBC client %.2f ms",
+                own, (CpuTime.ofPostgres() - db0) * perTicket, (CpuTime.ofProcess(ProcessHandle.current().pid()) - me0) * perTicket);
         line(out, "HTTP creation at 16 clients / its own SQL: %.0f %%", 100 * rate16 / own);
         line(out, "Raw single-row INSERT, autocommit, 16 clients: %,.0f/s", OwnSqlRate.rawInserts(jdbcUrl, 16, createFor));
+    }
+
+    private static void jcmd(long pid, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        var command = new ArrayList<>(List.of(Path.of(java).resolveSibling("jcmd").toString(), String.valueOf(pid)));
+        command.addAll(List.of(args));
+        new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     private static void embeddedStartup(Path jar, Path work, StringBuilder out) throws Exception {

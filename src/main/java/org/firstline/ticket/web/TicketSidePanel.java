@@ -28,9 +28,9 @@ class TicketSidePanel {
         var requester = contacts.get(ticket.requesterId());
         model.addAttribute("requester", requester);
         model.addAttribute("organizationToConfirm", ticket.organizationId() == null && requester.organizations().size() > 1);
-        model.addAttribute("requesterOrganizations", requester.organizations().stream()
-                .map(m -> organizations.find(m.organizationId()).orElse(null)).filter(java.util.Objects::nonNull).toList());
         if (ticket.organizationId() == null) {
+            model.addAttribute("requesterOrganizations", requester.organizations().stream()
+                    .map(m -> organizations.find(m.organizationId()).orElse(null)).filter(java.util.Objects::nonNull).toList());
             return;
         }
         var organization = organizations.get(ticket.organizationId());

@@ -26,8 +26,9 @@ class TicketWorkViews {
 
     void addTo(Model model, TicketView ticket, AgentPrincipal agent) {
         model.addAttribute("links", links.links(ticket.id()));
-        model.addAttribute("timeEntries", time.entries(ticket.id()));
-        model.addAttribute("totalMinutes", time.totalMinutes(ticket.id()));
+        var entries = time.entries(ticket.id());
+        model.addAttribute("timeEntries", entries);
+        model.addAttribute("totalMinutes", entries.stream().mapToInt(e -> e.minutes()).sum());
         model.addAttribute("timerStartedAt", time.timerStartedAt(ticket.id(), agent.id()).orElse(null));
         model.addAttribute("cannedResponses", canned.list());
         model.addAttribute("audit", audit.forTicket(ticket.id()));
