@@ -28,8 +28,13 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Path jar, int port, Path dataDir, List<String> extraArgs, Path log) throws Exception {
+        return start(List.of(), jar, port, dataDir, extraArgs, log);
+    }
+
+    static AppProcess start(List<String> jvmOptions, Path jar, int port, Path dataDir, List<String> extraArgs, Path log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
         String extraJvm = System.getenv("BENCH_JVM_OPTS");
         if (extraJvm != null && !extraJvm.isBlank()) {
             command.addAll(List.of(extraJvm.trim().split("\\s+")));

@@ -59,7 +59,7 @@ public final class Benchmark {
             List<Double> reported = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 try (var app = AppProcess.start(jar, 18080, work.resolve("app"), external, work.resolve("app-start" + i + ".log"))) {
-                    starts.add(app.secondsToReady);
+                    starts.add(Math.round(app.secondsToReady * 100) / 100.0);
                     reported.add(app.reportedStartSeconds());
                 }
             }
@@ -160,18 +160,35 @@ public final class Benchmark {
         try (var first = AppProcess.start(jar, 18081, data, List.of(), work.resolve("embedded-first.log"))) {
             line(out, "Embedded database, first start (initdb, migrations, demo data): %.2f s to ready", first.secondsToReady);
         }
+        startups("fat jar", List.of(), jar, data, work, out);
+
+        // the layout Spring Boot recommends for production: the jar extracted, optionally with a JDK AOT cache
+        Path extracted = work.resolve("extracted");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", extracted.toString())
+                .inheritIO().start().waitFor();
+        Path app = extracted.resolve(jar.getFileName());
+        startups("extracted jar", List.of(), app, data, work, out);
+        Path cache = work.resolve("firstline.aot");
+        new ProcessBuilder(java, "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar", app.toString(),
+                "--firstline.data-dir=" + data, "--server.port=18081").redirectErrorStream(true)
+                .redirectOutput(work.resolve("aot-training.log").toFile()).start().waitFor();
+        startups("extracted jar + AOT cache", List.of("-XX:AOTCache=" + cache), app, data, work, out);
+    }
+
+    private static void startups(String how, List<String> jvm, Path jar, Path data, Path work, StringBuilder out) throws Exception {
         List<Double> starts = new ArrayList<>();
         List<Double> reported = new ArrayList<>();
         long rss = 0;
         for (int i = 0; i < 3; i++) {
-            try (var app = AppProcess.start(jar, 18081, data, List.of(), work.resolve("embedded-" + i + ".log"))) {
-                starts.add(app.secondsToReady);
+            try (var app = AppProcess.start(jvm, jar, 18081, data, List.of(), work.resolve("embedded-" + how.replace(' ', '-') + i + ".log"))) {
+                starts.add(Math.round(app.secondsToReady * 100) / 100.0);
                 reported.add(app.reportedStartSeconds());
                 rss = app.rssKiB();
             }
         }
-        line(out, "Embedded database, start on an initialized data directory: %s s to ready (Spring Boot's 'Started in': %s s); RSS at ready %,d MiB",
-                starts, reported, rss / 1024);
+        line(out, "Start on an initialized embedded data directory, %s: %s s to ready (Spring Boot's 'Started in': %s s); RSS at ready %,d MiB",
+                how, starts, reported, rss / 1024);
     }
 
     private static double createRate(String base, String token, int clients, Duration duration, Latencies latencies) throws Exception {

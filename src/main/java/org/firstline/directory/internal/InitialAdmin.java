@@ -3,6 +3,7 @@ package org.firstline.directory.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import org.firstline.directory.AgentForm;
@@ -41,15 +42,18 @@ class InitialAdmin implements ApplicationRunner {
             return;
         }
         String password = randomPassword();
-        agents.create(new AgentForm("admin", "Administrator", "admin@localhost", AgentRole.ADMIN, "UTC", "", 0, password, true, null));
+        // the file first: a crash between the two steps must not leave an admin whose password nobody knows
         Path file = settings.dataDir().resolve("initial-admin-password");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, password + "\n");
+        Path temporary = Files.createTempFile(file.getParent(), "initial-admin-password", ".tmp");
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException ignored) {
             // not a POSIX file system: the file keeps the default permissions
         }
+        Files.writeString(temporary, password + "\n");
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        agents.create(new AgentForm("admin", "Administrator", "admin@localhost", AgentRole.ADMIN, "UTC", "", 0, password, true, null));
         log.warn("""
 
                 *************************************************************
