@@ -117,6 +117,7 @@ class DirectoryApiIT extends ApiTest {
         assertThat(doc.status()).isEqualTo(200);
         assertThat(doc.json().get("paths").has("/api/v1/tickets")).isTrue();
         assertThat(doc.json().get("paths").has("/api/v1/tickets/{id}/audit")).isTrue();
+        assertThat(ApiClient.anonymous(port).get("/swagger-ui/swagger-initializer.js").body()).contains("/v3/api-docs");
         assertThat(ApiClient.anonymous(port).get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
         assertThat(ApiClient.anonymous(port).get("/actuator/health/readiness").status()).isEqualTo(200);
     }
