@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.firstline.platform.AuditStamp;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.AgentRole;
 import org.firstline.platform.ConflictException;
@@ -33,11 +34,13 @@ public class AgentService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditStamp audit;
     private final PasswordEncoder passwords;
 
-    AgentService(JdbcClient jdbc, Clock clock, PasswordEncoder passwords) {
+    AgentService(JdbcClient jdbc, Clock clock, AuditStamp audit, PasswordEncoder passwords) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
         this.passwords = passwords;
     }
 
@@ -67,6 +70,7 @@ public class AgentService {
 
     @Transactional
     public AgentView create(AgentForm form) {
+        audit.stampCurrentActor();
         require(form.username(), "username");
         require(form.displayName(), "displayName");
         require(form.email(), "email");
@@ -101,6 +105,7 @@ public class AgentService {
 
     @Transactional
     public AgentView update(long id, AgentForm form) {
+        audit.stampCurrentActor();
         var current = get(id);
         if (form.username() != null && !form.username().equals(current.username())) {
             throw new InvalidRequestException("username", "cannot be changed");
@@ -128,6 +133,7 @@ public class AgentService {
 
     @Transactional
     public void changePassword(long id, String password) {
+        audit.stampCurrentActor();
         if (password == null || password.length() < 12) {
             throw new InvalidRequestException("password", "must be at least 12 characters");
         }

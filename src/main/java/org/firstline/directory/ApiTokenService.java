@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.firstline.platform.AuditStamp;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.ApiTokenResolver;
 import org.firstline.platform.InvalidRequestException;
@@ -33,18 +34,21 @@ public class ApiTokenService implements ApiTokenResolver {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditStamp audit;
     private final AgentService agents;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<Long, Instant> lastUseRecorded = new ConcurrentHashMap<>();
 
-    ApiTokenService(JdbcClient jdbc, Clock clock, AgentService agents) {
+    ApiTokenService(JdbcClient jdbc, Clock clock, AuditStamp audit, AgentService agents) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
         this.agents = agents;
     }
 
     @Transactional
     public CreatedApiToken create(String name, long agentId) {
+        audit.stampCurrentActor();
         if (name == null || name.isBlank()) {
             throw new InvalidRequestException("name", "is required");
         }
@@ -69,6 +73,7 @@ public class ApiTokenService implements ApiTokenResolver {
 
     @Transactional
     public void revoke(long id) {
+        audit.stampCurrentActor();
         get(id);
         jdbc.sql("update api_token set revoked_at = coalesce(revoked_at, ?) where id = ?")
                 .params(Timestamp.from(clock.instant()), id).update();

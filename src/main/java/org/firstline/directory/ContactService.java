@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
@@ -30,10 +31,12 @@ public class ContactService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditStamp audit;
 
-    ContactService(JdbcClient jdbc, Clock clock) {
+    ContactService(JdbcClient jdbc, Clock clock, AuditStamp audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public List<ContactView> list(Long organizationId, String query, int limit) {
@@ -86,6 +89,7 @@ public class ContactService {
     /** The contact with this address, created (with the given name) when there is none. */
     @Transactional
     public ContactView findOrCreate(String email, String name) {
+        audit.stampCurrentActor();
         String address = normalize(email);
         var existing = byEmail(address);
         if (existing.isPresent()) {
@@ -110,6 +114,7 @@ public class ContactService {
 
     @Transactional
     public ContactView create(ContactForm form) {
+        audit.stampCurrentActor();
         if (form.name() == null || form.name().isBlank()) {
             throw new InvalidRequestException("name", "is required");
         }
@@ -124,6 +129,7 @@ public class ContactService {
 
     @Transactional
     public ContactView update(long id, ContactForm form) {
+        audit.stampCurrentActor();
         get(id);
         if (form.name() != null) {
             if (form.name().isBlank()) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
@@ -21,10 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganizationService {
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditStamp audit;
 
-    OrganizationService(JdbcClient jdbc, Clock clock) {
+    OrganizationService(JdbcClient jdbc, Clock clock, AuditStamp audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public List<OrganizationView> list() {
@@ -49,6 +52,7 @@ public class OrganizationService {
 
     @Transactional
     public OrganizationView create(OrganizationForm form) {
+        audit.stampCurrentActor();
         checkReferences(form);
         try {
             long id = jdbc.sql("""
@@ -70,6 +74,7 @@ public class OrganizationService {
 
     @Transactional
     public OrganizationView update(long id, OrganizationForm form) {
+        audit.stampCurrentActor();
         var current = get(id);
         checkReferences(form);
         try {
@@ -100,6 +105,7 @@ public class OrganizationService {
 
     @Transactional
     public PlanView createPlan(String name, String description, int budgetHours, String period, boolean aroundTheClock) {
+        audit.stampCurrentActor();
         try {
             long id = jdbc.sql("""
                     insert into support_plan (name, description, budget_hours, budget_period, around_the_clock, created_at)
@@ -123,6 +129,7 @@ public class OrganizationService {
 
     @Transactional
     public ServiceView addService(long organizationId, String name, List<String> components) {
+        audit.stampCurrentActor();
         get(organizationId);
         if (name == null || name.isBlank()) {
             throw new InvalidRequestException("name", "is required");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
@@ -25,10 +26,12 @@ public class TeamService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditStamp audit;
 
-    TeamService(JdbcClient jdbc, Clock clock) {
+    TeamService(JdbcClient jdbc, Clock clock, AuditStamp audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public List<TeamView> list() {
@@ -50,6 +53,7 @@ public class TeamService {
 
     @Transactional
     public TeamView create(TeamForm form) {
+        audit.stampCurrentActor();
         if (form.name() == null || form.name().isBlank()) {
             throw new InvalidRequestException("name", "is required");
         }
@@ -68,6 +72,7 @@ public class TeamService {
 
     @Transactional
     public TeamView update(long id, TeamForm form) {
+        audit.stampCurrentActor();
         var current = get(id);
         try {
             jdbc.sql("update team set name = ?, description = ? where id = ?")

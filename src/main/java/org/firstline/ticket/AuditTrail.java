@@ -16,10 +16,18 @@ public class AuditTrail {
     }
 
     public List<AuditEntryView> forTicket(long ticketId) {
-        return jdbc.sql("select * from audit_entry where ticket_id = ? order by id").param(ticketId)
-                .query((rs, n) -> new AuditEntryView(rs.getLong("id"), rs.getObject("ticket_id", Long.class), rs.getString("entity"),
-                        rs.getObject("entity_id", Long.class), rs.getString("action"), rs.getString("field"), rs.getString("before"),
-                        rs.getString("after"), rs.getString("actor"), instant(rs, "at")))
-                .list();
+        return jdbc.sql("select * from audit_entry where ticket_id = ? order by id").param(ticketId).query(AuditTrail::entry).list();
+    }
+
+    /** The trail of anything else: an organization, contact, agent, team, plan or token. */
+    public List<AuditEntryView> forEntity(String entity, long entityId, int limit) {
+        return jdbc.sql("select * from audit_entry where entity = ? and entity_id = ? order by id desc limit ?")
+                .params(entity, entityId, limit).query(AuditTrail::entry).list();
+    }
+
+    private static AuditEntryView entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AuditEntryView(rs.getLong("id"), rs.getObject("ticket_id", Long.class), rs.getString("entity"),
+                rs.getObject("entity_id", Long.class), rs.getString("action"), rs.getString("field"), rs.getString("before"),
+                rs.getString("after"), rs.getString("actor"), instant(rs, "at"));
     }
 }

@@ -75,10 +75,7 @@ public class TicketQueries {
             if (number(f.q()) != null) {
                 sb.append(" and t.number = :number");
             } else if (f.q() != null && !f.q().isBlank()) {
-                sb.append(" " + """
-                         and t.id in (select s.id from ticket s where s.search @@ websearch_to_tsquery('english', :q)
-                                      union
-                                      select m.ticket_id from message m where m.search @@ websearch_to_tsquery('english', :q))""");
+                sb.append(" and t.id in (select s.ticket_id from ticket_search s where s.document @@ websearch_to_tsquery('english', :q))");
             }
             this.sql = sb.toString();
         }

@@ -38,7 +38,7 @@ public final class Benchmark {
         Files.createDirectories(work);
         var out = new StringBuilder();
 
-        try (var pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg")).setCleanDataDirectory(true)
+        try (var pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg")).setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "200").start()) {
             String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");

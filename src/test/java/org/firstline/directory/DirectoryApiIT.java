@@ -112,6 +112,39 @@ class DirectoryApiIT extends ApiTest {
     }
 
     @Test
+    void directoryChangesAreAuditedWithoutTheirSecrets() {
+        var adminAgent = newAgent(AgentRole.ADMIN);
+        var admin = api(adminAgent);
+        long org = admin.post("/api/v1/organizations", map("name", unique("Audited"))).json().get("id").asLong();
+        admin.patch("/api/v1/organizations/" + org, map("notes", "renewal in March"));
+        var trail = admin.get("/api/v1/audit?entity=organization&entityId=" + org).json().get("items");
+        assertThat(trail).hasSize(2);
+        assertThat(trail.get(0).get("field").asString()).isEqualTo("notes");
+        assertThat(trail.get(0).get("after").asString()).isEqualTo("renewal in March");
+        assertThat(trail.get(0).get("actor").asString()).isEqualTo("agent:" + adminAgent.username());
+
+        var target = newAgent(AgentRole.AGENT);
+        admin.patch("/api/v1/agents/" + target.id(), map("password", "another long password"));
+        var agentTrail = admin.get("/api/v1/audit?entity=agent&entityId=" + target.id()).body();
+        assertThat(agentTrail).contains("password_hash").doesNotContain("{bcrypt}");
+        assertThat(api(AgentRole.AGENT).get("/api/v1/audit?entity=agent&entityId=" + target.id()).status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/audit?entity=ticket_secret&entityId=1").status()).isEqualTo(400);
+    }
+
+    @Test
+    void repeatedWrongPasswordsBlockBasicAuthForThatUser() {
+        var agent = newAgent(AgentRole.AGENT);
+        for (int i = 0; i < 5; i++) {
+            assertThat(ApiClient.basic(port, agent.username(), "wrong password " + i).get("/api/v1/tickets").status()).isEqualTo(401);
+        }
+        var blocked = ApiClient.basic(port, agent.username(), PASSWORD).get("/api/v1/tickets");
+        assertThat(blocked.status()).isEqualTo(401);
+        assertThat(blocked.json().get("detail").asString()).contains("Too many");
+        clock.advance(java.time.Duration.ofMinutes(16));
+        assertThat(ApiClient.basic(port, agent.username(), PASSWORD).get("/api/v1/tickets?limit=1").status()).isEqualTo(200);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApi() {
         var doc = ApiClient.anonymous(port).get("/v3/api-docs");
         assertThat(doc.status()).isEqualTo(200);

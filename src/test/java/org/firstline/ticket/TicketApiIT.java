@@ -232,6 +232,12 @@ class TicketApiIT extends ApiTest {
                 bySubject.get("id").asLong(), byBody.get("id").asLong(), byReply.get("id").asLong());
         assertThat(ids(api.get("/api/v1/tickets?q=%23" + bySubject.get("number").asLong()))).containsExactly(bySubject.get("id").asLong());
         assertThat(ids(api.get("/api/v1/tickets?q=" + word + "x"))).isEmpty();
+
+        String renamed = "zr" + unique("n").replace("-", "");
+        api.patch("/api/v1/tickets/" + bySubject.get("id").asLong(), map("subject", "Quota " + renamed));
+        assertThat(ids(api.get("/api/v1/tickets?q=" + renamed))).containsExactly(bySubject.get("id").asLong());
+        assertThat(ids(api.get("/api/v1/tickets?q=" + word))).doesNotContain(bySubject.get("id").asLong())
+                .contains(byBody.get("id").asLong());
     }
 
     @Test
