@@ -233,6 +233,14 @@ class TicketApiIT extends ApiTest {
         assertThat(ids(api.get("/api/v1/tickets?q=%23" + bySubject.get("number").asLong()))).containsExactly(bySubject.get("id").asLong());
         assertThat(ids(api.get("/api/v1/tickets?q=" + word + "x"))).isEmpty();
 
+        var first = api.get("/api/v1/tickets?limit=2&q=" + word).json();
+        assertThat(first.get("items")).hasSize(2);
+        var rest = api.get("/api/v1/tickets?limit=2&q=" + word + "&cursor=" + first.get("nextCursor").asString()).json();
+        assertThat(rest.get("items")).hasSize(1);
+        assertThat(rest.get("nextCursor").isNull()).isTrue();
+        assertThat(rest.get("items").get(0).get("id").asLong()).isNotIn(first.get("items").get(0).get("id").asLong(),
+                first.get("items").get(1).get("id").asLong());
+
         String renamed = "zr" + unique("n").replace("-", "");
         api.patch("/api/v1/tickets/" + bySubject.get("id").asLong(), map("subject", "Quota " + renamed));
         assertThat(ids(api.get("/api/v1/tickets?q=" + renamed))).containsExactly(bySubject.get("id").asLong());

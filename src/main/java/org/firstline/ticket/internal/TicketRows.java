@@ -19,13 +19,15 @@ import org.firstline.ticket.TicketView;
 
 /** How tickets are read from SQL: one select list and one row mapper for every query that returns tickets. */
 public final class TicketRows {
-    public static final String SELECT = """
+    /** The columns of a ticket row aliased {@code t}, with its labels and cc. */
+    public static final String COLUMNS = """
             select t.*,
                    array(select l.name from ticket_label tl join label l on l.id = tl.label_id
                           where tl.ticket_id = t.id order by l.name) as label_names,
                    array(select w.email from ticket_watcher w where w.ticket_id = t.id order by w.email) as cc_emails
-            from ticket t
             """;
+
+    public static final String SELECT = COLUMNS + " from ticket t\n";
 
     private TicketRows() {}
 
