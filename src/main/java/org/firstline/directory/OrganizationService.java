@@ -11,7 +11,6 @@ import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -14,7 +14,6 @@ import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
 import org.firstline.ticket.internal.TicketLabels;
 import org.firstline.ticket.internal.TicketRows;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

@@ -140,7 +140,7 @@ public final class Benchmark {
 
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         double db0 = CpuTime.ofPostgres(), me0 = CpuTime.ofProcess(ProcessHandle.current().pid());
-        double own = OwnSqlRate.ticketCreations(jdbcUrl, hash, 1, 16, createFor);
+        double own = OwnSqlRate.ticketCreations(jdbcUrl, hash, 16, createFor);
         double perTicket = 1000.0 / (own * createFor.toSeconds());
         line(out, "Same SQL as one creation, one transaction, plain JDBC, 16 clients: %,.0f/s; CPU per ticket: PostgreSQL %.2f ms, JDBC client %.2f ms",
                 own, (CpuTime.ofPostgres() - db0) * perTicket, (CpuTime.ofProcess(ProcessHandle.current().pid()) - me0) * perTicket);

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.firstline.platform.FirstlineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,8 +2,6 @@ package org.firstline.ticket.web;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.firstline.directory.AgentService;
 import org.firstline.directory.AgentView;
@@ -50,9 +48,5 @@ class TicketNames {
         model.addAttribute("agentNames", agentList.stream().collect(Collectors.toMap(AgentView::id, AgentView::displayName)));
         model.addAttribute("organizationNames", organizationList.stream().collect(Collectors.toMap(OrganizationView::id, OrganizationView::name)));
         model.addAttribute("requesterNames", contacts.names(tickets.stream().map(TicketView::requesterId).collect(Collectors.toSet())));
-    }
-
-    static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {
-        return items.stream().collect(Collectors.toMap(id, Function.identity()));
     }
 }

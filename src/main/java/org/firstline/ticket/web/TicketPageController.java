@@ -1,17 +1,9 @@
 package org.firstline.ticket.web;
 
-import java.time.Clock;
-import org.firstline.directory.ContactService;
-import org.firstline.directory.OrganizationService;
 import org.firstline.platform.AgentPrincipal;
-import org.firstline.ticket.AttachmentService;
-import org.firstline.ticket.AuditTrail;
-import org.firstline.ticket.BudgetPeriods;
-import org.firstline.ticket.CannedResponseService;
 import org.firstline.ticket.ConversationService;
 import org.firstline.ticket.Impact;
 import org.firstline.ticket.LinkKind;
-import org.firstline.ticket.LinkService;
 import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.Resolution;
@@ -19,7 +11,6 @@ import org.firstline.ticket.StatusTransitions;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketType;
 import org.firstline.ticket.TicketView;
-import org.firstline.ticket.TimeTrackingService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
