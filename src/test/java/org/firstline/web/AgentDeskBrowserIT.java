@@ -23,6 +23,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -107,6 +108,23 @@ class AgentDeskBrowserIT {
 
     @Test
     @Order(3)
+    void aRefusedChangeSaysWhyOnThePage() {
+        browser.get(url("/tickets?status=OPEN"));
+        browser.findElement(By.cssSelector("table.list tbody td.subject a")).click();
+        waitFor(d -> d.getCurrentUrl().matches(".*/tickets/\\d+$"));
+        String ticketUrl = browser.getCurrentUrl();
+        new Select(browser.findElement(By.id("status-select"))).selectByValue("RESOLVED");
+        assertThat(browser.findElement(By.id("resolution-fields")).isDisplayed()).isTrue();
+        new Select(browser.findElement(By.id("resolution"))).selectByValue("CODE_FIX");
+        browser.findElement(By.cssSelector("form[aria-label=Properties] button[type=submit]")).click();
+        waitFor(d -> !d.findElements(By.cssSelector(".flash.error")).isEmpty());
+        assertThat(browser.getCurrentUrl()).isEqualTo(ticketUrl);
+        assertThat(browser.findElement(By.cssSelector(".flash.error")).getText()).contains("Resolution link").contains("link the change");
+        assertThat(browser.findElement(By.cssSelector(".badge.s-OPEN")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    @Order(4)
     void scriptInASubjectOrBodyIsShownAsTextAndNeverRuns() {
         var form = OpenTicketForm.of("<script>window.__xss='subject'</script>Hello",
                 "<img src=x onerror=\"window.__xss='body'\"><b>bold?</b><svg onload=\"window.__xss='svg'\">",
@@ -123,7 +141,7 @@ class AgentDeskBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void savesScreenshotsOfTheMainPages() {
         for (var page : List.of("organizations", "contacts", "tickets/new", "admin/agents", "admin/teams")) {
             browser.get(url("/" + page));

@@ -55,6 +55,8 @@ class PageExceptionHandler {
                 return path;
             }
         }
-        return request.getRequestURI();
+        // no usable referrer: the page the form belongs to, e.g. /tickets/12 for /tickets/12/properties
+        var owner = java.util.regex.Pattern.compile("^(/[a-z-]+/\\d+)(/.*)?$").matcher(request.getRequestURI());
+        return owner.matches() ? owner.group(1) : "/";
     }
 }
