@@ -58,6 +58,13 @@ public class ApiClient {
         return send(request(path).GET(), Map.of());
     }
 
+    /** A GET that asks for another representation than JSON, e.g. text/plain. */
+    public Response get(String path, String accept) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET();
+        if (authorization != null) builder.header("Authorization", authorization);
+        return execute(builder.build());
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, Map.of());
     }
