@@ -46,11 +46,6 @@ public class TeamService {
         return jdbc.sql(SELECT + " where t.id = ?").param(id).query(TeamService::team).optional();
     }
 
-    public boolean isMember(long teamId, long agentId) {
-        return jdbc.sql("select count(*) from team_member where team_id = ? and agent_id = ?").params(teamId, agentId)
-                .query(Integer.class).single() > 0;
-    }
-
     @Transactional
     public TeamView create(TeamForm form) {
         audit.stampCurrentActor();

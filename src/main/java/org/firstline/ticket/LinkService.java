@@ -49,11 +49,6 @@ public class LinkService {
                 order by created_at, id""").param("id", ticketId).query(LinkService::link).list();
     }
 
-    /** Tickets linked to the same external issue: the "how common" count. */
-    public int ticketsLinkedTo(String url) {
-        return jdbc.sql("select count(distinct ticket_id) from ticket_link where url = ?").param(url).query(Integer.class).single();
-    }
-
     @Transactional
     public LinkView add(long ticketId, LinkForm form, AgentPrincipal actor) {
         TicketService.requireWriter(actor);

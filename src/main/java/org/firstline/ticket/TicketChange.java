@@ -36,8 +36,4 @@ public record TicketChange(
                 present.test("organizationId") ? organizationId : null, present.test("serviceId") ? serviceId : null,
                 labels, cc, funded, fundingReference, resolution, resolutionLink);
     }
-
-    public static TicketChange status(TicketStatus status, PendingReason reason) {
-        return new TicketChange(null, status, reason, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    }
 }
