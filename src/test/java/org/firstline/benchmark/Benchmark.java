@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -192,23 +191,14 @@ public final class Benchmark {
     }
 
     private static double createRate(String base, String token, int clients, Duration duration, Latencies latencies) throws Exception {
-        AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        Thread[] threads = new Thread[clients];
-        for (int t = 0; t < clients; t++) {
-            int client = t;
-            threads[t] = Thread.ofPlatform().start(() -> {
-                int i = client * 1_000_000;
-                while (System.nanoTime() < end) {
-                    int n = i++;
-                    latencies.add(timed(() -> create(base, token, n)));
-                    done.incrementAndGet();
-                }
-            });
-        }
-        long started = System.nanoTime();
-        for (Thread thread : threads) thread.join();
-        return done.get() / ((System.nanoTime() - started) / 1e9);
+        return ClosedLoop.rate(clients, duration, (client, running, done) -> {
+            int i = client * 1_000_000;
+            while (running.getAsBoolean()) {
+                int n = i++;
+                latencies.add(timed(() -> create(base, token, n)));
+                done.incrementAndGet();
+            }
+        });
     }
 
     private static void create(String base, String token, int n) throws Exception {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import org.firstline.directory.ContactService;
 
 /**
@@ -19,12 +18,7 @@ final class OwnSqlRate {
     private OwnSqlRate() {}
 
     static double ticketCreations(String jdbcUrl, String tokenHash, int clients, Duration duration) throws Exception {
-        AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        Thread[] threads = new Thread[clients];
-        for (int t = 0; t < clients; t++) {
-            int client = t;
-            threads[t] = Thread.ofPlatform().start(() -> {
+        return ClosedLoop.rate(clients, duration, (client, running, done) -> {
                 try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
                     c.setAutoCommit(false);
                     var token = c.prepareStatement("""
@@ -40,7 +34,7 @@ final class OwnSqlRate {
                             returning *, '{}'::text[] as label_names, '{}'::text[] as cc_emails""");
                     var message = c.prepareStatement("insert into message (ticket_id, kind, author_contact_id, body, created_at) values (?, 'PUBLIC', ?, ?, ?)");
                     int i = 0;
-                    while (System.nanoTime() < end) {
+                    while (running.getAsBoolean()) {
                         i++;
                         token.setString(1, tokenHash);
                         consume(token);
@@ -76,14 +70,8 @@ final class OwnSqlRate {
                         c.commit();
                         done.incrementAndGet();
                     }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
                 }
-            });
-        }
-        long started = System.nanoTime();
-        for (Thread thread : threads) thread.join();
-        return done.get() / ((System.nanoTime() - started) / 1e9);
+        });
     }
 
     /** Raw single-row inserts, autocommit, into a table with no index and no trigger: the floor of a write. */
@@ -91,26 +79,16 @@ final class OwnSqlRate {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             c.createStatement().execute("create table if not exists bench_raw (id bigint generated always as identity, v text)");
         }
-        AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        Thread[] threads = new Thread[clients];
-        for (int t = 0; t < clients; t++) {
-            threads[t] = Thread.ofPlatform().start(() -> {
-                try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                        PreparedStatement insert = c.prepareStatement("insert into bench_raw (v) values (?)")) {
-                    while (System.nanoTime() < end) {
-                        insert.setString(1, "x");
-                        insert.executeUpdate();
-                        done.incrementAndGet();
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
+        return ClosedLoop.rate(clients, duration, (client, running, done) -> {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                    PreparedStatement insert = c.prepareStatement("insert into bench_raw (v) values (?)")) {
+                while (running.getAsBoolean()) {
+                    insert.setString(1, "x");
+                    insert.executeUpdate();
+                    done.incrementAndGet();
                 }
-            });
-        }
-        long started = System.nanoTime();
-        for (Thread thread : threads) thread.join();
-        return done.get() / ((System.nanoTime() - started) / 1e9);
+            }
+        });
     }
 
     private static void consume(PreparedStatement statement) throws SQLException {
