@@ -66,11 +66,14 @@ public class ConversationService {
         }
         MessageKind kind = form.kind() == null ? MessageKind.PUBLIC : form.kind();
         Long contactId = null;
+        String authorName = actor.displayName();
         if (form.fromRequester() != null) {
             if (kind == MessageKind.NOTE) {
                 throw new InvalidRequestException("kind", "a requester's message cannot be an internal note");
             }
-            contactId = contacts.findOrCreate(form.fromRequester(), null).id();
+            var contact = contacts.findOrCreate(form.fromRequester(), null);
+            contactId = contact.id();
+            authorName = contact.name();
         }
         Instant now = clock.instant();
         long id = jdbc.sql("""
@@ -87,7 +90,7 @@ public class ConversationService {
             changes.announceStatus(ticketId, ticket.status(), next);
         }
         changes.publishMessage(new MessagePosted(ticketId, id, kind, contactId == null));
-        return messages(ticketId).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+        return new MessageView(id, ticketId, kind, contactId == null ? actor.id() : null, contactId, authorName, form.body(), now, List.of());
     }
 
     private static TicketStatus nextStatus(TicketView ticket, MessageKind kind, boolean byRequester) {
