@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TicketQueries {
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.]+)");
+
     private final JdbcClient jdbc;
 
     TicketQueries(JdbcClient jdbc) {
@@ -73,8 +75,6 @@ public class TicketQueries {
         double tickets = jdbc.sql("select greatest(reltuples, 0) from pg_class where relname = 'ticket_search'").query(Double.class).single();
         return rows.find() && Double.parseDouble(rows.group(1)) < Math.max(1000, Math.sqrt(80 * tickets));
     }
-
-    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.]+)");
 
     /** The conditions of a filter, as SQL with named parameters. */
     private static final class Where {

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
+    private static final java.util.regex.Pattern FORM_OWNER = java.util.regex.Pattern.compile("^(/[a-z-]+/\\d+)(/.*)?$");
 
     @ExceptionHandler({InvalidRequestException.class, ConflictException.class})
     String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes flash) {
@@ -56,7 +57,7 @@ class PageExceptionHandler {
             }
         }
         // no usable referrer: the page the form belongs to, e.g. /tickets/12 for /tickets/12/properties
-        var owner = java.util.regex.Pattern.compile("^(/[a-z-]+/\\d+)(/.*)?$").matcher(request.getRequestURI());
+        var owner = FORM_OWNER.matcher(request.getRequestURI());
         return owner.matches() ? owner.group(1) : "/";
     }
 }
