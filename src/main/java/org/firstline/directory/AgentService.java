@@ -32,6 +32,9 @@ public class AgentService {
             from agent a
             """;
 
+    /** The reserved row Firstline's own processes act as. */
+    private static final String SYSTEM_USERNAME = "firstline";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditStamp audit;
@@ -45,7 +48,7 @@ public class AgentService {
     }
 
     public List<AgentView> list() {
-        return jdbc.sql(SELECT + " order by a.display_name").query(AgentService::agent).list();
+        return jdbc.sql(SELECT + " where a.username <> '" + SYSTEM_USERNAME + "' order by a.display_name").query(AgentService::agent).list();
     }
 
     public AgentView get(long id) {
@@ -54,6 +57,15 @@ public class AgentService {
 
     public Optional<AgentView> find(long id) {
         return jdbc.sql(SELECT + " where a.id = ?").param(id).query(AgentService::agent).optional();
+    }
+
+    /**
+     * Firstline itself acting as {@code process} (e.g. "email"): the system agent's row, which cannot sign in, under
+     * the audit name "system:process".
+     */
+    public AgentPrincipal system(String process) {
+        AgentPrincipal row = principal(SYSTEM_USERNAME).orElseThrow();
+        return new AgentPrincipal(row.id(), "system:" + process, row.displayName(), row.role(), row.timeZone(), "!", false);
     }
 
     public Optional<AgentPrincipal> principal(String username) {

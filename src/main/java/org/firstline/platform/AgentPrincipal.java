@@ -20,9 +20,9 @@ public record AgentPrincipal(
         return role == AgentRole.ADMIN;
     }
 
-    /** How the audit trail names this agent. */
+    /** How the audit trail names this agent; Firstline's own processes go by "system:…". */
     public String auditName() {
-        return "agent:" + username;
+        return username.startsWith("system:") ? username : "agent:" + username;
     }
 
     @Override

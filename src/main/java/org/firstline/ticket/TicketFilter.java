@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a ticket list shows. Every field is optional; empty lists mean "any". {@code noTeam} and {@code noOwner}
  * select tickets without one; {@code awaitingReply} those whose last public message came from the requester;
- * {@code q} is full text over subjects and messages, or a ticket number.
+ * {@code pendingReason} those pending for that reason; {@code q} is full text over subjects and messages, or a ticket number.
  */
 public record TicketFilter(
         List<TicketStatus> statuses,
@@ -19,7 +19,8 @@ public record TicketFilter(
         Priority priority,
         String label,
         String q,
-        boolean awaitingReply) {
+        boolean awaitingReply,
+        PendingReason pendingReason) {
 
     public static final List<TicketStatus> OPEN_STATUSES = List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING);
 
@@ -29,6 +30,6 @@ public record TicketFilter(
     }
 
     public static TicketFilter any() {
-        return new TicketFilter(List.of(), List.of(), false, null, false, null, null, null, null, null, null, false);
+        return new TicketFilter(List.of(), List.of(), false, null, false, null, null, null, null, null, null, false, null);
     }
 }

@@ -93,6 +93,7 @@ public class TicketQueries {
             if (f.requesterId() != null) sb.append(" and t.requester_id = :requester");
             if (f.type() != null) sb.append(" and t.type = :type");
             if (f.priority() != null) sb.append(" and t.priority = :priority");
+            if (f.pendingReason() != null) sb.append(" and t.pending_reason = :pendingReason");
             if (f.label() != null) {
                 sb.append(" and exists (select 1 from ticket_label tl join label l on l.id = tl.label_id"
                         + " where tl.ticket_id = t.id and l.name = :label)");
@@ -123,6 +124,7 @@ public class TicketQueries {
             if (f.requesterId() != null) spec = spec.param("requester", f.requesterId());
             if (f.type() != null) spec = spec.param("type", f.type().name());
             if (f.priority() != null) spec = spec.param("priority", f.priority().name());
+            if (f.pendingReason() != null) spec = spec.param("pendingReason", f.pendingReason().name());
             if (f.label() != null) spec = spec.param("label", f.label());
             Long number = number(f.q());
             if (number != null) spec = spec.param("number", number);

@@ -59,7 +59,8 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/api-tokens/**").hasRole(AgentRole.ADMIN.name())
+                        .requestMatchers("/api/v1/api-tokens/**", "/api/v1/mailboxes/**", "/api/v1/email/**")
+                        .hasRole(AgentRole.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/plans/**", "/api/v1/labels/**")
                         .hasRole(AgentRole.ADMIN.name())
@@ -74,7 +75,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/img/**", "/favicon.svg", "/webjars/**", "/error",
                                 "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html")
+                                "/swagger-ui.html", "/approvals/**")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(AgentRole.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()

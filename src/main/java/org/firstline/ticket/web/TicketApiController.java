@@ -14,6 +14,7 @@ import org.firstline.platform.InvalidRequestException;
 import org.firstline.ticket.AuditEntryView;
 import org.firstline.ticket.AuditTrail;
 import org.firstline.ticket.OpenTicketForm;
+import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.TicketChange;
 import org.firstline.ticket.TicketChanges;
@@ -84,13 +85,14 @@ class TicketApiController {
             @RequestParam(required = false) Long requesterId, @RequestParam(required = false) TicketType type,
             @RequestParam(required = false) Priority priority, @RequestParam(required = false) String label,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean awaitingReply,
+            @RequestParam(required = false) PendingReason pendingReason,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit, @AuthenticationPrincipal AgentPrincipal agent) {
         if (limit < 1 || limit > 200) {
             throw new InvalidRequestException("limit", "must be between 1 and 200");
         }
         var filter = TicketFilterParams.build(status, teamId, ownerId, organizationId, requesterId, type, priority, label, q,
-                awaitingReply, agent, teams.find(agent.id()).map(AgentView::teamIds).orElse(List.of()));
+                awaitingReply, pendingReason, agent, teams.find(agent.id()).map(AgentView::teamIds).orElse(List.of()));
         return queries.list(filter, cursor, limit);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.InvalidRequestException;
+import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.TicketFilter;
 import org.firstline.ticket.TicketStatus;
@@ -24,11 +25,13 @@ final class TicketFilterParams {
                 enumValue(params.getFirst("type"), "type", TicketType::valueOf, TicketType.values()),
                 enumValue(params.getFirst("priority"), "priority", Priority::valueOf, Priority.values()),
                 blankToNull(params.getFirst("label")), blankToNull(params.getFirst("q")),
-                "true".equals(params.getFirst("awaitingReply")), agent, myTeams);
+                "true".equals(params.getFirst("awaitingReply")),
+                enumValue(params.getFirst("pendingReason"), "pendingReason", PendingReason::valueOf, PendingReason.values()),
+                agent, myTeams);
     }
 
     static TicketFilter build(List<String> status, String teamId, String ownerId, Long organizationId, Long requesterId,
-            TicketType type, Priority priority, String label, String q, boolean awaitingReply, AgentPrincipal agent,
+            TicketType type, Priority priority, String label, String q, boolean awaitingReply, PendingReason pendingReason, AgentPrincipal agent,
             List<Long> myTeams) {
         List<Long> teams = "mine".equals(teamId) ? (myTeams.isEmpty() ? List.of(-1L) : myTeams)
                 : teamId == null || teamId.isBlank() || "none".equals(teamId) ? List.of()
@@ -36,7 +39,7 @@ final class TicketFilterParams {
         Long owner = "me".equals(ownerId) ? Long.valueOf(agent.id())
                 : ownerId == null || ownerId.isBlank() || "none".equals(ownerId) ? null : number(ownerId, "ownerId");
         return new TicketFilter(statuses(status), teams, "none".equals(teamId), owner, "none".equals(ownerId), organizationId,
-                requesterId, type, priority, label, q, awaitingReply);
+                requesterId, type, priority, label, q, awaitingReply, pendingReason);
     }
 
     static List<TicketStatus> statuses(List<String> values) {

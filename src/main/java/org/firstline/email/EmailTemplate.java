@@ -1,0 +1,14 @@
+package org.firstline.email;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An editable text of automatic mail: ACKNOWLEDGEMENT, APPROVAL_REQUEST or APPROVAL_REJECTED. Placeholders:
+ * {{ticket.number}}, {{ticket.subject}}, {{requester.name}}, {{mailbox.name}}; approval requests also
+ * {{representative.name}}, {{requester.email}}, {{ticket.request}}, {{approve.url}}, {{reject.url}}.
+ */
+public record EmailTemplate(
+        String key,
+        @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters") String subject,
+        @NotBlank(message = "is required") @Size(max = 20000, message = "must be at most 20000 characters") String body) {}

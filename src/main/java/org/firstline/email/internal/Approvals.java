@@ -1,0 +1,228 @@
+package org.firstline.email.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.firstline.directory.AgentService;
+import org.firstline.directory.ContactService;
+import org.firstline.directory.ContactView;
+import org.firstline.email.MailboxView;
+import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.FirstlineSettings;
+import org.firstline.ticket.ConversationService;
+import org.firstline.ticket.MessageForm;
+import org.firstline.ticket.MessageKind;
+import org.firstline.ticket.PendingReason;
+import org.firstline.ticket.Resolution;
+import org.firstline.ticket.TicketChange;
+import org.firstline.ticket.TicketChanges;
+import org.firstline.ticket.TicketService;
+import org.firstline.ticket.TicketStatus;
+import org.firstline.ticket.TicketView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tickets held until a representative of the requester's organization approves them. Each representative gets a
+ * request with links that carry a random token (only its hash is stored); the first decision, by link or by replying
+ * "approve" / "reject", settles it: approval sends the ticket to triage, rejection closes it and tells the requester.
+ */
+@Component
+public class Approvals {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public enum Decision { APPROVED, REJECTED }
+
+    /** A pending request as its link shows it. */
+    public record Pending(long id, long ticketId, long ticketNumber, String subject, String representative, String request,
+            Decision decision) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final FirstlineSettings settings;
+    private final ContactService contacts;
+    private final TicketService tickets;
+    private final TicketChanges changes;
+    private final ConversationService conversation;
+    private final AgentService agents;
+    private final MailTemplates templates;
+    private final Outbox outbox;
+
+    Approvals(JdbcClient jdbc, Clock clock, FirstlineSettings settings, ContactService contacts, TicketService tickets,
+            TicketChanges changes, ConversationService conversation, AgentService agents, MailTemplates templates, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.settings = settings;
+        this.contacts = contacts;
+        this.tickets = tickets;
+        this.changes = changes;
+        this.conversation = conversation;
+        this.agents = agents;
+        this.templates = templates;
+        this.outbox = outbox;
+    }
+
+    /** Holds the ticket and asks every representative; call inside the transaction that opened it. */
+    void hold(TicketView ticket, ContactView requester, long organizationId, MailboxView mailbox, String request) {
+        AgentPrincipal system = agents.system("email");
+        changes.change(ticket.id(), statusChange(TicketStatus.PENDING, PendingReason.REPRESENTATIVE_APPROVAL, null), system);
+        List<ContactView> representatives = contacts.representatives(organizationId);
+        String quoted = request.length() > 4000 ? request.substring(0, 4000) + "…" : request;
+        for (ContactView representative : representatives) {
+            String token = token();
+            String link = settings.publicUrl().replaceAll("/+$", "") + "/approvals/" + token;
+            var rendered = templates.render(MailTemplates.Key.APPROVAL_REQUEST, Map.of(
+                    "representative.name", representative.name(),
+                    "requester.name", requester.name(),
+                    "requester.email", requester.primaryEmail(),
+                    "ticket.subject", ticket.subject(),
+                    "ticket.number", String.valueOf(ticket.number()),
+                    "ticket.request", quoted.replace("\n", "\n> "),
+                    "approve.url", link + "?decision=approve",
+                    "reject.url", link + "?decision=reject",
+                    "mailbox.name", mailbox.name()));
+            long outboundId = outbox.enqueue(new OutboundMail(mailbox.id(), ticket.id(), null, OutboundMail.Kind.APPROVAL_REQUEST,
+                    List.of(representative.primaryEmail()), List.of(), "[#" + ticket.number() + "] " + rendered.subject(),
+                    rendered.body()), mailbox.address());
+            jdbc.sql("""
+                    insert into approval_request (ticket_id, contact_id, email, token_hash, outbound_email_id, created_at)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(ticket.id(), representative.id(), representative.primaryEmail(), hash(token), outboundId,
+                            Timestamp.from(clock.instant()))
+                    .update();
+        }
+        String note = representatives.isEmpty()
+                ? "Held for approval: the requester is not a representative of the organization, and it has no representatives to ask. Approve or reject it here."
+                : "Held for approval: the requester is not a representative of the organization. Asked "
+                        + String.join(", ", representatives.stream().map(c -> c.name() + " <" + c.primaryEmail() + ">").toList()) + ".";
+        conversation.post(ticket.id(), new MessageForm(note, MessageKind.NOTE, null), system);
+    }
+
+    public Optional<Pending> byToken(String token) {
+        return jdbc.sql("""
+                select a.id, a.ticket_id, t.number, t.subject, c.name, a.decision,
+                       (select m.body from message m where m.ticket_id = t.id order by m.created_at, m.id limit 1) as request
+                from approval_request a join ticket t on t.id = a.ticket_id join contact c on c.id = a.contact_id
+                where a.token_hash = ?""").param(hash(token))
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString("request"), rs.getString("decision") == null ? null : Decision.valueOf(rs.getString("decision"))))
+                .optional();
+    }
+
+    /** The request an inbound reply answers, when it answers one. */
+    Optional<Long> requestAnsweredBy(List<String> threadIds) {
+        if (threadIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select a.id from approval_request a join outbound_email o on o.id = a.outbound_email_id
+                where o.message_id = any(?) order by a.id limit 1""").param(threadIds.toArray(String[]::new))
+                .query(Long.class).optional();
+    }
+
+    /**
+     * Settles the ticket's approval. Returns false when it was already settled (or the ticket no longer waits on it),
+     * in which case nothing changes.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public boolean decide(long requestId, Decision decision) {
+        var row = jdbc.sql("""
+                select a.ticket_id, c.name, c.id from approval_request a join contact c on c.id = a.contact_id where a.id = ?""")
+                .param(requestId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        long ticketId = (Long) row[0];
+        String representative = (String) row[1];
+        AgentPrincipal system = agents.system("email");
+        // settling every request of the ticket at once is the gate: a second decision finds nothing left to settle
+        int settled = jdbc.sql("update approval_request set decision = ?, decided_at = ? where ticket_id = ? and decision is null")
+                .params(decision.name(), Timestamp.from(clock.instant()), ticketId).update();
+        TicketView ticket = tickets.get(ticketId);
+        if (settled == 0 || ticket.status() != TicketStatus.PENDING || ticket.pendingReason() != PendingReason.REPRESENTATIVE_APPROVAL) {
+            return false;
+        }
+        if (decision == Decision.APPROVED) {
+            conversation.post(ticketId, new MessageForm("Approved by " + representative + ": the ticket goes to triage.",
+                    MessageKind.NOTE, null), system);
+            changes.change(ticketId, statusChange(TicketStatus.OPEN, null, null), system);
+        } else {
+            conversation.post(ticketId, new MessageForm("Rejected by " + representative + ": the requester has been told.",
+                    MessageKind.NOTE, null), system);
+            tellRequester(ticket);
+            changes.change(ticketId, statusChange(TicketStatus.CLOSED, null, Resolution.OUT_OF_SCOPE), system);
+        }
+        return true;
+    }
+
+    private void tellRequester(TicketView ticket) {
+        var requester = contacts.get(ticket.requesterId());
+        var mailbox = jdbc.sql("""
+                select m.id, m.name, m.address from mailbox m
+                where m.smtp_host is not null
+                order by (m.id = (select i.mailbox_id from inbound_email i where i.ticket_id = ? order by i.id limit 1)) desc nulls last, m.id
+                limit 1""").param(ticket.id()).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).optional();
+        if (mailbox.isEmpty()) {
+            return;
+        }
+        var rendered = templates.render(MailTemplates.Key.APPROVAL_REJECTED, Map.of(
+                "requester.name", requester.name(), "ticket.subject", ticket.subject(),
+                "ticket.number", String.valueOf(ticket.number()), "mailbox.name", (String) mailbox.get()[1]));
+        outbox.enqueue(new OutboundMail((Long) mailbox.get()[0], ticket.id(), null, OutboundMail.Kind.APPROVAL_REJECTED,
+                List.of(requester.primaryEmail()), List.of(), "[#" + ticket.number() + "] Re: " + rendered.subject(), rendered.body()),
+                (String) mailbox.get()[2]);
+    }
+
+    /** "approve" or "reject" as the first word of a reply, else nothing. */
+    static Optional<Decision> decisionIn(String reply) {
+        for (String line : reply.split("\n")) {
+            String word = line.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z].*$", "");
+            if (line.isBlank()) {
+                continue;
+            }
+            return switch (word) {
+                case "approve", "approved", "yes" -> Optional.of(Decision.APPROVED);
+                case "reject", "rejected", "no" -> Optional.of(Decision.REJECTED);
+                default -> Optional.empty();
+            };
+        }
+        return Optional.empty();
+    }
+
+    boolean isRepresentativeFor(long requestId, String sender) {
+        return jdbc.sql("""
+                select count(*) from approval_request a
+                join ticket t on t.id = a.ticket_id
+                join contact_email e on e.email = ?
+                join contact_organization co on co.contact_id = e.contact_id and co.organization_id = t.organization_id and co.representative
+                where a.id = ?""").params(sender, requestId).query(Integer.class).single() > 0;
+    }
+
+    long ticketOf(long requestId) {
+        return jdbc.sql("select ticket_id from approval_request where id = ?").param(requestId).query(Long.class).single();
+    }
+
+    static TicketChange statusChange(TicketStatus status, PendingReason reason, Resolution resolution) {
+        return new TicketChange(null, status, reason, null, null, null, null, null, null, null, null, null, null, null,
+                resolution, null);
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.firstline.email.internal;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
+import java.io.ByteArrayOutputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.firstline.email.MailboxForm;
+import org.firstline.email.MailboxView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a mailbox over IMAP. Messages are fetched without setting \Seen (BODY.PEEK) and marked processed — \Seen,
+ * or moved — only after the filer's transaction committed; a crash in between leaves them unread, and the next read
+ * finds them already filed. UIDVALIDITY is recorded; when the server renumbers, the Message-ID keys still recognise
+ * every message filed before.
+ */
+@Component
+public class MailboxReader {
+    private static final Logger log = LoggerFactory.getLogger(MailboxReader.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final MailboxStore mailboxes;
+    private final InboundMailFiler filer;
+
+    MailboxReader(JdbcClient jdbc, Clock clock, MailboxStore mailboxes, InboundMailFiler filer) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.mailboxes = mailboxes;
+        this.filer = filer;
+    }
+
+    /** An open connection to one mailbox's folder. */
+    public static final class Connection implements AutoCloseable {
+        final MailboxView mailbox;
+        final Store store;
+        final IMAPFolder folder;
+
+        Connection(MailboxView mailbox, Store store, IMAPFolder folder) {
+            this.mailbox = mailbox;
+            this.store = store;
+            this.folder = folder;
+        }
+
+        public boolean canIdle() {
+            try {
+                return store instanceof IMAPStore imap && imap.hasCapability("IDLE");
+            } catch (MessagingException e) {
+                return false;
+            }
+        }
+
+        /** Waits until the server reports a change; returns at once on servers without IDLE. */
+        public void idle() throws MessagingException {
+            folder.idle(true);
+        }
+
+        /** Wakes a waiting {@link #idle()} from another thread. */
+        public void wake() {
+            try {
+                folder.doCommand(protocol -> {
+                    protocol.simpleCommand("NOOP", null);
+                    return null;
+                });
+            } catch (MessagingException | RuntimeException e) {
+                // the connection is gone: the waiting thread notices by itself
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (folder.isOpen()) {
+                    folder.close(false);
+                }
+            } catch (MessagingException | RuntimeException e) {
+                // closing a broken connection
+            }
+            try {
+                store.close();
+            } catch (MessagingException e) {
+                // closing a broken connection
+            }
+        }
+    }
+
+    public Connection open(long mailboxId) throws MessagingException {
+        var connection = mailboxes.connection(mailboxId).orElseThrow(() -> new IllegalStateException("no mailbox " + mailboxId));
+        MailboxView mailbox = connection.mailbox();
+        boolean ssl = mailbox.imapSecurity() == MailboxForm.MailSecurity.SSL;
+        String protocol = ssl ? "imaps" : "imap";
+        Properties properties = new Properties();
+        String prefix = "mail." + protocol + ".";
+        properties.setProperty(prefix + "connectiontimeout", "10000");
+        properties.setProperty(prefix + "timeout", "120000");
+        properties.setProperty(prefix + "writetimeout", "30000");
+        properties.setProperty(prefix + "peek", "true");
+        properties.setProperty(prefix + "partialfetch", "false");
+        properties.setProperty(prefix + "fetchsize", String.valueOf(1024 * 1024));
+        if (mailbox.imapSecurity() == MailboxForm.MailSecurity.STARTTLS) {
+            properties.setProperty(prefix + "starttls.enable", "true");
+            properties.setProperty(prefix + "starttls.required", "true");
+        }
+        if (mailbox.imapSecurity() != MailboxForm.MailSecurity.NONE) {
+            properties.setProperty(prefix + "ssl.checkserveridentity", "true");
+        }
+        Store store = Session.getInstance(properties).getStore(protocol);
+        store.connect(mailbox.imapHost(), mailbox.imapPort(), mailbox.imapUsername(), connection.imapPassword());
+        try {
+            IMAPFolder folder = (IMAPFolder) store.getFolder(mailbox.folder());
+            folder.open(Folder.READ_WRITE);
+            return new Connection(mailbox, store, folder);
+        } catch (MessagingException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Files every message not yet processed; returns how many were read. */
+    public int readNew(Connection session) throws MessagingException {
+        MailboxView mailbox = session.mailbox;
+        IMAPFolder folder = session.folder;
+        long uidValidity = folder.getUIDValidity();
+        Long known = jdbc.sql("select uid_validity from mailbox where id = ?").param(mailbox.id()).query(Long.class).optional().orElse(null);
+        if (!Objects.equals(known, uidValidity)) {
+            if (known != null) {
+                log.warn("Mailbox {} changed UIDVALIDITY from {} to {}: reading it again, filed messages are recognised by Message-ID",
+                        mailbox.address(), known, uidValidity);
+            }
+            jdbc.sql("update mailbox set uid_validity = ? where id = ?").params(uidValidity, mailbox.id()).update();
+        }
+        boolean move = mailbox.processedAction() == MailboxForm.ProcessedAction.MOVE;
+        Message[] messages = move ? folder.getMessages() : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(messages, profile);
+        Folder target = move ? session.store.getFolder(mailbox.processedFolder()) : null;
+        if (target != null && !target.exists()) {
+            target.create(Folder.HOLDS_MESSAGES);
+        }
+        int read = 0;
+        for (Message message : messages) {
+            if (message.isExpunged()) {
+                continue;
+            }
+            long uid = folder.getUID(message);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            try {
+                message.writeTo(raw);
+            } catch (java.io.IOException e) {
+                throw new MessagingException("reading message " + uid + " failed", e);
+            }
+            filer.file(raw.toByteArray(), new InboundMailFiler.Origin(mailbox.id(), uidValidity, uid));
+            // only now, with the filing committed, does the server learn the message is done
+            if (move) {
+                folder.moveMessages(new Message[] {message}, target);
+            } else {
+                message.setFlag(Flags.Flag.SEEN, true);
+            }
+            read++;
+        }
+        jdbc.sql("update mailbox set last_polled_at = ?, last_error = null where id = ?")
+                .params(Timestamp.from(clock.instant()), mailbox.id()).update();
+        return read;
+    }
+
+    /** Connects, files what is new and disconnects: the "poll now" of the admin UI and of tests. */
+    public int pollOnce(long mailboxId) throws MessagingException {
+        try (Connection session = open(mailboxId)) {
+            return readNew(session);
+        } catch (MessagingException | RuntimeException e) {
+            recordError(mailboxId, e);
+            throw e;
+        }
+    }
+
+    void recordError(long mailboxId, Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        jdbc.sql("update mailbox set last_error = ?, last_polled_at = ? where id = ?")
+                .params(message.length() > 1000 ? message.substring(0, 1000) : message, Timestamp.from(clock.instant()), mailboxId)
+                .update();
+    }
+}

@@ -1,0 +1,18 @@
+package org.firstline.email.internal;
+
+import java.util.List;
+
+/** A message to send, as queued in the outbox. */
+public record OutboundMail(
+        long mailboxId,
+        Long ticketId,
+        Long ticketMessageId,
+        Kind kind,
+        List<String> recipients,
+        List<String> cc,
+        String subject,
+        String body) {
+
+    /** Why Firstline writes: an agent's reply, the acknowledgement of a new ticket, or the approval exchange. */
+    public enum Kind { REPLY, ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED }
+}

@@ -1,0 +1,79 @@
+package org.firstline.email.internal;
+
+import static java.util.stream.Collectors.toCollection;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues mail in the same transaction as the change that causes it, with the threading headers a mail client needs
+ * to show it in the conversation: a Message-ID of ours, In-Reply-To the customer's latest message, References the
+ * whole thread.
+ */
+@Component
+public class Outbox {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_REFERENCES = 20;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Outbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Queues the message and returns its outbox id. */
+    public long enqueue(OutboundMail mail, String fromAddress) {
+        List<String> thread = mail.ticketId() == null ? List.of() : threadIds(mail.ticketId());
+        String inReplyTo = mail.ticketId() == null ? null : latestInbound(mail.ticketId());
+        if (inReplyTo == null && !thread.isEmpty()) {
+            inReplyTo = thread.get(thread.size() - 1);
+        }
+        List<String> references = thread.size() <= MAX_REFERENCES ? thread
+                : new ArrayList<>(List.of(thread.get(0)));
+        if (thread.size() > MAX_REFERENCES) {
+            references.addAll(thread.subList(thread.size() - MAX_REFERENCES + 1, thread.size()));
+        }
+        var now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                insert into outbound_email (mailbox_id, ticket_id, ticket_message_id, kind, message_id, in_reply_to, references_ids,
+                                            recipients, cc, subject, body, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(mail.mailboxId(), mail.ticketId(), mail.ticketMessageId(), mail.kind().name(), newMessageId(fromAddress),
+                        inReplyTo, references.toArray(String[]::new), mail.recipients().toArray(String[]::new),
+                        mail.cc().toArray(String[]::new), mail.subject(), mail.body(), now, now)
+                .query(Long.class).single();
+    }
+
+    /** Every Message-ID of a ticket's conversation, received and sent, oldest first. */
+    private List<String> threadIds(long ticketId) {
+        return jdbc.sql("""
+                select message_id from (
+                    select message_id, received_at as at, id from inbound_email where ticket_id = ? and message_id is not null
+                    union all
+                    select message_id, created_at as at, id from outbound_email where ticket_id = ? and kind in ('REPLY', 'ACKNOWLEDGEMENT')
+                ) thread order by at, id""").params(ticketId, ticketId).query(String.class).list().stream()
+                .collect(toCollection(LinkedHashSet::new)).stream().toList();
+    }
+
+    private String latestInbound(long ticketId) {
+        return jdbc.sql("""
+                select message_id from inbound_email where ticket_id = ? and message_id is not null and outcome in ('TICKET', 'REPLY', 'HELD')
+                order by id desc limit 1""").param(ticketId).query(String.class).optional().orElse(null);
+    }
+
+    static String newMessageId(String fromAddress) {
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        String domain = fromAddress.substring(fromAddress.indexOf('@') + 1);
+        return "firstline." + HexFormat.of().formatHex(random) + "@" + domain;
+    }
+}

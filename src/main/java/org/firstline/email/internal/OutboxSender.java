@@ -1,0 +1,190 @@
+package org.firstline.email.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.firstline.directory.AgentService;
+import org.firstline.ticket.AttachmentService;
+import org.firstline.ticket.ConversationService;
+import org.firstline.ticket.MessageForm;
+import org.firstline.ticket.MessageKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds. A row is leased before sending so that only one node sends it; a failure is retried
+ * with back-off (1, 2, 4 … minutes, at most an hour apart) and given up after {@value #MAX_ATTEMPTS} attempts. The first
+ * failure and the giving up are written on the ticket as internal notes, and every failure is counted in metrics.
+ */
+@Component
+public class OutboxSender {
+    static final int MAX_ATTEMPTS = 8;
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private record Due(long id, long mailboxId, Long ticketId, Long ticketMessageId, String messageId, String inReplyTo,
+            List<String> references, List<String> recipients, List<String> cc, String subject, String body, String kind, int attempts) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final MailboxStore mailboxes;
+    private final SmtpSenders senders;
+    private final AttachmentService attachments;
+    private final ConversationService conversation;
+    private final AgentService agents;
+    private final Counter sent;
+    private final Counter failed;
+    private final Counter givenUp;
+
+    OutboxSender(JdbcClient jdbc, Clock clock, TransactionTemplate transactions, MailboxStore mailboxes, SmtpSenders senders,
+            AttachmentService attachments, ConversationService conversation, AgentService agents, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.mailboxes = mailboxes;
+        this.senders = senders;
+        this.attachments = attachments;
+        this.conversation = conversation;
+        this.agents = agents;
+        this.sent = Counter.builder("firstline.email.outbound").tag("result", "sent").register(meters);
+        this.failed = Counter.builder("firstline.email.outbound").tag("result", "failed").register(meters);
+        this.givenUp = Counter.builder("firstline.email.outbound").tag("result", "given_up").register(meters);
+    }
+
+    /** Sends everything due now; returns how many were sent. */
+    public int sendDue() {
+        int count = 0;
+        List<Due> due;
+        while (!(due = claim(20)).isEmpty()) {
+            for (Due mail : due) {
+                if (send(mail)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private List<Due> claim(int limit) {
+        Instant now = clock.instant();
+        return transactions.execute(status -> jdbc.sql("""
+                update outbound_email o set next_attempt_at = :lease
+                from (select id from outbound_email where status = 'QUEUED' and next_attempt_at <= :now
+                      order by next_attempt_at limit :limit for update skip locked) due
+                where o.id = due.id
+                returning o.*""")
+                .param("now", Timestamp.from(now))
+                .param("lease", Timestamp.from(now.plus(LEASE)))
+                .param("limit", limit)
+                .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("mailbox_id"), rs.getObject("ticket_id", Long.class),
+                        rs.getObject("ticket_message_id", Long.class), rs.getString("message_id"), rs.getString("in_reply_to"),
+                        List.of((String[]) rs.getArray("references_ids").getArray()),
+                        List.of((String[]) rs.getArray("recipients").getArray()), List.of((String[]) rs.getArray("cc").getArray()),
+                        rs.getString("subject"), rs.getString("body"), rs.getString("kind"), rs.getInt("attempts")))
+                .list());
+    }
+
+    private boolean send(Due mail) {
+        try {
+            var connection = mailboxes.connection(mail.mailboxId()).orElseThrow();
+            var sender = senders.sender(connection);
+            MimeMessage message = new ThreadedMessage(sender.getSession(), mail.messageId());
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(new InternetAddress(connection.mailbox().address(), connection.mailbox().name(), "UTF-8"));
+            helper.setTo(mail.recipients().toArray(String[]::new));
+            if (!mail.cc().isEmpty()) {
+                helper.setCc(mail.cc().toArray(String[]::new));
+            }
+            helper.setSubject(mail.subject());
+            helper.setSentDate(Date.from(clock.instant()));
+            helper.setText(mail.body(), false);
+            if (mail.ticketMessageId() != null) {
+                for (var attachment : attachments.list(mail.ticketId())) {
+                    if (mail.ticketMessageId().equals(attachment.messageId())) {
+                        var content = attachments.get(attachment.id());
+                        helper.addAttachment(attachment.filename(), new ByteArrayResource(content.bytes()), attachment.contentType());
+                    }
+                }
+            }
+            if (mail.inReplyTo() != null) {
+                message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
+            }
+            if (!mail.references().isEmpty()) {
+                message.setHeader("References", String.join(" ", mail.references().stream().map(id -> "<" + id + ">").toList()));
+            }
+            if (!mail.kind().equals("REPLY")) {
+                // RFC 3834: automatic mail says so, so that well-behaved responders do not answer it
+                message.setHeader("Auto-Submitted", "auto-replied");
+            }
+            message.setHeader("X-Firstline-Ticket", mail.ticketId() == null ? "" : String.valueOf(mail.ticketId()));
+            sender.send(message);
+            jdbc.sql("update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+                    .params(Timestamp.from(clock.instant()), mail.id()).update();
+            sent.increment();
+            return true;
+        } catch (Exception e) {
+            fail(mail, e);
+            return false;
+        }
+    }
+
+    private void fail(Due mail, Exception e) {
+        failed.increment();
+        int attempts = mail.attempts() + 1;
+        boolean giveUp = attempts >= MAX_ATTEMPTS;
+        String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        log.warn("Sending outbound mail {} failed (attempt {}): {}", mail.id(), attempts, error);
+        Duration backoff = Duration.ofMinutes(Math.min(60, 1L << Math.min(attempts - 1, 6)));
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    update outbound_email set attempts = ?, last_error = ?, status = ?, next_attempt_at = ? where id = ?""")
+                    .params(attempts, error.length() > 1000 ? error.substring(0, 1000) : error, giveUp ? "FAILED" : "QUEUED",
+                            giveUp ? null : Timestamp.from(clock.instant().plus(backoff)), mail.id())
+                    .update();
+            if (mail.ticketId() != null && (attempts == 1 || giveUp)) {
+                String note = giveUp
+                        ? "Email to " + String.join(", ", mail.recipients()) + " could not be delivered after " + attempts
+                                + " attempts and was given up: " + error
+                        : "Email to " + String.join(", ", mail.recipients()) + " could not be sent yet (" + error
+                                + "). Firstline retries with back-off.";
+                try {
+                    conversation.post(mail.ticketId(), new MessageForm(note, MessageKind.NOTE, null), agents.system("email"));
+                } catch (org.firstline.platform.ConflictException closed) {
+                    // a closed ticket takes no notes; the failure stays on the outbox row and in metrics
+                }
+            }
+        });
+        if (giveUp) {
+            givenUp.increment();
+        }
+    }
+
+    /** A message that keeps the Message-ID Firstline chose instead of the one Jakarta Mail would make up on sending. */
+    private static final class ThreadedMessage extends MimeMessage {
+        private final String messageId;
+
+        ThreadedMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws jakarta.mail.MessagingException {
+            setHeader("Message-ID", "<" + messageId + ">");
+        }
+    }
+}

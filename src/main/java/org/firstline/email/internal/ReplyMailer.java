@@ -1,0 +1,55 @@
+package org.firstline.email.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.firstline.directory.ContactService;
+import org.firstline.ticket.ConversationService;
+import org.firstline.ticket.MessageKind;
+import org.firstline.ticket.MessagePosted;
+import org.firstline.ticket.TicketService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails an agent's public reply to the requester and the ticket's cc's. It listens inside the transaction that posted
+ * the reply, so the outbox row exists exactly when the reply does.
+ */
+@Component
+class ReplyMailer {
+    private final TicketService tickets;
+    private final ConversationService conversation;
+    private final ContactService contacts;
+    private final MailboxStore mailboxes;
+    private final Outbox outbox;
+
+    ReplyMailer(TicketService tickets, ConversationService conversation, ContactService contacts, MailboxStore mailboxes, Outbox outbox) {
+        this.tickets = tickets;
+        this.conversation = conversation;
+        this.contacts = contacts;
+        this.mailboxes = mailboxes;
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void on(MessagePosted posted) {
+        if (posted.kind() != MessageKind.PUBLIC || !posted.byAgent()) {
+            return;
+        }
+        var mailbox = mailboxes.senderFor(posted.ticketId());
+        if (mailbox.isEmpty()) {
+            return;
+        }
+        var ticket = tickets.get(posted.ticketId());
+        var requester = contacts.get(ticket.requesterId());
+        if (requester.primaryEmail() == null) {
+            return;
+        }
+        String body = conversation.messages(ticket.id()).stream().filter(m -> m.id() == posted.messageId()).findFirst()
+                .orElseThrow().body();
+        List<String> own = mailboxes.ownAddresses();
+        List<String> cc = new ArrayList<>(ticket.cc().stream().filter(a -> !own.contains(a)).toList());
+        outbox.enqueue(new OutboundMail(mailbox.get().id(), ticket.id(), posted.messageId(), OutboundMail.Kind.REPLY,
+                List.of(requester.primaryEmail()), cc, "[#" + ticket.number() + "] Re: " + ticket.subject(), body),
+                mailbox.get().address());
+    }
+}
