@@ -20,10 +20,40 @@ public class ApiClient {
 
     private final String base;
     private final String authorization;
+    private final HttpClient http;
 
     private ApiClient(String base, String authorization) {
+        this(base, authorization, HTTP);
+    }
+
+    private ApiClient(String base, String authorization, HttpClient http) {
         this.base = base;
         this.authorization = authorization;
+        this.http = http;
+    }
+
+    /** The same client keeping cookies, like a browser: for pages with a session and a CSRF token. */
+    public ApiClient withCookies() {
+        return new ApiClient(base, authorization, HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build());
+    }
+
+    /** Posts a form as a browser does. */
+    public Response postForm(String path, Map<String, String> fields) {
+        String body = String.join("&", fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) builder.header("Authorization", authorization);
+        return execute(builder.build());
+    }
+
+    /** The CSRF token of the first form on a page. */
+    public static String csrfToken(String html) {
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return m.group(1);
     }
 
     public static ApiClient bearer(int port, String token) {
@@ -122,9 +152,9 @@ public class ApiClient {
         return execute(builder.build());
     }
 
-    private static Response execute(HttpRequest request) {
+    private Response execute(HttpRequest request) {
         try {
-            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

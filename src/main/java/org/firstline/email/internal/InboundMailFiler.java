@@ -164,7 +164,7 @@ public class InboundMailFiler {
         if (inboundId == null) {
             return new Filed(Outcome.DUPLICATE, null, null, null);
         }
-        Filed filed = route(mail, origin, system);
+        Filed filed = route(mail, origin, inboundId, system);
         jdbc.sql("update inbound_email set outcome = ?, reason = ?, ticket_id = ?, ticket_message_id = ? where id = ?")
                 .params(filed.outcome() == Outcome.QUARANTINED ? "QUARANTINED" : filed.outcome().name(), filed.reason(),
                         filed.ticketId(), filed.messageId(), inboundId)
@@ -172,7 +172,7 @@ public class InboundMailFiler {
         return filed;
     }
 
-    private Filed route(ParsedMail mail, Origin origin, AgentPrincipal system) {
+    private Filed route(ParsedMail mail, Origin origin, long inboundId, AgentPrincipal system) {
         List<String> own = mailboxes.ownAddresses();
         if (own.contains(mail.fromAddress())) {
             return new Filed(Outcome.QUARANTINED, null, null, "sent from Firstline's own address " + mail.fromAddress()
@@ -205,14 +205,14 @@ public class InboundMailFiler {
                 }
                 return new Filed(Outcome.REPLY, ticket.id(), message.id(), null);
             }
-            Filed followUp = open(mail, mailbox, system);
+            Filed followUp = open(mail, mailbox, inboundId, system);
             links.add(followUp.ticketId(), new LinkForm(LinkKind.RELATED, ticket.id(), null, false), system);
             return followUp;
         }
-        return open(mail, mailbox, system);
+        return open(mail, mailbox, inboundId, system);
     }
 
-    private Filed open(ParsedMail mail, MailboxView mailbox, AgentPrincipal system) {
+    private Filed open(ParsedMail mail, MailboxView mailbox, long inboundId, AgentPrincipal system) {
         ContactView requester = contacts.findOrCreate(mail.fromAddress(), truncate(mail.fromName(), 200));
         Long organizationId = organizationOf(requester);
         List<String> own = mailboxes.ownAddresses();
@@ -223,6 +223,8 @@ public class InboundMailFiler {
                 organizationId, null, null, null, null, Channel.EMAIL, null, cc, null, null, null, null, null, null, null, null);
         TicketView ticket = tickets.open(form, system, null);
         long messageId = jdbc.sql("select min(id) from message where ticket_id = ?").param(ticket.id()).query(Long.class).single();
+        // the acknowledgement below answers this message: link it to the ticket first
+        jdbc.sql("update inbound_email set ticket_id = ?, outcome = 'TICKET' where id = ?").params(ticket.id(), inboundId).update();
         String notice = attach(ticket.id(), messageId, mail, system);
         if (!notice.isEmpty()) {
             conversation.post(ticket.id(), new MessageForm(notice.strip(), MessageKind.NOTE, null), system);

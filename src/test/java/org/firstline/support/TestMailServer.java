@@ -1,0 +1,94 @@
+package org.firstline.support;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/** A real SMTP and IMAP server (GreenMail) on free ports, with one support mailbox that tests deliver raw mail into. */
+public final class TestMailServer implements AutoCloseable {
+    public static final String SUPPORT_LOGIN = "support";
+    public static final String SUPPORT_PASSWORD = "imap-secret";
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private final GreenMail greenMail;
+    private final GreenMailUser support;
+    public final String supportAddress;
+
+    public TestMailServer(String supportAddress) {
+        this.supportAddress = supportAddress;
+        this.greenMail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        greenMail.start();
+        this.support = greenMail.setUser(supportAddress, SUPPORT_LOGIN, SUPPORT_PASSWORD);
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    public GreenMail greenMail() {
+        return greenMail;
+    }
+
+    /** Puts a message, byte for byte, into the support INBOX, unread. */
+    public void deliver(byte[] raw) {
+        try {
+            support.deliver(new MimeMessage(SESSION, new ByteArrayInputStream(raw)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void deliver(String raw) {
+        deliver(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What Firstline sent to this address over SMTP. */
+    public List<MimeMessage> sentTo(String address) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** Unread messages left in the support INBOX. */
+    public int unseenInSupportInbox() {
+        try {
+            return greenMail.getManagers().getImapHostManager().getInbox(support).getUnseenCount();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Empties the support INBOX and gives it a new UIDVALIDITY, as a server restored from backup would. */
+    public void recreateSupportInbox() {
+        try {
+            var manager = greenMail.getManagers().getImapHostManager();
+            manager.deletePrivateMailAccount(support);
+            Thread.sleep(5); // GreenMail derives UIDVALIDITY from the clock
+            manager.createPrivateMailAccount(support);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}
