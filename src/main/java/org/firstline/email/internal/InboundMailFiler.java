@@ -1,12 +1,9 @@
 package org.firstline.email.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +105,7 @@ public class InboundMailFiler {
 
     public Filed file(byte[] raw, Origin origin) {
         String messageId = MailParser.messageIdOf(raw);
-        String key = messageId != null ? "mid:" + messageId : "sha256:" + sha256(raw);
+        String key = MailParser.dedupKey(raw);
         if (alreadyFiled(key)) {
             return count(new Filed(Outcome.DUPLICATE, null, null, null));
         }
@@ -116,7 +113,8 @@ public class InboundMailFiler {
         try {
             mail = MailParser.parse(raw);
         } catch (MalformedMailException e) {
-            return count(quarantine(raw, key, messageId, null, null, origin, e.getMessage()));
+            String[] header = MailParser.senderAndSubject(raw);
+            return count(quarantine(raw, key, messageId, header[0], header[1], origin, e.getMessage()));
         }
         try {
             Filed filed = transactions.execute(status -> fileParsed(raw, key, mail, origin));
@@ -391,17 +389,5 @@ public class InboundMailFiler {
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -72,6 +72,49 @@ public final class MailParser {
         }
     }
 
+    /**
+     * The key that recognises a message when it is read again, from its header alone so that it works for unreadable
+     * mail too: the Message-ID together with a digest of From, Date and Subject (broken mailers reuse Message-IDs for
+     * different messages; a re-read or a copy in a second mailbox keeps all four), else a digest of the whole message.
+     */
+    public static String dedupKey(byte[] raw) {
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw), true);
+            String[] ids = headers.getHeader("Message-ID");
+            String id = ids == null || ids.length == 0 ? null : firstId(ids[0]);
+            if (id != null) {
+                String identity = headers.getHeader("From", ",") + "\n" + headers.getHeader("Date", ",") + "\n"
+                        + headers.getHeader("Subject", ",");
+                return "mid:" + id + "#" + sha256(identity.replaceAll("\\s+", " ").strip().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+            }
+        } catch (Exception | StackOverflowError e) {
+            // no readable header: the content decides
+        }
+        return "sha256:" + sha256(raw);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sender and subject as far as the header can be read, for the quarantine list of a message that cannot be. */
+    public static String[] senderAndSubject(byte[] raw) {
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw), true);
+            String from = headers.getHeader("From", ",");
+            InternetAddress address = from == null ? null : firstAddress(from);
+            String subject = headers.getHeader("Subject", ",");
+            return new String[] {address == null ? null : address.getAddress().toLowerCase(Locale.ROOT),
+                    subject == null ? null : decode(subject).replaceAll("\\p{Cntrl}", " ").strip()};
+        } catch (Exception | StackOverflowError e) {
+            return new String[] {null, null};
+        }
+    }
+
     /** The Message-ID of a message, read from its header alone, so even an unreadable message can be recognised again. */
     public static String messageIdOf(byte[] raw) {
         try {
@@ -135,7 +178,7 @@ public final class MailParser {
         String filename = filename(part);
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition(part)) || filename != null;
         if (base.startsWith("multipart/")) {
-            if (type.getParameter("boundary") == null) {
+            if (type.getParameter("boundary") == null || type.getParameter("boundary").isBlank()) {
                 throw new MalformedMailException(base + " without a boundary");
             }
             Multipart multipart = multipart(part, type);
@@ -149,10 +192,13 @@ public final class MailParser {
             if (count == 0) {
                 throw new MalformedMailException(base + " with no parts: its boundary never appears");
             }
+            if (multipart instanceof MimeMultipart mime && !mime.isComplete()) {
+                throw new MalformedMailException(base + " is truncated: its closing boundary never comes");
+            }
             for (int i = 0; i < count; i++) {
                 walk(multipart.getBodyPart(i), depth + 1, reading);
             }
-        } else if (base.equals("message/rfc822") && !(part instanceof MimeMessage && depth == 0)) {
+        } else if (base.equals("message/rfc822")) {
             byte[] bytes = bytes(part);
             MimeMessage inner = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
             Reading nested = new Reading();

@@ -12,6 +12,8 @@ import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -146,37 +148,65 @@ public class MailboxReader {
         }
         boolean move = mailbox.processedAction() == MailboxForm.ProcessedAction.MOVE;
         Message[] messages = move ? folder.getMessages() : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        folder.fetch(messages, profile);
+        FetchProfile sizes = new FetchProfile();
+        sizes.add(UIDFolder.FetchProfileItem.UID);
+        sizes.add(FetchProfile.Item.SIZE);
+        folder.fetch(messages, sizes);
         Folder target = move ? session.store.getFolder(mailbox.processedFolder()) : null;
         if (target != null && !target.exists()) {
             target.create(Folder.HOLDS_MESSAGES);
         }
         int read = 0;
-        for (Message message : messages) {
-            if (message.isExpunged()) {
-                continue;
+        int start = 0;
+        while (start < messages.length) {
+            int end = batchEnd(messages, start);
+            Message[] batch = java.util.Arrays.copyOfRange(messages, start, end);
+            // one FETCH of whole messages and one STORE of flags per batch: a round trip per message costs more than filing it
+            FetchProfile bodies = new FetchProfile();
+            bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
+            folder.fetch(batch, bodies);
+            List<Message> done = new ArrayList<>();
+            for (Message message : batch) {
+                if (message.isExpunged()) {
+                    continue;
+                }
+                long uid = folder.getUID(message);
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                try {
+                    message.writeTo(raw);
+                } catch (java.io.IOException e) {
+                    throw new MessagingException("reading message " + uid + " failed", e);
+                }
+                filer.file(raw.toByteArray(), new InboundMailFiler.Origin(mailbox.id(), uidValidity, uid));
+                done.add(message);
+                read++;
             }
-            long uid = folder.getUID(message);
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            try {
-                message.writeTo(raw);
-            } catch (java.io.IOException e) {
-                throw new MessagingException("reading message " + uid + " failed", e);
-            }
-            filer.file(raw.toByteArray(), new InboundMailFiler.Origin(mailbox.id(), uidValidity, uid));
-            // only now, with the filing committed, does the server learn the message is done
+            // only now, with the filing of each committed, does the server learn these messages are done
+            Message[] processed = done.toArray(Message[]::new);
             if (move) {
-                folder.moveMessages(new Message[] {message}, target);
+                folder.moveMessages(processed, target);
             } else {
-                message.setFlag(Flags.Flag.SEEN, true);
+                folder.setFlags(processed, new Flags(Flags.Flag.SEEN), true);
             }
-            read++;
+            start = end;
         }
         jdbc.sql("update mailbox set last_polled_at = ?, last_error = null where id = ?")
                 .params(Timestamp.from(clock.instant()), mailbox.id()).update();
         return read;
+    }
+
+    /** Batches of at most 100 messages or 20 MB, so that a mailbox full of big attachments does not fill the heap. */
+    private static int batchEnd(Message[] messages, int start) throws MessagingException {
+        long bytes = 0;
+        int end = start;
+        while (end < messages.length && end - start < 100) {
+            bytes += Math.max(0, messages[end].getSize());
+            end++;
+            if (bytes > 20L * 1024 * 1024) {
+                break;
+            }
+        }
+        return end;
     }
 
     /** Connects, files what is new and disconnects: the "poll now" of the admin UI and of tests. */
