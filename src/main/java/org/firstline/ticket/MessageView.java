@@ -13,4 +13,10 @@ public record MessageView(
         String authorName,
         String body,
         Instant createdAt,
-        List<AttachmentView> attachments) {}
+        List<AttachmentView> attachments) {
+
+    /** A requester's message split into what is new and the quoted history and signature it carries. */
+    public ReplyText.Parts reply() {
+        return authorContactId == null ? new ReplyText.Parts(body, "") : ReplyText.split(body);
+    }
+}

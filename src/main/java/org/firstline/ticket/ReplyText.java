@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class ReplyText {
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "(?m)^[^\\n>]{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|написал)\\s*:\\s*$");
+            "(?m)^(?!>)[^\\n]{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|написал)\\s*:\\s*$");
     private static final Pattern ATTRIBUTION_START = Pattern.compile("(?m)^(On|Am|Le|El|Il|Op|Den) [^\\n]{0,200}$");
     private static final Pattern OUTLOOK = Pattern.compile(
             "(?m)^(-{2,}\\s*Original Message\\s*-{2,}|_{10,}\\s*$|From: [^\\n]+\\n(Sent|Date): )");
