@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Firstline started from its jar as its own process, the way it runs in production. */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
-    final int port;
+    public final int port;
     final double secondsToReady;
 
     private AppProcess(Process process, Path log, int port, double secondsToReady) {
@@ -27,11 +27,11 @@ final class AppProcess implements AutoCloseable {
         this.secondsToReady = secondsToReady;
     }
 
-    static AppProcess start(Path jar, int port, Path dataDir, List<String> extraArgs, Path log) throws Exception {
+    public static AppProcess start(Path jar, int port, Path dataDir, List<String> extraArgs, Path log) throws Exception {
         return start(List.of(), jar, port, dataDir, extraArgs, log);
     }
 
-    static AppProcess start(List<String> jvmOptions, Path jar, int port, Path dataDir, List<String> extraArgs, Path log) throws Exception {
+    public static AppProcess start(List<String> jvmOptions, Path jar, int port, Path dataDir, List<String> extraArgs, Path log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC"));
         command.addAll(jvmOptions);
@@ -81,6 +81,16 @@ final class AppProcess implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** Kills the JVM with SIGKILL, as a crash or the OOM killer would: no shutdown hooks, no graceful stop. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override
