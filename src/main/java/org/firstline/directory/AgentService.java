@@ -35,6 +35,9 @@ public class AgentService {
     /** The reserved row Firstline's own processes act as. */
     private static final String SYSTEM_USERNAME = "firstline";
 
+    /** The system agent's row never changes once migrated; processes ask for it for every message. */
+    private volatile AgentPrincipal systemRow;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditStamp audit;
@@ -64,7 +67,11 @@ public class AgentService {
      * the audit name "system:process".
      */
     public AgentPrincipal system(String process) {
-        AgentPrincipal row = principal(SYSTEM_USERNAME).orElseThrow();
+        AgentPrincipal row = systemRow;
+        if (row == null) {
+            row = principal(SYSTEM_USERNAME).orElseThrow();
+            systemRow = row;
+        }
         return new AgentPrincipal(row.id(), "system:" + process, row.displayName(), row.role(), row.timeZone(), "!", false);
     }
 

@@ -74,6 +74,7 @@ public class MailboxService {
                 .param("enabled", form.enabled() == null || form.enabled())
                 .param("now", now)
                 .query(Long.class).single();
+        store.forgetAddresses();
         return get(id);
     }
 
@@ -119,6 +120,7 @@ public class MailboxService {
                 .param("enabled", form.enabled() == null ? current.enabled() : form.enabled())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+        store.forgetAddresses();
         return get(id);
     }
 

@@ -76,10 +76,17 @@ public final class TestMailServer implements AutoCloseable {
 
     /** Unread messages left in the support INBOX. */
     public int unseenInSupportInbox() {
-        try {
-            return greenMail.getManagers().getImapHostManager().getInbox(support).getUnseenCount();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return greenMail.getManagers().getImapHostManager().getInbox(support).getUnseenCount();
+            } catch (java.util.ConcurrentModificationException e) {
+                // GreenMail's folder changed under the count (a move or expunge): count again
+                if (attempt > 100) {
+                    throw e;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -36,6 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -116,6 +118,12 @@ public class InboundMailFiler {
             String[] header = MailParser.senderAndSubject(raw);
             return count(quarantine(raw, key, messageId, header[0], header[1], origin, e.getMessage()));
         }
+        // services that stamp "the current actor" see the email process, not an anonymous "system"
+        var previous = SecurityContextHolder.getContext();
+        var security = SecurityContextHolder.createEmptyContext();
+        AgentPrincipal system = agents.system("email");
+        security.setAuthentication(new UsernamePasswordAuthenticationToken(system, null, system.getAuthorities()));
+        SecurityContextHolder.setContext(security);
         try {
             Filed filed = transactions.execute(status -> fileParsed(raw, key, mail, origin));
             return count(filed);
@@ -123,6 +131,8 @@ public class InboundMailFiler {
             log.warn("Could not file message {}: {}", key, e.toString());
             return count(quarantine(raw, key, messageId, mail.fromAddress(), mail.subject(), origin,
                     "could not be filed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+        } finally {
+            SecurityContextHolder.setContext(previous);
         }
     }
 

@@ -71,7 +71,7 @@ class IntakeRunner implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Mailbox supervision failed: {}", e.toString());
             }
-            pause(Duration.ofSeconds(5));
+            pause(Duration.ofSeconds(1));
         }
     }
 

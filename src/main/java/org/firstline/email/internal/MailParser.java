@@ -101,6 +101,32 @@ public final class MailParser {
         }
     }
 
+    /**
+     * What ties a message to others, read from its header alone: its sender, its own Message-ID and those it
+     * answers. Intake files messages that share one in arrival order and the others in parallel.
+     */
+    public static List<String> threadKeysOf(byte[] raw) {
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw), true);
+            List<String> keys = new ArrayList<>();
+            // one sender's messages go in order too: the per-sender limit counts them one after the other
+            String from = headers.getHeader("From", ",");
+            InternetAddress sender = from == null ? null : firstAddress(from);
+            if (sender != null) {
+                keys.add("from:" + sender.getAddress().toLowerCase(Locale.ROOT));
+            }
+            for (String name : List.of("Message-ID", "In-Reply-To", "References")) {
+                String value = headers.getHeader(name, " ");
+                if (value != null) {
+                    keys.addAll(ids(value));
+                }
+            }
+            return keys;
+        } catch (Exception | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
     /** Sender and subject as far as the header can be read, for the quarantine list of a message that cannot be. */
     public static String[] senderAndSubject(byte[] raw) {
         try {

@@ -13,6 +13,12 @@ import java.io.ByteArrayOutputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -22,6 +28,7 @@ import org.firstline.email.MailboxForm;
 import org.firstline.email.MailboxView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,12 +46,15 @@ public class MailboxReader {
     private final Clock clock;
     private final MailboxStore mailboxes;
     private final InboundMailFiler filer;
+    private final int parallelism;
 
-    MailboxReader(JdbcClient jdbc, Clock clock, MailboxStore mailboxes, InboundMailFiler filer) {
+    MailboxReader(JdbcClient jdbc, Clock clock, MailboxStore mailboxes, InboundMailFiler filer,
+            @Value("${firstline.email.intake-parallelism:8}") int parallelism) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.mailboxes = mailboxes;
         this.filer = filer;
+        this.parallelism = parallelism;
     }
 
     /** An open connection to one mailbox's folder. */
@@ -165,22 +175,8 @@ public class MailboxReader {
             FetchProfile bodies = new FetchProfile();
             bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
             folder.fetch(batch, bodies);
-            List<Message> done = new ArrayList<>();
-            for (Message message : batch) {
-                if (message.isExpunged()) {
-                    continue;
-                }
-                long uid = folder.getUID(message);
-                ByteArrayOutputStream raw = new ByteArrayOutputStream();
-                try {
-                    message.writeTo(raw);
-                } catch (java.io.IOException e) {
-                    throw new MessagingException("reading message " + uid + " failed", e);
-                }
-                filer.file(raw.toByteArray(), new InboundMailFiler.Origin(mailbox.id(), uidValidity, uid));
-                done.add(message);
-                read++;
-            }
+            List<Message> done = fileInParallel(folder, batch, mailbox.id(), uidValidity);
+            read += done.size();
             // only now, with the filing of each committed, does the server learn these messages are done
             Message[] processed = done.toArray(Message[]::new);
             if (move) {
@@ -193,6 +189,59 @@ public class MailboxReader {
         jdbc.sql("update mailbox set last_polled_at = ?, last_error = null where id = ?")
                 .params(Timestamp.from(clock.instant()), mailbox.id()).update();
         return read;
+    }
+
+    /**
+     * Files a batch on several threads so that transactions commit together instead of one after the other (each
+     * durable commit waits for the disk). Messages of one conversation — sharing a Message-ID through In-Reply-To or
+     * References — still go in arrival order, so a reply never overtakes the request it answers. Returns the
+     * messages that were filed; one whose filing failed (the database went away) stays unread for the next round.
+     */
+    private List<Message> fileInParallel(IMAPFolder folder, Message[] batch, long mailboxId, long uidValidity) throws MessagingException {
+        Map<String, CompletableFuture<Boolean>> lastOfThread = new HashMap<>();
+        List<CompletableFuture<Boolean>> filings = new ArrayList<>();
+        List<Message> messages = new ArrayList<>();
+        Semaphore permits = new Semaphore(parallelism);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Message message : batch) {
+                if (message.isExpunged()) {
+                    continue;
+                }
+                long uid = folder.getUID(message);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try {
+                    message.writeTo(out);
+                } catch (java.io.IOException e) {
+                    throw new MessagingException("reading message " + uid + " failed", e);
+                }
+                byte[] raw = out.toByteArray();
+                List<String> keys = MailParser.threadKeysOf(raw);
+                CompletableFuture<?>[] before = keys.stream().map(lastOfThread::get).filter(Objects::nonNull).distinct()
+                        .toArray(CompletableFuture[]::new);
+                CompletableFuture<Boolean> filing = CompletableFuture.allOf(before).handleAsync((ignored, failure) -> {
+                    permits.acquireUninterruptibly();
+                    try {
+                        filer.file(raw, new InboundMailFiler.Origin(mailboxId, uidValidity, uid));
+                        return true;
+                    } catch (RuntimeException e) {
+                        log.warn("Filing message {} failed; it stays unread: {}", uid, e.toString());
+                        return false;
+                    } finally {
+                        permits.release();
+                    }
+                }, pool);
+                keys.forEach(key -> lastOfThread.put(key, filing));
+                filings.add(filing);
+                messages.add(message);
+            }
+            List<Message> done = new ArrayList<>();
+            for (int i = 0; i < filings.size(); i++) {
+                if (filings.get(i).join()) {
+                    done.add(messages.get(i));
+                }
+            }
+            return done;
+        }
     }
 
     /** Batches of at most 100 messages or 20 MB, so that a mailbox full of big attachments does not fill the heap. */

@@ -39,10 +39,27 @@ public class MailboxStore {
                 rs.getString("smtp_password") == null ? null : cipher.decrypt(rs.getString("smtp_password")))).optional();
     }
 
-    /** Every address Firstline receives at, to tell its own mail from a customer's. */
+    /**
+     * Every address Firstline receives at, to tell its own mail from a customer's. Read for every message filed, so
+     * kept for ten seconds (another node's new mailbox is seen that much later) and dropped on every change here.
+     */
     public List<String> ownAddresses() {
-        return jdbc.sql("select address from mailbox").query(String.class).list();
+        var cached = addresses;
+        if (cached != null && System.nanoTime() - cached.readAt() < 10_000_000_000L) {
+            return cached.list();
+        }
+        List<String> list = List.copyOf(jdbc.sql("select address from mailbox").query(String.class).list());
+        addresses = new Addresses(list, System.nanoTime());
+        return list;
     }
+
+    public void forgetAddresses() {
+        addresses = null;
+    }
+
+    private record Addresses(List<String> list, long readAt) {}
+
+    private volatile Addresses addresses;
 
     /** Where a ticket's mail goes out from: the mailbox it came in at, else the first that can send. */
     public Optional<MailboxView> senderFor(long ticketId) {
