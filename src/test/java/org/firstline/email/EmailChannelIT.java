@@ -102,7 +102,10 @@ class EmailChannelIT extends ApiTest {
         // an agent answers: the mail carries the thread's headers and goes to requester and cc
         var agent = api(AgentRole.AGENT);
         assertThat(agent.patch("/api/v1/tickets/" + ticket.get("id"), Map.of("cc", List.of("boss@customer.test"))).status()).isEqualTo(200);
-        assertThat(agent.post("/api/v1/tickets/" + ticket.get("id") + "/messages", Map.of("body", "Please send the agent log.")).status())
+        var posted = agent.post("/api/v1/tickets/" + ticket.get("id") + "/messages", Map.of("body", "Please send the agent log."));
+        assertThat(posted.status()).isEqualTo(201);
+        assertThat(agent.postMultipart("/api/v1/tickets/" + ticket.get("id") + "/attachments?messageId=" + posted.json().get("id").asLong(),
+                "file", "collect-logs.sh", "#!/bin/sh\ntar czf logs.tgz /var/log/agent\n".getBytes(StandardCharsets.UTF_8)).status())
                 .isEqualTo(201);
         administration.sendOutbox();
         MimeMessage answer = mail.sentTo(customer).stream().filter(m -> !hasHeader(m, "Auto-Submitted")).findFirst().orElseThrow();
@@ -111,6 +114,9 @@ class EmailChannelIT extends ApiTest {
         assertThat(answer.getHeader("References")[0]).contains("<" + firstId + ">", ackId, "<" + replyId + ">");
         assertThat(answer.getHeader("Cc")[0]).contains("boss@customer.test");
         assertThat(body(answer)).contains("Please send the agent log.");
+        var files = (jakarta.mail.Multipart) answer.getContent();
+        assertThat(files.getCount()).isEqualTo(2);
+        assertThat(files.getBodyPart(1).getFileName()).isEqualTo("collect-logs.sh");
 
         // rule 2: only References (a client that drops In-Reply-To)
         String viaReferences = Mails.newId();
