@@ -165,6 +165,31 @@ class EmailChannelIT extends ApiTest {
     }
 
     @Test
+    void processedMailCanBeMovedToAnotherFolderInsteadOfFlagged() throws Exception {
+        try (TestMailServer other = new TestMailServer("moved@firstline.test")) {
+            var created = admin.post("/api/v1/mailboxes", Map.ofEntries(Map.entry("name", "Moved"),
+                    Map.entry("address", other.supportAddress), Map.entry("imapHost", "127.0.0.1"),
+                    Map.entry("imapPort", other.imapPort()), Map.entry("imapSecurity", "NONE"),
+                    Map.entry("imapUsername", TestMailServer.SUPPORT_LOGIN), Map.entry("imapPassword", TestMailServer.SUPPORT_PASSWORD),
+                    Map.entry("processedAction", "MOVE"), Map.entry("processedFolder", "Filed")));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            long moved = created.json().get("id").asLong();
+            String sender = unique("mover");
+            // more than two batches, so that later batches are read after earlier ones were moved away
+            for (int i = 0; i < 230; i++) {
+                other.deliver(message(sender + i + "@customer.test", null, "Moved " + i, Mails.newId(), null, null, "n" + i));
+            }
+            assertThat(administration.poll(moved)).isEqualTo(230);
+            assertThat(other.greenMail().getManagers().getImapHostManager().getInbox(
+                    other.greenMail().getManagers().getUserManager().getUser(other.supportAddress)).getMessageCount()).isZero();
+            assertThat(jdbc.sql("select count(*) from inbound_email where mailbox_id = ? and outcome = 'TICKET'").param(moved)
+                    .query(Integer.class).single()).isEqualTo(230);
+            assertThat(administration.poll(moved)).isZero();
+            admin.patch("/api/v1/mailboxes/" + moved, Map.of("enabled", false));
+        }
+    }
+
+    @Test
     void htmlOnlyMailIsSanitizedAndReadableAsText() {
         String id = Mails.newId();
         String html = "<html><head><style>p{color:red}</style><script>alert(1)</script></head><body>"

@@ -90,6 +90,42 @@ public final class TestMailServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Counts messages the reader marked processed in the support INBOX (flagged \\Seen, or moved out), as the server
+     * reports it, without scanning the folder (GreenMail's counts are linear in the folder's size).
+     */
+    public java.util.concurrent.atomic.AtomicInteger processedCounter() {
+        var processed = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            greenMail.getManagers().getImapHostManager().getInbox(support).addListener(new com.icegreen.greenmail.store.FolderListener() {
+                @Override
+                public void expunged(int msn) {
+                    processed.incrementAndGet();
+                }
+
+                @Override
+                public void added(int msn) {
+                    // new mail is not processed mail
+                }
+
+                @Override
+                public void flagsUpdated(int msn, jakarta.mail.Flags flags, Long uid) {
+                    if (flags.contains(jakarta.mail.Flags.Flag.SEEN)) {
+                        processed.incrementAndGet();
+                    }
+                }
+
+                @Override
+                public void mailboxDeleted() {
+                    // not in these tests
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return processed;
+    }
+
     /** Empties the support INBOX and gives it a new UIDVALIDITY, as a server restored from backup would. */
     public void recreateSupportInbox() {
         try {

@@ -2,7 +2,6 @@ package org.firstline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import org.firstline.directory.AgentForm;
 import org.firstline.directory.AgentService;
@@ -20,11 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,10 +52,7 @@ class AgentDeskBrowserIT {
         agent = agents.principal(created.id()).orElseThrow();
         browser.get(url("/tickets"));
         assertThat(browser.getCurrentUrl()).contains("/login");
-        browser.findElement(By.id("username")).sendKeys("browser");
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(d -> d.getCurrentUrl().contains("/tickets") && !d.getCurrentUrl().contains("/login"));
+        BrowserSupport.signIn(browser, url(""), "browser", PASSWORD);
     }
 
     @AfterAll
@@ -155,18 +148,11 @@ class AgentDeskBrowserIT {
     }
 
     private void assertNoScriptRan() {
-        Object marker = ((JavascriptExecutor) browser).executeScript("return window.__xss === undefined ? null : window.__xss;");
-        assertThat(marker).as("injected script ran").isNull();
-        try {
-            browser.switchTo().alert();
-            throw new AssertionError("an alert opened");
-        } catch (NoAlertPresentException expected) {
-            // nothing ran
-        }
+        BrowserSupport.assertNoScriptRan(browser);
     }
 
     private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        BrowserSupport.waitFor(browser, condition);
     }
 
     private String url(String path) {

@@ -39,6 +39,34 @@ final class BrowserSupport {
         return new ChromeDriver(service, options);
     }
 
+    /** Fails if a script injected by a test (setting {@code window.__xss} or opening an alert) ran. */
+    static void assertNoScriptRan(WebDriver browser) {
+        Object marker = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return window.__xss === undefined ? null : window.__xss;");
+        org.assertj.core.api.Assertions.assertThat(marker).as("injected script ran").isNull();
+        try {
+            browser.switchTo().alert();
+            throw new AssertionError("an alert opened");
+        } catch (org.openqa.selenium.NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+
+    static void waitFor(WebDriver browser, java.util.function.Function<WebDriver, Boolean> condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    /** Signs in through the form and waits for the ticket list. */
+    static void signIn(WebDriver browser, String base, String username, String password) {
+        browser.get(base + "/tickets");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("/tickets") && !d.getCurrentUrl().contains("/login"));
+    }
+
     static void screenshot(WebDriver driver, String name) {
         try {
             Path target = Path.of("docs", "screenshots", name + ".png");

@@ -100,7 +100,7 @@ class IntakeRunner implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                log.warn("Reading {} failed: {}", mailbox.address(), e.toString());
+                log.warn("Reading {} failed", mailbox.address(), e);
                 reader.recordError(mailbox.id(), e);
                 if (!pause(interval)) {
                     return;

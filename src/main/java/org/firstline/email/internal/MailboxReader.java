@@ -157,34 +157,43 @@ public class MailboxReader {
             jdbc.sql("update mailbox set uid_validity = ? where id = ?").params(uidValidity, mailbox.id()).update();
         }
         boolean move = mailbox.processedAction() == MailboxForm.ProcessedAction.MOVE;
-        Message[] messages = move ? folder.getMessages() : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-        FetchProfile sizes = new FetchProfile();
-        sizes.add(UIDFolder.FetchProfileItem.UID);
-        sizes.add(FetchProfile.Item.SIZE);
-        folder.fetch(messages, sizes);
         Folder target = move ? session.store.getFolder(mailbox.processedFolder()) : null;
         if (target != null && !target.exists()) {
             target.create(Folder.HOLDS_MESSAGES);
         }
         int read = 0;
-        int start = 0;
-        while (start < messages.length) {
-            int end = batchEnd(messages, start);
-            Message[] batch = java.util.Arrays.copyOfRange(messages, start, end);
-            // one FETCH of whole messages and one STORE of flags per batch: a round trip per message costs more than filing it
-            FetchProfile bodies = new FetchProfile();
-            bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
-            folder.fetch(batch, bodies);
-            List<Message> done = fileInParallel(folder, batch, mailbox.id(), uidValidity);
-            read += done.size();
-            // only now, with the filing of each committed, does the server learn these messages are done
-            Message[] processed = done.toArray(Message[]::new);
-            if (move) {
+        boolean more = true;
+        while (more) {
+            Message[] messages = move ? folder.getMessages() : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+            FetchProfile sizes = new FetchProfile();
+            sizes.add(UIDFolder.FetchProfileItem.UID);
+            sizes.add(FetchProfile.Item.SIZE);
+            folder.fetch(messages, sizes);
+            more = false;
+            int start = 0;
+            while (start < messages.length) {
+                int end = batchEnd(messages, start);
+                Message[] batch = java.util.Arrays.copyOfRange(messages, start, end);
+                // one FETCH of whole messages and one STORE or MOVE per batch: a round trip per message costs more than filing it
+                FetchProfile bodies = new FetchProfile();
+                bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
+                folder.fetch(batch, bodies);
+                List<Message> done = fileInParallel(folder, batch, mailbox.id(), uidValidity);
+                read += done.size();
+                // only now, with the filing of each committed, does the server learn these messages are done
+                Message[] processed = done.toArray(Message[]::new);
+                if (!move) {
+                    folder.setFlags(processed, new Flags(Flags.Flag.SEEN), true);
+                    start = end;
+                    continue;
+                }
                 folder.moveMessages(processed, target);
-            } else {
-                folder.setFlags(processed, new Flags(Flags.Flag.SEEN), true);
+                // a move renumbers the folder; list it afresh instead of trusting every server's EXPUNGE replies
+                folder.close(false);
+                folder.open(Folder.READ_WRITE);
+                more = !done.isEmpty() && end < messages.length;
+                break;
             }
-            start = end;
         }
         jdbc.sql("update mailbox set last_polled_at = ?, last_error = null where id = ?")
                 .params(Timestamp.from(clock.instant()), mailbox.id()).update();
@@ -249,7 +258,7 @@ public class MailboxReader {
         long bytes = 0;
         int end = start;
         while (end < messages.length && end - start < 100) {
-            bytes += Math.max(0, messages[end].getSize());
+            bytes += messages[end].isExpunged() ? 0 : Math.max(0, messages[end].getSize());
             end++;
             if (bytes > 20L * 1024 * 1024) {
                 break;
