@@ -180,8 +180,7 @@ class EmailChannelIT extends ApiTest {
                 other.deliver(message(sender + i + "@customer.test", null, "Moved " + i, Mails.newId(), null, null, "n" + i));
             }
             assertThat(administration.poll(moved)).isEqualTo(230);
-            assertThat(other.greenMail().getManagers().getImapHostManager().getInbox(
-                    other.greenMail().getManagers().getUserManager().getUser(other.supportAddress)).getMessageCount()).isZero();
+            assertThat(other.messagesInSupportInbox()).isZero();
             assertThat(jdbc.sql("select count(*) from inbound_email where mailbox_id = ? and outcome = 'TICKET'").param(moved)
                     .query(Integer.class).single()).isEqualTo(230);
             assertThat(administration.poll(moved)).isZero();

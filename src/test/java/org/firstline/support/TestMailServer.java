@@ -74,6 +74,15 @@ public final class TestMailServer implements AutoCloseable {
         }).toList();
     }
 
+    /** All messages in the support INBOX, read or not. */
+    public int messagesInSupportInbox() {
+        try {
+            return greenMail.getManagers().getImapHostManager().getInbox(support).getMessageCount();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Unread messages left in the support INBOX. */
     public int unseenInSupportInbox() {
         for (int attempt = 0; ; attempt++) {
