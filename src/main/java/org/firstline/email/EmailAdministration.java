@@ -6,10 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.firstline.email.internal.InboundMailFiler;
-import org.firstline.email.internal.MailParser;
 import org.firstline.email.internal.MailboxReader;
 import org.firstline.email.internal.OutboxSender;
-import org.firstline.directory.AgentService;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.InvalidRequestException;
@@ -34,10 +32,9 @@ public class EmailAdministration {
     private final OutboxSender sender;
     private final TicketService tickets;
     private final AttachmentService attachments;
-    private final AgentService agents;
 
     EmailAdministration(JdbcClient jdbc, Clock clock, AuditStamp audit, MailboxReader reader, InboundMailFiler filer,
-            OutboxSender sender, TicketService tickets, AttachmentService attachments, AgentService agents) {
+            OutboxSender sender, TicketService tickets, AttachmentService attachments) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -46,7 +43,6 @@ public class EmailAdministration {
         this.sender = sender;
         this.tickets = tickets;
         this.attachments = attachments;
-        this.agents = agents;
     }
 
     /** Reads the mailbox now and returns how many messages were new. */
@@ -134,10 +130,5 @@ public class EmailAdministration {
     private static String readable(byte[] raw) {
         String text = new String(raw, 0, Math.min(raw.length, 100_000), java.nio.charset.StandardCharsets.ISO_8859_1);
         return text.replaceAll("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]", "");
-    }
-
-    /** The Message-ID of a raw message, for tools that need to find it again. */
-    public static String messageIdOf(byte[] raw) {
-        return MailParser.messageIdOf(raw);
     }
 }

@@ -176,13 +176,13 @@ class EmailChannelIT extends ApiTest {
             long moved = created.json().get("id").asLong();
             String sender = unique("mover");
             // more than two batches, so that later batches are read after earlier ones were moved away
-            for (int i = 0; i < 230; i++) {
+            for (int i = 0; i < 520; i++) {
                 other.deliver(message(sender + i + "@customer.test", null, "Moved " + i, Mails.newId(), null, null, "n" + i));
             }
-            assertThat(administration.poll(moved)).isEqualTo(230);
+            assertThat(administration.poll(moved)).isEqualTo(520);
             assertThat(other.messagesInSupportInbox()).isZero();
             assertThat(jdbc.sql("select count(*) from inbound_email where mailbox_id = ? and outcome = 'TICKET'").param(moved)
-                    .query(Integer.class).single()).isEqualTo(230);
+                    .query(Integer.class).single()).isEqualTo(520);
             assertThat(administration.poll(moved)).isZero();
             admin.patch("/api/v1/mailboxes/" + moved, Map.of("enabled", false));
         }
@@ -314,6 +314,7 @@ class EmailChannelIT extends ApiTest {
         var last = messages.get(messages.size() - 1);
         assertThat(last.get("kind").asString()).isEqualTo("NOTE");
         assertThat(last.get("body").asString()).contains("Delivery failure", customer, "5.1.1", "user unknown");
+        assertThat(last.get("attachments").findValuesAsString("filename")).containsExactly("delivery-report.eml");
     }
 
     @Test

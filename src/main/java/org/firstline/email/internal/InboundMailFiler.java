@@ -172,7 +172,7 @@ public class InboundMailFiler {
         if (inboundId == null) {
             return new Filed(Outcome.DUPLICATE, null, null, null);
         }
-        Filed filed = route(mail, origin, inboundId, system);
+        Filed filed = route(raw, mail, origin, inboundId, system);
         jdbc.sql("update inbound_email set outcome = ?, reason = ?, ticket_id = ?, ticket_message_id = ? where id = ?")
                 .params(filed.outcome() == Outcome.QUARANTINED ? "QUARANTINED" : filed.outcome().name(), filed.reason(),
                         filed.ticketId(), filed.messageId(), inboundId)
@@ -180,7 +180,7 @@ public class InboundMailFiler {
         return filed;
     }
 
-    private Filed route(ParsedMail mail, Origin origin, long inboundId, AgentPrincipal system) {
+    private Filed route(byte[] raw, ParsedMail mail, Origin origin, long inboundId, AgentPrincipal system) {
         List<String> own = mailboxes.ownAddresses();
         if (own.contains(mail.fromAddress())) {
             return new Filed(Outcome.QUARANTINED, null, null, "sent from Firstline's own address " + mail.fromAddress()
@@ -194,7 +194,7 @@ public class InboundMailFiler {
                     + " in the last hour: held as a possible mail storm");
         }
         if (mail.bounce() != null) {
-            return bounce(mail, system);
+            return bounce(raw, mail, system);
         }
         Optional<Long> approval = approvals.requestAnsweredBy(mail.threadIds());
         if (approval.isPresent() && approvals.isRepresentativeFor(approval.get(), mail.fromAddress())) {
@@ -308,7 +308,7 @@ public class InboundMailFiler {
                 .query(Boolean.class).single();
     }
 
-    private Filed bounce(ParsedMail mail, AgentPrincipal system) {
+    private Filed bounce(byte[] raw, ParsedMail mail, AgentPrincipal system) {
         var bounce = mail.bounce();
         Optional<Long> ticketId = bounce.originalMessageId() == null ? Optional.empty()
                 : jdbc.sql("select ticket_id from outbound_email where message_id = ? and ticket_id is not null")
@@ -325,6 +325,9 @@ public class InboundMailFiler {
         Long messageId = null;
         try {
             messageId = conversation.post(ticketId.get(), new MessageForm(note, MessageKind.NOTE, null), system).id();
+            if (raw.length <= settings.attachmentMaxBytes()) {
+                attachments.add(ticketId.get(), messageId, "delivery-report.eml", raw, system);
+            }
         } catch (org.firstline.platform.ConflictException closed) {
             // the ticket is closed: the report stays with the message record
         }

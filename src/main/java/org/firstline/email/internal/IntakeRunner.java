@@ -100,7 +100,12 @@ class IntakeRunner implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                log.warn("Reading {} failed", mailbox.address(), e);
+                if (e instanceof jakarta.mail.MessagingException) {
+                    // the server or the network: the mailbox page shows it too, no stack needed
+                    log.warn("Reading {} failed: {}", mailbox.address(), e.toString());
+                } else {
+                    log.warn("Reading {} failed", mailbox.address(), e);
+                }
                 reader.recordError(mailbox.id(), e);
                 if (!pause(interval)) {
                     return;

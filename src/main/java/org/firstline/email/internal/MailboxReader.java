@@ -41,6 +41,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailboxReader {
     private static final Logger log = LoggerFactory.getLogger(MailboxReader.class);
+    /** Messages per FETCH and per STORE or MOVE: each costs a few round trips however many messages it carries. */
+    private static final int BATCH = 250;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -63,10 +65,18 @@ public class MailboxReader {
         final Store store;
         final IMAPFolder folder;
 
+        final java.util.concurrent.atomic.AtomicBoolean arrived = new java.util.concurrent.atomic.AtomicBoolean();
+
         Connection(MailboxView mailbox, Store store, IMAPFolder folder) {
             this.mailbox = mailbox;
             this.store = store;
             this.folder = folder;
+            folder.addMessageCountListener(new jakarta.mail.event.MessageCountAdapter() {
+                @Override
+                public void messagesAdded(jakarta.mail.event.MessageCountEvent event) {
+                    arrived.set(true);
+                }
+            });
         }
 
         public boolean canIdle() {
@@ -77,9 +87,16 @@ public class MailboxReader {
             }
         }
 
-        /** Waits until the server reports a change; returns at once on servers without IDLE. */
+        /**
+         * Waits until the server reports new mail. Mail the server announced during the last read (an EXISTS reply to
+         * any command) is not waited for: the wait returns at once, so nothing sits unread until the next wake-up.
+         */
         public void idle() throws MessagingException {
+            if (arrived.getAndSet(false)) {
+                return;
+            }
             folder.idle(true);
+            arrived.set(false);
         }
 
         /** Wakes a waiting {@link #idle()} from another thread. */
@@ -164,7 +181,10 @@ public class MailboxReader {
         int read = 0;
         boolean more = true;
         while (more) {
-            Message[] messages = move ? folder.getMessages() : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+            session.arrived.set(false);
+            // moving empties the folder from the front, so the next batch is always its first messages
+            Message[] messages = move ? folder.getMessages(1, Math.min(folder.getMessageCount(), BATCH))
+                    : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
             FetchProfile sizes = new FetchProfile();
             sizes.add(UIDFolder.FetchProfileItem.UID);
             sizes.add(FetchProfile.Item.SIZE);
@@ -191,7 +211,7 @@ public class MailboxReader {
                 // a move renumbers the folder; list it afresh instead of trusting every server's EXPUNGE replies
                 folder.close(false);
                 folder.open(Folder.READ_WRITE);
-                more = !done.isEmpty() && end < messages.length;
+                more = !done.isEmpty();
                 break;
             }
         }
@@ -253,11 +273,11 @@ public class MailboxReader {
         }
     }
 
-    /** Batches of at most 100 messages or 20 MB, so that a mailbox full of big attachments does not fill the heap. */
+    /** Batches of at most {@value #BATCH} messages or 20 MB, so that a mailbox full of big attachments does not fill the heap. */
     private static int batchEnd(Message[] messages, int start) throws MessagingException {
         long bytes = 0;
         int end = start;
-        while (end < messages.length && end - start < 100) {
+        while (end < messages.length && end - start < BATCH) {
             bytes += messages[end].isExpunged() ? 0 : Math.max(0, messages[end].getSize());
             end++;
             if (bytes > 20L * 1024 * 1024) {
