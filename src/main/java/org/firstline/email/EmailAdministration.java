@@ -97,7 +97,8 @@ public class EmailAdministration {
         TicketView ticket = tickets.open(OpenTicketForm.of(subject.length() > 500 ? subject.substring(0, 500) : subject,
                 "This message could not be read as mail and was converted by hand; the original is attached.\n\n" + text,
                 sender, null, Channel.EMAIL), admin, null);
-        attachments.add(ticket.id(), null, "original.eml", raw, admin);
+        long firstMessage = jdbc.sql("select min(id) from message where ticket_id = ?").param(ticket.id()).query(Long.class).single();
+        attachments.add(ticket.id(), firstMessage, "original.eml", raw, admin);
         audit.stamp(admin.auditName());
         jdbc.sql("update inbound_email set outcome = 'CONVERTED', ticket_id = ? where id = ?").params(ticket.id(), inboundId).update();
         return ticket;

@@ -83,7 +83,7 @@ class EmailAdminBrowserIT {
 
         browser.get(url("/admin/quarantine"));
         String row = browser.findElement(By.cssSelector("table.list tbody tr")).getText();
-        assertThat(row).contains("<img src=x onerror=window.__xss=2>", "boundary never appears");
+        assertThat(row).contains("<img src=x onerror=window.__xss=2>", "boundary that does not match");
         BrowserSupport.screenshot(browser, "admin-quarantine");
         BrowserSupport.assertNoScriptRan(browser);
 
