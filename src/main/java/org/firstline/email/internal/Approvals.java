@@ -55,9 +55,11 @@ public class Approvals {
     private final AgentService agents;
     private final MailTemplates templates;
     private final Outbox outbox;
+    private final MailboxStore mailboxes;
 
     Approvals(JdbcClient jdbc, Clock clock, FirstlineSettings settings, ContactService contacts, TicketService tickets,
-            TicketChanges changes, ConversationService conversation, AgentService agents, MailTemplates templates, Outbox outbox) {
+            TicketChanges changes, ConversationService conversation, AgentService agents, MailTemplates templates, Outbox outbox,
+            MailboxStore mailboxes) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
@@ -68,6 +70,7 @@ public class Approvals {
         this.agents = agents;
         this.templates = templates;
         this.outbox = outbox;
+        this.mailboxes = mailboxes;
     }
 
     /** Holds the ticket and asks every representative; call inside the transaction that opened it. */
@@ -162,20 +165,16 @@ public class Approvals {
 
     private void tellRequester(TicketView ticket) {
         var requester = contacts.get(ticket.requesterId());
-        var mailbox = jdbc.sql("""
-                select m.id, m.name, m.address from mailbox m
-                where m.smtp_host is not null
-                order by (m.id = (select i.mailbox_id from inbound_email i where i.ticket_id = ? order by i.id limit 1)) desc nulls last, m.id
-                limit 1""").param(ticket.id()).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).optional();
+        var mailbox = mailboxes.senderFor(ticket.id());
         if (mailbox.isEmpty()) {
             return;
         }
         var rendered = templates.render(MailTemplates.Key.APPROVAL_REJECTED, Map.of(
                 "requester.name", requester.name(), "ticket.subject", ticket.subject(),
-                "ticket.number", String.valueOf(ticket.number()), "mailbox.name", (String) mailbox.get()[1]));
-        outbox.enqueue(new OutboundMail((Long) mailbox.get()[0], ticket.id(), null, OutboundMail.Kind.APPROVAL_REJECTED,
+                "ticket.number", String.valueOf(ticket.number()), "mailbox.name", mailbox.get().name()));
+        outbox.enqueue(new OutboundMail(mailbox.get().id(), ticket.id(), null, OutboundMail.Kind.APPROVAL_REJECTED,
                 List.of(requester.primaryEmail()), List.of(), "[#" + ticket.number() + "] Re: " + rendered.subject(), rendered.body()),
-                (String) mailbox.get()[2]);
+                mailbox.get().address());
     }
 
     /** "approve" or "reject" as the first word of a reply, else nothing. */

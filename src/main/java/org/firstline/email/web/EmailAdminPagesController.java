@@ -5,8 +5,6 @@ import org.firstline.email.EmailTemplate;
 import org.firstline.email.MailboxForm;
 import org.firstline.email.MailboxService;
 import org.firstline.platform.AgentPrincipal;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -66,10 +64,7 @@ class EmailAdminPagesController {
 
     @GetMapping("/admin/quarantine/{id}/raw")
     ResponseEntity<byte[]> raw(@PathVariable long id) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"message-" + id + ".eml\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .body(administration.raw(id));
+        return RawMessages.download(id, administration.raw(id));
     }
 
     @PostMapping("/admin/quarantine/{id}/retry")

@@ -9,9 +9,7 @@ import org.firstline.email.QuarantineEntry;
 import org.firstline.email.internal.InboundMailFiler;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.ticket.TicketView;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,11 +43,7 @@ class EmailApiController {
     /** Any message intake read, as it arrived. */
     @GetMapping("/messages/{id}/raw")
     ResponseEntity<byte[]> raw(@PathVariable long id) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("message/rfc822"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"message-" + id + ".eml\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .body(administration.raw(id));
+        return RawMessages.download(id, administration.raw(id));
     }
 
     @PostMapping("/quarantine/{id}/retry")
