@@ -52,6 +52,11 @@ public class ConversationService {
                 .query((rs, n) -> message(rs, attachments)).list();
     }
 
+    /** The text of one message, for those who need just that (mailing a reply) and not the whole conversation. */
+    public String body(long messageId) {
+        return jdbc.sql("select body from message where id = ?").param(messageId).query(String.class).single();
+    }
+
     /**
      * Adds a message. An agent's first public reply opens a new ticket; a requester's reply takes a ticket that waits on
      * the customer back to open. Closed tickets take no more messages.

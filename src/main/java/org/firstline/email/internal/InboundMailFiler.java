@@ -106,8 +106,9 @@ public class InboundMailFiler {
     public record Origin(Long mailboxId, Long uidValidity, Long uid) {}
 
     public Filed file(byte[] raw, Origin origin) {
-        String messageId = MailParser.messageIdOf(raw);
         String key = MailParser.dedupKey(raw);
+        // the key carries the Message-ID ("mid:<id>#<digest>"): no second read of the header
+        String messageId = key.startsWith("mid:") ? key.substring(4, key.lastIndexOf('#')) : null;
         if (alreadyFiled(key)) {
             return count(new Filed(Outcome.DUPLICATE, null, null, null));
         }

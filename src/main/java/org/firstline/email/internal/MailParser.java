@@ -141,17 +141,6 @@ public final class MailParser {
         }
     }
 
-    /** The Message-ID of a message, read from its header alone, so even an unreadable message can be recognised again. */
-    public static String messageIdOf(byte[] raw) {
-        try {
-            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw), true);
-            String[] values = headers.getHeader("Message-ID");
-            return values == null || values.length == 0 ? null : firstId(values[0]);
-        } catch (Exception | StackOverflowError e) {
-            return null;
-        }
-    }
-
     private static ParsedMail read(byte[] raw) throws Exception {
         if (raw.length == 0 || new String(raw, 0, Math.min(raw.length, 4096), StandardCharsets.ISO_8859_1).isBlank()) {
             throw new MalformedMailException("empty message");

@@ -44,8 +44,7 @@ class ReplyMailer {
         if (requester.primaryEmail() == null) {
             return;
         }
-        String body = conversation.messages(ticket.id()).stream().filter(m -> m.id() == posted.messageId()).findFirst()
-                .orElseThrow().body();
+        String body = conversation.body(posted.messageId());
         List<String> own = mailboxes.ownAddresses();
         List<String> cc = new ArrayList<>(ticket.cc().stream().filter(a -> !own.contains(a)).toList());
         outbox.enqueue(new OutboundMail(mailbox.get().id(), ticket.id(), posted.messageId(), OutboundMail.Kind.REPLY,
