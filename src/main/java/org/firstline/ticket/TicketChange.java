@@ -36,4 +36,24 @@ public record TicketChange(
                 present.test("organizationId") ? organizationId : null, present.test("serviceId") ? serviceId : null,
                 labels, cc, funded, fundingReference, resolution, resolutionLink);
     }
+
+    /** Only the priority. */
+    public static TicketChange priority(Priority priority) {
+        return new TicketChange(null, null, null, priority, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Only the type. */
+    public static TicketChange type(TicketType type) {
+        return new TicketChange(null, null, null, null, type, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Only team and owner; a null leaves that one as it is. */
+    public static TicketChange routing(Optional<Long> teamId, Optional<Long> ownerId) {
+        return new TicketChange(null, null, null, null, null, null, teamId, ownerId, null, null, null, null, null, null, null, null);
+    }
+
+    /** Only the status, with its pending reason when it is PENDING. */
+    public static TicketChange status(TicketStatus status, PendingReason reason) {
+        return new TicketChange(null, status, reason, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

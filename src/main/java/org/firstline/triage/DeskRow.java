@@ -1,0 +1,19 @@
+package org.firstline.triage;
+
+import java.time.Instant;
+import java.util.List;
+import org.firstline.ticket.Priority;
+import org.firstline.ticket.TicketStatus;
+import org.firstline.ticket.TicketType;
+
+/** One waiting ticket on the triage desk, with what Firstline suggests for it and who is on it now. */
+public record DeskRow(
+        long id, long number, String subject, TicketStatus status, Priority priority, TicketType type, Instant createdAt,
+        String requesterName, String organizationName, String serviceName, String planName, Integer budgetLeftMinutes,
+        Long suggestedTeamId, String suggestedTeamName, double suggestedTeamScore, List<String> matchedWords,
+        Long suggestedAssigneeId, String suggestedAssigneeName, String suggestedAssigneeReason, Priority suggestedPriority,
+        List<SimilarRef> similar, String claimedBy, boolean claimedByMe, List<String> viewers) {
+
+    /** A similar past ticket as the row shows it. */
+    public record SimilarRef(long id, long number, String subject, String resolution) {}
+}

@@ -1,0 +1,169 @@
+package org.firstline.triage;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.firstline.directory.TeamService;
+import org.firstline.directory.TeamView;
+import org.firstline.platform.NotFoundException;
+import org.firstline.ticket.Resolution;
+import org.firstline.ticket.TicketStatus;
+import org.firstline.triage.internal.AssigneeAdvisor;
+import org.firstline.triage.internal.TeamBlend;
+import org.firstline.triage.internal.TeamModel;
+import org.firstline.triage.internal.TicketFacts;
+import org.firstline.triage.internal.Words;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What Firstline suggests for a ticket: teams from the ownership map and the classifier, assignees with reasons, a
+ * priority from factors, and similar past tickets with how they ended. The desk reads a stored copy of the team,
+ * first assignee and similar tickets, refreshed when a ticket arrives.
+ */
+@Service
+public class SuggestionService {
+    /** Similar tickets are ranked among the newest this many resolved tickets sharing a word with the ticket. */
+    private static final int SIMILAR_CANDIDATES = 2_000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final TicketFacts facts;
+    private final OwnershipMap ownershipMap;
+    private final TeamModel model;
+    private final AssigneeAdvisor assignees;
+    private final PriorityService priorities;
+    private final TeamService teams;
+
+    SuggestionService(JdbcClient jdbc, Clock clock, TicketFacts facts, OwnershipMap ownershipMap, TeamModel model,
+            AssigneeAdvisor assignees, PriorityService priorities, TeamService teams) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.facts = facts;
+        this.ownershipMap = ownershipMap;
+        this.model = model;
+        this.assignees = assignees;
+        this.priorities = priorities;
+        this.teams = teams;
+    }
+
+    public TicketSuggestions suggest(long ticketId) {
+        var ticket = facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
+        List<TeamSuggestion> teamSuggestions = teams(ticket);
+        Long teamForAssignees = ticket.teamId() != null ? ticket.teamId() : teamSuggestions.isEmpty() ? null : teamSuggestions.get(0).teamId();
+        List<AssigneeSuggestion> people = teamForAssignees == null ? List.of() : assignees.suggest(ticket, teamForAssignees, 3);
+        return new TicketSuggestions(ticketId, teamSuggestions, people, priorities.suggest(ticket), similar(ticket, 5));
+    }
+
+    /** Teams only: what the desk row and the benchmark of routing need. */
+    public List<TeamSuggestion> teams(long ticketId) {
+        return teams(facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist.")));
+    }
+
+    List<TeamSuggestion> teams(TicketFacts.Facts ticket) {
+        var matches = ownershipMap.matcher().match(ticket.subject(), ticket.body());
+        var classifier = model.classifier();
+        var predictions = classifier == null ? null : classifier.predict(ticket.subject(), ticket.body());
+        Map<Long, String> names = teams.list().stream().collect(Collectors.toMap(TeamView::id, TeamView::name));
+        var result = new ArrayList<TeamSuggestion>();
+        for (var s : TeamBlend.combine(matches, predictions, model.weight())) {
+            String name = names.get(s.teamId());
+            if (name == null || s.score() < 0.01) continue;
+            result.add(new TeamSuggestion(s.teamId(), name, Math.round(s.score() * 1000) / 1000.0, s.ruleWords(), s.learnedWords()));
+            if (result.size() == 3) break;
+        }
+        return List.copyOf(result);
+    }
+
+    /** Stores what the desk shows for this ticket. */
+    public void refresh(long ticketId) {
+        var ticket = facts.of(ticketId).orElse(null);
+        if (ticket == null) return;
+        List<TeamSuggestion> teamSuggestions = teams(ticket);
+        TeamSuggestion best = teamSuggestions.isEmpty() ? null : teamSuggestions.get(0);
+        List<AssigneeSuggestion> people = best == null ? List.of() : assignees.suggest(ticket, best.teamId(), 1);
+        var priority = priorities.suggest(ticket);
+        List<Long> similarIds = similar(ticket, 3).stream().map(SimilarTicket::id).toList();
+        var words = new LinkedHashSet<String>();
+        if (best != null) {
+            words.addAll(best.ruleWords());
+            words.addAll(best.learnedWords());
+        }
+        jdbc.sql("""
+                insert into ticket_suggestion (ticket_id, team_id, team_score, matched_words, assignee_id, assignee_reason, priority,
+                                               similar_ids, computed_at)
+                values (:ticket, :team, :score, :words, :assignee, :reason, :priority, :similar, :now)
+                on conflict (ticket_id) do update set team_id = excluded.team_id, team_score = excluded.team_score,
+                    matched_words = excluded.matched_words, assignee_id = excluded.assignee_id,
+                    assignee_reason = excluded.assignee_reason, priority = excluded.priority, similar_ids = excluded.similar_ids,
+                    computed_at = excluded.computed_at""")
+                .param("ticket", ticketId)
+                .param("team", best == null ? null : best.teamId())
+                .param("score", best == null ? 0f : (float) best.score())
+                .param("words", words.stream().limit(8).toArray(String[]::new))
+                .param("assignee", people.isEmpty() ? null : people.get(0).agentId())
+                .param("reason", people.isEmpty() ? "" : String.join("; ", people.get(0).reasons()))
+                .param("priority", priority.suggested().name())
+                .param("similar", similarIds.toArray(Long[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    public List<SimilarTicket> similar(long ticketId) {
+        return similar(facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist.")), 5);
+    }
+
+    /**
+     * Resolved tickets sharing the most telling words with this one: its subject words and the first words of its
+     * message, matched by PostgreSQL's full text and ranked by how well they cover them.
+     */
+    List<SimilarTicket> similar(TicketFacts.Facts ticket, int limit) {
+        var words = new LinkedHashSet<String>();
+        for (String w : rawWords(ticket.subject())) words.add(w);
+        for (String w : rawWords(ticket.body())) {
+            if (words.size() >= 12) break;
+            words.add(w);
+        }
+        if (words.isEmpty()) return List.of();
+        String query = String.join(" or ", words);
+        return jdbc.sql("""
+                with q as (select websearch_to_tsquery('english', :q) as query),
+                candidates as (
+                    select s.ticket_id, s.document from ticket_search s, q
+                    where s.document @@ q.query and s.ticket_id <> :ticket
+                      and exists (select 1 from ticket t where t.id = s.ticket_id and t.status in ('RESOLVED', 'CLOSED'))
+                    order by s.created_at desc limit :candidates)
+                select t.id, t.number, t.subject, t.status, t.resolution, t.resolution_link, t.resolved_at,
+                       ts_rank(c.document, q.query) as rank,
+                       (select left(m.body, 300) from message m where m.ticket_id = t.id and m.kind = 'PUBLIC'
+                          and m.author_agent_id is not null order by m.id desc limit 1) as last_reply
+                from candidates c cross join q join ticket t on t.id = c.ticket_id
+                order by rank desc, t.id desc limit :limit""")
+                .param("q", query)
+                .param("ticket", ticket.id())
+                .param("candidates", SIMILAR_CANDIDATES)
+                .param("limit", limit)
+                .query((rs, n) -> new SimilarTicket(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"),
+                        TicketStatus.valueOf(rs.getString("status")),
+                        rs.getString("resolution") == null ? null : Resolution.valueOf(rs.getString("resolution")),
+                        rs.getString("resolution_link"),
+                        rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant(),
+                        rs.getString("last_reply"), Math.round(rs.getDouble("rank") * 1000) / 1000.0))
+                .list();
+    }
+
+    /** Words as typed (PostgreSQL stems them itself), without the common ones. */
+    private static List<String> rawWords(String text) {
+        var out = new ArrayList<String>();
+        if (text == null) return out;
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 3 && w.length() <= 30 && !Words.of(w).isEmpty() && !w.chars().allMatch(Character::isDigit)) out.add(w);
+            if (out.size() >= 40) break;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,16 @@
+package org.firstline.triage;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A triage session: who started it, who took part, how many tickets waited when it began and how many were handled.
+ * {@code backlogSince} is when the previous session ended: tickets that came in after it are the new backlog.
+ */
+public record TriageSessionView(long id, String startedBy, Instant startedAt, Instant endedAt, Instant timeboxEndsAt,
+        Instant backlogSince, int backlogAtStart, int handled, List<String> participants) {
+
+    public boolean running() {
+        return endedAt == null;
+    }
+}

@@ -1,0 +1,15 @@
+package org.firstline.triage;
+
+import java.time.Instant;
+import org.firstline.ticket.Impact;
+import org.firstline.ticket.Priority;
+
+/**
+ * A non-incident ticket in the work queue with what orders it. {@code budgetShareUsed} is the share of its
+ * organization's budget used this period (null without a plan with hours); {@code timeboxLeftMinutes} is null for
+ * critical tickets, which have no timebox.
+ */
+public record WorkItem(long id, long number, String subject, Priority priority, Impact impact, String organizationName,
+        boolean funded, int organizationsAffected, boolean alignedWithGoals, boolean alignedWithUpstream,
+        Double budgetShareUsed, boolean belowCutLine, String why, int minutesSpent, Integer timeboxLeftMinutes,
+        String ownerName, String teamName, Instant createdAt) {}

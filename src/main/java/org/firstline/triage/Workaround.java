@@ -1,0 +1,4 @@
+package org.firstline.triage;
+
+/** Whether the requester can get around the problem meanwhile. */
+public enum Workaround { UNKNOWN, YES, NO }

@@ -1,0 +1,143 @@
+package org.firstline.triage.internal;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live updates for every open desk and ticket page on every node. A change is announced with PostgreSQL's NOTIFY in
+ * the transaction that made it, so it goes out only if that commits; each node LISTENs on one connection of its own
+ * and passes what it hears to the browsers connected to it as Server-Sent Events.
+ */
+@Component
+public class LiveChannel implements SmartLifecycle {
+    static final String CHANNEL = "firstline_live";
+    private static final Logger log = LoggerFactory.getLogger(LiveChannel.class);
+
+    /** One browser's stream, and which events it wants. */
+    private record Subscriber(SseEmitter emitter, Predicate<String> wants) {}
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+    private volatile Thread listener;
+    private volatile long heard;
+
+    LiveChannel(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Announces an event (kind:ticketId) to every node once the current transaction commits. */
+    public void announce(String kind, long ticketId) {
+        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, kind + ":" + ticketId).query().singleRow();
+    }
+
+    public SseEmitter subscribe(Predicate<String> wants) {
+        var emitter = new SseEmitter(0L);
+        var subscriber = new Subscriber(emitter, wants);
+        subscribers.add(subscriber);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        send(subscriber, SseEmitter.event().comment("connected"));
+        return emitter;
+    }
+
+    /** How many notifications this node has heard; tests wait on it instead of sleeping. */
+    public long heard() {
+        return heard;
+    }
+
+    public int subscribers() {
+        return subscribers.size();
+    }
+
+    private void dispatch(String payload) {
+        heard++;
+        for (Subscriber s : subscribers) {
+            if (s.wants().test(payload)) {
+                send(s, SseEmitter.event().name("change").data(payload));
+            }
+        }
+    }
+
+    private void keepAlive() {
+        for (Subscriber s : subscribers) send(s, SseEmitter.event().comment("ping"));
+    }
+
+    private void send(Subscriber s, SseEmitter.SseEventBuilder event) {
+        try {
+            synchronized (s) {
+                s.emitter().send(event);
+            }
+        } catch (IOException | IllegalStateException e) {
+            subscribers.remove(s);
+            s.emitter().completeWithError(e);
+        }
+    }
+
+    private void listen() {
+        long lastPing = System.nanoTime();
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (var statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(1000);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) dispatch(n.getParameter());
+                    }
+                    if (System.nanoTime() - lastPing > 20_000_000_000L) {
+                        keepAlive();
+                        lastPing = System.nanoTime();
+                    }
+                }
+            } catch (SQLException e) {
+                if (!running) return;
+                log.warn("Live updates lost their database connection; reconnecting: {}", e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = Thread.ofPlatform().daemon().name("live-updates").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = listener;
+        if (t != null) t.interrupt();
+        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,75 @@
+package org.firstline.triage.internal;
+
+import org.firstline.ticket.MessagePosted;
+import org.firstline.ticket.TicketAssigned;
+import org.firstline.ticket.TicketOpened;
+import org.firstline.ticket.TicketStatusChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What triage does when tickets change, in the transaction of the change: desks and ticket pages are told (NOTIFY goes
+ * out at commit), a team's arrival time is kept for its stand-up queue, and a new ticket gets its suggestions computed
+ * just after commit (the background sweep fills in any a crash left out).
+ */
+@Component
+class TicketEventsForTriage {
+    private final JdbcClient jdbc;
+    private final LiveChannel live;
+    private final SuggestionRefresher refresher;
+
+    TicketEventsForTriage(JdbcClient jdbc, LiveChannel live, SuggestionRefresher refresher) {
+        this.jdbc = jdbc;
+        this.live = live;
+        this.refresher = refresher;
+    }
+
+    @EventListener
+    void opened(TicketOpened event) {
+        live.announce("ticket", event.ticketId());
+        afterCommit(() -> refresher.refreshLater(event.ticketId()));
+    }
+
+    @EventListener
+    void assigned(TicketAssigned event) {
+        live.announce("ticket", event.ticketId());
+        if (event.teamId() != null && !event.teamId().equals(event.previousTeamId())) {
+            jdbc.sql("""
+                    insert into ticket_routing (ticket_id, team_id, routed_at, routed_by)
+                    values (?, ?, coalesce(nullif(current_setting('firstline.now', true), '')::timestamptz, now()),
+                            coalesce(nullif(current_setting('firstline.actor', true), ''), 'system'))
+                    on conflict (ticket_id) do update set team_id = excluded.team_id, routed_at = excluded.routed_at,
+                        routed_by = excluded.routed_by""")
+                    .params(event.ticketId(), event.teamId()).update();
+        }
+        if (event.teamId() != null) {
+            jdbc.sql("delete from ticket_claim where ticket_id = ?").param(event.ticketId()).update();
+        }
+    }
+
+    @EventListener
+    void statusChanged(TicketStatusChanged event) {
+        live.announce("ticket", event.ticketId());
+    }
+
+    @EventListener
+    void messagePosted(MessagePosted event) {
+        live.announce("message", event.ticketId());
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}
