@@ -36,7 +36,7 @@
     if (typing(e)) return;
     if (pendingG) {
       pendingG = false;
-      var go = { t: '/tickets', o: '/organizations', c: '/contacts', n: '/tickets/new' }[e.key];
+      var go = { t: '/tickets', o: '/organizations', c: '/contacts', n: '/tickets/new', d: '/triage' }[e.key];
       if (go) { window.location.href = go; e.preventDefault(); }
       return;
     }

@@ -22,10 +22,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final DemoDirectory directory;
     private final DemoTickets tickets;
+    private final DemoTriage triage;
     private final TransactionTemplate transactions;
 
     DemoDataLoader(FirstlineSettings settings, @Value("${spring.datasource.url:}") String datasourceUrl, JdbcClient jdbc,
-            DemoDirectory directory, DemoTickets tickets, TransactionTemplate transactions) {
+            DemoDirectory directory, DemoTickets tickets, DemoTriage triage, TransactionTemplate transactions) {
+        this.triage = triage;
         this.transactions = transactions;
         this.settings = settings;
         this.datasourceUrl = datasourceUrl;
@@ -47,6 +49,7 @@ class DemoDataLoader implements ApplicationRunner {
         var people = transactions.execute(status -> {
             var created = directory.create();
             tickets.create(created, 200);
+            triage.create(created);
             return created;
         });
         int count = 200;

@@ -13,4 +13,9 @@ public record TriageSessionView(long id, String startedBy, Instant startedAt, In
     public boolean running() {
         return endedAt == null;
     }
+
+    /** How long the session took, once it ended. */
+    public Long minutes() {
+        return endedAt == null ? null : java.time.Duration.between(startedAt, endedAt).toMinutes();
+    }
 }

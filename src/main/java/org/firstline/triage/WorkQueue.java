@@ -76,4 +76,13 @@ public class WorkQueue {
                 .list();
         return WorkQueueOrder.sort(rows, Row::entry).stream().map(Row::item).toList();
     }
+
+    /** Minutes spent on a ticket: its time entries and any timers running on it. */
+    public int minutesSpent(long ticketId) {
+        return jdbc.sql("""
+                select (select coalesce(sum(e.minutes), 0) from time_entry e where e.ticket_id = :ticket)
+                     + (select coalesce(sum(extract(epoch from (:now - r.started_at)) / 60), 0)::int from running_timer r
+                        where r.ticket_id = :ticket)""")
+                .param("ticket", ticketId).param("now", Timestamp.from(clock.instant())).query(Integer.class).single();
+    }
 }

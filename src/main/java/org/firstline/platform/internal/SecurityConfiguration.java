@@ -62,7 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/api-tokens/**", "/api/v1/mailboxes/**", "/api/v1/email/**")
                         .hasRole(AgentRole.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        .requestMatchers("/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/plans/**", "/api/v1/labels/**")
+                        .requestMatchers("/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/plans/**", "/api/v1/labels/**",
+                                "/api/v1/ownership-rules/**", "/api/v1/triage/classifier/**", "/api/v1/triage/teams/*/on-duty")
                         .hasRole(AgentRole.ADMIN.name())
                         .anyRequest().hasAnyRole(WRITERS));
         return http.build();

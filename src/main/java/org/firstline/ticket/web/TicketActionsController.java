@@ -54,7 +54,22 @@ class TicketActionsController {
     String reply(@PathVariable long id, @RequestParam String body, @RequestParam(defaultValue = "PUBLIC") MessageKind kind,
             @RequestParam(defaultValue = "false") boolean addSignature,
             @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) Long seenMessageId,
             @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) throws IOException {
+        if (seenMessageId != null && kind == MessageKind.PUBLIC) {
+            // a reply written against an older state of the conversation may answer the wrong thing: show the news first
+            var newer = conversation.messages(id).stream()
+                    .filter(m -> m.id() > seenMessageId && !Long.valueOf(agent.id()).equals(m.authorAgentId())).toList();
+            if (!newer.isEmpty()) {
+                var latest = newer.get(newer.size() - 1);
+                flash.addFlashAttribute("error", "Not sent: while you were writing, " + latest.authorName() + " added "
+                        + (newer.size() == 1 ? "a message" : newer.size() + " messages") + ". Read it below; your draft is kept"
+                        + (files != null && files.stream().anyMatch(f -> !f.isEmpty()) ? " (attach your files again)" : "")
+                        + ". Send again to send it as it is.");
+                flash.addFlashAttribute("draft", body);
+                return "redirect:/tickets/" + id + "#message-" + latest.id();
+            }
+        }
         String text = body.strip();
         String signature = agents.get(agent.id()).signature();
         if (addSignature && kind == MessageKind.PUBLIC && !signature.isBlank()) {

@@ -40,7 +40,9 @@ class TicketPageController {
         TicketView ticket = tickets.get(id);
         model.addAttribute("section", "tickets");
         model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", conversation.messages(id));
+        var messages = conversation.messages(id);
+        model.addAttribute("messages", messages);
+        model.addAttribute("lastMessageId", messages.stream().mapToLong(m -> m.id()).max().orElse(0));
         model.addAttribute("nextStatuses", StatusTransitions.next(ticket.status()));
         model.addAttribute("types", TicketType.values());
         model.addAttribute("priorities", Priority.values());

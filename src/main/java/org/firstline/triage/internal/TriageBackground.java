@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TriageBackground implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TriageBackground.class);
+    private static final Duration UNTRAINED_RETRY = Duration.ofMinutes(1);
 
     private final SuggestionRefresher suggestions;
     private final FollowUps followUps;
@@ -45,7 +46,8 @@ class TriageBackground implements SmartLifecycle {
                     var report = model.train(ownershipMap.matcher());
                     log.info("Team classifier trained on {} past assignments in {} ms; held-out accuracy: rules {}, model {}, combined {}",
                             report.examples(), report.durationMs(), report.rulesAccuracy(), report.modelAccuracy(), report.combinedAccuracy());
-                    nextTraining = System.nanoTime() + retrainInterval.toNanos();
+                    // without history yet, look again soon: a new desk learns as soon as tickets get teams
+                    nextTraining = System.nanoTime() + (report.modelAccuracy() == null ? UNTRAINED_RETRY : retrainInterval).toNanos();
                 }
                 // the classifier's first training makes every stored suggestion better: fill the rest after it
                 suggestions.fillMissing(200);

@@ -1,0 +1,290 @@
+// The triage desk from the keyboard, kept live: rows are re-read when any node announces a change.
+(function () {
+  'use strict';
+  var desk = document.querySelector('section.desk');
+  if (!desk) return;
+  var me = desk.getAttribute('data-me');
+  var selectedId = null;
+  var bulk = new Set();
+  var picker = { el: document.getElementById('picker'), kind: null, onChoose: null };
+  var heartbeat = null;
+
+  function csrf() {
+    var h = document.querySelector('meta[name=csrf-header]'), t = document.querySelector('meta[name=csrf-token]');
+    var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'fetch' };
+    if (h && t) headers[h.content] = t.content;
+    return headers;
+  }
+
+  function post(url, params) {
+    return fetch(url, { method: 'POST', headers: csrf(), credentials: 'same-origin', body: new URLSearchParams(params || {}).toString() })
+      .then(function (r) { return r.text().then(function (text) { return { ok: r.ok, status: r.status, text: text }; }); });
+  }
+
+  function say(text, bad) {
+    var s = document.getElementById('desk-status');
+    s.textContent = text;
+    s.className = 'flash ' + (bad ? 'error' : 'ok');
+    s.hidden = !text;
+  }
+
+  function rows() { return Array.prototype.slice.call(document.querySelectorAll('#desk-rows tr[data-id]')); }
+  function current() { return rows().find(function (r) { return r.getAttribute('data-id') === selectedId; }); }
+
+  function select(row) {
+    rows().forEach(function (r) { r.classList.remove('selected'); r.removeAttribute('aria-selected'); });
+    if (!row) { selectedId = null; return; }
+    row.classList.add('selected');
+    row.setAttribute('aria-selected', 'true');
+    row.scrollIntoView({ block: 'nearest' });
+    var changed = selectedId !== row.getAttribute('data-id');
+    selectedId = row.getAttribute('data-id');
+    if (changed) beat();
+  }
+
+  // the row in front of a triager shows as "open" to the others
+  function beat() {
+    if (heartbeat) clearInterval(heartbeat);
+    if (!selectedId) return;
+    var id = selectedId;
+    post('/triage/presence', { ticketId: id });
+    heartbeat = setInterval(function () { if (selectedId === id) post('/triage/presence', { ticketId: id }); }, 15000);
+  }
+
+  function move(step) {
+    var all = rows();
+    if (!all.length) return;
+    var i = all.indexOf(current());
+    select(all[Math.max(0, Math.min(all.length - 1, i < 0 ? 0 : i + step))]);
+  }
+
+  /** The tickets an action applies to: the bulk selection, else the current row. */
+  function targets() {
+    if (bulk.size) return Array.from(bulk);
+    return selectedId ? [selectedId] : [];
+  }
+
+  function numbers(ids) {
+    return ids.map(function (id) {
+      var r = document.querySelector('#desk-rows tr[data-id="' + id + '"]');
+      return r ? '#' + r.getAttribute('data-number') : id;
+    }).join(', ');
+  }
+
+  function act(url, params, done) {
+    var ids = targets();
+    if (!ids.length) { say('Pick a row first (j/k).', true); return; }
+    params.ids = ids.join(',');
+    post(url, params).then(function (r) {
+      if (r.status === 204) {
+        say(done + ' ' + numbers(ids) + '.', false);
+        ids.forEach(function (id) { bulk.delete(id); });
+        advance(ids);
+      } else {
+        say(r.text || ('Refused (' + r.status + ').'), true);
+      }
+      refresh();
+    });
+  }
+
+  // after an assignment, the next row is the one to look at
+  function advance(ids) {
+    if (ids.indexOf(selectedId) < 0) return;
+    var all = rows(), i = all.indexOf(current());
+    var next = all.slice(i + 1).concat(all.slice(0, i)).find(function (r) { return ids.indexOf(r.getAttribute('data-id')) < 0; });
+    selectedId = next ? next.getAttribute('data-id') : null;
+  }
+
+  function claimThen(then) {
+    var ids = targets();
+    if (!ids.length) { say('Pick a row first (j/k).', true); return; }
+    if (ids.length > 1) { then(); return; }
+    post('/triage/tickets/' + ids[0] + '/claim').then(function (r) {
+      if (r.ok) then(); else say(r.text, true);
+      refresh();
+    });
+  }
+
+  function openPicker(kind, title, items, onChoose) {
+    picker.kind = kind;
+    picker.onChoose = onChoose;
+    document.getElementById('picker-title').textContent = title;
+    var list = document.getElementById('picker-options');
+    list.innerHTML = '';
+    items.forEach(function (item, i) {
+      var li = document.createElement('li');
+      li.setAttribute('role', 'option');
+      li.setAttribute('data-id', item.id);
+      li.textContent = (i < 9 ? (i + 1) + '  ' : '   ') + item.name;
+      li.addEventListener('click', function () { choose(item.id); });
+      list.appendChild(li);
+    });
+    picker.el.hidden = false;
+    var filter = document.getElementById('picker-filter');
+    filter.value = '';
+    highlight(0);
+    filter.focus();
+  }
+
+  function visibleOptions() {
+    return Array.prototype.slice.call(document.querySelectorAll('#picker-options li')).filter(function (li) { return !li.hidden; });
+  }
+
+  function highlight(i) {
+    var opts = visibleOptions();
+    opts.forEach(function (li) { li.classList.remove('active'); li.removeAttribute('aria-selected'); });
+    if (opts[i]) { opts[i].classList.add('active'); opts[i].setAttribute('aria-selected', 'true'); }
+  }
+
+  function closePicker() {
+    picker.el.hidden = true;
+    picker.kind = null;
+  }
+
+  function choose(id) {
+    var then = picker.onChoose;
+    closePicker();
+    if (then) then(id);
+  }
+
+  function options(listId) {
+    return Array.prototype.slice.call(document.querySelectorAll('#' + listId + ' li')).map(function (li) {
+      return { id: li.getAttribute('data-id'), name: li.textContent, teams: (li.getAttribute('data-teams') || '').split(',') };
+    });
+  }
+
+  function teamPicker() {
+    claimThen(function () {
+      var teams = options('team-options');
+      var row = current(), suggested = row && row.getAttribute('data-team');
+      teams.sort(function (a, b) { return (b.id === suggested) - (a.id === suggested); });
+      openPicker('team', 'Team for ' + numbers(targets()), teams, function (id) { act('/triage/assign', { teamId: id }, 'Assigned'); });
+    });
+  }
+
+  function personPicker() {
+    claimThen(function () {
+      var row = current(), suggested = row && row.getAttribute('data-team');
+      var people = options('agent-options');
+      people.sort(function (a, b) { return (b.teams.indexOf(suggested) >= 0) - (a.teams.indexOf(suggested) >= 0); });
+      openPicker('person', 'Person for ' + numbers(targets()), people, function (id) { act('/triage/assign', { ownerId: id }, 'Assigned'); });
+    });
+  }
+
+  var refreshing = null;
+  function refresh() {
+    if (refreshing) clearTimeout(refreshing);
+    refreshing = setTimeout(function () {
+      refreshing = null;
+      fetch('/triage/rows?sort=' + desk.getAttribute('data-sort'), { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) {
+          var tbody = document.getElementById('desk-rows');
+          var holder = document.createElement('table');
+          holder.innerHTML = html;
+          var fresh = holder.querySelector('tbody');
+          if (!fresh) return;
+          tbody.replaceWith(fresh);
+          rows().forEach(function (r) {
+            var id = r.getAttribute('data-id');
+            if (bulk.has(id)) { r.classList.add('bulk-selected'); r.querySelector('input.bulk').checked = true; }
+          });
+          var still = current();
+          if (still) select(still); else if (selectedId) { selectedId = null; move(0); }
+        });
+      fetch('/triage/session', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : ''; }).then(function (html) {
+        if (!html) return;
+        var box = document.getElementById('desk-session');
+        var holder = document.createElement('div');
+        holder.innerHTML = html;
+        if (holder.firstElementChild) box.replaceWith(holder.firstElementChild);
+        tick();
+      });
+    }, 200);
+  }
+
+  function tick() {
+    var t = document.querySelector('#desk-session .timer');
+    if (!t) return;
+    var left = Math.round((Date.parse(t.getAttribute('data-ends')) - Date.now()) / 1000);
+    var sign = left < 0 ? '-' : '';
+    left = Math.abs(left);
+    t.textContent = sign + Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+    t.classList.toggle('over', sign === '-');
+  }
+  setInterval(tick, 1000);
+  tick();
+
+  if (window.EventSource) {
+    var source = new EventSource('/live');
+    source.addEventListener('change', refresh);
+    source.onopen = function () { desk.setAttribute('data-live', 'connected'); };
+  }
+
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!picker.el.hidden) {
+      var opts = visibleOptions(), active = opts.findIndex(function (li) { return li.classList.contains('active'); });
+      if (e.key === 'Escape') { closePicker(); e.preventDefault(); }
+      else if (e.key === 'Enter') { if (opts[active]) choose(opts[active].getAttribute('data-id')); e.preventDefault(); }
+      else if (e.key === 'ArrowDown') { highlight(Math.min(opts.length - 1, active + 1)); e.preventDefault(); }
+      else if (e.key === 'ArrowUp') { highlight(Math.max(0, active - 1)); e.preventDefault(); }
+      else if (/^[1-9]$/.test(e.key) && document.getElementById('picker-filter').value === '') {
+        var all = Array.prototype.slice.call(document.querySelectorAll('#picker-options li'));
+        if (all[+e.key - 1]) choose(all[+e.key - 1].getAttribute('data-id'));
+        e.preventDefault();
+      }
+      e.stopImmediatePropagation();
+      return;
+    }
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) && !t.classList.contains('bulk')) return;
+    var handled = true;
+    switch (e.key) {
+      case 'j': move(1); break;
+      case 'k': move(-1); break;
+      case 't': teamPicker(); break;
+      case 'p': personPicker(); break;
+      case 'a': act('/triage/assign', { ownerId: me }, 'Assigned to you:'); break;
+      case '1': act('/triage/priority', { priority: 'CRITICAL' }, 'Critical:'); break;
+      case '2': act('/triage/priority', { priority: 'HIGH' }, 'High:'); break;
+      case '3': act('/triage/priority', { priority: 'NORMAL' }, 'Normal:'); break;
+      case '4': act('/triage/priority', { priority: 'LOW' }, 'Low:'); break;
+      case 'i': act('/triage/incident', {}, 'Marked as incident:'); break;
+      case 'x': toggleBulk(current()); break;
+      case 'o': case 'Enter': { var r = current(); if (r) window.location.href = r.getAttribute('data-href'); else handled = false; break; }
+      default: handled = false;
+    }
+    if (handled) { e.preventDefault(); e.stopImmediatePropagation(); }
+  }, true);
+
+  function toggleBulk(row) {
+    if (!row) return;
+    var id = row.getAttribute('data-id');
+    if (bulk.has(id)) bulk.delete(id); else bulk.add(id);
+    row.classList.toggle('bulk-selected', bulk.has(id));
+    row.querySelector('input.bulk').checked = bulk.has(id);
+    say(bulk.size ? bulk.size + ' selected: keys now act on all of them.' : '', false);
+  }
+
+  document.getElementById('picker-filter').addEventListener('input', function (e) {
+    var q = e.target.value.toLowerCase();
+    document.querySelectorAll('#picker-options li').forEach(function (li) { li.hidden = li.textContent.toLowerCase().indexOf(q) < 0; });
+    highlight(0);
+  });
+
+  desk.addEventListener('change', function (e) {
+    if (e.target.classList.contains('bulk')) toggleBulk(e.target.closest('tr'));
+  });
+  desk.addEventListener('click', function (e) {
+    var row = e.target.closest('#desk-rows tr[data-id]');
+    if (row && !e.target.closest('a, input, select, button, form')) { select(row); e.stopPropagation(); }
+  }, true);
+
+  window.addEventListener('pagehide', function () {
+    if (selectedId) fetch('/triage/absence', { method: 'POST', headers: csrf(), keepalive: true,
+      credentials: 'same-origin', body: 'ticketId=' + selectedId });
+  });
+
+  move(0);
+})();
