@@ -103,6 +103,10 @@ public class ApiClient {
         return send(request(path).POST(json(body)), headers);
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path).PUT(json(body)), Map.of());
+    }
+
     public Response patch(String path, Object body) {
         return send(request(path).method("PATCH", json(body)), Map.of());
     }

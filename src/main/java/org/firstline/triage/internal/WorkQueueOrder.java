@@ -9,7 +9,7 @@ import org.firstline.ticket.Impact;
  * 2i2c's order for non-incident work: a funded request, then work that affects many organizations, that is aligned
  * with our goals, that is aligned with upstream; then the organization that has used the smallest share of its budget,
  * high impact on one organization breaking ties; then the cut line ("our other work"); below it organizations with no
- * budget left (or none at all), oldest first.
+ * budget left (or none at all), again by impact, then oldest first.
  */
 public final class WorkQueueOrder {
     public record Entry(long id, boolean funded, int organizationsAffected, boolean alignedWithGoals, boolean alignedWithUpstream,
