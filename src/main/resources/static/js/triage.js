@@ -71,7 +71,7 @@
     }).join(', ');
   }
 
-  function act(url, params, done) {
+  function act(url, params, done, leavesDesk) {
     var ids = targets();
     if (!ids.length) { say('Pick a row first (j/k).', true); return; }
     params.ids = ids.join(',');
@@ -79,7 +79,7 @@
       if (r.status === 204) {
         say(done + ' ' + numbers(ids) + '.', false);
         ids.forEach(function (id) { bulk.delete(id); });
-        advance(ids);
+        if (leavesDesk) advance(ids);
       } else {
         say(r.text || ('Refused (' + r.status + ').'), true);
       }
@@ -158,7 +158,7 @@
       var teams = options('team-options');
       var row = current(), suggested = row && row.getAttribute('data-team');
       teams.sort(function (a, b) { return (b.id === suggested) - (a.id === suggested); });
-      openPicker('team', 'Team for ' + numbers(targets()), teams, function (id) { act('/triage/assign', { teamId: id }, 'Assigned'); });
+      openPicker('team', 'Team for ' + numbers(targets()), teams, function (id) { act('/triage/assign', { teamId: id }, 'Assigned', true); });
     });
   }
 
@@ -167,15 +167,17 @@
       var row = current(), suggested = row && row.getAttribute('data-team');
       var people = options('agent-options');
       people.sort(function (a, b) { return (b.teams.indexOf(suggested) >= 0) - (a.teams.indexOf(suggested) >= 0); });
-      openPicker('person', 'Person for ' + numbers(targets()), people, function (id) { act('/triage/assign', { ownerId: id }, 'Assigned'); });
+      openPicker('person', 'Person for ' + numbers(targets()), people, function (id) { act('/triage/assign', { ownerId: id }, 'Assigned', true); });
     });
   }
 
-  var refreshing = null;
+  var refreshing = null, lastRefresh = 0;
   function refresh() {
-    if (refreshing) clearTimeout(refreshing);
+    if (refreshing) return;
+    var wait = Math.max(0, lastRefresh + 250 - Date.now());
     refreshing = setTimeout(function () {
       refreshing = null;
+      lastRefresh = Date.now();
       fetch('/triage/rows?sort=' + desk.getAttribute('data-sort'), { credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
         .then(function (html) {
@@ -200,7 +202,7 @@
         if (holder.firstElementChild) box.replaceWith(holder.firstElementChild);
         tick();
       });
-    }, 200);
+    }, wait);
   }
 
   function tick() {
@@ -245,7 +247,7 @@
       case 'k': move(-1); break;
       case 't': teamPicker(); break;
       case 'p': personPicker(); break;
-      case 'a': act('/triage/assign', { ownerId: me }, 'Assigned to you:'); break;
+      case 'a': act('/triage/assign', { ownerId: me }, 'Assigned to you:', true); break;
       case '1': act('/triage/priority', { priority: 'CRITICAL' }, 'Critical:'); break;
       case '2': act('/triage/priority', { priority: 'HIGH' }, 'High:'); break;
       case '3': act('/triage/priority', { priority: 'NORMAL' }, 'Normal:'); break;

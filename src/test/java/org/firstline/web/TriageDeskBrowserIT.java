@@ -1,0 +1,244 @@
+package org.firstline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.List;
+import org.firstline.FirstlineApplication;
+import org.firstline.directory.AgentForm;
+import org.firstline.directory.AgentService;
+import org.firstline.directory.AgentView;
+import org.firstline.directory.TeamForm;
+import org.firstline.directory.TeamService;
+import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.AgentRole;
+import org.firstline.support.ApiClient;
+import org.firstline.ticket.Channel;
+import org.firstline.ticket.OpenTicketForm;
+import org.firstline.ticket.Priority;
+import org.firstline.ticket.TicketService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two Firstline nodes on one database, a browser on each: what one triager does from the keyboard on node A shows on
+ * node B's desk live, claims keep them off each other's rows, and the ticket page shows who else is on it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TriageDeskBrowserIT {
+    private static final String PASSWORD = "triage browser password";
+
+    @LocalServerPort
+    int portA;
+
+    @Autowired
+    HikariDataSource dataSource;
+
+    @Autowired
+    AgentService agents;
+
+    @Autowired
+    TeamService teams;
+
+    @Autowired
+    TicketService tickets;
+
+    ConfigurableApplicationContext nodeB;
+    int portB;
+    WebDriver ann;
+    WebDriver bob;
+    AgentView annAgent;
+    AgentView bobAgent;
+    AgentPrincipal annPrincipal;
+    long ops;
+    long docs;
+
+    @BeforeAll
+    void startSecondNodeAndBrowsers() {
+        nodeB = new SpringApplicationBuilder(FirstlineApplication.class).properties(
+                "server.port=0", "spring.datasource.url=" + dataSource.getJdbcUrl(), "spring.datasource.username=postgres",
+                "firstline.demo-data=false", "firstline.email.background=false", "firstline.triage.background=false",
+                "firstline.data-dir=target/test-data/node-b").run();
+        portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
+        annAgent = agents.create(new AgentForm("ann-triage", "Ann Triager", "ann@support.test", AgentRole.AGENT, "UTC", "", 30,
+                PASSWORD, true, List.of()));
+        bobAgent = agents.create(new AgentForm("bob-triage", "Bob Triager", "bob@support.test", AgentRole.AGENT, "UTC", "", 30,
+                PASSWORD, true, List.of()));
+        annPrincipal = agents.principal(annAgent.id()).orElseThrow();
+        ops = teams.create(new TeamForm("Operations", "", List.of(annAgent.id(), bobAgent.id()))).id();
+        docs = teams.create(new TeamForm("Docs", "", List.of(annAgent.id()))).id();
+        for (int i = 0; i < 3; i++) open("Overnight ticket " + i, "Something broke at night, number " + i);
+        ann = BrowserSupport.start();
+        bob = BrowserSupport.start();
+        BrowserSupport.signIn(ann, base(portA), "ann-triage", PASSWORD);
+        BrowserSupport.signIn(bob, base(portB), "bob-triage", PASSWORD);
+    }
+
+    @AfterAll
+    void stop() {
+        if (ann != null) ann.quit();
+        if (bob != null) bob.quit();
+        if (nodeB != null) nodeB.close();
+    }
+
+    private long open(String subject, String body) {
+        return tickets.open(OpenTicketForm.of(subject, body, "requester@example.org", "Rita Requester", Channel.API), annPrincipal, null).id();
+    }
+
+    private static String base(int port) {
+        return "http://localhost:" + port;
+    }
+
+    private void openDesk(WebDriver browser, int port) {
+        browser.get(base(port) + "/triage");
+        BrowserSupport.waitFor(browser, d -> "connected".equals(d.findElement(By.cssSelector("section.desk")).getAttribute("data-live")));
+    }
+
+    private static WebElement row(WebDriver browser, long id) {
+        var rows = browser.findElements(By.cssSelector("#desk-rows tr[data-id='" + id + "']"));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static void keys(WebDriver browser, CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(keys).perform();
+    }
+
+    private static void selectRow(WebDriver browser, long id) {
+        // the rows are re-read whenever something changes: click until the fresh row shows the selection
+        BrowserSupport.waitFor(browser, d -> {
+            var r = row(d, id);
+            if (r == null) return false;
+            if (!r.getAttribute("class").contains("selected")) r.findElement(By.cssSelector("td.suggested")).click();
+            return row(d, id).getAttribute("class").contains("selected");
+        });
+    }
+
+    private static String status(WebDriver browser) {
+        return browser.findElement(By.id("desk-status")).getText();
+    }
+
+    @Test
+    @Order(1)
+    void aTicketCreatedThroughNodeAAppearsOnNodeBsDeskWithinASecond() {
+        openDesk(ann, portA);
+        openDesk(bob, portB);
+        long started = System.nanoTime();
+        var created = ApiClient.basic(portA, "ann-triage", PASSWORD).post("/api/v1/tickets", ApiClient.map(
+                "subject", "Created on node A", "body", "Please route me",
+                "requester", ApiClient.map("email", "nodea@example.org", "name", "Nadia")));
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        new org.openqa.selenium.support.ui.WebDriverWait(bob, Duration.ofSeconds(3)).pollingEvery(Duration.ofMillis(20))
+                .until(d -> row(d, id) != null);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("Ticket created on node A visible on node B's desk after " + millis + " ms");
+        assertThat(millis).isLessThan(1500);
+    }
+
+    @Test
+    @Order(2)
+    void keyboardTriageOnOneNodeUpdatesTheOtherAndAClaimKeepsTheOtherTriagerOff() {
+        openDesk(ann, portA);
+        openDesk(bob, portB);
+        long target = open("Docs page is wrong", "The install guide mentions an old flag.");
+        long contested = open("Contested ticket", "Both triagers look at this one.");
+        // Ann selects a row: Bob sees her on it
+        selectRow(ann, contested);
+        BrowserSupport.waitFor(bob, d -> row(d, contested) != null && row(d, contested).getText().contains("Ann Triager"));
+        // Ann opens the team picker on it (that claims the row) and closes it again
+        keys(ann, "t");
+        BrowserSupport.waitFor(ann, d -> d.findElement(By.id("picker")).isDisplayed());
+        keys(ann, Keys.ESCAPE);
+        BrowserSupport.waitFor(bob, d -> row(d, contested).getText().contains("claimed by Ann Triager"));
+        // Bob tries the same row and is told why not
+        selectRow(bob, contested);
+        keys(bob, "t");
+        BrowserSupport.waitFor(bob, d -> status(d).contains("Ann Triager is working on this ticket"));
+        assertThat(bob.findElement(By.id("picker")).isDisplayed()).isFalse();
+
+        // Ann routes the other ticket from the keyboard: t, filter "docs", Enter
+        selectRow(ann, target);
+        keys(ann, "2");
+        BrowserSupport.waitFor(ann, d -> status(d).startsWith("High:"));
+        assertThat(tickets.get(target).priority()).isEqualTo(Priority.HIGH);
+        keys(ann, "t");
+        BrowserSupport.waitFor(ann, d -> d.findElement(By.id("picker")).isDisplayed());
+        keys(ann, "docs", Keys.ENTER);
+        BrowserSupport.waitFor(ann, d -> status(d).startsWith("Assigned"));
+        assertThat(tickets.get(target).teamId()).isEqualTo(docs);
+        BrowserSupport.waitFor(ann, d -> row(d, target) == null);
+        BrowserSupport.waitFor(bob, d -> row(d, target) == null);
+    }
+
+    @Test
+    @Order(3)
+    void bulkSelectionAssignsSeveralToMeAtOnce() {
+        openDesk(bob, portB);
+        long one = open("Bulk one", "first");
+        long two = open("Bulk two", "second");
+        selectRow(bob, one);
+        keys(bob, "x");
+        selectRow(bob, two);
+        keys(bob, "x");
+        BrowserSupport.waitFor(bob, d -> status(d).startsWith("2 selected"));
+        keys(bob, "a");
+        BrowserSupport.waitFor(bob, d -> status(d).startsWith("Assigned to you"));
+        assertThat(tickets.get(one).ownerId()).isEqualTo(bobAgent.id());
+        assertThat(tickets.get(two).ownerId()).isEqualTo(bobAgent.id());
+        assertThat(tickets.get(two).teamId()).isEqualTo(ops);
+    }
+
+    @Test
+    @Order(4)
+    void scriptInASubjectOrRequesterNameStaysTextOnTheDesk() {
+        long id = tickets.open(OpenTicketForm.of("<script>window.__xss='subject'</script><img src=x onerror=\"window.__xss='img'\">",
+                "<svg onload=\"window.__xss='svg'\">", "mallory@example.org", "<script>window.__xss='name'</script>", Channel.API),
+                annPrincipal, null).id();
+        openDesk(ann, portA);
+        BrowserSupport.waitFor(ann, d -> row(d, id) != null);
+        assertThat(row(ann, id).findElement(By.cssSelector("td.subject a")).getText()).startsWith("<script>");
+        assertThat(row(ann, id).findElements(By.cssSelector("img"))).isEmpty();
+        BrowserSupport.assertNoScriptRan(ann);
+    }
+
+    @Test
+    @Order(5)
+    void theTicketPageShowsWhoElseIsOnItAndHoldsAReplyWrittenAgainstAnOlderConversation() {
+        long id = open("Two agents, one ticket", "Who answers?");
+        ann.get(base(portA) + "/tickets/" + id);
+        bob.get(base(portB) + "/tickets/" + id);
+        BrowserSupport.waitFor(bob, d -> d.findElement(By.id("presence")).getText().contains("Ann Triager is viewing"));
+        ann.findElement(By.id("reply-body")).sendKeys("Ann's draft answer");
+        BrowserSupport.waitFor(bob, d -> d.findElement(By.id("presence")).getText().contains("Ann Triager is writing a reply"));
+        // Bob answers first, over the API
+        ApiClient.basic(portB, "bob-triage", PASSWORD).post("/api/v1/tickets/" + id + "/messages", ApiClient.map("body", "Bob's answer"));
+        BrowserSupport.waitFor(ann, d -> d.findElement(By.id("new-message")).isDisplayed());
+        ann.findElement(By.cssSelector("form[aria-label=Reply] button[type=submit]")).click();
+        BrowserSupport.waitFor(ann, d -> !d.findElements(By.cssSelector(".flash.error")).isEmpty());
+        assertThat(ann.findElement(By.cssSelector(".flash.error")).getText()).contains("Not sent").contains("Bob Triager");
+        assertThat(ann.findElement(By.id("reply-body")).getAttribute("value")).isEqualTo("Ann's draft answer");
+        assertThat(ann.getPageSource()).contains("Bob's answer");
+        // having seen it, Ann sends
+        ann.findElement(By.cssSelector("form[aria-label=Reply] button[type=submit]")).click();
+        BrowserSupport.waitFor(ann, d -> d.findElements(By.cssSelector("article.message")).size() == 3);
+        ((JavascriptExecutor) ann).executeScript("window.scrollTo(0, 0)");
+    }
+}
