@@ -4,9 +4,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * An editable text of automatic mail: ACKNOWLEDGEMENT, APPROVAL_REQUEST or APPROVAL_REJECTED. Placeholders:
+ * An editable text of automatic mail: ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED, ASSIGNED (to the
+ * requester, who has the ticket) or ASSIGNEE_ALERT (to the assignee of a high-priority ticket). Placeholders:
  * {{ticket.number}}, {{ticket.subject}}, {{requester.name}}, {{mailbox.name}}; approval requests also
- * {{representative.name}}, {{requester.email}}, {{ticket.request}}, {{approve.url}}, {{reject.url}}.
+ * {{representative.name}}, {{requester.email}}, {{ticket.request}}, {{approve.url}}, {{reject.url}}; assignment mail
+ * also {{agent.name}}, {{team.name}}, {{ticket.priority}}, {{ticket.url}}.
  */
 public record EmailTemplate(
         String key,

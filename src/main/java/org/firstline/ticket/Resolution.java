@@ -10,7 +10,8 @@ public enum Resolution {
     SELF_SERVICE(true),
     OUT_OF_SCOPE(false),
     NOT_FIXED_IN_TIMEBOX(false),
-    DUPLICATE(false);
+    DUPLICATE(false),
+    PLANNED_WORK_DONE(true);
 
     private final boolean needsLink;
 

@@ -13,10 +13,10 @@ import org.firstline.platform.NotFoundException;
 import org.firstline.ticket.Resolution;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.triage.internal.AssigneeAdvisor;
+import org.firstline.triage.internal.SimilarTickets;
 import org.firstline.triage.internal.TeamBlend;
 import org.firstline.triage.internal.TeamModel;
 import org.firstline.triage.internal.TicketFacts;
-import org.firstline.triage.internal.Words;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,9 +27,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SuggestionService {
-    /** Similar tickets are ranked among the newest this many resolved tickets sharing a word with the ticket. */
-    private static final int SIMILAR_CANDIDATES = 2_000;
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TicketFacts facts;
@@ -38,9 +35,11 @@ public class SuggestionService {
     private final AssigneeAdvisor assignees;
     private final PriorityService priorities;
     private final TeamService teams;
+    private final SimilarTickets similarIndex;
 
     SuggestionService(JdbcClient jdbc, Clock clock, TicketFacts facts, OwnershipMap ownershipMap, TeamModel model,
-            AssigneeAdvisor assignees, PriorityService priorities, TeamService teams) {
+            AssigneeAdvisor assignees, PriorityService priorities, TeamService teams, SimilarTickets similarIndex) {
+        this.similarIndex = similarIndex;
         this.jdbc = jdbc;
         this.clock = clock;
         this.facts = facts;
@@ -117,53 +116,25 @@ public class SuggestionService {
         return similar(facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist.")), 5);
     }
 
-    /**
-     * Resolved tickets sharing the most telling words with this one: its subject words and the first words of its
-     * message, matched by PostgreSQL's full text and ranked by how well they cover them.
-     */
+    /** Resolved tickets most like this one (by the words of subject and first message), with how they ended. */
     List<SimilarTicket> similar(TicketFacts.Facts ticket, int limit) {
-        var words = new LinkedHashSet<String>();
-        for (String w : rawWords(ticket.subject())) words.add(w);
-        for (String w : rawWords(ticket.body())) {
-            if (words.size() >= 12) break;
-            words.add(w);
-        }
-        if (words.isEmpty()) return List.of();
-        String query = String.join(" or ", words);
+        var matches = similarIndex.find(ticket.subject(), ticket.body(), ticket.id(), limit);
+        if (matches.isEmpty()) return List.of();
+        Map<Long, Double> score = matches.stream().collect(Collectors.toMap(m -> m.id(), m -> m.similarity()));
         return jdbc.sql("""
-                with q as (select websearch_to_tsquery('english', :q) as query),
-                candidates as (
-                    select s.ticket_id, s.document from ticket_search s, q
-                    where s.document @@ q.query and s.ticket_id <> :ticket
-                      and exists (select 1 from ticket t where t.id = s.ticket_id and t.status in ('RESOLVED', 'CLOSED'))
-                    order by s.created_at desc limit :candidates)
                 select t.id, t.number, t.subject, t.status, t.resolution, t.resolution_link, t.resolved_at,
-                       ts_rank(c.document, q.query) as rank,
                        (select left(m.body, 300) from message m where m.ticket_id = t.id and m.kind = 'PUBLIC'
                           and m.author_agent_id is not null order by m.id desc limit 1) as last_reply
-                from candidates c cross join q join ticket t on t.id = c.ticket_id
-                order by rank desc, t.id desc limit :limit""")
-                .param("q", query)
-                .param("ticket", ticket.id())
-                .param("candidates", SIMILAR_CANDIDATES)
-                .param("limit", limit)
+                from ticket t where t.id = any(?)""")
+                .param(score.keySet().toArray(Long[]::new))
                 .query((rs, n) -> new SimilarTicket(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"),
                         TicketStatus.valueOf(rs.getString("status")),
                         rs.getString("resolution") == null ? null : Resolution.valueOf(rs.getString("resolution")),
                         rs.getString("resolution_link"),
                         rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant(),
-                        rs.getString("last_reply"), Math.round(rs.getDouble("rank") * 1000) / 1000.0))
-                .list();
-    }
-
-    /** Words as typed (PostgreSQL stems them itself), without the common ones. */
-    private static List<String> rawWords(String text) {
-        var out = new ArrayList<String>();
-        if (text == null) return out;
-        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.length() >= 3 && w.length() <= 30 && !Words.of(w).isEmpty() && !w.chars().allMatch(Character::isDigit)) out.add(w);
-            if (out.size() >= 40) break;
-        }
-        return out;
+                        rs.getString("last_reply"), Math.round(score.get(rs.getLong("id")) * 1000) / 1000.0))
+                .list().stream()
+                .sorted((a, b) -> Double.compare(b.similarity(), a.similarity()))
+                .toList();
     }
 }

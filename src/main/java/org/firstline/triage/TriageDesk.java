@@ -24,6 +24,7 @@ import org.firstline.ticket.TicketChanges;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketType;
 import org.firstline.ticket.TicketView;
+import org.firstline.triage.internal.BudgetSql;
 import org.firstline.triage.internal.LiveChannel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -63,13 +64,11 @@ public class TriageDesk {
         List<DeskRow> rows = jdbc.sql("""
                 with waiting as (
                     select t.* from ticket t where t.team_id is null and t.status in ('NEW', 'OPEN')
-                    order by %s limit :limit)
+                    order by %s limit :limit),
+                %s
                 select t.id, t.number, t.subject, t.status, t.priority, t.type, t.created_at,
                        c.name as requester_name, o.id as organization_id, o.name as organization_name, sv.name as service_name,
-                       p.name as plan_name, p.budget_hours,
-                       (select coalesce(sum(e.minutes), 0) from time_entry e join ticket bt on bt.id = e.ticket_id
-                         where bt.organization_id = o.id and e.billable and bt.type <> 'INCIDENT'
-                           and e.worked_at >= date_trunc(lower(p.budget_period), :now at time zone 'UTC') at time zone 'UTC') as budget_used,
+                       p.name as plan_name, b.budget_hours, b.budget_used,
                        s.team_id as suggested_team_id, st.name as suggested_team_name, s.team_score, s.matched_words,
                        s.assignee_id, sa.display_name as assignee_name, s.assignee_reason, s.priority as suggested_priority,
                        array(select st2.id || ':' || st2.number || ':' || coalesce(st2.resolution, st2.status) || ':' || st2.subject
@@ -83,12 +82,13 @@ public class TriageDesk {
                 left join organization o on o.id = t.organization_id
                 left join service sv on sv.id = t.service_id
                 left join support_plan p on p.id = o.plan_id
+                left join budgets b on b.organization_id = t.organization_id
                 left join ticket_suggestion s on s.ticket_id = t.id
                 left join team st on st.id = s.team_id
                 left join agent sa on sa.id = s.assignee_id
                 left join ticket_claim cl on cl.ticket_id = t.id and cl.claimed_at > :claimSince
                 left join agent ca on ca.id = cl.agent_id
-                order by %s""".formatted(order, order))
+                order by %s""".formatted(order, BudgetSql.budgets("select organization_id from waiting"), order))
                 .param("limit", Math.max(1, Math.min(limit, 500)))
                 .param("now", Timestamp.from(now))
                 .param("presenceSince", Timestamp.from(now.minus(PRESENCE_FOR)))

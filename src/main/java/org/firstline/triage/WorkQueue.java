@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.firstline.ticket.Impact;
 import org.firstline.ticket.Priority;
+import org.firstline.triage.internal.BudgetSql;
 import org.firstline.triage.internal.WorkQueueOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,6 +33,12 @@ public class WorkQueue {
         Instant now = clock.instant();
         record Row(WorkItem item, WorkQueueOrder.Entry entry) {}
         List<Row> rows = jdbc.sql("""
+                with candidates as (
+                    select t.* from ticket t
+                    where t.status in ('NEW', 'OPEN') and t.type <> 'INCIDENT' and t.team_id is not null
+                      and (cast(:team as bigint) is null or t.team_id = :team)
+                    order by t.updated_at desc limit :limit),
+                """ + BudgetSql.budgets("select organization_id from candidates") + """
                 select t.id, t.number, t.subject, t.priority, t.impact, t.funded, t.created_at, o.name as organization,
                        ow.display_name as owner, tm.name as team,
                        coalesce(f.aligned_with_goals, false) as goals, coalesce(f.aligned_with_upstream, false) as upstream,
@@ -39,22 +46,16 @@ public class WorkQueue {
                           join ticket_link other on other.kind = 'EXTERNAL_ISSUE' and other.url = mine.url
                           join ticket lt on lt.id = other.ticket_id
                         where mine.ticket_id = t.id and mine.kind = 'EXTERNAL_ISSUE') as organizations,
-                       p.budget_hours,
-                       (select coalesce(sum(e.minutes), 0) from time_entry e join ticket bt on bt.id = e.ticket_id
-                         where bt.organization_id = o.id and e.billable and bt.type <> 'INCIDENT'
-                           and e.worked_at >= date_trunc(lower(p.budget_period), :now at time zone 'UTC') at time zone 'UTC') as budget_used,
+                       b.budget_hours, b.budget_used,
                        (select coalesce(sum(e.minutes), 0) from time_entry e where e.ticket_id = t.id)
                          + (select coalesce(sum(extract(epoch from (:now - r.started_at)) / 60), 0)::int from running_timer r
                             where r.ticket_id = t.id) as spent
-                from ticket t
+                from candidates t
                 left join organization o on o.id = t.organization_id
-                left join support_plan p on p.id = o.plan_id
+                left join budgets b on b.organization_id = t.organization_id
                 left join agent ow on ow.id = t.owner_id
                 left join team tm on tm.id = t.team_id
-                left join ticket_priority_factors f on f.ticket_id = t.id
-                where t.status in ('NEW', 'OPEN') and t.type <> 'INCIDENT' and t.team_id is not null
-                  and (cast(:team as bigint) is null or t.team_id = :team)
-                order by t.updated_at desc limit :limit""")
+                left join ticket_priority_factors f on f.ticket_id = t.id""")
                 .param("now", Timestamp.from(now))
                 .param("team", teamId)
                 .param("limit", Math.max(1, Math.min(limit, 1000)))

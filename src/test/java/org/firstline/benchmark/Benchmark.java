@@ -211,23 +211,29 @@ public final class Benchmark {
         if (response.statusCode() != 201) throw new IllegalStateException("create " + response.statusCode() + " " + response.body());
     }
 
-    private static void get(String url, String token) throws Exception {
+    static void get(String url, String token) throws Exception {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) throw new IllegalStateException(url + " " + response.statusCode() + " " + response.body());
     }
 
-    private static String createToken(int port, String password) throws Exception {
+    static String createToken(int port, String password) throws Exception {
         String basic = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        // the admin's id: the migrations made Firstline's own system agent first
+        String agents = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/agents"))
+                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString()).body();
+        var admin = Pattern.compile("\\{\"id\":(\\d+),\"username\":\"admin\"").matcher(agents);
+        if (!admin.find()) throw new IllegalStateException("no admin in " + agents);
         var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/api-tokens"))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\",\"agentId\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\",\"agentId\":" + admin.group(1) + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         var m = Pattern.compile("\"secret\":\"([^\"]+)\"").matcher(response.body());
         if (!m.find()) throw new IllegalStateException("no token: " + response.body());
         return m.group(1);
     }
 
-    private static HttpClient signedInBrowser(String base, String password) throws Exception {
+    static HttpClient signedInBrowser(String base, String password) throws Exception {
         var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
         var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
@@ -249,7 +255,7 @@ public final class Benchmark {
         void run() throws Exception;
     }
 
-    private static long timed(Call call) {
+    static long timed(Call call) {
         long start = System.nanoTime();
         try {
             call.run();
@@ -259,20 +265,20 @@ public final class Benchmark {
         return System.nanoTime() - start;
     }
 
-    private static void line(StringBuilder out, String format, Object... args) {
+    static void line(StringBuilder out, String format, Object... args) {
         String text = String.format(format, args);
         System.out.println(text);
         out.append("- ").append(text).append('\n');
     }
 
-    private static String option(String[] args, String name, String fallback) {
+    static String option(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) return args[i + 1];
         }
         return fallback;
     }
 
-    private static void deleteRecursively(Path path) throws Exception {
+    static void deleteRecursively(Path path) throws Exception {
         if (!Files.exists(path)) return;
         try (var walk = Files.walk(path)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -275,7 +275,7 @@ public class InboundMailFiler {
             String[] ids = mail.threadIds().toArray(String[]::new);
             Optional<Long> byHeader = jdbc.sql("""
                     select ticket_id from outbound_email where message_id = any(:ids) and ticket_id is not null
-                      and kind in ('REPLY', 'ACKNOWLEDGEMENT', 'APPROVAL_REJECTED')
+                      and kind in ('REPLY', 'ACKNOWLEDGEMENT', 'APPROVAL_REJECTED', 'ASSIGNMENT')
                     union all
                     select ticket_id from inbound_email where message_id = any(:ids) and ticket_id is not null
                     limit 1""").param("ids", ids).query(Long.class).optional();

@@ -13,6 +13,9 @@ public record OutboundMail(
         String subject,
         String body) {
 
-    /** Why Firstline writes: an agent's reply, the acknowledgement of a new ticket, or the approval exchange. */
-    public enum Kind { REPLY, ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED }
+    /**
+     * Why Firstline writes: an agent's reply, the acknowledgement of a new ticket, the approval exchange, telling the
+     * requester who has the ticket, or alerting the assignee of a high-priority one.
+     */
+    public enum Kind { REPLY, ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED, ASSIGNMENT, ASSIGNEE_ALERT }
 }

@@ -59,7 +59,10 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/api-tokens/**", "/api/v1/mailboxes/**", "/api/v1/email/**")
+                        // signed by the sender instead of authenticated: checked by the controller
+                        .requestMatchers(HttpMethod.POST, "/api/v1/hooks/**").permitAll()
+                        .requestMatchers("/api/v1/api-tokens/**", "/api/v1/mailboxes/**", "/api/v1/email/**", "/api/v1/integrations/**",
+                                "/api/v1/webhooks/**")
                         .hasRole(AgentRole.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/plans/**", "/api/v1/labels/**",

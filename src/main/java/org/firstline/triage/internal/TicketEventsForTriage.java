@@ -20,8 +20,10 @@ class TicketEventsForTriage {
     private final JdbcClient jdbc;
     private final LiveChannel live;
     private final SuggestionRefresher refresher;
+    private final SimilarTickets similar;
 
-    TicketEventsForTriage(JdbcClient jdbc, LiveChannel live, SuggestionRefresher refresher) {
+    TicketEventsForTriage(JdbcClient jdbc, LiveChannel live, SuggestionRefresher refresher, SimilarTickets similar) {
+        this.similar = similar;
         this.jdbc = jdbc;
         this.live = live;
         this.refresher = refresher;
@@ -53,6 +55,9 @@ class TicketEventsForTriage {
     @EventListener
     void statusChanged(TicketStatusChanged event) {
         live.announce("ticket", event.ticketId());
+        if (event.to() == org.firstline.ticket.TicketStatus.RESOLVED || event.to() == org.firstline.ticket.TicketStatus.CLOSED) {
+            similar.markStale();
+        }
     }
 
     @EventListener

@@ -6,7 +6,7 @@ import org.firstline.triage.OwnershipMap;
 import org.firstline.triage.OwnershipRuleForm;
 import org.firstline.triage.RuleKind;
 import org.firstline.triage.TeamQueues;
-import org.firstline.triage.internal.TeamModel;
+import org.firstline.triage.TriageLearning;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,14 +21,14 @@ class OwnershipMapPagesController {
     private final OwnershipMap ownershipMap;
     private final TeamService teams;
     private final AgentService agents;
-    private final TeamModel model;
+    private final TriageLearning learning;
     private final TeamQueues queues;
 
-    OwnershipMapPagesController(OwnershipMap ownershipMap, TeamService teams, AgentService agents, TeamModel model, TeamQueues queues) {
+    OwnershipMapPagesController(OwnershipMap ownershipMap, TeamService teams, AgentService agents, TriageLearning learning, TeamQueues queues) {
         this.ownershipMap = ownershipMap;
         this.teams = teams;
         this.agents = agents;
-        this.model = model;
+        this.learning = learning;
         this.queues = queues;
     }
 
@@ -40,7 +40,7 @@ class OwnershipMapPagesController {
         page.addAttribute("teams", allTeams);
         page.addAttribute("rules", ownershipMap.list());
         page.addAttribute("kinds", RuleKind.values());
-        page.addAttribute("report", model.report());
+        page.addAttribute("report", learning.trained() ? learning.report() : null);
         page.addAttribute("agents", agents.list());
         var onDuty = new java.util.HashMap<Long, Long>();
         allTeams.forEach(t -> queues.onDuty(t.id()).ifPresent(a -> onDuty.put(t.id(), a)));
@@ -68,7 +68,7 @@ class OwnershipMapPagesController {
 
     @PostMapping("/admin/ownership/train")
     String train(RedirectAttributes flash) {
-        var report = model.train(ownershipMap.matcher());
+        var report = learning.retrain();
         flash.addFlashAttribute("notice", report.modelAccuracy() == null
                 ? "Too little history to learn from: " + report.examples() + " tickets with a team."
                 : "Trained on " + report.examples() + " tickets in " + report.durationMs() + " ms.");

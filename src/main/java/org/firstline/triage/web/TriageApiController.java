@@ -26,7 +26,7 @@ import org.firstline.triage.TriageSessionView;
 import org.firstline.triage.TriageSessions;
 import org.firstline.triage.WorkItem;
 import org.firstline.triage.WorkQueue;
-import org.firstline.triage.internal.TeamModel;
+import org.firstline.triage.TriageLearning;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -52,10 +52,10 @@ class TriageApiController {
     private final TeamQueues queues;
     private final WorkQueue workQueue;
     private final OwnershipMap ownershipMap;
-    private final TeamModel model;
+    private final TriageLearning learning;
 
     TriageApiController(SuggestionService suggestions, TriageDesk desk, PriorityService priorities, TriageSessions sessions,
-            TeamQueues queues, WorkQueue workQueue, OwnershipMap ownershipMap, TeamModel model) {
+            TeamQueues queues, WorkQueue workQueue, OwnershipMap ownershipMap, TriageLearning learning) {
         this.suggestions = suggestions;
         this.desk = desk;
         this.priorities = priorities;
@@ -63,7 +63,7 @@ class TriageApiController {
         this.queues = queues;
         this.workQueue = workQueue;
         this.ownershipMap = ownershipMap;
-        this.model = model;
+        this.learning = learning;
     }
 
     @GetMapping("/tickets/{id}/suggestions")
@@ -203,13 +203,12 @@ class TriageApiController {
 
     @GetMapping("/triage/classifier")
     ClassifierReport classifier() {
-        ClassifierReport report = model.report();
-        return report != null ? report : new ClassifierReport(null, 0, 0, null, null, null, model.weight(), 0);
+        return learning.report();
     }
 
-    /** Retrains the classifier on this node now and returns its accuracy on held-out tickets. */
+    /** Retrains the classifier (and the index of similar tickets) on this node now; answers its held-out accuracy. */
     @PostMapping("/triage/classifier/train")
     ClassifierReport train() {
-        return model.train(ownershipMap.matcher());
+        return learning.retrain();
     }
 }

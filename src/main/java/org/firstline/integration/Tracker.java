@@ -1,0 +1,4 @@
+package org.firstline.integration;
+
+/** Engineering's issue trackers: the public one (GitHub) and the internal one (Shortcut). */
+public enum Tracker { GITHUB, SHORTCUT }

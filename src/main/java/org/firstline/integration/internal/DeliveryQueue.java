@@ -1,0 +1,41 @@
+package org.firstline.integration.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Records a delivery in the current transaction: it goes out only if the change it reports commits, and then surely. */
+@Component
+public class DeliveryQueue {
+    public enum Channel { SLACK, TRELLO, WEBHOOK }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DeliveryQueue(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A Slack message for a team's channel, or (teamId null) for the support-wide channel. */
+    public void slack(Long ticketId, Long teamId, String event, String payload) {
+        insert(ticketId, Channel.SLACK, teamId, null, event, payload);
+    }
+
+    public void trello(long ticketId, long teamId, String event, String payload) {
+        insert(ticketId, Channel.TRELLO, teamId, null, event, payload);
+    }
+
+    public void webhook(Long ticketId, long subscriptionId, String event, String payload) {
+        insert(ticketId, Channel.WEBHOOK, null, subscriptionId, event, payload);
+    }
+
+    private void insert(Long ticketId, Channel channel, Long teamId, Long subscriptionId, String event, String payload) {
+        var now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into delivery (ticket_id, channel, team_id, subscription_id, event, payload, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ticketId, channel.name(), teamId, subscriptionId, event, payload, now, now).update();
+    }
+}

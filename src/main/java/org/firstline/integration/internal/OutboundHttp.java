@@ -1,0 +1,64 @@
+package org.firstline.integration.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Plain HTTP to the outside services, with a connect and a response time limit. */
+@Component
+public class OutboundHttp {
+    /** What came back, or why nothing did (status 0). */
+    public record Result(int status, String body, String error) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** A refusal that asking again will not change (bad request, gone, no such hook); 408 and 429 are worth a retry. */
+        public boolean permanent() {
+            return status >= 400 && status < 500 && status != 408 && status != 429;
+        }
+
+        public String describe() {
+            return status == 0 ? error : "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
+        }
+
+        private static String abbreviate(String s) {
+            String one = s.replaceAll("\\s+", " ").strip();
+            return one.length() > 200 ? one.substring(0, 200) + "…" : one;
+        }
+    }
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    OutboundHttp(@Value("${firstline.integration.timeout:PT10S}") Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public Result send(String method, String url, Map<String, String> headers, String body) {
+        try {
+            var builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .header("User-Agent", "Firstline");
+            if (body != null) builder.header("Content-Type", "application/json");
+            headers.forEach(builder::header);
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Result(response.statusCode(), response.body(), null);
+        } catch (HttpTimeoutException e) {
+            return new Result(0, null, "no answer within " + timeout.toSeconds() + " s");
+        } catch (IOException | IllegalArgumentException e) {
+            return new Result(0, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(0, null, "interrupted");
+        }
+    }
+}

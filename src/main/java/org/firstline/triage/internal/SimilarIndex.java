@@ -1,0 +1,122 @@
+package org.firstline.triage.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolved tickets as TF-IDF vectors over the words of their subject (counted twice) and first message, with an
+ * inverted index: the most similar to a new ticket are found by walking only the postings of its own words, a few
+ * thousand entries, instead of ranking every full-text match in the database.
+ */
+public final class SimilarIndex {
+    public record Entry(long id, String subject, String body) {}
+
+    public record Match(long id, double similarity) {}
+
+    private final long[] ids;
+    private final float[] norms;
+    private final Map<String, int[]> postingDocs;
+    private final Map<String, float[]> postingWeights;
+    private final Map<String, Double> idf;
+
+    private SimilarIndex(long[] ids, float[] norms, Map<String, int[]> postingDocs, Map<String, float[]> postingWeights,
+            Map<String, Double> idf) {
+        this.ids = ids;
+        this.norms = norms;
+        this.postingDocs = postingDocs;
+        this.postingWeights = postingWeights;
+        this.idf = idf;
+    }
+
+    public static SimilarIndex empty() {
+        return build(List.of());
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    public static SimilarIndex build(List<Entry> entries) {
+        int n = entries.size();
+        List<Map<String, Integer>> termCounts = new ArrayList<>(n);
+        Map<String, Integer> df = new HashMap<>();
+        for (Entry e : entries) {
+            Map<String, Integer> tf = termFrequencies(e.subject(), e.body());
+            termCounts.add(tf);
+            tf.keySet().forEach(w -> df.merge(w, 1, Integer::sum));
+        }
+        Map<String, Double> idf = new HashMap<>();
+        df.forEach((w, d) -> idf.put(w, Math.log(1.0 + (double) n / d)));
+        Map<String, List<int[]>> docs = new HashMap<>();
+        Map<String, List<Float>> weights = new HashMap<>();
+        long[] ids = new long[n];
+        float[] norms = new float[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = entries.get(i).id();
+            double norm = 0;
+            for (var t : termCounts.get(i).entrySet()) {
+                double w = (1 + Math.log(t.getValue())) * idf.get(t.getKey());
+                norm += w * w;
+                docs.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(new int[] {i});
+                weights.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add((float) w);
+            }
+            norms[i] = (float) Math.sqrt(norm);
+        }
+        Map<String, int[]> postingDocs = new HashMap<>();
+        Map<String, float[]> postingWeights = new HashMap<>();
+        docs.forEach((w, list) -> {
+            int[] d = new int[list.size()];
+            float[] f = new float[list.size()];
+            List<Float> ws = weights.get(w);
+            for (int k = 0; k < d.length; k++) {
+                d[k] = list.get(k)[0];
+                f[k] = ws.get(k);
+            }
+            postingDocs.put(w, d);
+            postingWeights.put(w, f);
+        });
+        return new SimilarIndex(ids, norms, postingDocs, postingWeights, idf);
+    }
+
+    /** The most similar entries, best first, leaving out {@code excludeId}; cosine similarity from 0 to 1. */
+    public List<Match> query(String subject, String body, long excludeId, int limit) {
+        if (ids.length == 0) return List.of();
+        Map<String, Integer> tf = termFrequencies(subject, body);
+        double[] scores = null;
+        double queryNorm = 0;
+        Map<Integer, Double> sparse = new HashMap<>();
+        for (var t : tf.entrySet()) {
+            Double wordIdf = idf.get(t.getKey());
+            if (wordIdf == null) continue;
+            double qw = (1 + Math.log(t.getValue())) * wordIdf;
+            queryNorm += qw * qw;
+            int[] d = postingDocs.get(t.getKey());
+            float[] f = postingWeights.get(t.getKey());
+            for (int k = 0; k < d.length; k++) sparse.merge(d[k], qw * f[k], Double::sum);
+        }
+        if (sparse.isEmpty()) return List.of();
+        double qn = Math.sqrt(queryNorm);
+        var matches = new ArrayList<Match>(sparse.size());
+        sparse.forEach((doc, dot) -> {
+            if (ids[doc] != excludeId && norms[doc] > 0) matches.add(new Match(ids[doc], dot / (qn * norms[doc])));
+        });
+        matches.sort((a, b) -> a.similarity() != b.similarity() ? Double.compare(b.similarity(), a.similarity()) : Long.compare(b.id(), a.id()));
+        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : List.copyOf(matches);
+    }
+
+    private static Map<String, Integer> termFrequencies(String subject, String body) {
+        Map<String, Integer> tf = new HashMap<>();
+        for (String w : Words.of(subject)) tf.merge(w, 2, Integer::sum);
+        List<String> bodyWords = Words.of(body);
+        for (String w : bodyWords.subList(0, Math.min(bodyWords.size(), 300))) tf.merge(w, 1, Integer::sum);
+        return tf;
+    }
+
+    @Override
+    public String toString() {
+        return "SimilarIndex" + Arrays.toString(new int[] {ids.length, postingDocs.size()});
+    }
+}
