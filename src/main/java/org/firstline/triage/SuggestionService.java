@@ -17,6 +17,7 @@ import org.firstline.triage.internal.SimilarTickets;
 import org.firstline.triage.internal.TeamBlend;
 import org.firstline.triage.internal.TeamModel;
 import org.firstline.triage.internal.TicketFacts;
+import org.firstline.triage.internal.Words;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -36,10 +37,14 @@ public class SuggestionService {
     private final PriorityService priorities;
     private final TeamService teams;
     private final SimilarTickets similarIndex;
+    private final io.micrometer.core.instrument.Timer suggestionTime;
 
     SuggestionService(JdbcClient jdbc, Clock clock, TicketFacts facts, OwnershipMap ownershipMap, TeamModel model,
-            AssigneeAdvisor assignees, PriorityService priorities, TeamService teams, SimilarTickets similarIndex) {
+            AssigneeAdvisor assignees, PriorityService priorities, TeamService teams, SimilarTickets similarIndex,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.similarIndex = similarIndex;
+        this.suggestionTime = io.micrometer.core.instrument.Timer.builder("firstline.triage.suggestions")
+                .description("Time to compute all suggestions for one ticket").publishPercentiles(0.5, 0.95, 0.99).register(meters);
         this.jdbc = jdbc;
         this.clock = clock;
         this.facts = facts;
@@ -51,6 +56,15 @@ public class SuggestionService {
     }
 
     public TicketSuggestions suggest(long ticketId) {
+        long started = System.nanoTime();
+        try {
+            return compute(ticketId);
+        } finally {
+            suggestionTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private TicketSuggestions compute(long ticketId) {
         var ticket = facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
         List<TeamSuggestion> teamSuggestions = teams(ticket);
         Long teamForAssignees = ticket.teamId() != null ? ticket.teamId() : teamSuggestions.isEmpty() ? null : teamSuggestions.get(0).teamId();
@@ -69,13 +83,22 @@ public class SuggestionService {
         var predictions = classifier == null ? null : classifier.predict(ticket.subject(), ticket.body());
         Map<Long, String> names = teams.list().stream().collect(Collectors.toMap(TeamView::id, TeamView::name));
         var result = new ArrayList<TeamSuggestion>();
+        Map<String, String> forms = null;
         for (var s : TeamBlend.combine(matches, predictions, model.weight())) {
             String name = names.get(s.teamId());
             if (name == null || s.score() < 0.01) continue;
-            result.add(new TeamSuggestion(s.teamId(), name, Math.round(s.score() * 1000) / 1000.0, s.ruleWords(), s.learnedWords()));
+            if (forms == null && !s.learnedWords().isEmpty()) forms = Words.surfaceForms(ticket.subject() + "\n" + ticket.body());
+            var shown = forms == null ? s.learnedWords() : readable(s.learnedWords(), forms, s.ruleWords());
+            result.add(new TeamSuggestion(s.teamId(), name, Math.round(s.score() * 1000) / 1000.0, s.ruleWords(), shown));
             if (result.size() == 3) break;
         }
         return List.copyOf(result);
+    }
+
+    /** Learned words as the ticket wrote them, leaving out numbers and what the map already named. */
+    private static List<String> readable(List<String> stems, Map<String, String> forms, List<String> ruleWords) {
+        return stems.stream().map(w -> forms.getOrDefault(w, w)).filter(w -> !w.chars().allMatch(Character::isDigit))
+                .filter(w -> !ruleWords.contains(w)).distinct().toList();
     }
 
     /** Stores what the desk shows for this ticket. */

@@ -48,8 +48,12 @@ public class TriageDesk {
     private final AgentService agents;
     private final LiveChannel live;
     private final TriageSessions sessions;
+    private final io.micrometer.core.instrument.Timer pageTime;
 
-    TriageDesk(JdbcClient jdbc, Clock clock, TicketChanges changes, AgentService agents, LiveChannel live, TriageSessions sessions) {
+    TriageDesk(JdbcClient jdbc, Clock clock, TicketChanges changes, AgentService agents, LiveChannel live, TriageSessions sessions,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.pageTime = io.micrometer.core.instrument.Timer.builder("firstline.triage.desk")
+                .description("Time to read one page of the triage desk").publishPercentiles(0.5, 0.95, 0.99).register(meters);
         this.jdbc = jdbc;
         this.clock = clock;
         this.changes = changes;
@@ -59,6 +63,15 @@ public class TriageDesk {
     }
 
     public DeskPage page(DeskSort sort, int limit, AgentPrincipal viewer) {
+        long started = System.nanoTime();
+        try {
+            return read(sort, limit, viewer);
+        } finally {
+            pageTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private DeskPage read(DeskSort sort, int limit, AgentPrincipal viewer) {
         Instant now = clock.instant();
         String order = sort == DeskSort.URGENCY ? URGENCY + ", t.created_at, t.id" : "t.created_at, t.id";
         List<DeskRow> rows = jdbc.sql("""

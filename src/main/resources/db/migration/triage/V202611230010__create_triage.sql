@@ -125,3 +125,6 @@ create index time_entry_billable_worked on time_entry (worked_at) where billable
 create index ticket_untriaged_age on ticket (created_at, id) where team_id is null and status in ('NEW', 'OPEN');
 create index ticket_untriaged_urgency on ticket ((case priority when 'CRITICAL' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end),
     created_at, id) where team_id is null and status in ('NEW', 'OPEN');
+-- Assignee suggestions: who owned this organization's or service's tickets lately, without reading all of them.
+create index ticket_organization_owner on ticket (organization_id, owner_id, updated_at desc) where owner_id is not null;
+create index ticket_service_owner on ticket (service_id, owner_id, updated_at desc) where owner_id is not null;

@@ -77,12 +77,14 @@ public final class TriageBenchmark {
                     suggestions.add(timed(() -> get(base + "/api/v1/tickets/" + id + "/suggestions", token)));
                 }
                 line(out, "Suggestions for one ticket (teams, assignees, priority, similar tickets; API, over HTTP): %s", suggestions.summary());
+                line(out, "  of which computing them in Firstline (timer firstline.triage.suggestions): %s", serverTime(base, "firstline_triage_suggestions_seconds"));
 
                 for (String sort : new String[] {"AGE", "URGENCY"}) {
                     for (int i = 0; i < 50; i++) get(base + "/api/v1/triage/desk?limit=50&sort=" + sort, token);
                     var desk = new Latencies();
                     for (int i = 0; i < 500; i++) desk.add(timed(() -> get(base + "/api/v1/triage/desk?limit=50&sort=" + sort, token)));
                     line(out, "Desk first page, 50 of %,d waiting, %s (API): %s", waiting, sort.toLowerCase(), desk.summary());
+                    line(out, "  of which reading the page in Firstline (timer firstline.triage.desk): %s", serverTime(base, "firstline_triage_desk_seconds"));
                 }
                 var browser = signedInBrowser(base, password);
                 var rows = new Latencies();
@@ -187,6 +189,18 @@ public final class TriageBenchmark {
     private static void html(HttpClient browser, String url) throws Exception {
         var response = browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) throw new IllegalStateException(url + " " + response.statusCode());
+    }
+
+    /** The server's own percentiles of a timer, from the Prometheus endpoint (a window of the last minutes). */
+    private static String serverTime(String base, String metric) throws Exception {
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        var sb = new StringBuilder();
+        for (String q : new String[] {"0.5", "0.95", "0.99"}) {
+            var m = Pattern.compile(metric + "\\{[^}]*quantile=\"" + q + "\"[^}]*\\} ([0-9.eE+-]+)").matcher(text);
+            sb.append(sb.isEmpty() ? "" : ", ").append("p").append(q.equals("0.5") ? "50" : q.substring(2)).append(' ')
+                    .append(m.find() ? String.format("%.2f ms", Double.parseDouble(m.group(1)) * 1000) : "?");
+        }
+        return sb.toString();
     }
 
     private static String field(String json, String name) {

@@ -33,6 +33,9 @@ class EmailChannelIT extends ApiTest {
     @Autowired
     EmailAdministration administration;
 
+    @Autowired
+    org.firstline.directory.TeamService teams;
+
     ApiClient admin;
     long mailboxId;
 
@@ -136,6 +139,37 @@ class EmailChannelIT extends ApiTest {
         administration.sendOutbox();
         assertThat(mail.sentTo(customer).stream().filter(m -> hasHeader(m, "Auto-Submitted")).count()).isEqualTo(1);
         assertThat(agent.get("/api/v1/tickets/" + ticket.get("id") + "/messages").json().get("items").size()).isEqualTo(5);
+    }
+
+    @Test
+    void anOwnerIsAnnouncedToTheRequesterAndAnUrgentTicketAlertsItsOwner() throws Exception {
+        String customer = "bea-" + unique("c") + "@customer.test";
+        String id = Mails.newId();
+        mail.deliver(message(customer, "Bea Customer", "Nightly export missing", id, null, null, "No export file since Tuesday."));
+        poll();
+        var ticket = ticketFiledFrom(id);
+        var owner = newAgent(AgentRole.AGENT);
+        long teamId = teams.create(new org.firstline.directory.TeamForm(unique("Data"), "", List.of(owner.id()))).id();
+        var triager = api(AgentRole.AGENT);
+        var assigned = triager.patch("/api/v1/tickets/" + ticket.get("id"), Map.of("priority", "HIGH", "teamId", teamId, "ownerId", owner.id()));
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        administration.sendOutbox();
+        MimeMessage told = mail.sentTo(customer).stream().filter(m -> body(m).contains("has your request #")).collect(
+                java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), EmailChannelIT::only));
+        assertThat(told.getSubject()).isEqualTo("[#" + ticket.get("number") + "] Nightly export missing");
+        assertThat(body(told)).contains(owner.displayName()).contains("Data");
+        MimeMessage alert = only(mail.sentTo(owner.email()));
+        assertThat(alert.getSubject()).isEqualTo("HIGH ticket for you: Nightly export missing");
+        assertThat(body(alert)).contains("http://desk.test/tickets/" + ticket.get("id"));
+        // a second owner change to the same person sends nothing more; taking a ticket yourself raises no alert
+        var self = api(owner);
+        String other = Mails.newId();
+        mail.deliver(message(customer, "Bea Customer", "Second problem", other, null, null, "Also the import."));
+        poll();
+        var second = ticketFiledFrom(other);
+        self.patch("/api/v1/tickets/" + second.get("id"), Map.of("priority", "CRITICAL", "teamId", teamId, "ownerId", owner.id()));
+        administration.sendOutbox();
+        assertThat(mail.sentTo(owner.email())).hasSize(1);
     }
 
     @Test

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Team suggestions in a database of their own: the classifier's held-out slice holds only this test's history. */
+/**
+ * Team suggestions in a database of their own (a context of its own, so not shared with the other API tests): the
+ * classifier's held-out slice holds only this test's history.
+ */
+@org.springframework.test.context.TestPropertySource(properties = "firstline.triage.retrain-interval=PT7H")
 class TeamSuggestionIT extends ApiTest {
     @Autowired
     TeamService teams;

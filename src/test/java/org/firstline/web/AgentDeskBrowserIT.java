@@ -41,6 +41,12 @@ class AgentDeskBrowserIT {
     @Autowired
     TicketService tickets;
 
+    @Autowired
+    org.firstline.triage.TriageLearning learning;
+
+    @Autowired
+    org.firstline.triage.internal.SuggestionRefresher refresher;
+
     WebDriver browser;
     AgentPrincipal agent;
 
@@ -145,6 +151,29 @@ class AgentDeskBrowserIT {
         browser.findElement(By.cssSelector("td.subject a")).click();
         waitFor(d -> d.getCurrentUrl().matches(".*/organizations/\\d+$"));
         BrowserSupport.screenshot(browser, "organization");
+    }
+
+    @Test
+    @Order(6)
+    void theTriagePagesOnTheDemoDataShowSuggestionsAndTheQueues() {
+        learning.retrain();
+        assertThat(refresher.fillMissing(500)).isGreaterThan(20);
+        browser.get(url("/triage"));
+        waitFor(d -> "connected".equals(d.findElement(By.cssSelector("section.desk")).getAttribute("data-live")));
+        var rows = browser.findElements(By.cssSelector("#desk-rows tr[data-id]"));
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(20);
+        // the demo's map sends DNS and certificates to Operations; every row has a suggestion with its words
+        assertThat(browser.findElement(By.id("desk-rows")).getText()).contains("Operations").contains("matched:");
+        assertThat(browser.findElements(By.cssSelector("#desk-rows td.suggested strong"))).hasSizeGreaterThanOrEqualTo(rows.size() - 2);
+        BrowserSupport.screenshot(browser, "triage-desk");
+        browser.get(url("/admin/ownership"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Learned from past assignments").contains("Combined");
+        BrowserSupport.screenshot(browser, "admin-ownership");
+        browser.get(url("/triage/work"));
+        assertThat(browser.findElements(By.cssSelector("table.list tbody tr[data-href]"))).isNotEmpty();
+        BrowserSupport.screenshot(browser, "work-queue");
+        browser.get(url("/triage/teams"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Operations", "Platform", "Docs & Onboarding");
     }
 
     private void assertNoScriptRan() {

@@ -47,9 +47,10 @@ public class AssigneeAdvisor {
                 select a.id, a.display_name, a.capacity_hours,
                        (select count(*) from ticket t where t.owner_id = a.id and t.status in ('NEW', 'OPEN', 'PENDING')) as open_tickets,
                        (select coalesce(sum(e.minutes), 0) from time_entry e where e.agent_id = a.id and e.worked_at >= :weekStart) as minutes_this_week,
-                       (select max(greatest(t.updated_at, e.worked_at)) from ticket t left join time_entry e on e.ticket_id = t.id and e.agent_id = a.id
-                         where t.organization_id = :organization and t.service_id = :service
-                           and (t.owner_id = a.id or e.agent_id = a.id) and t.id <> :ticket) as last_service,
+                       greatest((select max(t.updated_at) from ticket t
+                                 where t.service_id = :service and t.owner_id = a.id and t.id <> :ticket),
+                                (select max(e.worked_at) from time_entry e join ticket t on t.id = e.ticket_id
+                                 where e.agent_id = a.id and e.worked_at > :recent and t.service_id = :service and t.id <> :ticket)) as last_service,
                        (select max(t.updated_at) from ticket t
                          where t.organization_id = :organization and t.owner_id = a.id and t.id <> :ticket) as last_organization,
                        array(select s.name from agent_skill ags join skill s on s.id = ags.skill_id where ags.agent_id = a.id) as skills,
@@ -60,6 +61,7 @@ public class AssigneeAdvisor {
                 .param("organization", ticket.organizationId())
                 .param("service", ticket.serviceId())
                 .param("ticket", ticket.id())
+                .param("recent", Timestamp.from(now.minus(RECENT)))
                 .param("team", teamId)
                 .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("display_name"), rs.getInt("capacity_hours"),
                         rs.getInt("open_tickets"), rs.getInt("minutes_this_week"), instant(rs.getTimestamp("last_service")),

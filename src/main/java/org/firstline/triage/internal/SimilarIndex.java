@@ -85,9 +85,11 @@ public final class SimilarIndex {
     public List<Match> query(String subject, String body, long excludeId, int limit) {
         if (ids.length == 0) return List.of();
         Map<String, Integer> tf = termFrequencies(subject, body);
-        double[] scores = null;
+        double[] dots = new double[ids.length];
+        int[] touched = new int[Math.min(ids.length, 1 << 16)];
+        int touchedCount = 0;
+        boolean overflow = false;
         double queryNorm = 0;
-        Map<Integer, Double> sparse = new HashMap<>();
         for (var t : tf.entrySet()) {
             Double wordIdf = idf.get(t.getKey());
             if (wordIdf == null) continue;
@@ -95,16 +97,29 @@ public final class SimilarIndex {
             queryNorm += qw * qw;
             int[] d = postingDocs.get(t.getKey());
             float[] f = postingWeights.get(t.getKey());
-            for (int k = 0; k < d.length; k++) sparse.merge(d[k], qw * f[k], Double::sum);
+            for (int k = 0; k < d.length; k++) {
+                if (dots[d[k]] == 0) {
+                    if (touchedCount < touched.length) touched[touchedCount++] = d[k];
+                    else overflow = true;
+                }
+                dots[d[k]] += qw * f[k];
+            }
         }
-        if (sparse.isEmpty()) return List.of();
+        if (queryNorm == 0) return List.of();
         double qn = Math.sqrt(queryNorm);
-        var matches = new ArrayList<Match>(sparse.size());
-        sparse.forEach((doc, dot) -> {
-            if (ids[doc] != excludeId && norms[doc] > 0) matches.add(new Match(ids[doc], dot / (qn * norms[doc])));
-        });
+        // keep the best few in a small sorted buffer instead of sorting every touched document
+        var best = new java.util.PriorityQueue<Match>((a, b) -> a.similarity() != b.similarity()
+                ? Double.compare(a.similarity(), b.similarity()) : Long.compare(a.id(), b.id()));
+        int candidates = overflow ? ids.length : touchedCount;
+        for (int i = 0; i < candidates; i++) {
+            int doc = overflow ? i : touched[i];
+            if (dots[doc] == 0 || ids[doc] == excludeId || norms[doc] == 0) continue;
+            best.add(new Match(ids[doc], dots[doc] / (qn * norms[doc])));
+            if (best.size() > limit) best.poll();
+        }
+        var matches = new ArrayList<>(best);
         matches.sort((a, b) -> a.similarity() != b.similarity() ? Double.compare(b.similarity(), a.similarity()) : Long.compare(b.id(), a.id()));
-        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : List.copyOf(matches);
+        return List.copyOf(matches);
     }
 
     private static Map<String, Integer> termFrequencies(String subject, String body) {

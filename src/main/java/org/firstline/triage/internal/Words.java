@@ -43,6 +43,19 @@ public final class Words {
         return words;
     }
 
+    /** For each word of the text, as {@link #of} returns it, the form it had in the text: what people should read. */
+    public static java.util.Map<String, String> surfaceForms(String text) {
+        var forms = new java.util.HashMap<String, String>();
+        if (text == null) return forms;
+        String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        for (String raw : Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            var one = new ArrayList<String>(1);
+            add(one, raw);
+            if (!one.isEmpty()) forms.putIfAbsent(one.get(0), raw);
+        }
+        return forms;
+    }
+
     private static void add(List<String> words, String word) {
         if (word.length() < 2 || word.length() > 40 || STOP.contains(word)) return;
         if (word.chars().allMatch(Character::isDigit) && word.length() > 4) return; // ids, timestamps
