@@ -56,14 +56,26 @@ public class PriorityService {
     }
 
     PrioritySuggestion suggest(TicketFacts.Facts ticket) {
-        PriorityFactors f = factors(ticket.id());
-        var common = jdbc.sql("""
-                select count(distinct other.ticket_id), count(distinct t.organization_id)
-                from ticket_link mine
-                join ticket_link other on other.kind = 'EXTERNAL_ISSUE' and other.url = mine.url
-                join ticket t on t.id = other.ticket_id
-                where mine.ticket_id = ? and mine.kind = 'EXTERNAL_ISSUE'""")
-                .param(ticket.id()).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        // the recorded factors and how common the problem is, in one round trip
+        record Row(PriorityFactors factors, int linkedTickets, int linkedOrganizations) {}
+        Row row = jdbc.sql("""
+                select f.workaround, f.blocks_priority_work, f.aligned_with_goals, f.aligned_with_upstream, f.issue_reactions,
+                       f.priority_checked_at, c.tickets, c.organizations
+                from (select count(distinct other.ticket_id) as tickets, count(distinct t.organization_id) as organizations
+                      from ticket_link mine
+                      join ticket_link other on other.kind = 'EXTERNAL_ISSUE' and other.url = mine.url
+                      join ticket t on t.id = other.ticket_id
+                      where mine.ticket_id = :ticket and mine.kind = 'EXTERNAL_ISSUE') c
+                left join ticket_priority_factors f on f.ticket_id = :ticket""")
+                .param("ticket", ticket.id())
+                .query((rs, n) -> new Row(rs.getString("workaround") == null ? PriorityFactors.none(ticket.id())
+                        : new PriorityFactors(ticket.id(), Workaround.valueOf(rs.getString("workaround")), rs.getBoolean("blocks_priority_work"),
+                                rs.getBoolean("aligned_with_goals"), rs.getBoolean("aligned_with_upstream"), rs.getInt("issue_reactions"),
+                                rs.getTimestamp("priority_checked_at") == null ? null : rs.getTimestamp("priority_checked_at").toInstant()),
+                        rs.getInt("tickets"), rs.getInt("organizations")))
+                .single();
+        PriorityFactors f = row.factors();
+        int[] common = {row.linkedTickets(), row.linkedOrganizations()};
         var outcome = PriorityRules.decide(new PriorityRules.Inputs(ticket.impact(), f.workaround(), common[0], common[1],
                 f.issueReactions(), f.blocksPriorityWork(), ticket.planName(), ticket.aroundTheClock()));
         // the question returns once the ticket changed or heard something new since the last answer

@@ -38,6 +38,8 @@ public class SuggestionService {
     private final TeamService teams;
     private final SimilarTickets similarIndex;
     private final io.micrometer.core.instrument.Timer suggestionTime;
+    private volatile Map<Long, String> teamNames;
+    private volatile long teamNamesAt;
 
     SuggestionService(JdbcClient jdbc, Clock clock, TicketFacts facts, OwnershipMap ownershipMap, TeamModel model,
             AssigneeAdvisor assignees, PriorityService priorities, TeamService teams, SimilarTickets similarIndex,
@@ -81,7 +83,7 @@ public class SuggestionService {
         var matches = ownershipMap.matcher().match(ticket.subject(), ticket.body());
         var classifier = model.classifier();
         var predictions = classifier == null ? null : classifier.predict(ticket.subject(), ticket.body());
-        Map<Long, String> names = teams.list().stream().collect(Collectors.toMap(TeamView::id, TeamView::name));
+        Map<Long, String> names = teamNames();
         var result = new ArrayList<TeamSuggestion>();
         Map<String, String> forms = null;
         for (var s : TeamBlend.combine(matches, predictions, model.weight())) {
@@ -93,6 +95,17 @@ public class SuggestionService {
             if (result.size() == 3) break;
         }
         return List.copyOf(result);
+    }
+
+    /** Team names, read again at most every few seconds: every suggestion needs them and they rarely change. */
+    private Map<Long, String> teamNames() {
+        var cached = teamNames;
+        if (cached == null || System.nanoTime() - teamNamesAt > 5_000_000_000L) {
+            cached = teams.list().stream().collect(Collectors.toMap(TeamView::id, TeamView::name));
+            teamNames = cached;
+            teamNamesAt = System.nanoTime();
+        }
+        return cached;
     }
 
     /** Learned words as the ticket wrote them, leaving out numbers and what the map already named. */

@@ -61,6 +61,18 @@ class TriageDeskBrowserIT {
     @Autowired
     TicketService tickets;
 
+    @Autowired
+    org.firstline.ticket.TicketQueries ticketQueries;
+
+    @Autowired
+    org.firstline.ticket.TicketChanges changes;
+
+    @Autowired
+    org.firstline.triage.OwnershipMap ownershipMap;
+
+    @Autowired
+    org.firstline.triage.internal.SuggestionRefresher refresher;
+
     ConfigurableApplicationContext nodeB;
     int portB;
     WebDriver ann;
@@ -217,6 +229,50 @@ class TriageDeskBrowserIT {
         assertThat(row(ann, id).findElement(By.cssSelector("td.subject a")).getText()).startsWith("<script>");
         assertThat(row(ann, id).findElements(By.cssSelector("img"))).isEmpty();
         BrowserSupport.assertNoScriptRan(ann);
+    }
+
+    @Test
+    @Order(6)
+    void aTriagerClearsAHundredOvernightTicketsFromTheKeyboardInOneSession() {
+        ownershipMap.add(new org.firstline.triage.OwnershipRuleForm(ops, org.firstline.triage.RuleKind.KEYWORD, "outage", 5));
+        ownershipMap.add(new org.firstline.triage.OwnershipRuleForm(docs, org.firstline.triage.RuleKind.KEYWORD, "guide", 5));
+        // whatever earlier tests left on the desk goes first, so the hundred are all that waits
+        ticketQueries.list(new org.firstline.ticket.TicketFilter(List.of(org.firstline.ticket.TicketStatus.NEW,
+                        org.firstline.ticket.TicketStatus.OPEN), List.of(), true, null, false, null, null, null, null, null, null, false, null), null, 200).items()
+                .forEach(t -> changes.change(t.id(), org.firstline.ticket.TicketChange.routing(java.util.Optional.of(ops), null), annPrincipal));
+        var expected = new java.util.HashMap<Long, Long>();
+        for (int i = 0; i < 100; i++) {
+            boolean outage = i % 2 == 0;
+            long id = open(outage ? "Outage on cluster " + i : "The setup guide is wrong, page " + i,
+                    outage ? "An outage since 3am on node " + i : "The guide skips a step on page " + i);
+            expected.put(id, outage ? ops : docs);
+        }
+        assertThat(refresher.fillMissing(200)).isGreaterThanOrEqualTo(100);
+        openDesk(ann, portA);
+        ann.findElement(By.cssSelector("#desk-session button.primary")).click();
+        BrowserSupport.waitFor(ann, d -> d.findElement(By.id("desk-session")).getText().contains("Triage session"));
+        openDesk(ann, portA);
+        assertThat(ann.findElement(By.id("desk-rows")).getAttribute("data-waiting")).isEqualTo("100");
+        long started = System.nanoTime();
+        BrowserSupport.waitFor(ann, d -> !d.findElements(By.cssSelector("#desk-rows tr.selected")).isEmpty());
+        for (int done = 0; done < 100; done++) {
+            String selected = ann.findElement(By.cssSelector("#desk-rows tr.selected")).getAttribute("data-id");
+            keys(ann, "t");
+            BrowserSupport.waitFor(ann, d -> d.findElement(By.id("picker")).isDisplayed());
+            keys(ann, Keys.ENTER); // the suggested team is first in the picker
+            int left = 99 - done;
+            new org.openqa.selenium.support.ui.WebDriverWait(ann, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> Integer.parseInt(d.findElement(By.id("desk-rows")).getAttribute("data-waiting")) == left
+                            && (left == 0 || !d.findElements(By.cssSelector("#desk-rows tr.selected")).isEmpty()
+                                    && !selected.equals(d.findElement(By.cssSelector("#desk-rows tr.selected")).getAttribute("data-id"))));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("One triager cleared 100 tickets from the keyboard in %.1f s (%.2f s per ticket)%n", seconds, seconds / 100);
+        expected.forEach((id, team) -> assertThat(tickets.get(id).teamId()).as("team of ticket " + id).isEqualTo(team));
+        BrowserSupport.waitFor(ann, d -> d.findElement(By.id("desk-session")).getText().contains("100 handled"));
+        ann.findElement(By.cssSelector("#desk-session button[type=submit]")).click();
+        BrowserSupport.waitFor(ann, d -> !d.findElements(By.cssSelector(".flash.ok")).isEmpty());
+        assertThat(ann.findElement(By.cssSelector(".flash.ok")).getText()).contains("100 tickets handled").contains("Ann Triager");
     }
 
     @Test
