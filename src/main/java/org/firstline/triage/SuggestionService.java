@@ -83,10 +83,11 @@ public class SuggestionService {
         var matches = ownershipMap.matcher().match(ticket.subject(), ticket.body());
         var classifier = model.classifier();
         var predictions = classifier == null ? null : classifier.predict(ticket.subject(), ticket.body());
-        Map<Long, String> names = teamNames();
+        var blended = TeamBlend.combine(matches, predictions, model.weight());
+        Map<Long, String> names = teamNames(blended.stream().map(TeamBlend.Scored::teamId).toList());
         var result = new ArrayList<TeamSuggestion>();
         Map<String, String> forms = null;
-        for (var s : TeamBlend.combine(matches, predictions, model.weight())) {
+        for (var s : blended) {
             String name = names.get(s.teamId());
             if (name == null || s.score() < 0.01) continue;
             if (forms == null && !s.learnedWords().isEmpty()) forms = Words.surfaceForms(ticket.subject() + "\n" + ticket.body());
@@ -97,10 +98,10 @@ public class SuggestionService {
         return List.copyOf(result);
     }
 
-    /** Team names, read again at most every few seconds: every suggestion needs them and they rarely change. */
-    private Map<Long, String> teamNames() {
+    /** Team names, read again every few seconds or when a team is new: every suggestion needs them and they rarely change. */
+    private Map<Long, String> teamNames(List<Long> needed) {
         var cached = teamNames;
-        if (cached == null || System.nanoTime() - teamNamesAt > 5_000_000_000L) {
+        if (cached == null || System.nanoTime() - teamNamesAt > 5_000_000_000L || !cached.keySet().containsAll(needed)) {
             cached = teams.list().stream().collect(Collectors.toMap(TeamView::id, TeamView::name));
             teamNames = cached;
             teamNamesAt = System.nanoTime();

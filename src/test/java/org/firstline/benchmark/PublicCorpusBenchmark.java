@@ -30,8 +30,7 @@ public final class PublicCorpusBenchmark {
     private static final Pattern LIST_ID = Pattern.compile("^List-Id:.*?<([^>]+)>", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     private static final Pattern SUBJECT = Pattern.compile("^Subject:(.*)$", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE = Pattern.compile("^Date:\\s*(.*)$", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
-    private static final Pattern TEXT = Pattern.compile("\"text\":\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern GROUP = Pattern.compile("\"group\":\"([^\"]+)\"");
+    private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private static final List<String> LISTS = List.of("fork.xent.com", "ilug.linux.ie", "rpm-zzzlist.freshrpms.net",
             "razor-users.example.sourceforge.net", "spamassassin-talk.example.sourceforge.net", "exmh-workers.spamassassin.taint.org",
             "exmh-users.spamassassin.taint.org", "spamassassin-devel.example.sourceforge.net");
@@ -43,9 +42,9 @@ public final class PublicCorpusBenchmark {
         Path data = fetch();
         var mails = new ArrayList<Mail>();
         try (var groups = Files.list(data)) {
-            for (Path group : groups.toList()) {
+            for (Path group : groups.filter(Files::isDirectory).toList()) {
                 try (var files = Files.list(group)) {
-                    for (Path file : files.toList()) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                         Mail mail = read(Files.readString(file));
                         if (mail != null) mails.add(mail);
                     }
@@ -119,15 +118,14 @@ public final class PublicCorpusBenchmark {
     }
 
     private static Mail read(String json) {
-        var text = TEXT.matcher(json);
-        var group = GROUP.matcher(json);
-        if (!text.find() || !group.find()) return null;
-        String raw = unescape(text.group(1));
+        var node = JSON.readTree(json);
+        String raw = node.path("text").asString();
+        String groupName = node.path("group").asString();
         int split = raw.indexOf("\n\n");
         String headers = split < 0 ? raw : raw.substring(0, split);
         String body = split < 0 ? "" : raw.substring(split + 2);
         long team;
-        if (group.group(1).startsWith("spam")) {
+        if (groupName.startsWith("spam")) {
             team = SPAM;
         } else {
             var list = LIST_ID.matcher(headers);
@@ -144,30 +142,7 @@ public final class PublicCorpusBenchmark {
         } catch (RuntimeException e) {
             when = ZonedDateTime.parse("2002-01-01T00:00:00Z");
         }
-        return new Mail(s, body, team, when, json.substring(0, Math.min(40, json.length())));
-    }
-
-    private static String unescape(String s) {
-        var sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\' || i + 1 == s.length()) {
-                sb.append(c);
-                continue;
-            }
-            char next = s.charAt(++i);
-            switch (next) {
-                case 'n' -> sb.append('\n');
-                case 't' -> sb.append('\t');
-                case 'r' -> sb.append('\r');
-                case 'u' -> {
-                    sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                    i += 4;
-                }
-                default -> sb.append(next);
-            }
-        }
-        return sb.toString();
+        return new Mail(s, body, team, when, node.path("id").asString() + groupName);
     }
 
     /** What an admin might write on day one for these lists. */
