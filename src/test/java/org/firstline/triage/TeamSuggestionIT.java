@@ -4,41 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.firstline.support.ApiClient.map;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.firstline.directory.AgentView;
-import org.firstline.directory.TeamForm;
-import org.firstline.directory.TeamService;
 import org.firstline.platform.AgentRole;
 import org.firstline.support.ApiClient;
-import org.firstline.support.ApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Team suggestions in a database of their own (a context of its own, so not shared with the other API tests): the
  * classifier's held-out slice holds only this test's history.
  */
 @org.springframework.test.context.TestPropertySource(properties = "firstline.triage.retrain-interval=PT7H")
-class TeamSuggestionIT extends ApiTest {
-    @Autowired
-    TeamService teams;
-
-    private long team(String name, AgentView... members) {
-        return teams.create(new TeamForm(unique(name), "", java.util.Arrays.stream(members).map(AgentView::id).toList())).id();
-    }
-
-    private JsonNode open(ApiClient api, String subject, String body) {
-        var r = api.post("/api/v1/tickets", map("subject", subject, "body", body,
-                "requester", map("email", unique("req") + "@example.org", "name", "Requester")));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json();
-    }
-
+class TeamSuggestionIT extends TriageApiTest {
     private void imported(ApiClient admin, String subject, String body, long teamId) {
         var r = admin.post("/api/v1/tickets", map("subject", subject, "body", body, "teamId", teamId, "status", "CLOSED",
                 "createdAt", clock.instant().minus(Duration.ofDays(30)).toString(),

@@ -10,40 +10,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.firstline.directory.AgentView;
-import org.firstline.directory.TeamForm;
-import org.firstline.directory.TeamService;
 import org.firstline.platform.AgentRole;
 import org.firstline.support.ApiClient;
-import org.firstline.support.ApiTest;
 import org.firstline.triage.internal.FollowUps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-class TriageApiIT extends ApiTest {
-    @Autowired
-    TeamService teams;
-
+class TriageApiIT extends TriageApiTest {
     @Autowired
     FollowUps followUps;
-
-    private long team(String name, AgentView... members) {
-        return teams.create(new TeamForm(unique(name), "", java.util.Arrays.stream(members).map(AgentView::id).toList())).id();
-    }
-
-    private JsonNode open(ApiClient api, String subject, String body) {
-        var r = api.post("/api/v1/tickets", map("subject", subject, "body", body,
-                "requester", map("email", unique("req") + "@example.org", "name", "Requester")));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json();
-    }
-
-    private void imported(ApiClient admin, String subject, String body, long teamId) {
-        var r = admin.post("/api/v1/tickets", map("subject", subject, "body", body, "teamId", teamId, "status", "CLOSED",
-                "createdAt", clock.instant().minus(Duration.ofDays(30)).toString(),
-                "requester", map("email", unique("old") + "@example.org", "name", "Old requester")));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-    }
 
     @Test
     void similarTicketsShowHowPastOnesEnded() {

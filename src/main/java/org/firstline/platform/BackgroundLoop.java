@@ -1,0 +1,68 @@
+package org.firstline.platform;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A module's background work on every node: one virtual thread that runs a step, pauses, and runs it again until
+ * the application stops; a failing step is logged and tried again after the pause. Off when {@code enabled} is false
+ * (tests drive the steps themselves).
+ */
+public abstract class BackgroundLoop implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(BackgroundLoop.class);
+
+    private final String name;
+    private final Duration pause;
+    private final boolean enabled;
+    private volatile boolean running;
+    private volatile Thread worker;
+
+    protected BackgroundLoop(String name, Duration pause, boolean enabled) {
+        this.name = name;
+        this.pause = pause;
+        this.enabled = enabled;
+    }
+
+    /** One round of work. */
+    protected abstract void step();
+
+    protected final boolean running() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                step();
+            } catch (RuntimeException e) {
+                log.warn("{} failed; retrying: {}", name, e.toString());
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!enabled) return;
+        running = true;
+        worker = Thread.ofVirtual().name(name).start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) t.interrupt();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
