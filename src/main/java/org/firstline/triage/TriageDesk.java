@@ -47,6 +47,7 @@ public class TriageDesk {
     private final LiveChannel live;
     private final TriageSessions sessions;
     private final io.micrometer.core.instrument.Timer pageTime;
+    private volatile Counted counted;
 
     TriageDesk(JdbcClient jdbc, Clock clock, TicketChanges changes, AgentService agents, LiveChannel live, TriageSessions sessions,
             io.micrometer.core.instrument.MeterRegistry meters) {
@@ -110,10 +111,23 @@ public class TriageDesk {
         return new DeskPage(rows, waiting(), sort);
     }
 
+    /**
+     * How many tickets wait. Counting tens of thousands of rows costs more than the page itself, and every triager's
+     * desk asks after every change: the count is kept until the live channel hears of any change (or for 5 s).
+     */
     public int waiting() {
-        return jdbc.sql("select count(*) from ticket t where t.team_id is null and t.status in ('NEW', 'OPEN')")
+        long heard = live.heard();
+        Counted counted = this.counted;
+        if (counted != null && counted.heard() == heard && System.nanoTime() - counted.at() < 5_000_000_000L) {
+            return counted.count();
+        }
+        int count = jdbc.sql("select count(*) from ticket t where t.team_id is null and t.status in ('NEW', 'OPEN')")
                 .query(Integer.class).single();
+        this.counted = new Counted(count, heard, System.nanoTime());
+        return count;
     }
+
+    private record Counted(int count, long heard, long at) {}
 
     /** Claims a row for the agent; refused while another triager's claim is fresh. */
     @Transactional

@@ -34,7 +34,7 @@ public class LiveChannel implements SmartLifecycle {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile Thread listener;
-    private volatile long heard;
+    private final java.util.concurrent.atomic.AtomicLong heard = new java.util.concurrent.atomic.AtomicLong();
 
     LiveChannel(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
@@ -59,7 +59,7 @@ public class LiveChannel implements SmartLifecycle {
 
     /** How many notifications this node has heard; tests wait on it instead of sleeping. */
     public long heard() {
-        return heard;
+        return heard.get();
     }
 
     public int subscribers() {
@@ -67,7 +67,7 @@ public class LiveChannel implements SmartLifecycle {
     }
 
     private void dispatch(String payload) {
-        heard++;
+        heard.incrementAndGet();
         for (Subscriber s : subscribers) {
             if (s.wants().test(payload)) {
                 send(s, SseEmitter.event().name("change").data(payload));
