@@ -47,7 +47,10 @@ public class LiveChannel implements SmartLifecycle {
     }
 
     public SseEmitter subscribe(Predicate<String> wants) {
-        var emitter = new SseEmitter(0L);
+        return subscribe(new SseEmitter(0L), wants);
+    }
+
+    SseEmitter subscribe(SseEmitter emitter, Predicate<String> wants) {
         var subscriber = new Subscriber(emitter, wants);
         subscribers.add(subscriber);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
@@ -69,9 +72,14 @@ public class LiveChannel implements SmartLifecycle {
     private void dispatch(String payload) {
         heard.incrementAndGet();
         for (Subscriber s : subscribers) {
-            if (s.wants().test(payload)) {
-                send(s, SseEmitter.event().name("change").data(payload));
+            boolean wanted;
+            try {
+                wanted = s.wants().test(payload);
+            } catch (RuntimeException e) {
+                log.warn("Live update {} could not be matched: {}", payload, e.toString());
+                continue;
             }
+            if (wanted) send(s, SseEmitter.event().name("change").data(payload));
         }
     }
 
@@ -84,9 +92,15 @@ public class LiveChannel implements SmartLifecycle {
             synchronized (s) {
                 s.emitter().send(event);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // a browser that went away can surface as any of these, depending on when the container noticed;
+            // whatever it was, it must not stop this node's updates for everyone else
             subscribers.remove(s);
-            s.emitter().completeWithError(e);
+            try {
+                s.emitter().completeWithError(e);
+            } catch (RuntimeException alreadyGone) {
+                log.debug("Live stream already closed: {}", alreadyGone.toString());
+            }
         }
     }
 
@@ -109,9 +123,9 @@ public class LiveChannel implements SmartLifecycle {
                         lastPing = System.nanoTime();
                     }
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (!running) return;
-                log.warn("Live updates lost their database connection; reconnecting: {}", e.getMessage());
+                log.warn("Live updates stopped ({}); listening again", e.toString());
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {

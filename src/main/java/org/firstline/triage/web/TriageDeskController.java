@@ -79,7 +79,7 @@ class TriageDeskController {
     @ResponseBody
     SseEmitter liveEvents(@RequestParam(required = false) Long ticket) {
         return live.subscribe(ticket == null
-                ? payload -> DESK_EVENTS.contains(payload.substring(0, payload.indexOf(':')))
+                ? payload -> payload.indexOf(':') > 0 && DESK_EVENTS.contains(payload.substring(0, payload.indexOf(':')))
                 : payload -> payload.endsWith(":" + ticket) || payload.startsWith("session:"));
     }
 
