@@ -22,11 +22,13 @@ public class OrganizationService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditStamp audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    OrganizationService(JdbcClient jdbc, Clock clock, AuditStamp audit) {
+    OrganizationService(JdbcClient jdbc, Clock clock, AuditStamp audit, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
+        this.events = events;
     }
 
     public List<OrganizationView> list() {
@@ -91,7 +93,11 @@ public class OrganizationService {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("An organization named '" + form.name().trim() + "' already exists.");
         }
-        return get(id);
+        var updated = get(id);
+        if (!java.util.Objects.equals(updated.planId(), current.planId())) {
+            events.publishEvent(new OrganizationPlanChanged(id, current.planId(), updated.planId()));
+        }
+        return updated;
     }
 
     public List<PlanView> plans() {

@@ -104,6 +104,13 @@ public class TicketChanges {
                     jdbc.sql("insert into ticket_watcher (ticket_id, email) values (?, ?)").params(id, email).update());
         }
         announce(current, status, teamId, ownerId);
+        Priority priority = change.priority() == null ? current.priority() : change.priority();
+        boolean priorityChanged = priority != current.priority();
+        boolean organizationChanged = !Objects.equals(organizationId, current.organizationId());
+        boolean reasonChanged = status == current.status() && reason != current.pendingReason();
+        if (priorityChanged || organizationChanged || reasonChanged) {
+            collaborators.publish(new TicketDetailsChanged(id, priorityChanged, organizationChanged, reasonChanged));
+        }
         return tickets.get(id);
     }
 

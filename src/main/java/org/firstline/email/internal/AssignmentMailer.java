@@ -8,8 +8,10 @@ import org.firstline.directory.TeamService;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.ticket.Priority;
+import org.firstline.ticket.RequesterToldOfAssignment;
 import org.firstline.ticket.TicketAssigned;
 import org.firstline.ticket.TicketService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,11 @@ class AssignmentMailer {
     private final MailTemplates templates;
     private final Outbox outbox;
     private final String publicUrl;
+    private final ApplicationEventPublisher events;
 
     AssignmentMailer(TicketService tickets, ContactService contacts, AgentService agents, TeamService teams, MailboxStore mailboxes,
-            MailTemplates templates, Outbox outbox, FirstlineSettings settings) {
+            MailTemplates templates, Outbox outbox, FirstlineSettings settings, ApplicationEventPublisher events) {
+        this.events = events;
         this.tickets = tickets;
         this.contacts = contacts;
         this.agents = agents;
@@ -63,6 +67,7 @@ class AssignmentMailer {
             outbox.enqueue(new OutboundMail(mailbox.get().id(), ticket.id(), null, OutboundMail.Kind.ASSIGNMENT,
                     List.of(requester.primaryEmail()), List.of(), "[#" + ticket.number() + "] " + rendered.subject(), rendered.body()),
                     mailbox.get().address());
+            events.publishEvent(new RequesterToldOfAssignment(ticket.id()));
         }
         boolean urgent = ticket.priority() == Priority.HIGH || ticket.priority() == Priority.CRITICAL;
         if (urgent && !owner.email().isBlank() && !takenBy(owner.id())) {

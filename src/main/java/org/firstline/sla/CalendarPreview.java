@@ -1,0 +1,6 @@
+package org.firstline.sla;
+
+import java.time.Instant;
+
+/** What a calendar answers for a start, an amount and pauses: the due instant; with an end, the working minutes to it. */
+public record CalendarPreview(Instant start, Instant due, String dueLocal, Long workingMinutesToEnd) {}

@@ -1,0 +1,5 @@
+package org.firstline.sla;
+
+import java.time.LocalDate;
+
+public record Holiday(LocalDate day, String name) {}

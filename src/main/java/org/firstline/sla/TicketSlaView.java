@@ -1,0 +1,6 @@
+package org.firstline.sla;
+
+import java.util.List;
+
+/** A ticket's service levels: the policy it is under, every clock, and the history of pauses. */
+public record TicketSlaView(long ticketId, String policy, List<TargetClockView> targets, List<PauseView> pauses) {}

@@ -1,0 +1,58 @@
+package org.firstline.sla.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Clocks for open tickets that have none: tickets from before service levels existed, or imported in bulk. Run at
+ * start and after a policy changes, in small transactions; a ticket with clocks is recomputed instead.
+ */
+@Component
+public class Backfill {
+    private static final int BATCH = 200;
+
+    private final JdbcClient jdbc;
+    private final ClockKeeper keeper;
+    private final TransactionTemplate transactions;
+
+    Backfill(JdbcClient jdbc, ClockKeeper keeper, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.keeper = keeper;
+        this.transactions = transactions;
+    }
+
+    /** Starts clocks for open tickets without any; returns how many tickets got them. */
+    public int run() {
+        int done = 0;
+        while (true) {
+            Integer batch = transactions.execute(status -> {
+                var ids = jdbc.sql("""
+                        select t.id from ticket t
+                        where t.status in ('NEW', 'OPEN', 'PENDING') and not exists (select 1 from ticket_sla s where s.ticket_id = t.id)
+                          and not exists (select 1 from ticket_public_activity a where a.ticket_id = t.id)
+                        order by t.id limit ? for update of t skip locked""").param(BATCH).query(Long.class).list();
+                ids.forEach(id -> keeper.facts(id).ifPresent(keeper::opened));
+                return ids.size();
+            });
+            done += batch;
+            if (batch < BATCH) return done;
+        }
+    }
+
+    /** Works out every open ticket's running clocks again, after a policy or calendar changed. */
+    public int recomputeOpen() {
+        long after = 0;
+        int done = 0;
+        while (true) {
+            long from = after;
+            var ids = jdbc.sql("""
+                    select distinct ticket_id from ticket_sla where met_at is null and stopped_at is null and ticket_id > ?
+                    order by ticket_id limit ?""").params(from, BATCH).query(Long.class).list();
+            if (ids.isEmpty()) return done;
+            transactions.executeWithoutResult(status -> ids.forEach(id -> keeper.facts(id).ifPresent(keeper::settle)));
+            done += ids.size();
+            after = ids.getLast();
+        }
+    }
+}

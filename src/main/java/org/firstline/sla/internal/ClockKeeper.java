@@ -1,0 +1,168 @@
+package org.firstline.sla.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.firstline.sla.BusinessTimeCalculator;
+import org.firstline.sla.CalendarService;
+import org.firstline.sla.Interval;
+import org.firstline.sla.PolicyView;
+import org.firstline.sla.SlaPolicies;
+import org.firstline.sla.SlaTarget;
+import org.firstline.sla.TargetUnit;
+import org.firstline.ticket.Priority;
+import org.firstline.ticket.TicketStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a ticket's clocks: starts a target, meets it, stops what no longer applies, opens and closes pauses, and works
+ * out each running clock's warning and due time from its policy, calendar and pauses. Runs in the transaction of
+ * the ticket change that caused it, so a ticket and its clocks never disagree.
+ */
+@Component
+class ClockKeeper {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SlaPolicies policies;
+    private final CalendarService calendars;
+
+    ClockKeeper(JdbcClient jdbc, Clock clock, SlaPolicies policies, CalendarService calendars) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.policies = policies;
+        this.calendars = calendars;
+    }
+
+    Optional<TicketFacts> facts(long ticketId) {
+        return jdbc.sql(TicketFacts.SELECT + " where t.id = ?").param(ticketId).query(TicketFacts::read).optional();
+    }
+
+    /** A new ticket: acknowledgement, first response and resolution start when it was created. */
+    void opened(TicketFacts ticket) {
+        var policy = policies.forPlan(ticket.planId());
+        for (SlaTarget target : List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION)) {
+            start(ticket, policy, target, ticket.createdAt());
+        }
+        activity(ticket.ticketId(), ticket.createdAt());
+        settle(ticket);
+    }
+
+    /** Starts the next cycle of the next-response target, unless an answer is already being waited for. */
+    void awaitAnswer(TicketFacts ticket, Instant since) {
+        boolean waiting = jdbc.sql("""
+                select count(*) from ticket_sla where ticket_id = ? and target in ('FIRST_RESPONSE', 'NEXT_RESPONSE')
+                  and met_at is null and stopped_at is null""").param(ticket.ticketId()).query(Integer.class).single() > 0;
+        if (!waiting) start(ticket, policies.forPlan(ticket.planId()), SlaTarget.NEXT_RESPONSE, since);
+    }
+
+    void meet(long ticketId, List<SlaTarget> targets, Instant at) {
+        jdbc.sql("""
+                update ticket_sla set met_at = ?, next_fire_at = null
+                where ticket_id = ? and target = any(?) and met_at is null and stopped_at is null""")
+                .params(Timestamp.from(at), ticketId, targets.stream().map(Enum::name).toArray(String[]::new)).update();
+    }
+
+    /** Clocks that no longer apply (a ticket resolved before an answer): they neither count as met nor fire. */
+    void stopRunning(long ticketId, Instant at) {
+        jdbc.sql("update ticket_sla set stopped_at = ?, next_fire_at = null where ticket_id = ? and met_at is null and stopped_at is null")
+                .params(Timestamp.from(at), ticketId).update();
+    }
+
+    void activity(long ticketId, Instant at) {
+        jdbc.sql("""
+                insert into ticket_public_activity (ticket_id, last_public_at) values (?, ?)
+                on conflict (ticket_id) do update set last_public_at = greatest(ticket_public_activity.last_public_at, excluded.last_public_at)""")
+                .params(ticketId, Timestamp.from(at)).update();
+    }
+
+    /** Brings pauses in line with the ticket's status, then works out every running clock again. */
+    void settle(TicketFacts ticket) {
+        var policy = policies.forPlan(ticket.planId());
+        boolean pausing = ticket.status() == TicketStatus.PENDING && policy.isPresent()
+                && policy.get().pauseReasons().contains(ticket.pendingReason());
+        Timestamp now = Timestamp.from(clock.instant());
+        if (pausing) {
+            jdbc.sql("""
+                    insert into ticket_sla_pause (ticket_id, reason, started_at) select ?, ?, ?
+                    where not exists (select 1 from ticket_sla_pause where ticket_id = ? and ended_at is null)""")
+                    .params(ticket.ticketId(), ticket.pendingReason().name(), now, ticket.ticketId()).update();
+        } else {
+            jdbc.sql("update ticket_sla_pause set ended_at = greatest(started_at, ?) where ticket_id = ? and ended_at is null")
+                    .params(now, ticket.ticketId()).update();
+        }
+        recompute(ticket, policy);
+    }
+
+    private void recompute(TicketFacts ticket, Optional<PolicyView> policy) {
+        var pauses = jdbc.sql("select started_at, ended_at from ticket_sla_pause where ticket_id = ? order by started_at")
+                .param(ticket.ticketId())
+                .query((rs, n) -> new Interval(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .list();
+        var running = jdbc.sql("""
+                select id, target, started_at, warned_at is not null, breached_at is not null from ticket_sla
+                where ticket_id = ? and met_at is null and stopped_at is null""").param(ticket.ticketId())
+                .query((rs, n) -> new Running(rs.getLong(1), SlaTarget.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+                        rs.getBoolean(4), rs.getBoolean(5))).list();
+        for (Running row : running) {
+            var term = policy.flatMap(p -> term(ticket, p, row.target()));
+            if (term.isEmpty()) {
+                jdbc.sql("update ticket_sla set stopped_at = ?, next_fire_at = null where id = ?")
+                        .params(Timestamp.from(clock.instant()), row.id()).update();
+                continue;
+            }
+            write(row, term.get(), pauses);
+        }
+    }
+
+    private record Running(long id, SlaTarget target, Instant startedAt, boolean warned, boolean breached) {}
+
+    private void write(Running row, SlaTerm term, List<Interval> pauses) {
+        Instant due = null, warn = null, next = null;
+        if (pauses.stream().noneMatch(Interval::open)) {
+            BusinessTimeCalculator calculator = calendars.calculator(term.calendarId());
+            due = term.unit() == TargetUnit.WORKING_DAYS
+                    ? calculator.addWorkingDays(row.startedAt(), term.amount(), pauses)
+                    : calculator.add(row.startedAt(), Duration.ofMinutes(term.amount()), pauses);
+            Duration total = calculator.between(row.startedAt(), due, pauses);
+            warn = calculator.add(row.startedAt(), total.multipliedBy(term.atRiskPercent()).dividedBy(100), pauses);
+            next = row.breached() ? null : !row.warned() && warn.isBefore(due) ? warn : due;
+        }
+        jdbc.sql("""
+                update ticket_sla set policy_id = ?, calendar_id = ?, amount = ?, unit = ?, due_at = ?, warn_at = ?, next_fire_at = ?
+                where id = ?""")
+                .params(term.policyId(), term.calendarId(), term.amount(), term.unit().name(), timestamp(due), timestamp(warn),
+                        timestamp(next), row.id())
+                .update();
+    }
+
+    private void start(TicketFacts ticket, Optional<PolicyView> policy, SlaTarget target, Instant at) {
+        var term = policy.flatMap(p -> term(ticket, p, target));
+        if (term.isEmpty()) return;
+        jdbc.sql("""
+                insert into ticket_sla (ticket_id, target, cycle, policy_id, calendar_id, amount, unit, started_at)
+                select ?, ?, coalesce(max(cycle), 0) + 1, ?, ?, ?, ?, ? from ticket_sla where ticket_id = ? and target = ?""")
+                .params(ticket.ticketId(), target.name(), term.get().policyId(), term.get().calendarId(), term.get().amount(),
+                        term.get().unit().name(), Timestamp.from(at), ticket.ticketId(), target.name())
+                .update();
+    }
+
+    /** The policy's target for the ticket's priority; critical tickets of a plan around the clock run on a 24/7 calendar. */
+    private Optional<SlaTerm> term(TicketFacts ticket, PolicyView policy, SlaTarget target) {
+        return policy.targets().stream().filter(t -> t.priority() == ticket.priority() && t.target() == target).findFirst().map(t -> {
+            long calendar = t.calendarId() != null ? t.calendarId() : policy.calendarId();
+            if (ticket.aroundTheClockPlan() && ticket.priority() == Priority.CRITICAL) {
+                calendar = jdbc.sql("select id from business_calendar where around_the_clock order by id limit 1").query(Long.class)
+                        .optional().orElse(calendar);
+            }
+            return new SlaTerm(policy.id(), calendar, t.amount(), t.unit(), policy.atRiskPercent());
+        });
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

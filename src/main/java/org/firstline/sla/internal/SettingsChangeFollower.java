@@ -1,0 +1,47 @@
+package org.firstline.sla.internal;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.firstline.sla.SlaSettingsChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/** After a policy or calendar change commits, works out the running clocks again, off the admin's request. */
+@Component
+class SettingsChangeFollower {
+    private static final Logger log = LoggerFactory.getLogger(SettingsChangeFollower.class);
+
+    private final Backfill backfill;
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    SettingsChangeFollower(Backfill backfill) {
+        this.backfill = backfill;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void changed(SlaSettingsChanged event) {
+        again.set(true);
+        if (running.compareAndSet(false, true)) Thread.ofVirtual().name("sla-recompute").start(this::recompute);
+    }
+
+    private void recompute() {
+        try {
+            while (again.getAndSet(false)) {
+                int tickets = backfill.recomputeOpen();
+                log.info("Service levels changed; worked out the clocks of {} open tickets again", tickets);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Working out the clocks again failed: {}", e.toString());
+        } finally {
+            running.set(false);
+            if (again.get() && running.compareAndSet(false, true)) Thread.ofVirtual().name("sla-recompute").start(this::recompute);
+        }
+    }
+
+    /** Whether a recompute is under way; tests wait on it. */
+    boolean busy() {
+        return running.get() || again.get();
+    }
+}
