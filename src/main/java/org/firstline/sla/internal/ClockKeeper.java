@@ -43,11 +43,12 @@ class ClockKeeper {
 
     /** A new ticket: acknowledgement, first response and resolution start when it was created. */
     void opened(TicketFacts ticket) {
+        activity(ticket.ticketId(), ticket.createdAt());
+        if (ticket.finished()) return; // history imported as already resolved has nothing left to time
         var policy = policies.forPlan(ticket.planId());
         for (SlaTarget target : List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION)) {
             start(ticket, policy, target, ticket.createdAt());
         }
-        activity(ticket.ticketId(), ticket.createdAt());
         settle(ticket);
     }
 
