@@ -5,7 +5,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * An editable text of automatic mail: ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED, ASSIGNED (to the
- * requester, who has the ticket) or ASSIGNEE_ALERT (to the assignee of a high-priority ticket). Placeholders:
+ * requester, who has the ticket), ASSIGNEE_ALERT (to the assignee of a high-priority ticket) or SLA_ALERT (a digest
+ * of service-level warnings and breaches, with {{agent.name}}, {{alerts.summary}}, {{alerts.list}}, {{sla.url}}). Placeholders:
  * {{ticket.number}}, {{ticket.subject}}, {{requester.name}}, {{mailbox.name}}; approval requests also
  * {{representative.name}}, {{requester.email}}, {{ticket.request}}, {{approve.url}}, {{reject.url}}; assignment mail
  * also {{agent.name}}, {{team.name}}, {{ticket.priority}}, {{ticket.url}}.

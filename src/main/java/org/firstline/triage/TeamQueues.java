@@ -1,5 +1,7 @@
 package org.firstline.triage;
 
+import java.util.List;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,6 +95,11 @@ public class TeamQueues {
     public Optional<Long> onDuty(long teamId) {
         return jdbc.sql("select on_duty_agent_id from team_desk where team_id = ?").param(teamId).query(Long.class).optional()
                 .filter(java.util.Objects::nonNull);
+    }
+
+    /** Everyone on first line for some team now: who hears of trouble on tickets no team has yet. */
+    public List<Long> onDutyAnywhere() {
+        return jdbc.sql("select distinct on_duty_agent_id from team_desk where on_duty_agent_id is not null order by 1").query(Long.class).list();
     }
 
     /** "Take": the agent becomes the owner of a ticket of one of their teams that nobody owns yet. */

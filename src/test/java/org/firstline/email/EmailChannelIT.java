@@ -512,28 +512,6 @@ class EmailChannelIT extends ApiTest {
     }
 
     static String body(MimeMessage message) {
-        try {
-            Object content = message.getContent();
-            if (content instanceof String text) {
-                return text;
-            }
-            var multipart = (jakarta.mail.Multipart) content;
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                Object part = multipart.getBodyPart(i).getContent();
-                if (part instanceof String text) {
-                    out.append(text);
-                } else if (part instanceof jakarta.mail.Multipart inner) {
-                    for (int j = 0; j < inner.getCount(); j++) {
-                        if (inner.getBodyPart(j).getContent() instanceof String text) {
-                            out.append(text);
-                        }
-                    }
-                }
-            }
-            return out.toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return org.firstline.support.Mails.text(message);
     }
 }

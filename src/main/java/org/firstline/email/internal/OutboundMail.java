@@ -17,5 +17,5 @@ public record OutboundMail(
      * Why Firstline writes: an agent's reply, the acknowledgement of a new ticket, the approval exchange, telling the
      * requester who has the ticket, or alerting the assignee of a high-priority one.
      */
-    public enum Kind { REPLY, ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED, ASSIGNMENT, ASSIGNEE_ALERT }
+    public enum Kind { REPLY, ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED, ASSIGNMENT, ASSIGNEE_ALERT, SLA_ALERT }
 }

@@ -66,7 +66,8 @@ class SecurityConfiguration {
                         .hasRole(AgentRole.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/plans/**", "/api/v1/labels/**",
-                                "/api/v1/ownership-rules/**", "/api/v1/triage/classifier/**", "/api/v1/triage/teams/*/on-duty")
+                                "/api/v1/ownership-rules/**", "/api/v1/triage/classifier/**", "/api/v1/triage/teams/*/on-duty",
+                                "/api/v1/sla/calendars/**", "/api/v1/sla/policies/**")
                         .hasRole(AgentRole.ADMIN.name())
                         .anyRequest().hasAnyRole(WRITERS));
         return http.build();

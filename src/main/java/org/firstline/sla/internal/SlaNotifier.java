@@ -19,14 +19,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class SlaNotifier {
-    static final int BATCH = 500;
 
+    private final int batchSize;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    SlaNotifier(JdbcClient jdbc, Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events) {
+    SlaNotifier(JdbcClient jdbc, Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events,
+            @org.springframework.beans.factory.annotation.Value("${firstline.sla.notify-batch:500}") int batchSize) {
+        this.batchSize = batchSize;
         this.jdbc = jdbc;
         this.clock = clock;
         this.transactions = transactions;
@@ -39,7 +41,7 @@ public class SlaNotifier {
         while (true) {
             Integer batch = transactions.execute(status -> notifyBatch());
             told += batch;
-            if (batch < BATCH) return told;
+            if (batch < batchSize) return told;
         }
     }
 
@@ -54,7 +56,7 @@ public class SlaNotifier {
                 select told.id, told.kind, told.due_at, s.target, t.id as ticket_id, t.number, t.subject, t.priority, t.team_id, t.owner_id
                 from told join ticket_sla s on s.id = told.ticket_sla_id join ticket t on t.id = told.ticket_id
                 order by told.id""")
-                .params(BATCH, Timestamp.from(clock.instant()))
+                .params(batchSize, Timestamp.from(clock.instant()))
                 .query((rs, n) -> new SlaAlert(rs.getLong("id"), SlaAlertKind.valueOf(rs.getString("kind")),
                         SlaTarget.valueOf(rs.getString("target")), rs.getTimestamp("due_at").toInstant(), rs.getLong("ticket_id"),
                         rs.getLong("number"), rs.getString("subject"), Priority.valueOf(rs.getString("priority")),

@@ -15,14 +15,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class SlaSweeper {
-    static final int BATCH = 2000;
 
+    private final int batchSize;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
-    SlaSweeper(JdbcClient jdbc, Clock clock, TransactionTemplate transactions) {
+    SlaSweeper(JdbcClient jdbc, Clock clock, TransactionTemplate transactions,
+            @org.springframework.beans.factory.annotation.Value("${firstline.sla.sweep-batch:2000}") int batchSize) {
+        this.batchSize = batchSize;
         this.jdbc = jdbc;
         this.clock = clock;
         this.transactions = transactions;
@@ -34,7 +36,7 @@ public class SlaSweeper {
         while (true) {
             Integer batch = transactions.execute(status -> sweepBatch());
             recorded += batch;
-            if (batch < BATCH) return recorded;
+            if (batch < batchSize) return recorded;
         }
     }
 
@@ -57,7 +59,7 @@ public class SlaSweeper {
                 from fired
                 on conflict (ticket_sla_id, kind) do nothing""")
                 .param("now", Timestamp.from(clock.instant()))
-                .param("batch", BATCH)
+                .param("batch", batchSize)
                 .param("node", node)
                 .update();
     }

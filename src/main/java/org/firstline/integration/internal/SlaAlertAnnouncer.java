@@ -1,0 +1,59 @@
+package org.firstline.integration.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.firstline.platform.FirstlineSettings;
+import org.firstline.sla.SlaAlert;
+import org.firstline.sla.SlaAlertKind;
+import org.firstline.sla.SlaAlertsRaised;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/** Service-level alerts in each team's Slack channel (when it opted in): one message per team per sweep. */
+@Component
+class SlaAlertAnnouncer {
+    private static final int LISTED = 10;
+
+    private final JdbcClient jdbc;
+    private final DeliveryQueue queue;
+    private final ObjectMapper json;
+    private final String publicUrl;
+
+    SlaAlertAnnouncer(JdbcClient jdbc, DeliveryQueue queue, ObjectMapper json, FirstlineSettings settings) {
+        this.jdbc = jdbc;
+        this.queue = queue;
+        this.json = json;
+        this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
+    }
+
+    @EventListener
+    void raised(SlaAlertsRaised event) {
+        var byTeam = new LinkedHashMap<Long, List<SlaAlert>>();
+        for (SlaAlert alert : event.alerts()) {
+            if (alert.teamId() != null) byTeam.computeIfAbsent(alert.teamId(), t -> new ArrayList<>()).add(alert);
+        }
+        byTeam.forEach((team, alerts) -> {
+            boolean slack = jdbc.sql("select slack_webhook is not null from team_channel where team_id = ?").param(team).query(Boolean.class)
+                    .optional().orElse(false);
+            if (slack) {
+                queue.slack(alerts.size() == 1 ? alerts.getFirst().ticketId() : null, team, "sla.alert",
+                        json.writeValueAsString(Map.of("text", text(alerts))));
+            }
+        });
+    }
+
+    private String text(List<SlaAlert> alerts) {
+        var lines = new ArrayList<String>();
+        for (SlaAlert a : alerts.subList(0, Math.min(LISTED, alerts.size()))) {
+            lines.add((a.kind() == SlaAlertKind.BREACHED ? ":rotating_light: *Breached*" : ":hourglass_flowing_sand: *At risk*") + " "
+                    + a.target().label().toLowerCase() + " on <" + publicUrl + "/tickets/" + a.ticketId() + "|#" + a.ticketNumber() + " "
+                    + TicketAnnouncer.escape(a.subject()) + "> · " + a.priority().name().toLowerCase());
+        }
+        if (alerts.size() > LISTED) lines.add("…and " + (alerts.size() - LISTED) + " more: <" + publicUrl + "/sla|service levels>");
+        return String.join("\n", lines);
+    }
+}

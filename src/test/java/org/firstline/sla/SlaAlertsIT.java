@@ -1,0 +1,224 @@
+package org.firstline.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import com.zaxxer.hikari.HikariDataSource;
+import org.firstline.FirstlineApplication;
+import org.firstline.directory.AgentView;
+import org.firstline.directory.OrganizationForm;
+import org.firstline.directory.OrganizationService;
+import org.firstline.directory.TeamForm;
+import org.firstline.directory.TeamService;
+import org.firstline.email.EmailAdministration;
+import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.AgentRole;
+import org.firstline.sla.internal.SlaNotifier;
+import org.firstline.sla.internal.SlaSweeper;
+import org.firstline.support.ApiClient;
+import org.firstline.support.ApiTest;
+import org.firstline.support.TestMailServer;
+import org.firstline.ticket.Channel;
+import org.firstline.ticket.OpenTicketForm;
+import org.firstline.ticket.Priority;
+import org.firstline.ticket.TicketChange;
+import org.firstline.ticket.TicketChanges;
+import org.firstline.ticket.TicketService;
+import org.firstline.triage.TeamQueues;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Who hears of warnings and breaches, and that each is recorded and told exactly once, also with two nodes sweeping
+ * the same database at the same time. Mail goes through a real SMTP server.
+ */
+@TestPropertySource(properties = {"firstline.public-url=http://desk.test", "firstline.sla.sweep-batch=50", "firstline.sla.notify-batch=40"})
+class SlaAlertsIT extends ApiTest {
+    static TestMailServer mail;
+
+    @Autowired CalendarService calendars;
+    @Autowired SlaPolicies policies;
+    @Autowired OrganizationService organizations;
+    @Autowired TeamService teams;
+    @Autowired TeamQueues queues;
+    @Autowired TicketService tickets;
+    @Autowired TicketChanges changes;
+    @Autowired SlaSweeper sweeper;
+    @Autowired SlaNotifier notifier;
+    @Autowired EmailAdministration email;
+    @Autowired JdbcClient jdbc;
+    @Autowired HikariDataSource dataSource;
+    @Autowired ConfigurableApplicationContext context;
+
+    AgentPrincipal actor;
+    String domain;
+
+    @BeforeAll
+    static void startMailServer() {
+        mail = new TestMailServer("help@firstline.test");
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        mail.close();
+    }
+
+    @BeforeEach
+    void mailboxAndPlan() {
+        clock.set(Instant.parse("2026-11-30T08:00:00Z"));
+        var admin = api(AgentRole.ADMIN);
+        if (admin.get("/api/v1/mailboxes").json().get("items").isEmpty()) {
+            var created = admin.post("/api/v1/mailboxes", Map.ofEntries(
+                    Map.entry("name", "Support"), Map.entry("address", mail.supportAddress),
+                    Map.entry("imapHost", "127.0.0.1"), Map.entry("imapPort", mail.imapPort()), Map.entry("imapSecurity", "NONE"),
+                    Map.entry("imapUsername", TestMailServer.SUPPORT_LOGIN), Map.entry("imapPassword", TestMailServer.SUPPORT_PASSWORD),
+                    Map.entry("smtpHost", "127.0.0.1"), Map.entry("smtpPort", mail.smtpPort()), Map.entry("smtpSecurity", "NONE")));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        actor = agentService.principal(newAgent(AgentRole.AGENT).id()).orElseThrow();
+        long allHours = calendars.list().stream().filter(CalendarView::aroundTheClock).findFirst().orElseThrow().id();
+        long plan = organizations.createPlan(unique("Plan"), "", 0, "MONTH", false).id();
+        policies.create(new PolicyForm(unique("Policy"), plan, allHours, null, 50, List.of(
+                new PolicyTarget(Priority.NORMAL, SlaTarget.ACKNOWLEDGEMENT, 30, TargetUnit.MINUTES, null),
+                new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 60, TargetUnit.MINUTES, null))));
+        domain = unique("alerts") + ".example";
+        organizations.create(new OrganizationForm(unique("Org"), plan, List.of(domain), false, null, ""));
+    }
+
+    long open(String subject) {
+        return tickets.open(OpenTicketForm.of(subject, "Please help", "req@" + domain, "Req", Channel.API), actor, null).id();
+    }
+
+    @Test
+    void theOwnerTheTeamWhenNobodyOwnsItAndFirstLineEachGetOneDigest() throws Exception {
+        AgentView owner = newAgent(AgentRole.AGENT), colleague = newAgent(AgentRole.AGENT), triager = newAgent(AgentRole.AGENT);
+        long team = teams.create(new TeamForm(unique("Ops"), "", List.of(owner.id(), colleague.id(), triager.id()))).id();
+        queues.setOnDuty(team, triager.id());
+        long owned = open("Owned ticket"), unowned = open("Unowned ticket");
+        changes.change(owned, TicketChange.routing(Optional.of(team), Optional.of(owner.id())), actor);
+        changes.change(unowned, TicketChange.routing(Optional.of(team), Optional.empty()), actor);
+        email.sendOutbox(); // the requester's assignment notice: it meets acknowledgement of the owned ticket
+
+        clock.advance(Duration.ofMinutes(61));
+        sweeper.sweep();
+        notifier.notifyRecorded();
+        email.sendOutbox();
+        sweeper.sweep();
+        notifier.notifyRecorded();
+        email.sendOutbox();
+
+        String ownedNumber = "#" + tickets.get(owned).number(), unownedNumber = "#" + tickets.get(unowned).number();
+        MimeMessage toOwner = only(mail.sentTo(owner.email()));
+        assertThat(body(toOwner)).contains("BREACHED: first response on " + ownedNumber).contains("http://desk.test/tickets/" + owned)
+                .contains("BREACHED: first response on " + unownedNumber).contains("BREACHED: acknowledgement on " + unownedNumber)
+                .doesNotContain("acknowledgement on " + ownedNumber);
+        assertThat(toOwner.getSubject()).isEqualTo("3 breached: service levels on 2 tickets");
+        MimeMessage toColleague = only(mail.sentTo(colleague.email()));
+        assertThat(body(toColleague)).contains(unownedNumber).doesNotContain(ownedNumber);
+        assertThat(body(only(mail.sentTo(triager.email())))).contains(ownedNumber).contains(unownedNumber);
+    }
+
+    @Test
+    void aWarningComesBeforeTheBreachAndNeitherTwice() throws Exception {
+        AgentView owner = newAgent(AgentRole.AGENT);
+        long team = teams.create(new TeamForm(unique("Docs"), "", List.of(owner.id()))).id();
+        long ticket = open("Warn me");
+        changes.change(ticket, TicketChange.routing(Optional.of(team), Optional.of(owner.id())), actor);
+        clock.advance(Duration.ofMinutes(31)); // past half of the first response's hour
+        sweeper.sweep();
+        notifier.notifyRecorded();
+        email.sendOutbox();
+        MimeMessage warning = only(mail.sentTo(owner.email()));
+        assertThat(warning.getSubject()).startsWith("At risk: first response on #" + tickets.get(ticket).number());
+        sweeper.sweep();
+        notifier.notifyRecorded();
+        email.sendOutbox();
+        assertThat(mail.sentTo(owner.email())).hasSize(1);
+        clock.advance(Duration.ofMinutes(30));
+        sweeper.sweep();
+        notifier.notifyRecorded();
+        email.sendOutbox();
+        assertThat(mail.sentTo(owner.email())).hasSize(2).last().satisfies(m -> assertThat(m.getSubject()).startsWith("Breached: first response"));
+    }
+
+    @Test
+    void twoNodesSweepingAThousandDeadlinesRecordAndTellEachBreachExactlyOnce() throws Exception {
+        // node B runs on the real clock: the deadlines are set an hour in the real past
+        Instant realNow = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.set(realNow.minus(Duration.ofHours(2)));
+        var ids = new ArrayList<Long>();
+        for (int i = 0; i < 1000; i++) ids.add(open("Deadline " + i));
+        clock.set(realNow);
+        Set<Long> toldIds = ConcurrentHashMap.newKeySet();
+        List<Long> told = new CopyOnWriteArrayList<>();
+        ApplicationListener<PayloadApplicationEvent<SlaAlertsRaised>> recorder = e -> e.getPayload().alerts().stream()
+                .filter(a -> ids.contains(a.ticketId())).forEach(a -> {
+                    told.add(a.eventId());
+                    toldIds.add(a.eventId());
+                });
+        context.addApplicationListener(recorder);
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).properties(
+                "server.port=0", "spring.datasource.url=" + dataSource.getJdbcUrl(), "spring.datasource.username=postgres",
+                "firstline.demo-data=false", "firstline.email.background=false", "firstline.triage.background=false",
+                "firstline.integration.background=false", "firstline.sla.background=false", "firstline.sla.sweep-batch=50",
+                "firstline.sla.notify-batch=40", "firstline.data-dir=target/test-data/sla-node-b").run();
+                var pool = Executors.newFixedThreadPool(2)) {
+            nodeB.addApplicationListener(recorder);
+            var sweepers = List.of(sweeper, nodeB.getBean(SlaSweeper.class));
+            var notifiers = List.of(notifier, nodeB.getBean(SlaNotifier.class));
+            var rounds = new ArrayList<Future<Integer>>();
+            for (int node = 0; node < 2; node++) {
+                int n = node;
+                rounds.add(pool.submit(() -> {
+                    int recorded = 0;
+                    for (int round = 0; round < 5; round++) {
+                        recorded += sweepers.get(n).sweep();
+                        notifiers.get(n).notifyRecorded();
+                    }
+                    return recorded;
+                }));
+            }
+            int byA = rounds.get(0).get(), byB = rounds.get(1).get();
+            System.out.printf("1,000 overdue deadlines (2,000 breaches) on two nodes: node A recorded %d, node B %d%n", byA, byB);
+        }
+        var param = ids.toArray(Long[]::new);
+        assertThat(jdbc.sql("select count(*) from sla_event where ticket_id = any(?) and kind = 'BREACHED'").param(param).query(Integer.class).single())
+                .isEqualTo(2000);
+        assertThat(jdbc.sql("select count(distinct ticket_sla_id) from sla_event where ticket_id = any(?)").param(param).query(Integer.class).single())
+                .isEqualTo(2000);
+        assertThat(jdbc.sql("select count(*) from sla_event where ticket_id = any(?) and notified_at is null").param(param).query(Integer.class).single())
+                .isZero();
+        assertThat(told).hasSize(2000);
+        assertThat(toldIds).hasSize(2000);
+    }
+
+    private static MimeMessage only(List<MimeMessage> messages) {
+        assertThat(messages).hasSize(1);
+        return messages.getFirst();
+    }
+
+    private static String body(MimeMessage message) {
+        return org.firstline.support.Mails.text(message);
+    }
+}
