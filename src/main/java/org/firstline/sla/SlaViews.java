@@ -47,7 +47,7 @@ public class SlaViews {
                 from ticket_sla s join ticket t on t.id = s.ticket_id
                 """ + JOINS + """
                 where s.met_at is null and s.stopped_at is null and s.breached_at is not null
-                order by """ + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", s.due_at" : "s.due_at") + ", s.id limit ?")
+                order by""" + " " + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", s.due_at" : "s.due_at") + ", s.id limit ?")
                 .param(limit(limit)).query(SlaViews::row).list();
     }
 
@@ -59,7 +59,7 @@ public class SlaViews {
                 """ + JOINS + """
                 where s.met_at is null and s.stopped_at is null and s.breached_at is null and s.due_at > ?
                   and (s.warn_at <= ? or s.due_at <= ?)
-                order by """ + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", s.due_at" : "s.due_at") + ", s.id limit ?")
+                order by""" + " " + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", s.due_at" : "s.due_at") + ", s.id limit ?")
                 .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.plus(within)), limit(limit))
                 .query(SlaViews::row).list();
     }

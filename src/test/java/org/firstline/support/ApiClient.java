@@ -120,6 +120,11 @@ public class ApiClient {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
     }
 
+    /** Posts a body of another type, such as an iCalendar file. */
+    public Response postText(String path, String contentType, String text) {
+        return execute(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(text)).build());
+    }
+
     public Response postMultipart(String path, String field, String filename, byte[] content) {
         String boundary = "----firstline" + System.nanoTime();
         var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
