@@ -12,7 +12,14 @@ public record DeskRow(
         String requesterName, String organizationName, String serviceName, String planName, Integer budgetLeftMinutes,
         Long suggestedTeamId, String suggestedTeamName, double suggestedTeamScore, List<String> matchedWords,
         Long suggestedAssigneeId, String suggestedAssigneeName, String suggestedAssigneeReason, Priority suggestedPriority,
-        List<SimilarRef> similar, String claimedBy, boolean claimedByMe, List<String> viewers) {
+        List<SimilarRef> similar, String claimedBy, boolean claimedByMe, List<String> viewers, org.firstline.sla.SlaDue sla) {
+
+    /** The same row with the ticket's next service-level due time. */
+    public DeskRow withSla(org.firstline.sla.SlaDue due) {
+        return new DeskRow(id, number, subject, status, priority, type, createdAt, requesterName, organizationName, serviceName, planName,
+                budgetLeftMinutes, suggestedTeamId, suggestedTeamName, suggestedTeamScore, matchedWords, suggestedAssigneeId,
+                suggestedAssigneeName, suggestedAssigneeReason, suggestedPriority, similar, claimedBy, claimedByMe, viewers, due);
+    }
 
     /** A similar past ticket as the row shows it. */
     public record SimilarRef(long id, long number, String subject, String resolution) {}

@@ -50,7 +50,8 @@ public class TriageDesk {
     private volatile Counted counted;
 
     TriageDesk(JdbcClient jdbc, Clock clock, TicketChanges changes, AgentService agents, LiveChannel live, TriageSessions sessions,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters, org.firstline.sla.TicketSlas slas) {
+        this.slas = slas;
         this.pageTime = io.micrometer.core.instrument.Timer.builder("firstline.triage.desk")
                 .description("Time to read one page of the triage desk").publishPercentiles(0.5, 0.95, 0.99).register(meters);
         this.jdbc = jdbc;
@@ -60,6 +61,8 @@ public class TriageDesk {
         this.live = live;
         this.sessions = sessions;
     }
+
+    private final org.firstline.sla.TicketSlas slas;
 
     public DeskPage page(DeskSort sort, int limit, AgentPrincipal viewer) {
         long started = System.nanoTime();
@@ -108,6 +111,8 @@ public class TriageDesk {
                 .param("viewer", viewer.id())
                 .query((rs, n) -> row(rs, viewer.id()))
                 .list();
+        var due = slas.nextDue(rows.stream().map(DeskRow::id).toList());
+        rows = rows.stream().map(r -> r.withSla(due.get(r.id()))).toList();
         return new DeskPage(rows, waiting(), sort);
     }
 
@@ -295,7 +300,7 @@ public class TriageDesk {
                 rs.getString("suggested_team_name"), rs.getDouble("team_score"), strings(rs.getArray("matched_words")),
                 rs.getObject("assignee_id", Long.class), rs.getString("assignee_name"), rs.getString("assignee_reason"),
                 suggestedPriority == null ? null : Priority.valueOf(suggestedPriority), List.copyOf(similar),
-                rs.getString("claimed_by"), claimedById != null && claimedById == viewer, strings(rs.getArray("viewers")));
+                rs.getString("claimed_by"), claimedById != null && claimedById == viewer, strings(rs.getArray("viewers")), null);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -12,4 +12,11 @@ import org.firstline.ticket.Priority;
 public record WorkItem(long id, long number, String subject, Priority priority, Impact impact, String organizationName,
         boolean funded, int organizationsAffected, boolean alignedWithGoals, boolean alignedWithUpstream,
         Double budgetShareUsed, boolean belowCutLine, String why, int minutesSpent, Integer timeboxLeftMinutes,
-        String ownerName, String teamName, Instant createdAt) {}
+        String ownerName, String teamName, Instant createdAt, org.firstline.sla.SlaDue sla) {
+
+    /** The same item with the ticket's next service-level due time. */
+    public WorkItem withSla(org.firstline.sla.SlaDue due) {
+        return new WorkItem(id, number, subject, priority, impact, organizationName, funded, organizationsAffected, alignedWithGoals,
+                alignedWithUpstream, budgetShareUsed, belowCutLine, why, minutesSpent, timeboxLeftMinutes, ownerName, teamName, createdAt, due);
+    }
+}

@@ -23,7 +23,10 @@ public class WorkQueue {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    WorkQueue(JdbcClient jdbc, Clock clock) {
+    private final org.firstline.sla.TicketSlas slas;
+
+    WorkQueue(JdbcClient jdbc, Clock clock, org.firstline.sla.TicketSlas slas) {
+        this.slas = slas;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -71,11 +74,12 @@ public class WorkQueue {
                     var item = new WorkItem(entry.id(), rs.getLong("number"), rs.getString("subject"), priority, impact,
                             rs.getString("organization"), entry.funded(), entry.organizationsAffected(), entry.alignedWithGoals(),
                             entry.alignedWithUpstream(), share, !entry.aboveCutLine(), entry.why(), spent, left,
-                            rs.getString("owner"), rs.getString("team"), entry.createdAt());
+                            rs.getString("owner"), rs.getString("team"), entry.createdAt(), null);
                     return new Row(item, entry);
                 })
                 .list();
-        return WorkQueueOrder.sort(rows, Row::entry).stream().map(Row::item).toList();
+        var due = slas.nextDue(rows.stream().map(r -> r.item().id()).toList());
+        return WorkQueueOrder.sort(rows, Row::entry).stream().map(r -> r.item().withSla(due.get(r.item().id()))).toList();
     }
 
     /** Minutes spent on a ticket: its time entries and any timers running on it. */

@@ -126,6 +126,11 @@ class SlaApiIT extends ApiTest {
         var first = sla.get("targets").findValues("target").stream().map(JsonNode::asString).toList();
         assertThat(first).containsExactlyInAnyOrder("FIRST_RESPONSE", "RESOLUTION");
         assertThat(agent.get("/api/v1/tickets/99999999/sla").status()).isEqualTo(404);
+        JsonNode onDesk = null;
+        for (JsonNode r : agent.get("/api/v1/triage/desk?limit=500&sort=URGENCY").json().get("rows")) if (r.get("id").asLong() == ticketId) onDesk = r;
+        assertThat(onDesk).as("the ticket on the triage desk").isNotNull();
+        assertThat(onDesk.get("sla").get("target").asString()).isEqualTo("FIRST_RESPONSE");
+        assertThat(onDesk.get("sla").get("dueAt").asString()).isEqualTo("2026-11-30T10:00:00Z");
 
         clock.advance(Duration.ofMinutes(50));
         assertThat(ids(agent.get("/api/v1/sla/at-risk?limit=500"))).contains(ticketId);
