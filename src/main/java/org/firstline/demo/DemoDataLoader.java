@@ -23,11 +23,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoDirectory directory;
     private final DemoTickets tickets;
     private final DemoTriage triage;
+    private final DemoSla sla;
     private final TransactionTemplate transactions;
 
     DemoDataLoader(FirstlineSettings settings, @Value("${spring.datasource.url:}") String datasourceUrl, JdbcClient jdbc,
-            DemoDirectory directory, DemoTickets tickets, DemoTriage triage, TransactionTemplate transactions) {
+            DemoDirectory directory, DemoTickets tickets, DemoTriage triage, DemoSla sla, TransactionTemplate transactions) {
         this.triage = triage;
+        this.sla = sla;
         this.transactions = transactions;
         this.settings = settings;
         this.datasourceUrl = datasourceUrl;
@@ -48,6 +50,7 @@ class DemoDataLoader implements ApplicationRunner {
         // all or nothing: a half-loaded demo would never be completed, since it loads only into an empty desk
         var people = transactions.execute(status -> {
             var created = directory.create();
+            sla.create();
             tickets.create(created, 200);
             triage.create(created);
             return created;
