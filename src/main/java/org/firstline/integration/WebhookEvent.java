@@ -5,7 +5,9 @@ public enum WebhookEvent {
     TICKET_OPENED("ticket.opened"),
     TICKET_ASSIGNED("ticket.assigned"),
     TICKET_STATUS_CHANGED("ticket.status_changed"),
-    MESSAGE_POSTED("message.posted");
+    MESSAGE_POSTED("message.posted"),
+    SLA_AT_RISK("sla.at_risk"),
+    SLA_BREACHED("sla.breached");
 
     private final String wireName;
 

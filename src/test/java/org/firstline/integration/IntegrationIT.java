@@ -156,6 +156,62 @@ class IntegrationIT extends ApiTest {
         assertThat(api.get("/api/v1/integrations/settings").status()).isEqualTo(403);
     }
 
+    @Autowired
+    org.firstline.sla.internal.SlaSweeper slaSweeper;
+
+    @Autowired
+    org.firstline.sla.internal.SlaNotifier slaNotifier;
+
+    @Test
+    void breachesReachTheTeamsSlackChannelOnceAndTheSubscribedWebhooks() throws Exception {
+        // other tests' tickets breach too when the clock jumps: answer everything, count only ours
+        var always = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return ok("ok");
+            }
+        };
+        slack.setDispatcher(always);
+        hooks.setDispatcher(always);
+        var maya = newAgent(AgentRole.AGENT);
+        long teamId = team("Billing", maya);
+        admin.put("/api/v1/integrations/teams/" + teamId + "/channel", map("slackWebhook", slack.url("/services/BILLING").toString()));
+        var hook = admin.post("/api/v1/webhooks", map("name", "Pager", "url", hooks.url("/sla").toString(), "events", List.of("SLA_BREACHED")));
+        assertThat(hook.status()).as(hook.body()).isEqualTo(201);
+        var api = api(maya);
+        long first = open(api, "Invoice <wrong>", "priority", "CRITICAL").get("id").asLong();
+        long second = open(api, "Refund missing", "priority", "CRITICAL").get("id").asLong();
+        for (long id : List.of(first, second)) api.post("/api/v1/triage/tickets/" + id + "/assign", map("teamId", teamId));
+        sender.sendDue(); // the assignment messages
+        slack.takeRequest(5, TimeUnit.SECONDS);
+        slack.takeRequest(5, TimeUnit.SECONDS);
+
+        clock.advance(java.time.Duration.ofDays(5)); // past every default target of a critical ticket
+        slaSweeper.sweep();
+        slaNotifier.notifyRecorded();
+        slaSweeper.sweep();
+        slaNotifier.notifyRecorded();
+        while (sender.sendDue() > 0) {
+            // every pending delivery, whoever's
+        }
+        RecordedRequest toSlack = slack.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(toSlack.getUrl().encodedPath()).isEqualTo("/services/BILLING");
+        String text = toSlack.getBody().utf8();
+        assertThat(text).contains("Breached").contains("Invoice &lt;wrong&gt;").contains("Refund missing");
+        for (RecordedRequest r; (r = slack.takeRequest(300, TimeUnit.MILLISECONDS)) != null; ) {
+            assertThat(r.getUrl().encodedPath()).as("one Slack message for the team").isNotEqualTo("/services/BILLING");
+        }
+        var bodies = new java.util.ArrayList<String>();
+        for (RecordedRequest r; (r = hooks.takeRequest(300, TimeUnit.MILLISECONDS)) != null; ) {
+            assertThat(r.getHeaders().get("X-Firstline-Event")).isEqualTo("sla.breached");
+            String body = r.getBody().utf8();
+            if (body.contains("\"id\":" + first + ",") || body.contains("\"id\":" + second + ",")) bodies.add(body);
+        }
+        // acknowledgement, first response and resolution of each ticket: six breaches, six calls
+        assertThat(bodies).hasSize(6);
+        assertThat(bodies).filteredOn(b -> b.contains("\"target\":\"FIRST_RESPONSE\"")).hasSize(2);
+    }
+
     @Test
     void failedDeliveriesRetryWithBackOffAndAWebhookThatKeepsFailingIsDisabled() {
         hooks.setDispatcher(new Dispatcher() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.firstline.integration.WebhookEvent;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.sla.SlaAlert;
 import org.firstline.sla.SlaAlertKind;
@@ -13,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
-/** Service-level alerts in each team's Slack channel (when it opted in): one message per team per sweep. */
+/**
+ * Service-level alerts to the integrations: one message per team per sweep in each team's Slack channel (when it opted
+ * in), and each alert to the webhooks subscribed to {@code sla.at_risk} or {@code sla.breached}.
+ */
 @Component
 class SlaAlertAnnouncer {
     private static final int LISTED = 10;
@@ -22,8 +26,10 @@ class SlaAlertAnnouncer {
     private final DeliveryQueue queue;
     private final ObjectMapper json;
     private final String publicUrl;
+    private final TicketAnnouncer announcer;
 
-    SlaAlertAnnouncer(JdbcClient jdbc, DeliveryQueue queue, ObjectMapper json, FirstlineSettings settings) {
+    SlaAlertAnnouncer(JdbcClient jdbc, DeliveryQueue queue, ObjectMapper json, FirstlineSettings settings, TicketAnnouncer announcer) {
+        this.announcer = announcer;
         this.jdbc = jdbc;
         this.queue = queue;
         this.json = json;
@@ -32,6 +38,12 @@ class SlaAlertAnnouncer {
 
     @EventListener
     void raised(SlaAlertsRaised event) {
+        for (SlaAlert alert : event.alerts()) {
+            var extra = new LinkedHashMap<String, Object>();
+            extra.put("target", alert.target().name());
+            extra.put("dueAt", alert.dueAt().toString());
+            announcer.webhooks(alert.kind() == SlaAlertKind.BREACHED ? WebhookEvent.SLA_BREACHED : WebhookEvent.SLA_AT_RISK, alert.ticketId(), extra);
+        }
         var byTeam = new LinkedHashMap<Long, List<SlaAlert>>();
         for (SlaAlert alert : event.alerts()) {
             if (alert.teamId() != null) byTeam.computeIfAbsent(alert.teamId(), t -> new ArrayList<>()).add(alert);

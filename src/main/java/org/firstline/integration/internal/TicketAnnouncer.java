@@ -91,7 +91,7 @@ class TicketAnnouncer {
         }
     }
 
-    private void webhooks(WebhookEvent event, long ticketId, Map<String, Object> extra) {
+    void webhooks(WebhookEvent event, long ticketId, Map<String, Object> extra) {
         var subscriptions = jdbc.sql("select id from webhook_subscription where active and ? = any(events)").param(event.name())
                 .query(Long.class).list();
         if (subscriptions.isEmpty()) return;
