@@ -123,8 +123,8 @@ public final class SlaBenchmark {
             st.execute("""
                     insert into ticket (subject, requester_id, channel, type, priority, impact, status, team_id, created_at, updated_at)
                     select 'Bench ticket ' || g, (select min(id) from contact), 'EMAIL', 'QUESTION',
-                           (array['LOW','NORMAL','NORMAL','HIGH','CRITICAL'])[1 + g % 5], 'MINOR', 'OPEN',
-                           case when g % 2 = 0 then (select min(id) from team) end, now() - interval '3 days', now() - interval '3 days'
+                           (array['LOW','NORMAL','NORMAL','HIGH','CRITICAL'])[1 + g %% 5], 'MINOR', 'OPEN',
+                           case when g %% 2 = 0 then (select min(id) from team) end, now() - interval '3 days', now() - interval '3 days'
                     from generate_series(1, %d) g""".formatted(open));
             st.execute("""
                     insert into ticket_sla (ticket_id, target, cycle, policy_id, calendar_id, amount, unit, started_at, due_at, warn_at,
