@@ -52,19 +52,7 @@ class EmailChannelIT extends ApiTest {
     @BeforeEach
     void mailbox() {
         admin = api(AgentRole.ADMIN);
-        var existing = admin.get("/api/v1/mailboxes").json().get("items");
-        if (existing.isEmpty()) {
-            var created = admin.post("/api/v1/mailboxes", Map.ofEntries(
-                    Map.entry("name", "Firstline Support"), Map.entry("address", mail.supportAddress),
-                    Map.entry("imapHost", "127.0.0.1"), Map.entry("imapPort", mail.imapPort()), Map.entry("imapSecurity", "NONE"),
-                    Map.entry("imapUsername", TestMailServer.SUPPORT_LOGIN), Map.entry("imapPassword", TestMailServer.SUPPORT_PASSWORD),
-                    Map.entry("smtpHost", "127.0.0.1"), Map.entry("smtpPort", mail.smtpPort()), Map.entry("smtpSecurity", "NONE"),
-                    Map.entry("pollSeconds", 5)));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            mailboxId = created.json().get("id").asLong();
-        } else {
-            mailboxId = existing.get(0).get("id").asLong();
-        }
+        mailboxId = mail.mailbox(admin, "Firstline Support");
     }
 
     @Test

@@ -88,14 +88,7 @@ class SlaAlertsIT extends ApiTest {
     void mailboxAndPlan() {
         clock.set(Instant.parse("2026-11-30T08:00:00Z"));
         var admin = api(AgentRole.ADMIN);
-        if (admin.get("/api/v1/mailboxes").json().get("items").isEmpty()) {
-            var created = admin.post("/api/v1/mailboxes", Map.ofEntries(
-                    Map.entry("name", "Support"), Map.entry("address", mail.supportAddress),
-                    Map.entry("imapHost", "127.0.0.1"), Map.entry("imapPort", mail.imapPort()), Map.entry("imapSecurity", "NONE"),
-                    Map.entry("imapUsername", TestMailServer.SUPPORT_LOGIN), Map.entry("imapPassword", TestMailServer.SUPPORT_PASSWORD),
-                    Map.entry("smtpHost", "127.0.0.1"), Map.entry("smtpPort", mail.smtpPort()), Map.entry("smtpSecurity", "NONE")));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-        }
+        mail.mailbox(admin, "Support");
         actor = agentService.principal(newAgent(AgentRole.AGENT).id()).orElseThrow();
         long allHours = calendars.list().stream().filter(CalendarView::aroundTheClock).findFirst().orElseThrow().id();
         long plan = organizations.createPlan(unique("Plan"), "", 0, "MONTH", false).id();

@@ -42,6 +42,20 @@ public final class TestMailServer implements AutoCloseable {
         return greenMail;
     }
 
+    /** The desk's mailbox on this server, created through the API the first time; its id. */
+    public long mailbox(ApiClient admin, String name) {
+        var existing = admin.get("/api/v1/mailboxes").json().get("items");
+        if (!existing.isEmpty()) return existing.get(0).get("id").asLong();
+        var created = admin.post("/api/v1/mailboxes", java.util.Map.ofEntries(
+                java.util.Map.entry("name", name), java.util.Map.entry("address", supportAddress),
+                java.util.Map.entry("imapHost", "127.0.0.1"), java.util.Map.entry("imapPort", imapPort()), java.util.Map.entry("imapSecurity", "NONE"),
+                java.util.Map.entry("imapUsername", SUPPORT_LOGIN), java.util.Map.entry("imapPassword", SUPPORT_PASSWORD),
+                java.util.Map.entry("smtpHost", "127.0.0.1"), java.util.Map.entry("smtpPort", smtpPort()), java.util.Map.entry("smtpSecurity", "NONE"),
+                java.util.Map.entry("pollSeconds", 5)));
+        if (created.status() != 201) throw new IllegalStateException("mailbox not created: " + created.body());
+        return created.json().get("id").asLong();
+    }
+
     /** Puts a message, byte for byte, into the support INBOX, unread. */
     public void deliver(byte[] raw) {
         if (!tryDeliver(raw)) {
