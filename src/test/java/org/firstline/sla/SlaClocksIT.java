@@ -49,6 +49,7 @@ class SlaClocksIT extends ApiTest {
     @Autowired SlaSweeper sweeper;
     @Autowired SlaNotifier notifier;
     @Autowired JdbcClient jdbc;
+    @Autowired org.firstline.sla.internal.Backfill backfill;
 
     AgentPrincipal agent;
     String domain;
@@ -196,5 +197,18 @@ class SlaClocksIT extends ApiTest {
         changes.change(ticket, TicketChange.priority(Priority.CRITICAL), agent);
         assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).dueAt()).isEqualTo(Instant.parse("2026-11-27T16:30:00Z"));
         assertThat(clockOf(ticket, SlaTarget.RESOLUTION).state()).isEqualTo(ClockState.STOPPED);
+    }
+
+    @Test
+    void ticketsWrittenBySqlGetTheirClocksFromTheBackfill() {
+        long ticket = open();
+        long copy = jdbc.sql("""
+                insert into ticket (subject, requester_id, organization_id, channel, type, priority, impact, status, created_at, updated_at)
+                select 'Imported by SQL', requester_id, organization_id, channel, type, priority, impact, 'OPEN', created_at, updated_at
+                from ticket where id = ? returning id""").param(ticket).query(Long.class).single();
+        assertThat(slas.forTicket(copy).targets()).isEmpty();
+        assertThat(backfill.run(false)).isGreaterThanOrEqualTo(1);
+        assertThat(clockOf(copy, SlaTarget.FIRST_RESPONSE).dueAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
+        assertThat(backfill.run(false)).as("nothing left without clocks").isZero();
     }
 }

@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Clocks for open tickets that have none: tickets from before service levels existed, or imported in bulk. Run at
- * start and after a policy changes, in small transactions; a ticket with clocks is recomputed instead.
+ * Clocks for open tickets that have none: tickets from before service levels existed, or written by SQL (imports, the
+ * demo data). Run at start, every minute and after a policy changes, in small transactions; a ticket with clocks is
+ * recomputed instead.
  */
 @Component
 public class Backfill {
@@ -22,16 +23,19 @@ public class Backfill {
         this.transactions = transactions;
     }
 
-    /** Starts clocks for open tickets without any; returns how many tickets got them. */
-    public int run() {
+    /**
+     * Starts clocks for open tickets without any; returns how many tickets got them. Unless {@code again}, a ticket
+     * looked at before (it has a public-activity row) whose policy had no targets for it is left alone.
+     */
+    public int run(boolean again) {
         int done = 0;
         while (true) {
             Integer batch = transactions.execute(status -> {
                 var ids = jdbc.sql("""
                         select t.id from ticket t
                         where t.status in ('NEW', 'OPEN', 'PENDING') and not exists (select 1 from ticket_sla s where s.ticket_id = t.id)
-                          and not exists (select 1 from ticket_public_activity a where a.ticket_id = t.id)
-                        order by t.id limit ? for update of t skip locked""").param(BATCH).query(Long.class).list();
+                          and (? or not exists (select 1 from ticket_public_activity a where a.ticket_id = t.id))
+                        order by t.id limit ? for update of t skip locked""").params(again, BATCH).query(Long.class).list();
                 ids.forEach(id -> keeper.facts(id).ifPresent(keeper::opened));
                 return ids.size();
             });
@@ -50,7 +54,10 @@ public class Backfill {
                     select distinct ticket_id from ticket_sla where met_at is null and stopped_at is null and ticket_id > ?
                     order by ticket_id limit ?""").params(from, BATCH).query(Long.class).list();
             if (ids.isEmpty()) return done;
-            transactions.executeWithoutResult(status -> ids.forEach(id -> keeper.facts(id).ifPresent(keeper::settle)));
+            // a ticket being changed right now is skipped: that change settles its clocks on the new terms itself
+            transactions.executeWithoutResult(status -> jdbc.sql("select id from ticket where id = any(?) order by id for update skip locked")
+                    .param(ids.toArray(Long[]::new)).query(Long.class).list()
+                    .forEach(id -> keeper.facts(id).ifPresent(keeper::settle)));
             done += ids.size();
             after = ids.getLast();
         }

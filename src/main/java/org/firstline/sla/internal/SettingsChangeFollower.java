@@ -29,8 +29,9 @@ class SettingsChangeFollower {
     private void recompute() {
         try {
             while (again.getAndSet(false)) {
+                int started = backfill.run(true);
                 int tickets = backfill.recomputeOpen();
-                log.info("Service levels changed; worked out the clocks of {} open tickets again", tickets);
+                log.info("Service levels changed; started clocks on {} open tickets and worked out those of {} again", started, tickets);
             }
         } catch (RuntimeException e) {
             log.warn("Working out the clocks again failed: {}", e.toString());

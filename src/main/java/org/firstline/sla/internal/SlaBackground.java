@@ -7,13 +7,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service levels' background work on every node, every {@code firstline.sla.sweep-interval} (1 s): fire due clocks,
- * then tell people. Off with {@code firstline.sla.background=false} (tests drive the sweeper themselves).
+ * then tell people; every minute, start clocks for open tickets that came in without them. Off with {@code firstline.sla.background=false} (tests drive the sweeper themselves).
  */
 @Component
 class SlaBackground extends BackgroundLoop {
     private final SlaSweeper sweeper;
     private final SlaNotifier notifier;
     private final Backfill backfill;
+    private static final long BACKFILL_EVERY = 60_000_000_000L;
+    private long lastBackfill;
     private boolean backfilled;
 
     SlaBackground(SlaSweeper sweeper, SlaNotifier notifier, Backfill backfill, @Value("${firstline.sla.background:true}") boolean enabled,
@@ -26,9 +28,10 @@ class SlaBackground extends BackgroundLoop {
 
     @Override
     protected void step() {
-        if (!backfilled) {
-            backfill.run();
+        if (!backfilled || System.nanoTime() - lastBackfill > BACKFILL_EVERY) {
+            backfill.run(false);
             backfilled = true;
+            lastBackfill = System.nanoTime();
         }
         sweeper.sweep();
         notifier.notifyRecorded();
