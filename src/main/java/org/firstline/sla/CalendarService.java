@@ -65,6 +65,7 @@ public class CalendarService {
                     .params(form.name().strip(), form.timeZone().strip(), form.aroundTheClock(), Timestamp.from(clock.instant()))
                     .query(Long.class).single();
             writeHours(id, hours);
+            allHours = null;
             return get(id);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A calendar named '" + form.name().strip() + "' already exists.");
@@ -144,6 +145,21 @@ public class CalendarService {
         return new CalendarPreview(start, due, due.atZone(ZoneId.of(get(id).timeZone())).toOffsetDateTime().toString(), between);
     }
 
+    private volatile Loaded24 allHours;
+
+    private record Loaded24(java.util.Optional<Long> id, long at) {}
+
+    /** The around-the-clock calendar critical tickets of 24/7 plans run on: the oldest there is, if any. */
+    public java.util.Optional<Long> aroundTheClock() {
+        Loaded24 loaded = allHours;
+        if (loaded == null || System.nanoTime() - loaded.at() > RELOAD_NANOS) {
+            loaded = new Loaded24(jdbc.sql("select id from business_calendar where around_the_clock order by id limit 1").query(Long.class)
+                    .optional(), System.nanoTime());
+            allHours = loaded;
+        }
+        return loaded.id();
+    }
+
     /** The arithmetic for a calendar, kept ready between uses. */
     public BusinessTimeCalculator calculator(long id) {
         Loaded loaded = calculators.get(id);
@@ -159,6 +175,11 @@ public class CalendarService {
 
     private void changed(long id) {
         calculators.remove(id);
+        allHours = null;
+        AfterCommit.run(() -> {
+            calculators.remove(id);
+            allHours = null;
+        });
         events.publishEvent(new SlaSettingsChanged("calendar " + id));
     }
 

@@ -43,11 +43,25 @@ public class SlaPolicies {
                 .orElseThrow(() -> new NotFoundException("SLA policy " + id + " does not exist."));
     }
 
-    /** The policy for a plan: the plan's own, else the default; empty when neither exists. */
+    /**
+     * The policy for a plan: the plan's own, else the default; empty when neither exists. Asked on every ticket change,
+     * so kept for a few seconds: this node's edits are seen at once, another node's within {@code RELOAD_NANOS}.
+     */
     public java.util.Optional<PolicyView> forPlan(Long planId) {
-        return jdbc.sql(SELECT + " where plan_id = ? or plan_id is null order by plan_id nulls last limit 1").param(planId)
-                .query(this::policy).optional();
+        Long key = planId == null ? -1L : planId;
+        Cached cached = byPlan.get(key);
+        if (cached == null || System.nanoTime() - cached.at() > RELOAD_NANOS) {
+            cached = new Cached(jdbc.sql(SELECT + " where plan_id = ? or plan_id is null order by plan_id nulls last limit 1").param(planId)
+                    .query(this::policy).optional(), System.nanoTime());
+            byPlan.put(key, cached);
+        }
+        return cached.policy();
     }
+
+    private record Cached(java.util.Optional<PolicyView> policy, long at) {}
+
+    private static final long RELOAD_NANOS = 10_000_000_000L;
+    private final java.util.Map<Long, Cached> byPlan = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Transactional
     public PolicyView create(PolicyForm form) {
@@ -59,7 +73,8 @@ public class SlaPolicies {
                     .params(form.name().strip(), form.planId(), form.calendarId(), reasons(form), percent(form), Timestamp.from(clock.instant()))
                     .query(Long.class).single();
             writeTargets(id, form);
-            events.publishEvent(new SlaSettingsChanged("policy " + id));
+            forget();
+        events.publishEvent(new SlaSettingsChanged("policy " + id));
             return get(id);
         } catch (DuplicateKeyException e) {
             throw new ConflictException(form.planId() == null ? "There is already a default policy (one without a plan)."
@@ -79,6 +94,7 @@ public class SlaPolicies {
         }
         jdbc.sql("delete from sla_policy_target where policy_id = ?").param(id).update();
         writeTargets(id, form);
+        forget();
         events.publishEvent(new SlaSettingsChanged("policy " + id));
         return get(id);
     }
@@ -89,7 +105,14 @@ public class SlaPolicies {
             throw new ConflictException("The default policy cannot be deleted; change its targets instead.");
         }
         jdbc.sql("delete from sla_policy where id = ?").param(id).update();
+        forget();
         events.publishEvent(new SlaSettingsChanged("policy " + id));
+    }
+
+    /** Drops the kept policies now and again once the change commits, so nothing read in between outlives it. */
+    private void forget() {
+        byPlan.clear();
+        AfterCommit.run(byPlan::clear);
     }
 
     private void check(PolicyForm form) {

@@ -85,10 +85,12 @@ create index ticket_sla_pause_ticket on ticket_sla_pause (ticket_id, started_at)
 create unique index ticket_sla_pause_open on ticket_sla_pause (ticket_id) where ended_at is null;
 
 -- Each warning and breach, once: the unique key is what makes two sweeping nodes fire it exactly once.
+-- ticket_id is a copy for lookups, without a foreign key: checking one would take a share lock on the ticket row, and
+-- a sweeper waiting for a ticket that is being changed (which waits for the clock the sweeper holds) would deadlock.
 create table sla_event (
     id              bigint generated always as identity primary key,
     ticket_sla_id   bigint not null references ticket_sla (id) on delete cascade,
-    ticket_id       bigint not null references ticket (id) on delete cascade,
+    ticket_id       bigint not null,
     kind            text not null check (kind in ('AT_RISK', 'BREACHED')),
     due_at          timestamptz not null,
     fire_at         timestamptz not null,

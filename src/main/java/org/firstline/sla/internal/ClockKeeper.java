@@ -49,7 +49,7 @@ class ClockKeeper {
         for (SlaTarget target : List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION)) {
             start(ticket, policy, target, ticket.createdAt());
         }
-        settle(ticket);
+        if (ticket.status() == TicketStatus.PENDING) settle(ticket); // opened waiting: the pause decides
     }
 
     /** Starts the next cycle of the next-response target, unless an answer is already being waited for. */
@@ -122,32 +122,42 @@ class ClockKeeper {
     private record Running(long id, SlaTarget target, Instant startedAt, boolean warned, boolean breached) {}
 
     private void write(Running row, SlaTerm term, List<Interval> pauses) {
-        Instant due = null, warn = null, next = null;
-        if (pauses.stream().noneMatch(Interval::open)) {
-            BusinessTimeCalculator calculator = calendars.calculator(term.calendarId());
-            due = term.unit() == TargetUnit.WORKING_DAYS
-                    ? calculator.addWorkingDays(row.startedAt(), term.amount(), pauses)
-                    : calculator.add(row.startedAt(), Duration.ofMinutes(term.amount()), pauses);
-            Duration total = calculator.between(row.startedAt(), due, pauses);
-            warn = calculator.add(row.startedAt(), total.multipliedBy(term.atRiskPercent()).dividedBy(100), pauses);
-            next = row.breached() ? null : !row.warned() && warn.isBefore(due) ? warn : due;
-        }
+        Deadline d = pauses.stream().anyMatch(Interval::open) ? Deadline.PAUSED : deadline(row.startedAt(), term, pauses);
+        Instant next = row.breached() || d.due() == null ? null : !row.warned() && d.warn().isBefore(d.due()) ? d.warn() : d.due();
         jdbc.sql("""
                 update ticket_sla set policy_id = ?, calendar_id = ?, amount = ?, unit = ?, due_at = ?, warn_at = ?, next_fire_at = ?
                 where id = ?""")
-                .params(term.policyId(), term.calendarId(), term.amount(), term.unit().name(), timestamp(due), timestamp(warn),
+                .params(term.policyId(), term.calendarId(), term.amount(), term.unit().name(), timestamp(d.due()), timestamp(d.warn()),
                         timestamp(next), row.id())
                 .update();
     }
 
+    /** When a clock started at {@code start} is due and when it warns; both null while it is paused. */
+    private record Deadline(Instant due, Instant warn) {
+        static final Deadline PAUSED = new Deadline(null, null);
+    }
+
+    private Deadline deadline(Instant start, SlaTerm term, List<Interval> pauses) {
+        BusinessTimeCalculator calculator = calendars.calculator(term.calendarId());
+        Instant due = term.unit() == TargetUnit.WORKING_DAYS
+                ? calculator.addWorkingDays(start, term.amount(), pauses)
+                : calculator.add(start, Duration.ofMinutes(term.amount()), pauses);
+        Duration total = calculator.between(start, due, pauses);
+        return new Deadline(due, calculator.add(start, total.multipliedBy(term.atRiskPercent()).dividedBy(100), pauses));
+    }
+
+    /** A new clock; its due time is worked out at once unless the ticket is pending (then the pause decides). */
     private void start(TicketFacts ticket, Optional<PolicyView> policy, SlaTarget target, Instant at) {
         var term = policy.flatMap(p -> term(ticket, p, target));
         if (term.isEmpty()) return;
+        Deadline d = ticket.status() == TicketStatus.PENDING ? Deadline.PAUSED : deadline(at, term.get(), List.of());
+        Instant next = d.due() == null ? null : d.warn().isBefore(d.due()) ? d.warn() : d.due();
         jdbc.sql("""
-                insert into ticket_sla (ticket_id, target, cycle, policy_id, calendar_id, amount, unit, started_at)
-                select ?, ?, coalesce(max(cycle), 0) + 1, ?, ?, ?, ?, ? from ticket_sla where ticket_id = ? and target = ?""")
+                insert into ticket_sla (ticket_id, target, cycle, policy_id, calendar_id, amount, unit, started_at, due_at, warn_at, next_fire_at)
+                select ?, ?, coalesce(max(cycle), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? from ticket_sla where ticket_id = ? and target = ?""")
                 .params(ticket.ticketId(), target.name(), term.get().policyId(), term.get().calendarId(), term.get().amount(),
-                        term.get().unit().name(), Timestamp.from(at), ticket.ticketId(), target.name())
+                        term.get().unit().name(), Timestamp.from(at), timestamp(d.due()), timestamp(d.warn()), timestamp(next),
+                        ticket.ticketId(), target.name())
                 .update();
     }
 
@@ -156,8 +166,7 @@ class ClockKeeper {
         return policy.targets().stream().filter(t -> t.priority() == ticket.priority() && t.target() == target).findFirst().map(t -> {
             long calendar = t.calendarId() != null ? t.calendarId() : policy.calendarId();
             if (ticket.aroundTheClockPlan() && ticket.priority() == Priority.CRITICAL) {
-                calendar = jdbc.sql("select id from business_calendar where around_the_clock order by id limit 1").query(Long.class)
-                        .optional().orElse(calendar);
+                calendar = calendars.aroundTheClock().orElse(calendar);
             }
             return new SlaTerm(policy.id(), calendar, t.amount(), t.unit(), policy.atRiskPercent());
         });

@@ -56,7 +56,6 @@ class TicketEventsForSla {
             keeper.meet(event.ticketId(), List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE, SlaTarget.NEXT_RESPONSE), clock.instant());
         } else if (!ticket.finished()) {
             keeper.awaitAnswer(ticket, clock.instant());
-            keeper.settle(ticket);
         }
     }
 
