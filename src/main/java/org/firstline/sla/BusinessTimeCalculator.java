@@ -87,10 +87,14 @@ public final class BusinessTimeCalculator {
         if (days == 0) return from;
         LocalDateTime local = LocalDateTime.ofInstant(from, calendar.zone());
         LocalDate date = local.toLocalDate();
-        for (int found = 0, guard = 0; found < days; guard++) {
+        for (int found = 0, idle = 0; found < days; ) {
             date = date.plusDays(1);
-            if (calendar.workingDay(date)) found++;
-            if (guard > MAX_DAYS_WITHOUT_WORK) throw new IllegalStateException("No working day within three years");
+            if (calendar.workingDay(date)) {
+                found++;
+                idle = 0;
+            } else if (++idle > MAX_DAYS_WITHOUT_WORK) {
+                throw new IllegalStateException("No working day within three years");
+            }
         }
         return add(from, between(from, onDay(date, local.toLocalTime()), List.of()), pauses);
     }

@@ -134,14 +134,23 @@ public class CalendarService {
     public CalendarPreview preview(long id, Instant start, long amount, TargetUnit unit, List<Interval> pauses, Instant end) {
         if (start == null) throw new InvalidRequestException("start", "is required");
         if (amount < 0 || amount > 1_000_000) throw new InvalidRequestException("amount", "must be 0 to 1000000");
+        if (unit == TargetUnit.WORKING_DAYS && amount > SlaPolicies.MAX_WORKING_DAYS) {
+            throw new InvalidRequestException("amount", "must be at most " + SlaPolicies.MAX_WORKING_DAYS + " working days");
+        }
         for (Interval p : pauses) {
             if (p.open()) throw new InvalidRequestException("pauses", "each pause needs an end in a preview");
         }
         var calculator = calculator(id);
-        Instant due = unit == TargetUnit.WORKING_DAYS
-                ? calculator.addWorkingDays(start, Math.toIntExact(amount), pauses)
-                : calculator.add(start, Duration.ofMinutes(amount), pauses);
-        Long between = end == null ? null : calculator.between(start, end, pauses).toMinutes();
+        Instant due;
+        Long between;
+        try {
+            due = unit == TargetUnit.WORKING_DAYS
+                    ? calculator.addWorkingDays(start, Math.toIntExact(amount), pauses)
+                    : calculator.add(start, Duration.ofMinutes(amount), pauses);
+            between = end == null ? null : calculator.between(start, end, pauses).toMinutes();
+        } catch (IllegalStateException e) {
+            throw new InvalidRequestException("amount", "cannot be reached: " + e.getMessage());
+        }
         return new CalendarPreview(start, due, due.atZone(ZoneId.of(get(id).timeZone())).toOffsetDateTime().toString(), between);
     }
 

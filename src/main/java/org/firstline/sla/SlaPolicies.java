@@ -61,6 +61,8 @@ public class SlaPolicies {
     private record Cached(java.util.Optional<PolicyView> policy, long at) {}
 
     private static final long RELOAD_NANOS = 10_000_000_000L;
+    /** A year of working days; beyond it a target is not a service level. */
+    public static final int MAX_WORKING_DAYS = 260;
     private final java.util.Map<Long, Cached> byPlan = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Transactional
@@ -116,7 +118,7 @@ public class SlaPolicies {
     }
 
     private void check(PolicyForm form) {
-        calendars.get(form.calendarId());
+        calendar("calendarId", form.calendarId());
         if (form.planId() != null
                 && jdbc.sql("select count(*) from support_plan where id = ?").param(form.planId()).query(Integer.class).single() == 0) {
             throw new InvalidRequestException("planId", "no support plan with id " + form.planId());
@@ -126,7 +128,18 @@ public class SlaPolicies {
             if (!seen.add(t.priority() + "/" + t.target())) {
                 throw new InvalidRequestException("targets", "has " + t.target() + " for " + t.priority() + " twice");
             }
-            if (t.calendarId() != null) calendars.get(t.calendarId());
+            if (t.calendarId() != null) calendar("targets", t.calendarId());
+            if (t.unit() == TargetUnit.WORKING_DAYS && t.amount() > MAX_WORKING_DAYS) {
+                throw new InvalidRequestException("targets", t.target() + " for " + t.priority() + ": at most " + MAX_WORKING_DAYS + " working days");
+            }
+        }
+    }
+
+    private void calendar(String field, long id) {
+        try {
+            calendars.get(id);
+        } catch (NotFoundException e) {
+            throw new InvalidRequestException(field, "no calendar with id " + id);
         }
     }
 

@@ -135,6 +135,15 @@ class BusinessTimeCalculatorTest {
     }
 
     @Test
+    void manyWorkingDaysAreAsManyFullDaysOfWorkingTime() {
+        var calculator = new BusinessTimeCalculator(CALENDARS.get("london"));
+        Instant monday = Instant.parse("2026-01-05T10:00:00Z");
+        Instant due = calculator.addWorkingDays(monday, 300, List.of());
+        assertThat(calculator.between(monday, due, List.of())).isEqualTo(Duration.ofHours(8 * 300));
+        assertThat(due).isAfter(Instant.parse("2027-02-01T00:00:00Z"));
+    }
+
+    @Test
     void aCalendarWithoutHoursIsRefused() {
         assertThatThrownBy(() -> new BusinessTimeCalculator(new BusinessCalendar(ZoneId.of("UTC"), false, List.of(), Set.of())))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -89,6 +89,16 @@ class SlaApiIT extends ApiTest {
         var none = admin.post("/api/v1/sla/calendars", map("name", unique("Empty"), "timeZone", "UTC", "hours", List.of()));
         assertThat(none.status()).isEqualTo(400);
         long id = calendar(admin, "09:00-17:00");
+        var noCalendar = admin.post("/api/v1/sla/policies", map("name", unique("Nowhere"), "calendarId", 99999999));
+        assertThat(noCalendar.status()).isEqualTo(400);
+        assertThat(noCalendar.body()).contains("calendarId");
+        var plan = admin.post("/api/v1/plans", map("name", unique("Years"), "budgetHours", 10)).json().get("id").asLong();
+        var years = admin.post("/api/v1/sla/policies", map("name", unique("Years"), "planId", plan, "calendarId", id,
+                "targets", List.of(map("priority", "LOW", "target", "RESOLUTION", "amount", 1000, "unit", "WORKING_DAYS"))));
+        assertThat(years.status()).isEqualTo(400);
+        assertThat(years.body()).contains("at most 260 working days");
+        assertThat(admin.post("/api/v1/sla/calendars/" + id + "/preview", map("start", "2026-11-27T16:00:00Z", "amount", 5000,
+                "unit", "WORKING_DAYS")).status()).isEqualTo(400);
         var garbage = admin.postText("/api/v1/sla/calendars/" + id + "/holidays/import", "text/calendar", "not a calendar");
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.body()).contains("iCalendar");

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ClockKeeper {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClockKeeper.class);
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SlaPolicies policies;
@@ -137,7 +138,17 @@ class ClockKeeper {
         static final Deadline PAUSED = new Deadline(null, null);
     }
 
+    /** A calendar that cannot reach the due time (years of holidays) leaves the clock without one, never the ticket unsaved. */
     private Deadline deadline(Instant start, SlaTerm term, List<Interval> pauses) {
+        try {
+            return computed(start, term, pauses);
+        } catch (IllegalStateException e) {
+            log.warn("No due time on calendar {} from {}: {}", term.calendarId(), start, e.getMessage());
+            return Deadline.PAUSED;
+        }
+    }
+
+    private Deadline computed(Instant start, SlaTerm term, List<Interval> pauses) {
         BusinessTimeCalculator calculator = calendars.calculator(term.calendarId());
         Instant due = term.unit() == TargetUnit.WORKING_DAYS
                 ? calculator.addWorkingDays(start, term.amount(), pauses)

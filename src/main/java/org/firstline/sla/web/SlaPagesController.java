@@ -49,8 +49,12 @@ class SlaPagesController {
     String compliance(@RequestParam(defaultValue = "ORGANIZATION") SlaViews.GroupBy groupBy, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Model page) {
         YearMonth now = YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC));
-        YearMonth start = from == null || from.isBlank() ? now.minusMonths(2) : YearMonth.parse(from);
-        YearMonth end = to == null || to.isBlank() ? now : YearMonth.parse(to);
+        YearMonth start = month(from, now.minusMonths(2), page);
+        YearMonth end = month(to, now, page);
+        if (end.isBefore(start)) {
+            page.addAttribute("error", "The period ends before it starts; showing " + start + " alone.");
+            end = start;
+        }
         page.addAttribute("section", "sla");
         page.addAttribute("view", "compliance");
         page.addAttribute("groupBy", groupBy);
@@ -59,6 +63,17 @@ class SlaPagesController {
         page.addAttribute("to", end);
         page.addAttribute("rows", views.compliance(groupBy, start, end));
         return "sla/compliance";
+    }
+
+    /** A month from the form, or the default with a message saying why. */
+    private static YearMonth month(String text, YearMonth fallback, Model page) {
+        if (text == null || text.isBlank()) return fallback;
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            page.addAttribute("error", "\"" + text + "\" is not a month like 2026-11; showing " + fallback + ".");
+            return fallback;
+        }
     }
 
     @GetMapping("/sla/tickets/{id}/panel")
