@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Business calendars: their hours, holidays and time zone, and the arithmetic on them. */
 @Service
 public class CalendarService {
-    /** Another node's edits are seen within this long; this node's at once. */
-    private static final long RELOAD_NANOS = 10_000_000_000L;
+    /** How long a node keeps calendars and policies: another node's edits are seen within it, this node's at once. */
+    public static final java.time.Duration KEPT_FOR = java.time.Duration.ofSeconds(2);
+    private static final long RELOAD_NANOS = KEPT_FOR.toNanos();
 
     private record Loaded(BusinessTimeCalculator calculator, long at) {}
 

@@ -60,7 +60,7 @@ public class SlaPolicies {
 
     private record Cached(java.util.Optional<PolicyView> policy, long at) {}
 
-    private static final long RELOAD_NANOS = 10_000_000_000L;
+    private static final long RELOAD_NANOS = CalendarService.KEPT_FOR.toNanos();
     /** A year of working days; beyond it a target is not a service level. */
     public static final int MAX_WORKING_DAYS = 260;
     private final java.util.Map<Long, Cached> byPlan = new java.util.concurrent.ConcurrentHashMap<>();

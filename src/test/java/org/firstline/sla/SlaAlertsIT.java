@@ -205,6 +205,46 @@ class SlaAlertsIT extends ApiTest {
         assertThat(toldIds).hasSize(2000);
     }
 
+    @Test
+    void aPolicyEditReachesTicketsAnotherNodeChangedOnTheOldTerms() throws Exception {
+        Instant realNow = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.set(realNow);
+        var policy = policies.list().stream().filter(p -> p.targets().size() == 2 && p.atRiskPercent() == 50).reduce((a, b) -> b).orElseThrow();
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).properties(
+                "server.port=0", "spring.datasource.url=" + dataSource.getJdbcUrl(), "spring.datasource.username=postgres",
+                "firstline.demo-data=false", "firstline.email.background=false", "firstline.triage.background=false",
+                "firstline.integration.background=false", "firstline.sla.background=false",
+                "firstline.data-dir=target/test-data/sla-node-b2").run()) {
+            var ticketsOnB = nodeB.getBean(TicketService.class);
+            var changesOnB = nodeB.getBean(TicketChanges.class);
+            var actorOnB = nodeB.getBean(org.firstline.directory.AgentService.class).principal(actor.id()).orElseThrow();
+            long ticket = ticketsOnB.open(OpenTicketForm.of("Opened on B", "x", "req@" + domain, "Req", Channel.API), actorOnB, null).id();
+            Instant created = tickets.get(ticket).createdAt();
+            var slas = context.getBean(TicketSlas.class);
+            java.util.function.Supplier<Instant> due = () -> slas.forTicket(ticket).targets().stream()
+                    .filter(t -> t.target() == SlaTarget.FIRST_RESPONSE).findFirst().orElseThrow().dueAt();
+            // node A makes the first response ten times longer and works out the open tickets again
+            policies.update(policy.id(), new PolicyForm(policy.name(), policy.planId(), policy.calendarId(), null, 50, List.of(
+                    new PolicyTarget(Priority.NORMAL, SlaTarget.ACKNOWLEDGEMENT, 30, TargetUnit.MINUTES, null),
+                    new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 600, TargetUnit.MINUTES, null))));
+            waitFor(() -> due.get().equals(created.plus(Duration.ofMinutes(600))));
+            // then node B, still on the old terms for a moment, changes the ticket and works its clocks out on them
+            changesOnB.change(ticket, TicketChange.status(org.firstline.ticket.TicketStatus.PENDING, org.firstline.ticket.PendingReason.ENGINEERING),
+                    actorOnB);
+            org.junit.jupiter.api.Assumptions.assumeTrue(due.get().equals(created.plus(Duration.ofMinutes(60))),
+                    "node B's policies were fresh already; nothing stale to correct");
+            waitFor(() -> due.get().equals(created.plus(Duration.ofMinutes(600))));
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(15);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("within 15 s").isBefore(until);
+            Thread.sleep(50);
+        }
+    }
+
     private static MimeMessage only(List<MimeMessage> messages) {
         assertThat(messages).hasSize(1);
         return messages.getFirst();

@@ -44,15 +44,21 @@ public class Backfill {
         }
     }
 
-    /** Works out every open ticket's running clocks again, after a policy or calendar changed. */
-    public int recomputeOpen() {
+    /**
+     * Works out the running clocks of every open ticket again, after a policy or calendar changed; with {@code since},
+     * only of the tickets changed since then.
+     */
+    public int recomputeOpen(java.time.Instant since) {
         long after = 0;
         int done = 0;
         while (true) {
             long from = after;
             var ids = jdbc.sql("""
-                    select distinct ticket_id from ticket_sla where met_at is null and stopped_at is null and ticket_id > ?
-                    order by ticket_id limit ?""").params(from, BATCH).query(Long.class).list();
+                    select distinct s.ticket_id from ticket_sla s join ticket t on t.id = s.ticket_id
+                    where s.met_at is null and s.stopped_at is null and s.ticket_id > ?
+                      and (cast(? as timestamptz) is null or t.updated_at >= ?)
+                    order by s.ticket_id limit ?""")
+                    .params(from, timestamp(since), timestamp(since), BATCH).query(Long.class).list();
             if (ids.isEmpty()) return done;
             // a ticket being changed right now is skipped: that change settles its clocks on the new terms itself
             transactions.executeWithoutResult(status -> jdbc.sql("select id from ticket where id = any(?) order by id for update skip locked")
@@ -61,5 +67,9 @@ public class Backfill {
             done += ids.size();
             after = ids.getLast();
         }
+    }
+
+    private static java.sql.Timestamp timestamp(java.time.Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
     }
 }
