@@ -53,6 +53,8 @@ class SlaClocksIT extends ApiTest {
 
     AgentPrincipal agent;
     String domain;
+    long organization;
+    long calendar;
 
     @BeforeEach
     void planOnLondonHours() {
@@ -61,7 +63,7 @@ class SlaClocksIT extends ApiTest {
         agent = agentService.principal(newAgent(AgentRole.AGENT).id()).orElseThrow();
         String unique = UUID.randomUUID().toString().substring(0, 8);
         var hours = java.util.Arrays.stream(DayOfWeek.values()).limit(5).map(d -> new CalendarForm.Hours(d, "09:00", "17:00")).toList();
-        long calendar = calendars.create(new CalendarForm("London " + unique, "Europe/London", false, hours)).id();
+        calendar = calendars.create(new CalendarForm("London " + unique, "Europe/London", false, hours)).id();
         long plan = organizations.createPlan("Plan " + unique, "", 0, "MONTH", false).id();
         policies.create(new PolicyForm("Policy " + unique, plan, calendar, null, 80, List.of(
                 new PolicyTarget(Priority.NORMAL, SlaTarget.ACKNOWLEDGEMENT, 60, TargetUnit.MINUTES, null),
@@ -70,7 +72,7 @@ class SlaClocksIT extends ApiTest {
                 new PolicyTarget(Priority.NORMAL, SlaTarget.RESOLUTION, 2, TargetUnit.WORKING_DAYS, null),
                 new PolicyTarget(Priority.CRITICAL, SlaTarget.FIRST_RESPONSE, 30, TargetUnit.MINUTES, null))));
         domain = "sla-" + unique + ".example";
-        organizations.create(new OrganizationForm("Org " + unique, plan, List.of(domain), false, null, ""));
+        organization = organizations.create(new OrganizationForm("Org " + unique, plan, List.of(domain), false, null, "")).id();
     }
 
     long open() {
@@ -210,5 +212,16 @@ class SlaClocksIT extends ApiTest {
         assertThat(backfill.run(false)).isGreaterThanOrEqualTo(1);
         assertThat(clockOf(copy, SlaTarget.FIRST_RESPONSE).dueAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
         assertThat(backfill.run(false)).as("nothing left without clocks").isZero();
+    }
+
+    @Test
+    void movingTheOrganizationToAnotherPlanPutsItsTicketsOnThatPlansTerms() {
+        long ticket = open();
+        long faster = organizations.createPlan(unique("Faster"), "", 0, "MONTH", false).id();
+        policies.create(new PolicyForm(unique("Faster policy"), faster, calendar, null, 80,
+                List.of(new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 30, TargetUnit.MINUTES, null))));
+        organizations.update(organization, new OrganizationForm(null, faster, null, null, null, null));
+        assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).dueAt()).isEqualTo(Instant.parse("2026-11-27T16:30:00Z"));
+        assertThat(clockOf(ticket, SlaTarget.RESOLUTION).state()).isEqualTo(ClockState.STOPPED);
     }
 }

@@ -80,7 +80,9 @@ class TicketEventsForSla {
 
     @EventListener
     void planChanged(OrganizationPlanChanged event) {
-        jdbc.sql("select id from ticket where organization_id = ? and status in ('NEW', 'OPEN', 'PENDING')").param(event.organizationId())
+        // held until the plan change commits, so a ticket change meanwhile waits and then sees the new plan
+        jdbc.sql("select id from ticket where organization_id = ? and status in ('NEW', 'OPEN', 'PENDING') order by id for update")
+                .param(event.organizationId())
                 .query(Long.class).list().forEach(id -> keeper.facts(id).ifPresent(keeper::settle));
     }
 
