@@ -209,8 +209,17 @@ class SlaClocksIT extends ApiTest {
                 select 'Imported by SQL', requester_id, organization_id, channel, type, priority, impact, 'OPEN', created_at, updated_at
                 from ticket where id = ? returning id""").param(ticket).query(Long.class).single();
         assertThat(slas.forTicket(copy).targets()).isEmpty();
-        assertThat(backfill.run(false)).isGreaterThanOrEqualTo(1);
+        long answered = jdbc.sql("""
+                insert into ticket (subject, requester_id, organization_id, channel, type, priority, impact, status, created_at, updated_at)
+                select 'Imported with an answer', requester_id, organization_id, channel, type, priority, impact, 'OPEN', created_at, updated_at
+                from ticket where id = ? returning id""").param(ticket).query(Long.class).single();
+        jdbc.sql("insert into message (ticket_id, kind, author_agent_id, body, created_at) values (?, 'PUBLIC', ?, 'On it', ?)")
+                .params(answered, agent.id(), java.sql.Timestamp.from(Instant.parse("2026-11-27T16:20:00Z"))).update();
+        assertThat(backfill.run(false)).isGreaterThanOrEqualTo(2);
         assertThat(clockOf(copy, SlaTarget.FIRST_RESPONSE).dueAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
+        assertThat(clockOf(answered, SlaTarget.FIRST_RESPONSE).state()).isEqualTo(ClockState.MET);
+        assertThat(clockOf(answered, SlaTarget.FIRST_RESPONSE).metAt()).isEqualTo(Instant.parse("2026-11-27T16:20:00Z"));
+        assertThat(clockOf(answered, SlaTarget.RESOLUTION).state()).isEqualTo(ClockState.RUNNING);
         assertThat(backfill.run(false)).as("nothing left without clocks").isZero();
     }
 

@@ -36,7 +36,10 @@ public class Backfill {
                         where t.status in ('NEW', 'OPEN', 'PENDING') and not exists (select 1 from ticket_sla s where s.ticket_id = t.id)
                           and (? or not exists (select 1 from ticket_public_activity a where a.ticket_id = t.id))
                         order by t.id limit ? for update of t skip locked""").params(again, BATCH).query(Long.class).list();
-                ids.forEach(id -> keeper.facts(id).ifPresent(keeper::opened));
+                ids.forEach(id -> keeper.facts(id).ifPresent(ticket -> {
+                    keeper.opened(ticket);
+                    keeper.meetFromHistory(id);
+                }));
                 return ids.size();
             });
             done += batch;

@@ -53,6 +53,15 @@ class ClockKeeper {
         if (ticket.status() == TicketStatus.PENDING) settle(ticket); // opened waiting: the pause decides
     }
 
+    /** For a ticket that came in with history (an import, the demo): an agent's first public reply already met the first targets. */
+    void meetFromHistory(long ticketId) {
+        jdbc.sql("""
+                select min(m.created_at) from message m join agent a on a.id = m.author_agent_id
+                where m.ticket_id = ? and m.kind = 'PUBLIC' and a.username <> 'firstline'""").param(ticketId)
+                .query(java.sql.Timestamp.class).optional().filter(java.util.Objects::nonNull)
+                .ifPresent(at -> meet(ticketId, List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE), at.toInstant()));
+    }
+
     /** Starts the next cycle of the next-response target, unless an answer is already being waited for. */
     void awaitAnswer(TicketFacts ticket, Instant since) {
         boolean waiting = jdbc.sql("""
