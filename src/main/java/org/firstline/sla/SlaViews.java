@@ -64,14 +64,14 @@ public class SlaViews {
                 .query(SlaViews::row).list();
     }
 
-    /** Open tickets with no public message either way for {@code quiet}, quietest first. */
-    public List<SlaListRow> stale(Duration quiet, int limit) {
+    /** Open tickets with no public message either way for {@code quiet}, quietest first (or by priority, then quietest). */
+    public List<SlaListRow> stale(Duration quiet, Sort sort, int limit) {
         if (quiet.isNegative()) throw new InvalidRequestException("hours", "must not be negative");
         return jdbc.sql(ROW.formatted("null", "null") + """
                 from ticket_public_activity p join ticket t on t.id = p.ticket_id
                 """ + JOINS + """
                 where p.last_public_at < ? and t.status in ('NEW', 'OPEN', 'PENDING')
-                order by p.last_public_at, t.id limit ?""")
+                order by""" + " " + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", " : "") + "p.last_public_at, t.id limit ?")
                 .params(Timestamp.from(clock.instant().minus(quiet)), limit(limit)).query(SlaViews::row).list();
     }
 

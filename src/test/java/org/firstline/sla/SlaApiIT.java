@@ -150,6 +150,9 @@ class SlaApiIT extends ApiTest {
         assertThat(ids(agent.get("/api/v1/sla/at-risk?limit=500"))).doesNotContain(ticketId);
         assertThat(ids(agent.get("/api/v1/sla/stale?hours=1&limit=500"))).contains(ticketId);
         assertThat(ids(agent.get("/api/v1/sla/stale?hours=2&limit=500"))).doesNotContain(ticketId);
+        var byPriority = agent.get("/api/v1/sla/stale?hours=1&sort=PRIORITY&limit=500").json().findValues("priority").stream()
+                .map(p -> List.of("CRITICAL", "HIGH", "NORMAL", "LOW").indexOf(p.asString())).toList();
+        assertThat(byPriority).isSorted().isNotEmpty();
         var compliance = agent.get("/api/v1/sla/compliance?groupBy=PRIORITY&from=2026-11&to=2026-11");
         assertThat(compliance.status()).isEqualTo(200);
         JsonNode high = null;

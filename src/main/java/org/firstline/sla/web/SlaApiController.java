@@ -158,8 +158,9 @@ class SlaApiController {
     }
 
     @GetMapping("/sla/stale")
-    List<SlaListRow> stale(@RequestParam(defaultValue = "24") long hours, @RequestParam(defaultValue = "50") int limit) {
-        return views.stale(Duration.ofHours(hours), limit);
+    List<SlaListRow> stale(@RequestParam(defaultValue = "24") long hours, @RequestParam(defaultValue = "DUE") SlaViews.Sort sort,
+            @RequestParam(defaultValue = "50") int limit) {
+        return views.stale(Duration.ofHours(hours), sort, limit);
     }
 
     @GetMapping("/sla/compliance")

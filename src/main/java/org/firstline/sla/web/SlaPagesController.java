@@ -38,7 +38,7 @@ class SlaPagesController {
         page.addAttribute("within", Math.max(0, within));
         page.addAttribute("rows", switch (view) {
             case "at-risk" -> views.atRisk(Duration.ofMinutes(Math.max(0, within)), sort, 200);
-            case "stale" -> views.stale(Duration.ofHours(Math.max(0, hours)), 200);
+            case "stale" -> views.stale(Duration.ofHours(Math.max(0, hours)), sort, 200);
             default -> views.breached(sort, 200);
         });
         page.addAttribute("now", clock.instant());
