@@ -30,21 +30,30 @@ public class Backfill {
     public int run(boolean again) {
         int done = 0;
         while (true) {
-            Integer batch = transactions.execute(status -> {
-                var ids = jdbc.sql("""
-                        select t.id from ticket t
-                        where t.status in ('NEW', 'OPEN', 'PENDING') and not exists (select 1 from ticket_sla s where s.ticket_id = t.id)
-                          and (? or not exists (select 1 from ticket_public_activity a where a.ticket_id = t.id))
-                        order by t.id limit ? for update of t skip locked""").params(again, BATCH).query(Long.class).list();
-                ids.forEach(id -> keeper.facts(id).ifPresent(ticket -> {
-                    keeper.opened(ticket);
-                    keeper.meetFromHistory(id);
-                }));
-                return ids.size();
-            });
+            int batch = batch(again);
             done += batch;
             if (batch < BATCH) return done;
         }
+    }
+
+    /** One transaction's worth of {@link #run}: the background does one between sweeps, so a big import never holds up breaches. */
+    int batch(boolean again) {
+        return transactions.execute(status -> {
+            var ids = jdbc.sql("""
+                    select t.id from ticket t
+                    where t.status in ('NEW', 'OPEN', 'PENDING') and not exists (select 1 from ticket_sla s where s.ticket_id = t.id)
+                      and (? or not exists (select 1 from ticket_public_activity a where a.ticket_id = t.id))
+                    order by t.id limit ? for update of t skip locked""").params(again, BATCH).query(Long.class).list();
+            ids.forEach(id -> keeper.facts(id).ifPresent(ticket -> {
+                keeper.opened(ticket);
+                keeper.meetFromHistory(id);
+            }));
+            return ids.size();
+        });
+    }
+
+    static int batchSize() {
+        return BATCH;
     }
 
     /**

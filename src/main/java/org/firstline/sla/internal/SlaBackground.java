@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service levels' background work on every node, every {@code firstline.sla.sweep-interval} (1 s): fire due clocks,
- * then tell people; every minute, start clocks for open tickets that came in without them. Off with {@code firstline.sla.background=false} (tests drive the sweeper themselves).
+ * then tell people; every minute, start clocks for open tickets that came in without them (for at most half a second
+ * a step). Off with {@code firstline.sla.background=false} (tests drive the sweeper themselves).
  */
 @Component
 class SlaBackground extends BackgroundLoop {
@@ -15,8 +16,8 @@ class SlaBackground extends BackgroundLoop {
     private final SlaNotifier notifier;
     private final Backfill backfill;
     private static final long BACKFILL_EVERY = 60_000_000_000L;
-    private long lastBackfill;
-    private boolean backfilled;
+    private long lastBackfill = System.nanoTime() - BACKFILL_EVERY - 1;
+    private boolean backfilling;
 
     SlaBackground(SlaSweeper sweeper, SlaNotifier notifier, Backfill backfill, @Value("${firstline.sla.background:true}") boolean enabled,
             @Value("${firstline.sla.sweep-interval:PT1S}") Duration interval) {
@@ -28,12 +29,14 @@ class SlaBackground extends BackgroundLoop {
 
     @Override
     protected void step() {
-        if (!backfilled || System.nanoTime() - lastBackfill > BACKFILL_EVERY) {
-            backfill.run(false);
-            backfilled = true;
-            lastBackfill = System.nanoTime();
-        }
         sweeper.sweep();
         notifier.notifyRecorded();
+        if (!backfilling && System.nanoTime() - lastBackfill > BACKFILL_EVERY) backfilling = true;
+        // batches for up to half a second per step, between sweeps: thousands of imported tickets never hold up a breach
+        long until = System.nanoTime() + 500_000_000L;
+        while (backfilling && System.nanoTime() < until) {
+            backfilling = backfill.batch(false) == Backfill.batchSize();
+            lastBackfill = System.nanoTime();
+        }
     }
 }
