@@ -47,6 +47,7 @@
     source.addEventListener('change', function (e) {
       var kind = e.data.split(':')[0];
       if (kind === 'presence') reloadPresence();
+      if (kind === 'sla') document.body.dispatchEvent(new CustomEvent('sla-refresh'));
       if (kind === 'message') {
         var warn = document.getElementById('new-message');
         if (warn && !sending) warn.hidden = false;

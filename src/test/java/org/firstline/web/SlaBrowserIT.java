@@ -30,6 +30,7 @@ class SlaBrowserIT extends ApiTest {
     @Autowired OrganizationService organizations;
     @Autowired TicketService tickets;
     @Autowired SlaSweeper sweeper;
+    @Autowired org.firstline.sla.internal.SlaNotifier notifier;
 
     WebDriver browser;
 
@@ -117,8 +118,12 @@ class SlaBrowserIT extends ApiTest {
         // 09:00 Monday + 120 working minutes: 11:00, shown in the admin's zone (UTC)
         assertThat(first).contains("11:00").contains("running").contains("2h 0m working left");
 
+        // the breach reaches the open page by itself: the sweeper records it, the notifier tells, the page redraws its clocks
         clock.advance(Duration.ofHours(3));
         sweeper.sweep();
+        notifier.notifyRecorded();
+        BrowserSupport.waitFor(browser, d -> d.findElement(By.cssSelector("#sla-panel tr[data-target=FIRST_RESPONSE]")).getText()
+                .contains("breached"));
         browser.get(base() + "/sla");
         BrowserSupport.waitFor(browser, d -> !d.findElements(By.cssSelector("#sla-rows tr[data-id='" + ticket + "']")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#sla-rows tr[data-id='" + ticket + "']")).getText())

@@ -65,6 +65,17 @@ class TicketEventsForTriage {
         live.announce("message", event.ticketId());
     }
 
+    /** Desks and ticket pages show due times: a warning or breach redraws them (a flood of them, the desks only). */
+    @EventListener
+    void slaAlerts(org.firstline.sla.SlaAlertsRaised event) {
+        var tickets = event.alerts().stream().map(org.firstline.sla.SlaAlert::ticketId).distinct().toList();
+        if (tickets.size() > 100) {
+            live.announce("sla", 0);
+            return;
+        }
+        tickets.forEach(id -> live.announce("sla", id));
+    }
+
     private static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class TriageDeskController {
-    private static final Set<String> DESK_EVENTS = Set.of("ticket", "claim", "presence", "suggestion", "session");
+    private static final Set<String> DESK_EVENTS = Set.of("ticket", "claim", "presence", "suggestion", "session", "sla");
 
     private final TriageDesk desk;
     private final TriageSessions sessions;
