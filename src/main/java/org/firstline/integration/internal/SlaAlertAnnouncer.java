@@ -38,7 +38,10 @@ class SlaAlertAnnouncer {
 
     @EventListener
     void raised(SlaAlertsRaised event) {
-        for (SlaAlert alert : event.alerts()) {
+        // one look for subscribers per batch: most desks have none, and a batch may hold thousands of alerts
+        boolean subscribed = jdbc.sql("select exists (select 1 from webhook_subscription where active and events && ?::text[])")
+                .param("{SLA_AT_RISK,SLA_BREACHED}").query(Boolean.class).single();
+        for (SlaAlert alert : subscribed ? event.alerts() : List.<SlaAlert>of()) {
             var extra = new LinkedHashMap<String, Object>();
             extra.put("target", alert.target().name());
             extra.put("dueAt", alert.dueAt().toString());

@@ -133,7 +133,7 @@ class ClockKeeper {
 
     private void write(Running row, SlaTerm term, List<Interval> pauses) {
         Deadline d = pauses.stream().anyMatch(Interval::open) ? Deadline.PAUSED : deadline(row.startedAt(), term, pauses);
-        Instant next = row.breached() || d.due() == null ? null : !row.warned() && d.warn().isBefore(d.due()) ? d.warn() : d.due();
+        Instant next = row.breached() ? null : d.nextFire(row.warned());
         jdbc.sql("""
                 update ticket_sla set policy_id = ?, calendar_id = ?, amount = ?, unit = ?, due_at = ?, warn_at = ?, next_fire_at = ?
                 where id = ?""")
@@ -145,6 +145,11 @@ class ClockKeeper {
     /** When a clock started at {@code start} is due and when it warns; both null while it is paused. */
     private record Deadline(Instant due, Instant warn) {
         static final Deadline PAUSED = new Deadline(null, null);
+
+        /** What the sweeper looks at next: the warning unless it was given (or falls on the due time), else the due time. */
+        Instant nextFire(boolean warned) {
+            return due == null ? null : !warned && warn.isBefore(due) ? warn : due;
+        }
     }
 
     /** A calendar that cannot reach the due time (years of holidays) leaves the clock without one, never the ticket unsaved. */
@@ -171,12 +176,11 @@ class ClockKeeper {
         var term = policy.flatMap(p -> term(ticket, p, target));
         if (term.isEmpty()) return;
         Deadline d = ticket.status() == TicketStatus.PENDING ? Deadline.PAUSED : deadline(at, term.get(), List.of());
-        Instant next = d.due() == null ? null : d.warn().isBefore(d.due()) ? d.warn() : d.due();
         jdbc.sql("""
                 insert into ticket_sla (ticket_id, target, cycle, policy_id, calendar_id, amount, unit, started_at, due_at, warn_at, next_fire_at)
                 select ?, ?, coalesce(max(cycle), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? from ticket_sla where ticket_id = ? and target = ?""")
                 .params(ticket.ticketId(), target.name(), term.get().policyId(), term.get().calendarId(), term.get().amount(),
-                        term.get().unit().name(), Timestamp.from(at), timestamp(d.due()), timestamp(d.warn()), timestamp(next),
+                        term.get().unit().name(), Timestamp.from(at), timestamp(d.due()), timestamp(d.warn()), timestamp(d.nextFire(false)),
                         ticket.ticketId(), target.name())
                 .update();
     }

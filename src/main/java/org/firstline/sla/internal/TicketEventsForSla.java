@@ -49,13 +49,12 @@ class TicketEventsForSla {
     @EventListener
     void messagePosted(MessagePosted event) {
         if (event.kind() != MessageKind.PUBLIC) return;
-        var ticket = keeper.facts(event.ticketId()).orElseThrow();
         keeper.activity(event.ticketId(), clock.instant());
         if (event.byAgent()) {
             if (byFirstline(event.messageId())) return;
             keeper.meet(event.ticketId(), List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE, SlaTarget.NEXT_RESPONSE), clock.instant());
-        } else if (!ticket.finished()) {
-            keeper.awaitAnswer(ticket, clock.instant());
+        } else {
+            keeper.facts(event.ticketId()).filter(ticket -> !ticket.finished()).ifPresent(ticket -> keeper.awaitAnswer(ticket, clock.instant()));
         }
     }
 
