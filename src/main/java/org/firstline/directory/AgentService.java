@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.AgentAccounts;
 import org.firstline.platform.AgentRole;
+import org.firstline.platform.AgentSessions;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
@@ -23,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Agents: the people who answer tickets, with their role, time zone, signature, skills and teams. */
 @Service
-public class AgentService {
+public class AgentService implements AgentAccounts {
     private static final String SELECT = """
             select a.*,
                    (select array_agg(tm.team_id order by tm.team_id) from team_member tm where tm.agent_id = a.id) as team_ids,
@@ -42,12 +44,14 @@ public class AgentService {
     private final Clock clock;
     private final AuditStamp audit;
     private final PasswordEncoder passwords;
+    private final AgentSessions sessions;
 
-    AgentService(JdbcClient jdbc, Clock clock, AuditStamp audit, PasswordEncoder passwords) {
+    AgentService(JdbcClient jdbc, Clock clock, AuditStamp audit, PasswordEncoder passwords, AgentSessions sessions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.passwords = passwords;
+        this.sessions = sessions;
     }
 
     public List<AgentView> list() {
@@ -79,6 +83,7 @@ public class AgentService {
         return jdbc.sql("select * from agent where username = ?").param(username).query((rs, n) -> principal(rs)).optional();
     }
 
+    @Override
     public Optional<AgentPrincipal> principal(long id) {
         return jdbc.sql("select * from agent where id = ?").param(id).query((rs, n) -> principal(rs)).optional();
     }
@@ -146,6 +151,9 @@ public class AgentService {
         }
         if (form.skills() != null) {
             replaceSkills(id, form.skills());
+        }
+        if (current.active() && Boolean.FALSE.equals(form.active())) {
+            sessions.endAll(current.username());
         }
         return get(id);
     }

@@ -16,6 +16,11 @@ public record AgentPrincipal(
         return ZoneId.of(timeZone);
     }
 
+    /** What a web session keeps: everything but the password hash. */
+    public AgentPrincipal withoutPassword() {
+        return new AgentPrincipal(id, username, displayName, role, timeZone, null, active);
+    }
+
     public boolean isAdmin() {
         return role == AgentRole.ADMIN;
     }

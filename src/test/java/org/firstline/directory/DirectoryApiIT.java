@@ -138,8 +138,9 @@ class DirectoryApiIT extends ApiTest {
             assertThat(ApiClient.basic(port, agent.username(), "wrong password " + i).get("/api/v1/tickets").status()).isEqualTo(401);
         }
         var blocked = ApiClient.basic(port, agent.username(), PASSWORD).get("/api/v1/tickets");
-        assertThat(blocked.status()).isEqualTo(401);
+        assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.json().get("detail").asString()).contains("Too many");
+        assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(14 * 60L, 15 * 60L);
         clock.advance(java.time.Duration.ofMinutes(16));
         assertThat(ApiClient.basic(port, agent.username(), PASSWORD).get("/api/v1/tickets?limit=1").status()).isEqualTo(200);
     }

@@ -4,12 +4,7 @@ import org.firstline.directory.AgentForm;
 import org.firstline.directory.AgentService;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.InvalidRequestException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,20 +33,10 @@ class ProfileController {
 
     @PostMapping("/me")
     String update(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String displayName, @RequestParam String timeZone,
-            @RequestParam(defaultValue = "") String signature, RedirectAttributes flash, HttpServletRequest request,
-            HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String signature, RedirectAttributes flash) {
         agents.update(me.id(), new AgentForm(null, displayName, null, null, timeZone, signature, null, null, null, null));
-        refreshSession(agents.principal(me.id()).orElseThrow(), request, response);
         flash.addFlashAttribute("notice", "Saved.");
         return "redirect:/me";
-    }
-
-    /** The session keeps the agent as signed in; put the new name and time zone into it. */
-    private static void refreshSession(AgentPrincipal agent, HttpServletRequest request, HttpServletResponse response) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(agent, null, agent.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        new HttpSessionSecurityContextRepository().saveContext(context, request, response);
     }
 
     @PostMapping("/me/password")

@@ -42,6 +42,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(settings.ephemeralDatabase() ? 8 : 24);
         dataSource.setPoolName("firstline");
+        dataSource.setConnectionTimeout(5_000);
         // JIT compiling a query costs ~100 ms, more than any query of a desk saves by it
         dataSource.addDataSourceProperty("options", "-c jit=off");
         return dataSource;
@@ -49,7 +50,7 @@ class EmbeddedDatabaseConfiguration {
 
     /** The database this context uses; stops the server with the context unless the server is shared. */
     static final class EmbeddedDatabase implements AutoCloseable {
-        private final EmbeddedPostgresServer server;
+        private volatile EmbeddedPostgresServer server;
         private final String name;
         private final boolean ownsServer;
 
@@ -64,6 +65,18 @@ class EmbeddedDatabaseConfiguration {
 
         String jdbcUrl() {
             return server.jdbcUrl(name);
+        }
+
+        /** Starts our own server again when nothing answers on its port any more (its process was killed). */
+        synchronized void restartIfStopped() {
+            if (!ownsServer || server.accepting()) {
+                return;
+            }
+            try {
+                server = server.restart();
+            } catch (RuntimeException e) {
+                log.error("The embedded PostgreSQL did not start again; trying again shortly", e);
+            }
         }
 
         private void create(String database) {

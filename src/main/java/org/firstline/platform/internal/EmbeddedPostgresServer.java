@@ -17,9 +17,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final boolean durable;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean durable) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.durable = durable;
     }
 
     /**
@@ -27,6 +31,30 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * which is only acceptable for throwaway test data).
      */
     static EmbeddedPostgresServer start(Path dataDirectory, boolean durable) {
+        return start(dataDirectory, durable, 0);
+    }
+
+    /** The same server again after its postmaster died, on the same port, so the pool's URL still leads to it. */
+    EmbeddedPostgresServer restart() {
+        log.warn("Starting the embedded PostgreSQL again on port {}", port());
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException alreadyDead) {
+            log.debug("Stopping the dead server failed as expected", alreadyDead);
+        }
+        return start(dataDirectory, durable, port());
+    }
+
+    boolean accepting() {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port()), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDirectory, boolean durable, int port) {
         ensureWritable(dataDirectory.getParent());
         stopStalePostmaster(dataDirectory);
         var builder = EmbeddedPostgres.builder()
@@ -37,6 +65,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("listen_addresses", "localhost");
+        if (port > 0) {
+            builder.setPort(port);
+        }
         if (durable) {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         } else {
@@ -45,7 +76,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "off");
         }
         try {
-            return new EmbeddedPostgresServer(builder.start());
+            return new EmbeddedPostgresServer(builder.start(), dataDirectory, durable);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath() + ": " + e.getMessage(), e);

@@ -18,12 +18,20 @@ class ProblemResponses {
         this.json = json;
     }
 
+    /** A missing or wrong credential is a 401; too many failures a 429; an unreachable database behind the check a 503. */
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (DatabaseOutage.causedBy(e)) {
+            response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+            write(response, 503, "Service Unavailable", DatabaseOutage.API_DETAIL);
+            return;
+        }
+        if (e instanceof SignInThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            write(response, 429, "Too Many Requests", throttled.getMessage());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Firstline\", Bearer");
-        String detail = e.getMessage() != null && e.getMessage().startsWith("Too many")
-                ? e.getMessage()
-                : "Send an API token (Authorization: Bearer ...) or an agent's credentials (HTTP Basic).";
-        write(response, 401, "Unauthorized", detail);
+        write(response, 401, "Unauthorized", "Send an API token (Authorization: Bearer ...) or an agent's credentials (HTTP Basic).");
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {

@@ -1,5 +1,6 @@
 package org.firstline.platform.internal;
 
+import org.firstline.platform.AgentAccounts;
 import org.firstline.platform.AgentRole;
 import org.firstline.platform.ApiTokenResolver;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -48,7 +51,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokenResolver tokens, AuthenticationManager authenticationManager,
             ProblemResponses problems) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/actuator/prometheus")
                 .authenticationManager(authenticationManager)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -64,7 +67,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/api-tokens/**", "/api/v1/mailboxes/**", "/api/v1/email/**", "/api/v1/integrations/**",
                                 "/api/v1/webhooks/**")
                         .hasRole(AgentRole.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/prometheus").authenticated()
                         .requestMatchers("/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/plans/**", "/api/v1/labels/**",
                                 "/api/v1/ownership-rules/**", "/api/v1/triage/classifier/**", "/api/v1/triage/teams/*/on-duty",
                                 "/api/v1/sla/calendars/**", "/api/v1/sla/policies/**")
@@ -75,18 +78,24 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, AgentAccounts accounts,
+            DatabaseOutage outage) throws Exception {
+        var signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        // a path, not an address built from the Host header
+        signIn.setFavorRelativeUris(true);
         http.authenticationManager(authenticationManager)
+                .addFilterAfter(new CurrentAgentFilter(accounts), SecurityContextHolderFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/img/**", "/favicon.svg", "/webjars/**", "/error",
-                                "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/approvals/**")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(AgentRole.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .anyRequest().hasAnyRole(WRITERS))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tickets", false)
-                        .failureHandler(new SignInFailureHandler()))
+                .formLogin(form -> form.loginPage("/login").successHandler(new SignInSuccessHandler())
+                        .failureHandler(new SignInFailureHandler(outage)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -1,8 +1,9 @@
 package org.firstline.platform.internal;
 
+import org.firstline.platform.AgentPrincipal;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -20,19 +21,26 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String key = authentication.getName() + "@" + remoteAddress();
-        if (throttle.isBlocked(key)) {
-            throw new LockedException("Too many failed sign-ins. Try again in "
-                    + SignInThrottle.WINDOW.toMinutes() + " minutes.");
+        String username = authentication.getName() == null ? "" : authentication.getName();
+        String address = remoteAddress();
+        var wait = throttle.waitFor(username, address);
+        if (wait.isPresent()) {
+            throw new SignInThrottledException(wait.get());
         }
+        Authentication result;
         try {
-            Authentication result = delegate.authenticate(authentication);
-            throttle.succeeded(key);
-            return result;
+            result = delegate.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            throttle.failed(key);
+            throttle.failed(username, address);
             throw e;
         }
+        throttle.succeeded(username);
+        // the session keeps the principal; the password hash has no business there
+        if (result.getPrincipal() instanceof AgentPrincipal agent) {
+            var withoutPassword = agent.withoutPassword();
+            return UsernamePasswordAuthenticationToken.authenticated(withoutPassword, null, withoutPassword.getAuthorities());
+        }
+        return result;
     }
 
     @Override

@@ -1,0 +1,49 @@
+package org.firstline.platform.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * In front of everything, sessions included (they live in the database too): while the {@link DatabaseWatch} sees the
+ * database down, requests get a 503 at once instead of waiting for a connection; a request that meets the outage
+ * half-way gets the same 503.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DatabaseOutageFilter extends OncePerRequestFilter {
+    private final DatabaseWatch watch;
+    private final DatabaseOutage outage;
+
+    DatabaseOutageFilter(DatabaseWatch watch, DatabaseOutage outage) {
+        this.watch = watch;
+        this.outage = outage;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!watch.available() && needsDatabase(request)) {
+            outage.answer(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) throw e;
+            outage.answer(request, response);
+        }
+    }
+
+    private static boolean needsDatabase(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.startsWith("/actuator/health") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.startsWith("/img/") || path.startsWith("/webjars/") || path.equals("/favicon.svg"));
+    }
+}
