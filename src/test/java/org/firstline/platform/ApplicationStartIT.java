@@ -29,11 +29,14 @@ class ApplicationStartIT {
 
             var anonymous = ApiClient.anonymous(port);
             assertThat(anonymous.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
-            assertThat(anonymous.get("/actuator/prometheus", "text/plain").body()).contains("jvm_memory_used_bytes");
+            var metrics = anonymous.get("/actuator/prometheus", "text/plain");
+            assertThat(metrics.status()).as("metrics need a token").isEqualTo(401);
+            assertThat(metrics.body()).doesNotContain("jvm_memory_used_bytes");
             assertThat(anonymous.get("/actuator/env").status()).as("other actuator endpoints need an admin").isNotEqualTo(200);
             var admin = ApiClient.basic(port, "admin", password);
             assertThat(admin.get("/api/v1/agents").json().get("items").get(0).get("username").asString()).isEqualTo("admin");
-            assertThat(anonymous.get("/actuator/prometheus", "text/plain").body()).contains("http_server_requests_seconds");
+            assertThat(admin.get("/actuator/prometheus", "text/plain").body()).contains("jvm_memory_used_bytes")
+                    .contains("http_server_requests_seconds");
         }
     }
 }
