@@ -59,8 +59,7 @@ public class TicketService {
             throw new AccessDeniedException("Only admins may set createdAt, status, teamId or ownerId when opening a ticket.");
         }
         if (idempotencyKey != null) {
-            var existing = jdbc.sql("select ticket_id from ticket_idempotency where agent_id = ? and idempotency_key = ?")
-                    .params(actor.id(), idempotencyKey).query(Long.class).optional();
+            var existing = earlierCreate(actor, idempotencyKey, form);
             if (existing.isPresent()) {
                 return get(existing.get());
             }
@@ -121,8 +120,9 @@ public class TicketService {
         }
         if (idempotencyKey != null) {
             int recorded = jdbc.sql("""
-                    insert into ticket_idempotency (agent_id, idempotency_key, ticket_id, created_at) values (?, ?, ?, ?)
-                    on conflict do nothing""").params(actor.id(), idempotencyKey, id, timestamp(now)).update();
+                    insert into ticket_idempotency (agent_id, idempotency_key, ticket_id, created_at, request_digest)
+                    values (?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(actor.id(), idempotencyKey, id, timestamp(now), digest(form)).update();
             if (recorded == 0) {
                 throw new ConcurrentCreateException(idempotencyKey);
             }
@@ -135,10 +135,30 @@ public class TicketService {
     }
 
     /** The ticket a concurrent create with the same idempotency key made; called after this one rolled back. */
-    public TicketView byIdempotencyKey(AgentPrincipal actor, String key) {
-        return jdbc.sql("select ticket_id from ticket_idempotency where agent_id = ? and idempotency_key = ?")
-                .params(actor.id(), key).query(Long.class).optional().map(this::get)
+    public TicketView byIdempotencyKey(AgentPrincipal actor, String key, OpenTicketForm form) {
+        return earlierCreate(actor, key, form).map(this::get)
                 .orElseThrow(() -> new NotFoundException("No ticket for idempotency key " + key));
+    }
+
+    /** The ticket an earlier create with this key made; the same key with another body is refused. */
+    private java.util.Optional<Long> earlierCreate(AgentPrincipal actor, String key, OpenTicketForm form) {
+        record Earlier(long ticketId, String digest) {}
+        var earlier = jdbc.sql("select ticket_id, request_digest from ticket_idempotency where agent_id = ? and idempotency_key = ?")
+                .params(actor.id(), key).query((rs, n) -> new Earlier(rs.getLong(1), rs.getString(2))).optional();
+        if (earlier.isPresent() && earlier.get().digest() != null && !earlier.get().digest().equals(digest(form))) {
+            throw new org.firstline.platform.UnprocessableRequestException(
+                    "This Idempotency-Key was used for a different ticket; use a new key for a new ticket.");
+        }
+        return earlier.map(Earlier::ticketId);
+    }
+
+    private static String digest(OpenTicketForm form) {
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(sha.digest(form.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One organization from the contact decides it; a contact in several leaves it to be confirmed by the triager. */

@@ -129,12 +129,23 @@ public class InboundMailFiler {
             Filed filed = transactions.execute(status -> fileParsed(raw, key, mail, origin));
             return count(filed);
         } catch (RuntimeException e) {
-            log.warn("Could not file message {}: {}", key, e.toString());
-            return count(quarantine(raw, key, messageId, mail.fromAddress(), mail.subject(), origin,
-                    "could not be filed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+            log.warn("Could not file message {}", key, e);
+            return count(quarantine(raw, key, messageId, mail.fromAddress(), mail.subject(), origin, "could not be filed: " + reason(e)));
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /** Says why for the admins who read the quarantine, without SQL or class names: the details are in the log. */
+    private static String reason(RuntimeException e) {
+        if (e instanceof org.firstline.platform.InvalidRequestException || e instanceof org.firstline.platform.ConflictException
+                || e instanceof org.firstline.platform.NotFoundException) {
+            return e.getMessage();
+        }
+        if (e instanceof org.springframework.dao.DataAccessException) {
+            return "the database refused it (details in the server log)";
+        }
+        return "an unexpected error (details in the server log)";
     }
 
     /** Files a quarantined message again, with the reader as it is now; the entry is replaced by what it becomes. */

@@ -34,7 +34,9 @@ class GithubHookController {
         String secret = settings.secrets().githubWebhookSecret();
         String text = new String(body, StandardCharsets.UTF_8);
         if (secret == null || !WebhookSignature.matches("sha256=" + WebhookSignature.hmac(secret, text), signature)) {
-            return ResponseEntity.status(401).body("bad or missing signature");
+            return ResponseEntity.status(401).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(json.writeValueAsString(org.springframework.http.ProblemDetail.forStatusAndDetail(
+                            org.springframework.http.HttpStatus.UNAUTHORIZED, "The X-Hub-Signature-256 signature is missing or wrong.")));
         }
         if ("ping".equals(event)) return ResponseEntity.ok("pong");
         if (!"issues".equals(event)) return ResponseEntity.accepted().body("ignored: " + event);

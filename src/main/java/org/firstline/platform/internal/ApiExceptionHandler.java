@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -32,6 +33,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     record FieldProblem(String field, String message) {}
 
@@ -43,6 +45,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(org.firstline.platform.UnprocessableRequestException.class)
+    ProblemDetail unprocessable(org.firstline.platform.UnprocessableRequestException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -83,12 +90,14 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldProblem(e.getParameterName(), "is required")));
+        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + e.getParameterName() + "' is required.",
+                List.of(new FieldProblem(e.getParameterName(), "is required")));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ProblemDetail missingHeader(MissingRequestHeaderException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldProblem(e.getHeaderName(), "is required")));
+        return problem(HttpStatus.BAD_REQUEST, "Header '" + e.getHeaderName() + "' is required.",
+                List.of(new FieldProblem(e.getHeaderName(), "is required")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -98,7 +107,49 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage(), List.of());
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "This address does not accept " + e.getMethod() + ".", List.of());
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    ProblemDetail notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "This answer is available as application/json only.", List.of());
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ProblemDetail bodyTooLarge(BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), List.of());
+    }
+
+    /**
+     * A value PostgreSQL refuses (out of range, a date past the year 294276, a character it cannot store) is the
+     * request's fault: 400. An unreachable database is a 503. Neither shows the SQL.
+     */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> database(org.springframework.dao.DataAccessException e) {
+        if (DatabaseOutage.causedBy(e)) {
+            return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.API_DETAIL, List.of()));
+        }
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            return org.springframework.http.ResponseEntity.badRequest()
+                    .body(problem(HttpStatus.BAD_REQUEST, "A value in the request is out of range or cannot be stored.", List.of()));
+        }
+        return org.springframework.http.ResponseEntity.internalServerError().body(unexpected(e));
+    }
+
+    /** Whatever else: logged with its stack trace, answered without it. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        if (e.getCause() instanceof BodyTooLargeException tooLarge) {
+            return bodyTooLarge(tooLarge);
+        }
+        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return problem(HttpStatus.valueOf(known.getStatusCode().value()), "The request was refused.", List.of());
+        }
+        log.error("Unexpected error answering an API request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. It has been logged; try again.", List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -126,6 +177,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof BodyTooLargeException tooLarge) {
+            return bodyTooLarge(tooLarge);
+        }
         return describe(e.getMostSpecificCause());
     }
 
@@ -134,6 +188,12 @@ class ApiExceptionHandler {
             String field = path(unknown);
             return problem(HttpStatus.BAD_REQUEST, "Unknown field '" + field + "'.",
                     List.of(new FieldProblem(field, "is not a known field")));
+        }
+        if (cause instanceof InvalidFormatException text && StorableTextDeserializer.REFUSAL.equals(text.getOriginalMessage())
+                && !text.getPath().isEmpty()) {
+            String field = path(text);
+            return problem(HttpStatus.BAD_REQUEST, "Field '" + field + "' " + text.getOriginalMessage() + ".",
+                    List.of(new FieldProblem(field, text.getOriginalMessage())));
         }
         if (cause instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
@@ -146,8 +206,17 @@ class ApiExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST, "Field '" + field + "' has the wrong type.",
                     List.of(new FieldProblem(field, "has the wrong type")));
         }
-        if (cause instanceof StreamReadException || cause instanceof JacksonException) {
-            return problem(HttpStatus.BAD_REQUEST, "The body is not valid JSON: " + firstLine(cause.getMessage()), List.of());
+        if (cause instanceof StreamConstraintsException) {
+            return problem(HttpStatus.BAD_REQUEST, "The body has a value that is too long, too large or nested too deeply.", List.of());
+        }
+        if (cause instanceof StreamReadException read && read.getMessage() != null && read.getMessage().startsWith("Duplicate")) {
+            return problem(HttpStatus.BAD_REQUEST, "The body names a field twice" + at(read) + ".", List.of());
+        }
+        if (cause instanceof StreamReadException read) {
+            return problem(HttpStatus.BAD_REQUEST, "The body is not valid JSON" + at(read) + ".", List.of());
+        }
+        if (cause instanceof MismatchedInputException) {
+            return problem(HttpStatus.BAD_REQUEST, "The body must be a JSON object with the documented fields.", List.of());
         }
         return problem(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable.", List.of());
     }
@@ -163,12 +232,9 @@ class ApiExceptionHandler {
         return Arrays.toString(type.getEnumConstants());
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+    private static String at(StreamReadException e) {
+        var where = e.getLocation();
+        return where == null || where.getLineNr() < 1 ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
     }
 
     static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> errors) {

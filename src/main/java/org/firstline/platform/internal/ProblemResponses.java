@@ -3,6 +3,8 @@ package org.firstline.platform.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -39,6 +41,12 @@ class ProblemResponses {
     }
 
     void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        write(response, status, title, detail, null);
+    }
+
+    /** With one field problem listed under {@code errors}, as the API's validation answers do. */
+    void write(HttpServletResponse response, int status, String title, String detail, Map<String, String> fieldProblem)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         var body = new java.util.LinkedHashMap<String, Object>();
@@ -46,6 +54,7 @@ class ProblemResponses {
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
+        if (fieldProblem != null) body.put("errors", List.of(fieldProblem));
         json.writeValue(response.getOutputStream(), body);
     }
 }

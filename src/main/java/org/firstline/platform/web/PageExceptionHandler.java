@@ -27,6 +27,13 @@ class PageExceptionHandler {
         return "redirect:" + backTo(request);
     }
 
+    /** A value PostgreSQL refuses (out of range, a character it cannot store) goes back to the form as a message. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    String unstorable(RuntimeException e, HttpServletRequest request, RedirectAttributes flash) {
+        flash.addFlashAttribute("error", "A value in the form is out of range or cannot be stored.");
+        return "redirect:" + backTo(request);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     String notFound(NotFoundException e, Model model, HttpServletResponse response) {
         response.setStatus(404);

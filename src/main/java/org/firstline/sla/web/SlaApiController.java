@@ -40,6 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 class SlaApiController {
+    /** Ten years: further back or ahead than any ticket's clock, and far from the dates PostgreSQL cannot hold. */
+    private static final long MAX_WINDOW_MINUTES = 10L * 366 * 24 * 60;
     private final CalendarService calendars;
     private final SlaPolicies policies;
     private final TicketSlas slas;
@@ -153,13 +155,18 @@ class SlaApiController {
     @GetMapping("/sla/at-risk")
     List<SlaListRow> atRisk(@RequestParam(defaultValue = "0") long withinMinutes, @RequestParam(defaultValue = "DUE") SlaViews.Sort sort,
             @RequestParam(defaultValue = "50") int limit) {
-        if (withinMinutes < 0) throw new InvalidRequestException("withinMinutes", "must not be negative");
+        if (withinMinutes < 0 || withinMinutes > MAX_WINDOW_MINUTES) {
+            throw new InvalidRequestException("withinMinutes", "must be between 0 and " + MAX_WINDOW_MINUTES);
+        }
         return views.atRisk(Duration.ofMinutes(withinMinutes), sort, limit);
     }
 
     @GetMapping("/sla/stale")
     List<SlaListRow> stale(@RequestParam(defaultValue = "24") long hours, @RequestParam(defaultValue = "DUE") SlaViews.Sort sort,
             @RequestParam(defaultValue = "50") int limit) {
+        if (hours < 0 || hours > MAX_WINDOW_MINUTES / 60) {
+            throw new InvalidRequestException("hours", "must be between 0 and " + MAX_WINDOW_MINUTES / 60);
+        }
         return views.stale(Duration.ofHours(hours), sort, limit);
     }
 

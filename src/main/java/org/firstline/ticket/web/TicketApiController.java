@@ -74,7 +74,7 @@ class TicketApiController {
         try {
             ticket = tickets.open(form, agent, idempotencyKey);
         } catch (TicketService.ConcurrentCreateException e) {
-            ticket = tickets.byIdempotencyKey(agent, idempotencyKey);
+            ticket = tickets.byIdempotencyKey(agent, idempotencyKey, form);
         }
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id())).body(ticket);
     }

@@ -1,0 +1,58 @@
+package org.firstline.platform.internal;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Errors no controller answered (an unknown path, a method not allowed, the container refusing a request): problem+json
+ * for the API, a page for people. Neither ever shows an exception, a class name or a library's limit.
+ */
+@Controller
+class ProblemErrorController implements ErrorController {
+    private final ProblemResponses problems;
+
+    ProblemErrorController(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping("/error")
+    String error(HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) throws IOException {
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        HttpStatus known = HttpStatus.resolve(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = detail(status);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? request.getRequestURI() : uri.toString();
+        String accept = request.getHeader("Accept");
+        if (path.startsWith(request.getContextPath() + "/api/") || (accept != null && accept.contains("json") && !accept.contains("html"))) {
+            problems.write(response, status, title, detail);
+            return null;
+        }
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("error", title);
+        model.addAttribute("message", detail);
+        return "error";
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 400 -> "The request could not be read: check its headers, address and body.";
+            case 401 -> "Sign in, or send an API token.";
+            case 403 -> "Your role does not allow this.";
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that method.";
+            case 413 -> "The request is larger than Firstline accepts.";
+            case 414 -> "The address is longer than Firstline accepts.";
+            case 415 -> "Send the body as application/json.";
+            case 431 -> "The request's headers are larger than Firstline accepts.";
+            default -> status >= 500 ? "Something went wrong on our side. It has been logged; try again." : "The request was refused.";
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package org.firstline.platform.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Query and form parameters PostgreSQL cannot store (a NUL character, half a surrogate pair) are a 400 naming the
+ * parameter, before any of them reaches a query. Multipart forms are checked by their query string only: their
+ * fields are read later, and file names are cleaned where attachments are stored.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class StorableParametersFilter extends OncePerRequestFilter {
+    private final ProblemResponses problems;
+
+    StorableParametersFilter(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String refused = refusedParameter(request);
+        if (refused == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String detail = "Parameter '" + refused + "' " + StorableTextDeserializer.REFUSAL + ".";
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            problems.write(response, 400, "Bad Request", detail, Map.of("field", refused, "message", StorableTextDeserializer.REFUSAL));
+            return;
+        }
+        response.setStatus(400);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(("<!doctype html><title>Not accepted</title><h1>Not accepted</h1><p>"
+                + HtmlUtils.htmlEscape(detail) + " Go back and remove it.</p>").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String refusedParameter(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase().startsWith("multipart/")) {
+            String query = request.getQueryString();
+            return query != null && query.toLowerCase().contains("%00") ? "query" : null;
+        }
+        for (var entry : request.getParameterMap().entrySet()) {
+            if (!StorableTextDeserializer.storable(entry.getKey())) return "?";
+            for (String value : entry.getValue()) {
+                if (!StorableTextDeserializer.storable(value)) return entry.getKey();
+            }
+        }
+        return null;
+    }
+}
