@@ -25,6 +25,12 @@ public class AuditTrail {
                 .params(entity, entityId, limit).query(AuditTrail::entry).list();
     }
 
+    /** The newest changes to any row of a kind, e.g. every mailbox or email template. */
+    public List<AuditEntryView> forEntity(String entity, int limit) {
+        return jdbc.sql("select * from audit_entry where entity = ? order by id desc limit ?")
+                .params(entity, limit).query(AuditTrail::entry).list();
+    }
+
     private static AuditEntryView entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new AuditEntryView(rs.getLong("id"), rs.getObject("ticket_id", Long.class), rs.getString("entity"),
                 rs.getObject("entity_id", Long.class), rs.getString("action"), rs.getString("field"), rs.getString("before"),
