@@ -1,10 +1,9 @@
 package org.firstline.integration;
 
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.firstline.integration.internal.OutboundGuard;
 import org.firstline.integration.internal.Secrets;
-import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.SecretCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,11 +15,13 @@ public class IntegrationSettingsService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecretCipher cipher;
+    private final OutboundGuard guard;
 
-    IntegrationSettingsService(JdbcClient jdbc, Clock clock, SecretCipher cipher) {
+    IntegrationSettingsService(JdbcClient jdbc, Clock clock, SecretCipher cipher, OutboundGuard guard) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.cipher = cipher;
+        this.guard = guard;
     }
 
     public IntegrationSettings get() {
@@ -42,10 +43,10 @@ public class IntegrationSettingsService {
 
     @Transactional
     public IntegrationSettings update(IntegrationSettingsForm form) {
-        checkUrl("slackSupportWebhook", form.slackSupportWebhook());
-        checkUrl("trelloBaseUrl", form.trelloBaseUrl());
-        checkUrl("githubBaseUrl", form.githubBaseUrl());
-        checkUrl("shortcutBaseUrl", form.shortcutBaseUrl());
+        guard.checkUrl("slackSupportWebhook", form.slackSupportWebhook());
+        guard.checkUrl("trelloBaseUrl", form.trelloBaseUrl());
+        guard.checkUrl("githubBaseUrl", form.githubBaseUrl());
+        guard.checkUrl("shortcutBaseUrl", form.shortcutBaseUrl());
         jdbc.sql("""
                 update integration_settings set
                     slack_support_webhook = case when :slackSet then :slack else slack_support_webhook end,
@@ -79,19 +80,6 @@ public class IntegrationSettingsService {
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         return get();
-    }
-
-    /** Only http(s) addresses: a webhook or base URL is where Firstline sends data. */
-    static void checkUrl(String field, String value) {
-        if (value == null || value.isBlank()) return;
-        try {
-            URI uri = URI.create(value.strip());
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InvalidRequestException(field, "must be an http or https URL");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(field, "must be an http or https URL");
-        }
     }
 
     private String seal(String value) {

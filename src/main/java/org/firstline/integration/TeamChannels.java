@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import org.firstline.directory.TeamService;
+import org.firstline.integration.internal.OutboundGuard;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.SecretCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,12 +18,14 @@ public class TeamChannels {
     private final Clock clock;
     private final SecretCipher cipher;
     private final TeamService teams;
+    private final OutboundGuard guard;
 
-    TeamChannels(JdbcClient jdbc, Clock clock, SecretCipher cipher, TeamService teams) {
+    TeamChannels(JdbcClient jdbc, Clock clock, SecretCipher cipher, TeamService teams, OutboundGuard guard) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.cipher = cipher;
         this.teams = teams;
+        this.guard = guard;
     }
 
     public TeamChannel get(long teamId) {
@@ -44,7 +47,7 @@ public class TeamChannels {
     @Transactional
     public TeamChannel update(long teamId, String slackWebhook, String trelloListId) {
         teams.get(teamId);
-        IntegrationSettingsService.checkUrl("slackWebhook", slackWebhook);
+        guard.checkUrl("slackWebhook", slackWebhook);
         if (trelloListId != null && !trelloListId.isBlank() && !trelloListId.strip().matches("[A-Za-z0-9]{1,64}")) {
             throw new InvalidRequestException("trelloListId", "must be a Trello list id (letters and digits)");
         }

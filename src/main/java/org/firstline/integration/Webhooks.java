@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.firstline.integration.internal.OutboundGuard;
 import org.firstline.platform.NotFoundException;
 import org.firstline.platform.SecretCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +26,13 @@ public class Webhooks {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecretCipher cipher;
+    private final OutboundGuard guard;
 
-    Webhooks(JdbcClient jdbc, Clock clock, SecretCipher cipher) {
+    Webhooks(JdbcClient jdbc, Clock clock, SecretCipher cipher, OutboundGuard guard) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.cipher = cipher;
+        this.guard = guard;
     }
 
     public List<WebhookView> list() {
@@ -43,7 +46,7 @@ public class Webhooks {
 
     @Transactional
     public CreatedWebhook create(WebhookForm form) {
-        IntegrationSettingsService.checkUrl("url", form.url());
+        guard.checkUrl("url", form.url());
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);

@@ -404,4 +404,58 @@ class IntegrationIT extends ApiTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("no organization");
     }
+
+    @Test
+    void webhooksAndBaseUrlsPointingInsideAreRefusedNamingTheField() {
+        var metadata = admin.post("/api/v1/webhooks", map("name", "Steal", "url", "http://169.254.169.254/latest/meta-data",
+                "events", List.of("TICKET_OPENED")));
+        assertThat(metadata.status()).as(metadata.body()).isEqualTo(400);
+        assertThat(metadata.header("Content-Type")).contains("application/problem+json");
+        JsonNode error = metadata.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("url");
+        assertThat(error.get("message").asString()).contains("169.254.169.254 is a link-local address");
+        // loopback, but not the allow-listed 127.0.0.1
+        var loopback = admin.post("/api/v1/webhooks", map("name", "Local", "url", "http://127.0.0.2:" + hooks.getPort() + "/",
+                "events", List.of("TICKET_OPENED")));
+        assertThat(loopback.status()).as(loopback.body()).isEqualTo(400);
+        assertThat(loopback.body()).contains("loopback");
+        var mapped = admin.post("/api/v1/webhooks", map("name", "Mapped", "url", "http://[::ffff:10.0.0.1]/",
+                "events", List.of("TICKET_OPENED")));
+        assertThat(mapped.status()).as(mapped.body()).isEqualTo(400);
+        var settings = admin.patch("/api/v1/integrations/settings", map("githubBaseUrl", "http://192.168.1.10/api"));
+        assertThat(settings.status()).as(settings.body()).isEqualTo(400);
+        assertThat(settings.json().get("errors").get(0).get("field").asString()).isEqualTo("githubBaseUrl");
+        long teamId = team("Inside");
+        var channel = admin.put("/api/v1/integrations/teams/" + teamId + "/channel", map("slackWebhook", "http://100.64.0.1/hook"));
+        assertThat(channel.status()).as(channel.body()).isEqualTo(400);
+        assertThat(channel.json().get("errors").get(0).get("field").asString()).isEqualTo("slackWebhook");
+        assertThat(admin.get("/api/v1/webhooks").json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aWebhookThatPointsInsideByDeliveryTimeIsNotCalledAndFailsForGoodWithTheReason() throws Exception {
+        // listens on every interface, so the old code would reach it at 127.0.0.2
+        var inside = new MockWebServer();
+        inside.start(java.net.InetAddress.getByName("0.0.0.0"), 0);
+        try {
+            var hook = admin.post("/api/v1/webhooks", map("name", "Rebound", "url", hooks.url("/hook").toString(),
+                    "events", List.of("TICKET_OPENED")));
+            assertThat(hook.status()).as(hook.body()).isEqualTo(201);
+            // what a name does when its DNS is changed after the hook was saved: it now leads to a loopback address
+            jdbc.sql("update webhook_subscription set url = ? where id = ?")
+                    .params("http://127.0.0.2:" + inside.getPort() + "/hook", hook.json().get("webhook").get("id").asLong()).update();
+            inside.enqueue(ok(""));
+            var api = api(AgentRole.AGENT);
+            long id = open(api, "Rebound").get("id").asLong();
+
+            assertThat(sender.sendDue()).isEqualTo(1);
+            assertThat(inside.getRequestCount()).isZero();
+            var delivery = api.get("/api/v1/tickets/" + id + "/deliveries").json().get("items").get(0);
+            assertThat(delivery.get("status").asString()).as("refused for good, not retried").isEqualTo("GIVEN_UP");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+            assertThat(delivery.get("lastError").asString()).contains("refused").contains("127.0.0.2 is a loopback address");
+        } finally {
+            inside.close();
+        }
+    }
 }

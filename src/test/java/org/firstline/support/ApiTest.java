@@ -48,6 +48,17 @@ public abstract class ApiTest {
         return ApiClient.bearer(port, tokenService.create("test", agent.id()).secret());
     }
 
+    /** A browser's session of the agent, signed in through the login form: for the pages and their forms. */
+    protected ApiClient signedIn(AgentView agent) {
+        var browser = ApiClient.anonymous(port).withCookies();
+        String csrf = ApiClient.csrfToken(browser.get("/login", "text/html").body());
+        var signIn = browser.postForm("/login", java.util.Map.of("username", agent.username(), "password", PASSWORD, "_csrf", csrf));
+        if (signIn.status() != 302 || String.valueOf(signIn.header("Location")).contains("error")) {
+            throw new IllegalStateException("sign-in failed: " + signIn);
+        }
+        return browser;
+    }
+
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

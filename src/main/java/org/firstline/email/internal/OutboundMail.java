@@ -2,9 +2,9 @@ package org.firstline.email.internal;
 
 import java.util.List;
 
-/** A message to send, as queued in the outbox. */
+/** A message to send, as queued in the outbox; a reply without a mailbox (null) waits until one can send it. */
 public record OutboundMail(
-        long mailboxId,
+        Long mailboxId,
         Long ticketId,
         Long ticketMessageId,
         Kind kind,

@@ -5,17 +5,20 @@ import static java.util.stream.Collectors.toCollection;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.firstline.platform.FirstlineSettings;
+import org.firstline.ticket.AttachmentService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Queues mail in the same transaction as the change that causes it, with the threading headers a mail client needs
  * to show it in the conversation: a Message-ID of ours, In-Reply-To the customer's latest message, References the
- * whole thread.
+ * whole thread. A reply's files are fixed when it is queued: the mail carries what the agent sent, whenever it leaves.
  */
 @Component
 public class Outbox {
@@ -24,13 +27,17 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AttachmentService attachments;
+    private final FirstlineSettings settings;
 
-    Outbox(JdbcClient jdbc, Clock clock) {
+    Outbox(JdbcClient jdbc, Clock clock, AttachmentService attachments, FirstlineSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.attachments = attachments;
+        this.settings = settings;
     }
 
-    /** Queues the message and returns its outbox id. */
+    /** Queues the message and returns its outbox id; {@code fromAddress} is null when no mailbox can send it yet. */
     public long enqueue(OutboundMail mail, String fromAddress) {
         List<String> thread = mail.ticketId() == null ? List.of() : threadIds(mail.ticketId());
         String inReplyTo = mail.ticketId() == null ? null : latestInbound(mail.ticketId());
@@ -42,14 +49,17 @@ public class Outbox {
         if (thread.size() > MAX_REFERENCES) {
             references.addAll(thread.subList(thread.size() - MAX_REFERENCES + 1, thread.size()));
         }
+        Long[] files = mail.ticketMessageId() == null ? new Long[0] : attachments.list(mail.ticketId()).stream()
+                .filter(a -> mail.ticketMessageId().equals(a.messageId())).map(a -> a.id()).toArray(Long[]::new);
         var now = Timestamp.from(clock.instant());
         return jdbc.sql("""
                 insert into outbound_email (mailbox_id, ticket_id, ticket_message_id, kind, message_id, in_reply_to, references_ids,
-                                            recipients, cc, subject, body, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(mail.mailboxId(), mail.ticketId(), mail.ticketMessageId(), mail.kind().name(), newMessageId(fromAddress),
+                                            recipients, cc, subject, body, attachment_ids, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(mail.mailboxId(), mail.ticketId(), mail.ticketMessageId(), mail.kind().name(),
+                        newMessageId(fromAddress != null ? fromAddress : "@" + ownHost()),
                         inReplyTo, references.toArray(String[]::new), mail.recipients().toArray(String[]::new),
-                        mail.cc().toArray(String[]::new), mail.subject(), mail.body(), now, now)
+                        mail.cc().toArray(String[]::new), mail.subject(), mail.body(), files, now, now)
                 .query(Long.class).single();
     }
 
@@ -68,6 +78,12 @@ public class Outbox {
         return jdbc.sql("""
                 select message_id from inbound_email where ticket_id = ? and message_id is not null and outcome in ('TICKET', 'REPLY', 'HELD')
                 order by id desc limit 1""").param(ticketId).query(String.class).optional().orElse(null);
+    }
+
+    /** Where a Message-ID is made before a mailbox is known: only unique matters, and Firstline's own host is. */
+    private String ownHost() {
+        String host = URI.create(settings.publicUrl()).getHost();
+        return host == null ? "firstline.invalid" : host;
     }
 
     static String newMessageId(String fromAddress) {

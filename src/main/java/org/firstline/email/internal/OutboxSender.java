@@ -35,8 +35,9 @@ public class OutboxSender {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
-    private record Due(long id, long mailboxId, Long ticketId, Long ticketMessageId, String messageId, String inReplyTo,
-            List<String> references, List<String> recipients, List<String> cc, String subject, String body, String kind, int attempts) {}
+    private record Due(long id, Long mailboxId, Long ticketId, Long ticketMessageId, String messageId, String inReplyTo,
+            List<String> references, List<String> recipients, List<String> cc, String subject, String body, String kind, int attempts,
+            List<Long> attachmentIds) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -84,23 +85,27 @@ public class OutboxSender {
         return transactions.execute(status -> jdbc.sql("""
                 update outbound_email o set next_attempt_at = :lease
                 from (select id from outbound_email where status = 'QUEUED' and next_attempt_at <= :now
+                        and (mailbox_id is not null or exists (select 1 from mailbox where smtp_host is not null and enabled))
                       order by next_attempt_at limit :limit for update skip locked) due
                 where o.id = due.id
                 returning o.*""")
                 .param("now", Timestamp.from(now))
                 .param("lease", Timestamp.from(now.plus(LEASE)))
                 .param("limit", limit)
-                .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("mailbox_id"), rs.getObject("ticket_id", Long.class),
+                .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("mailbox_id", Long.class), rs.getObject("ticket_id", Long.class),
                         rs.getObject("ticket_message_id", Long.class), rs.getString("message_id"), rs.getString("in_reply_to"),
                         List.of((String[]) rs.getArray("references_ids").getArray()),
                         List.of((String[]) rs.getArray("recipients").getArray()), List.of((String[]) rs.getArray("cc").getArray()),
-                        rs.getString("subject"), rs.getString("body"), rs.getString("kind"), rs.getInt("attempts")))
+                        rs.getString("subject"), rs.getString("body"), rs.getString("kind"), rs.getInt("attempts"),
+                        List.of((Long[]) rs.getArray("attachment_ids").getArray())))
                 .list());
     }
 
     private boolean send(Due mail) {
         try {
-            var connection = mailboxes.connection(mail.mailboxId()).orElseThrow();
+            // a reply queued while no mailbox could send goes out from the one that can now
+            long mailboxId = mail.mailboxId() != null ? mail.mailboxId() : mailboxes.senderFor(mail.ticketId()).orElseThrow().id();
+            var connection = mailboxes.connection(mailboxId).orElseThrow();
             var sender = senders.sender(connection);
             MimeMessage message = new ThreadedMessage(sender.getSession(), mail.messageId());
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -112,13 +117,9 @@ public class OutboxSender {
             helper.setSubject(mail.subject());
             helper.setSentDate(Date.from(clock.instant()));
             helper.setText(mail.body(), false);
-            if (mail.ticketMessageId() != null) {
-                for (var attachment : attachments.list(mail.ticketId())) {
-                    if (mail.ticketMessageId().equals(attachment.messageId())) {
-                        var content = attachments.get(attachment.id());
-                        helper.addAttachment(attachment.filename(), new ByteArrayResource(content.bytes()), attachment.contentType());
-                    }
-                }
+            for (var attachment : files(mail)) {
+                var content = attachments.get(attachment.id());
+                helper.addAttachment(attachment.filename(), new ByteArrayResource(content.bytes()), attachment.contentType());
             }
             if (mail.inReplyTo() != null) {
                 message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
@@ -132,14 +133,26 @@ public class OutboxSender {
             }
             message.setHeader("X-Firstline-Ticket", mail.ticketId() == null ? "" : String.valueOf(mail.ticketId()));
             sender.send(message);
-            jdbc.sql("update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-                    .params(Timestamp.from(clock.instant()), mail.id()).update();
+            jdbc.sql("""
+                    update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null, mailbox_id = ?
+                    where id = ?""")
+                    .params(Timestamp.from(clock.instant()), mailboxId, mail.id()).update();
             sent.increment();
             return true;
         } catch (Exception e) {
             fail(mail, e);
             return false;
         }
+    }
+
+    /**
+     * The files queued with the mail, and any added to its message since through the API (which attaches in a second
+     * call); never fewer than were there when it was queued.
+     */
+    private List<org.firstline.ticket.AttachmentView> files(Due mail) {
+        if (mail.ticketId() == null) return List.of();
+        return attachments.list(mail.ticketId()).stream().filter(a -> mail.attachmentIds().contains(a.id())
+                || mail.ticketMessageId() != null && mail.ticketMessageId().equals(a.messageId())).toList();
     }
 
     private void fail(Due mail, Exception e) {

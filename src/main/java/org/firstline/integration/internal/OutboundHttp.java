@@ -11,18 +11,26 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Plain HTTP to the outside services, with a connect and a response time limit. */
+/**
+ * Plain HTTP to the outside services, with a connect and a response time limit, and only to public addresses
+ * ({@link OutboundGuard}). The guard resolves the name just before the call; the client then connects to what the JVM's
+ * address cache holds for it (30 s by default), so the address checked is the address called.
+ */
 @Component
 public class OutboundHttp {
-    /** What came back, or why nothing did (status 0). */
-    public record Result(int status, String body, String error) {
+    /** What came back, or why nothing did (status 0); {@code refused} when Firstline would not make the call at all. */
+    public record Result(int status, String body, String error, boolean refused) {
+        public Result(int status, String body, String error) {
+            this(status, body, error, false);
+        }
+
         public boolean ok() {
             return status >= 200 && status < 300;
         }
 
         /** A refusal that asking again will not change (bad request, gone, no such hook); 408 and 429 are worth a retry. */
         public boolean permanent() {
-            return status >= 400 && status < 500 && status != 408 && status != 429;
+            return refused || status >= 400 && status < 500 && status != 408 && status != 429;
         }
 
         public String describe() {
@@ -37,13 +45,17 @@ public class OutboundHttp {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final OutboundGuard guard;
 
-    OutboundHttp(@Value("${firstline.integration.timeout:PT10S}") Duration timeout) {
+    OutboundHttp(@Value("${firstline.integration.timeout:PT10S}") Duration timeout, OutboundGuard guard) {
         this.timeout = timeout;
+        this.guard = guard;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public Result send(String method, String url, Map<String, String> headers, String body) {
+        var refusal = guard.check(url);
+        if (refusal.isPresent()) return new Result(0, null, refusal.get().reason(), refusal.get().permanent());
         try {
             var builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))

@@ -1,16 +1,10 @@
 package org.firstline.ticket.web;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.firstline.directory.AgentService;
 import org.firstline.platform.AgentPrincipal;
-import org.firstline.ticket.AttachmentService;
-import org.firstline.ticket.ConversationService;
 import org.firstline.ticket.Impact;
-import org.firstline.ticket.MessageForm;
-import org.firstline.ticket.MessageKind;
 import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.Resolution;
@@ -27,64 +21,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Form posts from the ticket page: reply or note, property changes, the requester's answer to a resolution. */
+/** Form posts from the ticket page: property changes, the requester's answer to a resolution. */
 @Controller
 class TicketActionsController {
-    private final ConversationService conversation;
     private final TicketChanges changes;
     private final TicketService tickets;
-    private final AttachmentService attachments;
     private final TicketPlaceholders placeholders;
-    private final AgentService agents;
 
-    TicketActionsController(ConversationService conversation, TicketChanges changes, TicketService tickets,
-            AttachmentService attachments, TicketPlaceholders placeholders, AgentService agents) {
-        this.conversation = conversation;
+    TicketActionsController(TicketChanges changes, TicketService tickets, TicketPlaceholders placeholders) {
         this.changes = changes;
         this.tickets = tickets;
-        this.attachments = attachments;
         this.placeholders = placeholders;
-        this.agents = agents;
-    }
-
-    @PostMapping("/tickets/{id}/messages")
-    String reply(@PathVariable long id, @RequestParam String body, @RequestParam(defaultValue = "PUBLIC") MessageKind kind,
-            @RequestParam(defaultValue = "false") boolean addSignature,
-            @RequestParam(name = "files", required = false) List<MultipartFile> files,
-            @RequestParam(required = false) Long seenMessageId,
-            @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) throws IOException {
-        if (seenMessageId != null && kind == MessageKind.PUBLIC) {
-            // a reply written against an older state of the conversation may answer the wrong thing: show the news first
-            var newer = conversation.messages(id).stream()
-                    .filter(m -> m.id() > seenMessageId && !Long.valueOf(agent.id()).equals(m.authorAgentId())).toList();
-            if (!newer.isEmpty()) {
-                var latest = newer.get(newer.size() - 1);
-                flash.addFlashAttribute("error", "Not sent: while you were writing, " + latest.authorName() + " added "
-                        + (newer.size() == 1 ? "a message" : newer.size() + " messages") + ". Read it below; your draft is kept"
-                        + (files != null && files.stream().anyMatch(f -> !f.isEmpty()) ? " (attach your files again)" : "")
-                        + ". Send again to send it as it is.");
-                flash.addFlashAttribute("draft", body);
-                return "redirect:/tickets/" + id + "#message-" + latest.id();
-            }
-        }
-        String text = body.strip();
-        String signature = agents.get(agent.id()).signature();
-        if (addSignature && kind == MessageKind.PUBLIC && !signature.isBlank()) {
-            text = text + "\n\n-- \n" + signature;
-        }
-        var message = conversation.post(id, new MessageForm(text, kind, null), agent);
-        if (files != null) {
-            for (MultipartFile file : files) {
-                if (!file.isEmpty()) {
-                    attachments.add(id, message.id(), file.getOriginalFilename(), file.getBytes(), agent);
-                }
-            }
-        }
-        flash.addFlashAttribute("notice", kind == MessageKind.NOTE ? "Note added." : "Reply sent.");
-        return "redirect:/tickets/" + id + "#message-" + message.id();
     }
 
     @PostMapping("/tickets/{id}/properties")

@@ -6,6 +6,7 @@ import org.firstline.ticket.Impact;
 import org.firstline.ticket.LinkKind;
 import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
+import org.firstline.ticket.ReplyMail;
 import org.firstline.ticket.Resolution;
 import org.firstline.ticket.StatusTransitions;
 import org.firstline.ticket.TicketService;
@@ -25,14 +26,16 @@ class TicketPageController {
     private final TicketNames names;
     private final TicketSidePanel sidePanel;
     private final TicketWorkViews work;
+    private final ReplyMail mail;
 
     TicketPageController(TicketService tickets, ConversationService conversation, TicketNames names, TicketSidePanel sidePanel,
-            TicketWorkViews work) {
+            TicketWorkViews work, ReplyMail mail) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.names = names;
         this.sidePanel = sidePanel;
         this.work = work;
+        this.mail = mail;
     }
 
     @GetMapping("/tickets/{id}")
@@ -42,6 +45,7 @@ class TicketPageController {
         model.addAttribute("ticket", ticket);
         var messages = conversation.messages(id);
         model.addAttribute("messages", messages);
+        model.addAttribute("unsentReplies", mail.unsent(id));
         model.addAttribute("lastMessageId", messages.stream().mapToLong(m -> m.id()).max().orElse(0));
         model.addAttribute("nextStatuses", StatusTransitions.next(ticket.status()));
         model.addAttribute("types", TicketType.values());

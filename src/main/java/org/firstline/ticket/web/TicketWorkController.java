@@ -89,8 +89,8 @@ class TicketWorkController {
     @PostMapping("/tickets/{id}/attachments")
     String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) throws IOException {
-        attachments.add(id, null, file.getOriginalFilename(), file.getBytes(), agent);
-        flash.addFlashAttribute("notice", "Attachment added.");
+        var added = attachments.add(id, null, file.getOriginalFilename(), file.getBytes(), agent);
+        flash.addFlashAttribute("notice", added.filename() + " added to the ticket's files.");
         return "redirect:/tickets/" + id;
     }
 
