@@ -52,7 +52,10 @@ public class ApiTokenService implements ApiTokenResolver {
         if (name == null || name.isBlank()) {
             throw new InvalidRequestException("name", "is required");
         }
-        agents.get(agentId);
+        if (!agents.get(agentId).active()) {
+            // an inactive agent, Firstline's own system agent among them, cannot act, so it gets no way to
+            throw new InvalidRequestException("agentId", "belongs to an inactive agent; tokens are for active agents only");
+        }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = "fl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

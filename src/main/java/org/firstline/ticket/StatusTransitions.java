@@ -48,6 +48,14 @@ public final class StatusTransitions {
                 throw new InvalidRequestException("resolutionLink", "is required for a " + resolution + " resolution: link the change");
             }
         }
+        checkLink(link);
+    }
+
+    /** The link is shown as a link to agents and requesters: only web addresses, never javascript: or data:. */
+    public static void checkLink(String link) {
+        if (link != null && !link.isBlank() && !link.strip().matches("(?i)https?://[^\\s<>\"]+")) {
+            throw new InvalidRequestException("resolutionLink", "must be an http:// or https:// address");
+        }
     }
 
     private static String explain(TicketStatus from, TicketStatus to) {

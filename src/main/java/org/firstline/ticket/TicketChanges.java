@@ -44,6 +44,7 @@ public class TicketChanges {
         if (change.status() != null || change.pendingReason() != null) {
             StatusTransitions.check(current.status(), status, reason, change.resolution(), change.resolutionLink());
         }
+        StatusTransitions.checkLink(change.resolutionLink());
         if (current.status() == TicketStatus.CLOSED) {
             throw new ConflictException("Ticket #" + current.number() + " is closed and can no longer be changed.");
         }

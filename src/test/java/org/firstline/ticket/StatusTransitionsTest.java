@@ -43,4 +43,12 @@ class StatusTransitionsTest {
         assertThatThrownBy(() -> StatusTransitions.check(from, to, PendingReason.CUSTOMER, null, null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining(reason);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"javascript:alert(1)", "data:text/html,<script>x</script>",
+            "JaVaScRiPt:alert(1)", "//evil.example/x", "ftp://files.example/x", "https://ok.example/a b"})
+    void aResolutionLinkIsAWebAddressOnly(String link) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StatusTransitions.checkLink(link))
+                .isInstanceOf(org.firstline.platform.InvalidRequestException.class);
+    }
 }

@@ -84,7 +84,7 @@ public class OutboxSender {
         Instant now = clock.instant();
         return transactions.execute(status -> jdbc.sql("""
                 update outbound_email o set next_attempt_at = :lease
-                from (select id from outbound_email where status = 'QUEUED' and next_attempt_at <= :now
+                from (select id from outbound_email where status in ('QUEUED', 'SENDING') and next_attempt_at <= :now
                         and (mailbox_id is not null or exists (select 1 from mailbox where smtp_host is not null and enabled))
                       order by next_attempt_at limit :limit for update skip locked) due
                 where o.id = due.id
@@ -132,6 +132,9 @@ public class OutboxSender {
                 message.setHeader("Auto-Submitted", "auto-replied");
             }
             message.setHeader("X-Firstline-Ticket", mail.ticketId() == null ? "" : String.valueOf(mail.ticketId()));
+            // committed before the SMTP call: a crash now leaves this one mail SENDING (sent again after the lease,
+            // with the same Message-ID) and the rest of the batch QUEUED, never sent twice
+            jdbc.sql("update outbound_email set status = 'SENDING' where id = ?").param(mail.id()).update();
             sender.send(message);
             jdbc.sql("""
                     update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null, mailbox_id = ?
