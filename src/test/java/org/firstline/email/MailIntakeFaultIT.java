@@ -14,17 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.firstline.benchmark.AppProcess;
+import org.firstline.support.IntakeCount;
 import org.firstline.support.MailLoad;
 import org.firstline.support.TestMailServer;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Firstline as its own process reads 2,000 messages from an IMAP server and is killed with SIGKILL five times while
@@ -33,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 class MailIntakeFaultIT {
     private static final int MESSAGES = 2000;
     private static final int KILLS = 5;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
@@ -81,37 +77,12 @@ class MailIntakeFaultIT {
             }
             assertThat(mail.unseenInSupportInbox()).isZero();
 
-            Map<String, Integer> subjects = new HashMap<>();
-            Map<Long, String> ticketBySubject = new HashMap<>();
-            String cursor = null;
-            do {
-                var page = JSON.readTree(send(port, auth, "GET", "/api/v1/tickets?limit=200" + (cursor == null ? "" : "&cursor=" + cursor), null).body());
-                for (JsonNode ticket : page.get("items")) {
-                    subjects.merge(ticket.get("subject").asString(), 1, Integer::sum);
-                    ticketBySubject.put(ticket.get("id").asLong(), ticket.get("subject").asString());
-                }
-                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-            } while (cursor != null);
+            var count = IntakeCount.of(load, run, port, auth);
             long requests = load.stream().filter(m -> !m.reply()).count();
-            assertThat(subjects).hasSize((int) requests);
-            assertThat(subjects.values()).allMatch(count -> count == 1);
-
-            Map<String, Long> ticketOf = new HashMap<>();
-            ticketBySubject.forEach((id, subject) -> ticketOf.put(subject, id));
-            int replies = 0;
-            for (MailLoad.Mail reply : load.stream().filter(MailLoad.Mail::reply).toList()) {
-                long ticketId = ticketOf.get("Load " + reply.target() + " " + run);
-                var messages = JSON.readTree(send(port, auth, "GET", "/api/v1/tickets/" + ticketId + "/messages", null).body()).get("items");
-                long copies = 0;
-                for (JsonNode message : messages) {
-                    if (message.get("body").asString().equals("reply " + reply.n() + " to request " + reply.target())) {
-                        copies++;
-                    }
-                }
-                assertThat(copies).as("reply %d on its ticket", reply.n()).isEqualTo(1);
-                replies++;
-            }
-            assertThat(replies).isEqualTo(MESSAGES - requests);
+            assertThat(count.requestsFiled()).isEqualTo((int) requests);
+            assertThat(count.repliesFiled()).isEqualTo(MESSAGES - (int) requests);
+            assertThat(count.lost()).isZero();
+            assertThat(count.duplicated()).isZero();
             app.close();
         }
     }
