@@ -79,8 +79,8 @@ class DatabaseOutageIT {
     private static ApiClient signIn(int port) {
         var browser = ApiClient.anonymous(port).withCookies();
         String csrf = ApiClient.csrfToken(browser.get("/login", "text/html").body());
-        assertThat(browser.postForm("/login", Map.of("username", "olive", "password", PASSWORD, "_csrf", csrf)).status())
-                .isEqualTo(302);
+        var signedIn = browser.postForm("/login", Map.of("username", "olive", "password", PASSWORD, "_csrf", csrf));
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(302);
         return browser;
     }
 

@@ -23,12 +23,17 @@ class ActorStampingDataSource extends DelegatingDataSource {
         this.clock = clock;
     }
 
+    /** Set while the actor is looked up: reading a session's security context needs a connection of its own. */
+    private static final ThreadLocal<Boolean> LOOKING_UP = new ThreadLocal<>();
+
     @Override
     public Connection getConnection() throws SQLException {
+        // asked before borrowing, so the session's own connection is never taken while this one is held
+        String actor = actor();
         Connection connection = super.getConnection();
         try (var statement = connection.prepareStatement(
                 "select set_config('firstline.actor', ?, false), set_config('firstline.now', ?, false)")) {
-            statement.setString(1, actor());
+            statement.setString(1, actor);
             statement.setString(2, clock.getObject().instant().toString());
             statement.execute();
         } catch (SQLException e) {
@@ -39,8 +44,16 @@ class ActorStampingDataSource extends DelegatingDataSource {
     }
 
     private static String actor() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof AgentPrincipal agent ? agent.auditName() : "";
+        if (LOOKING_UP.get() != null) {
+            return "";
+        }
+        LOOKING_UP.set(Boolean.TRUE);
+        try {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication != null && authentication.getPrincipal() instanceof AgentPrincipal agent ? agent.auditName() : "";
+        } finally {
+            LOOKING_UP.remove();
+        }
     }
 
     @Component

@@ -29,6 +29,8 @@ class DatabaseOutage {
             <p><a href="">Try again</a></p></body></html>
             """;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatabaseOutage.class);
+
     private final ProblemResponses problems;
 
     DatabaseOutage(ProblemResponses problems) {
@@ -48,6 +50,12 @@ class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /** Answers a request that failed on the way; the failure is logged, since it says which call met the outage. */
+    void answer(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+        log.warn("Answering {} {} with 503: the database could not be reached", request.getMethod(), request.getRequestURI(), failure);
+        answer(request, response);
     }
 
     void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {

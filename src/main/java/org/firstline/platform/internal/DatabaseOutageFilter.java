@@ -37,7 +37,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
             if (!DatabaseOutage.causedBy(e)) throw e;
-            outage.answer(request, response);
+            outage.answer(request, response, e);
         }
     }
 

@@ -18,7 +18,7 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (DatabaseOutage.causedBy(e)) {
-            outage.answer(request, response);
+            outage.answer(request, response, e);
             return;
         }
         response.sendRedirect(request.getContextPath() + (e instanceof SignInThrottledException ? "/login?throttled" : "/login?error"));
