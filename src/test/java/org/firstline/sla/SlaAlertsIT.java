@@ -170,11 +170,11 @@ class SlaAlertsIT extends ApiTest {
                     toldIds.add(a.eventId());
                 });
         context.addApplicationListener(recorder);
-        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).properties(
-                "server.port=0", "spring.datasource.url=" + dataSource.getJdbcUrl(), "spring.datasource.username=postgres",
-                "firstline.demo-data=false", "firstline.email.background=false", "firstline.triage.background=false",
-                "firstline.integration.background=false", "firstline.sla.background=false", "firstline.sla.sweep-batch=50",
-                "firstline.sla.notify-batch=40", "firstline.data-dir=target/test-data/sla-node-b").run();
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + dataSource.getJdbcUrl(), "--spring.datasource.username=postgres",
+                "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
+                "--firstline.integration.background=false", "--firstline.sla.background=false", "--firstline.sla.sweep-batch=50",
+                "--firstline.sla.notify-batch=40", "--firstline.data-dir=target/test-data/sla-node-b");
                 var pool = Executors.newFixedThreadPool(2)) {
             nodeB.addApplicationListener(recorder);
             var sweepers = List.of(sweeper, nodeB.getBean(SlaSweeper.class));
@@ -210,11 +210,11 @@ class SlaAlertsIT extends ApiTest {
         Instant realNow = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         clock.set(realNow);
         var policy = policies.list().stream().filter(p -> p.targets().size() == 2 && p.atRiskPercent() == 50).reduce((a, b) -> b).orElseThrow();
-        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).properties(
-                "server.port=0", "spring.datasource.url=" + dataSource.getJdbcUrl(), "spring.datasource.username=postgres",
-                "firstline.demo-data=false", "firstline.email.background=false", "firstline.triage.background=false",
-                "firstline.integration.background=false", "firstline.sla.background=false",
-                "firstline.data-dir=target/test-data/sla-node-b2").run()) {
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + dataSource.getJdbcUrl(), "--spring.datasource.username=postgres",
+                "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
+                "--firstline.integration.background=false", "--firstline.sla.background=false",
+                "--firstline.data-dir=target/test-data/sla-node-b2")) {
             var ticketsOnB = nodeB.getBean(TicketService.class);
             var changesOnB = nodeB.getBean(TicketChanges.class);
             var actorOnB = nodeB.getBean(org.firstline.directory.AgentService.class).principal(actor.id()).orElseThrow();

@@ -88,10 +88,10 @@ class TriageDeskBrowserIT {
 
     @BeforeAll
     void startSecondNodeAndBrowsers() {
-        nodeB = new SpringApplicationBuilder(FirstlineApplication.class).properties(
-                "server.port=0", "spring.datasource.url=" + dataSource.getJdbcUrl(), "spring.datasource.username=postgres",
-                "firstline.demo-data=false", "firstline.email.background=false", "firstline.triage.background=false",
-                "firstline.data-dir=target/test-data/node-b").run();
+        nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + dataSource.getJdbcUrl(), "--spring.datasource.username=postgres",
+                "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
+                "--firstline.data-dir=target/test-data/node-b");
         portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
         annAgent = agents.create(new AgentForm("ann-triage", "Ann Triager", "ann@support.test", AgentRole.AGENT, "UTC", "", 30,
                 PASSWORD, true, List.of()));
@@ -258,17 +258,16 @@ class TriageDeskBrowserIT {
         ann.findElement(By.cssSelector("#desk-session button.primary")).click();
         BrowserSupport.waitFor(ann, d -> d.findElement(By.id("desk-session")).getText().contains("Triage session"));
         openDesk(ann, portA);
-        assertThat(ann.findElement(By.id("desk-rows")).getAttribute("data-waiting")).isEqualTo("100");
+        BrowserSupport.waitFor(ann, d -> "100".equals(d.findElement(By.id("desk-rows")).getAttribute("data-waiting")));
         long started = System.nanoTime();
-        BrowserSupport.waitFor(ann, d -> !d.findElements(By.cssSelector("#desk-rows tr.selected")).isEmpty());
         for (int done = 0; done < 100; done++) {
-            String selected = ann.findElement(By.cssSelector("#desk-rows tr.selected")).getAttribute("data-id");
+            // the rows are replaced whenever a change arrives: read the selection afresh until it holds still
+            String selected = BrowserSupport.read(ann, d -> d.findElement(By.cssSelector("#desk-rows tr.selected")).getAttribute("data-id"));
             keys(ann, "t");
             BrowserSupport.waitFor(ann, d -> d.findElement(By.id("picker")).isDisplayed());
             keys(ann, Keys.ENTER); // the suggested team is first in the picker
             int left = 99 - done;
-            new org.openqa.selenium.support.ui.WebDriverWait(ann, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> Integer.parseInt(d.findElement(By.id("desk-rows")).getAttribute("data-waiting")) == left
+            BrowserSupport.waitFor(ann, d -> Integer.parseInt(d.findElement(By.id("desk-rows")).getAttribute("data-waiting")) == left
                             && (left == 0 || !d.findElements(By.cssSelector("#desk-rows tr.selected")).isEmpty()
                                     && !selected.equals(d.findElement(By.cssSelector("#desk-rows tr.selected")).getAttribute("data-id"))));
         }
