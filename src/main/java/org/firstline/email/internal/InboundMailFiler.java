@@ -129,7 +129,7 @@ public class InboundMailFiler {
             Filed filed = transactions.execute(status -> fileParsed(raw, key, mail, origin));
             return count(filed);
         } catch (RuntimeException e) {
-            log.warn("Could not file message {}: {}", key, e.toString());
+            log.warn("Could not file message {}", key, e);
             return count(quarantine(raw, key, messageId, mail.fromAddress(), mail.subject(), origin,
                     "could not be filed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
         } finally {

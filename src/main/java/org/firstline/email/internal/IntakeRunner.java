@@ -68,8 +68,9 @@ class IntakeRunner implements SmartLifecycle {
                 });
                 current.values().forEach(mailbox -> loops.computeIfAbsent(mailbox.id(), id -> new Loop(mailbox.updatedAt(),
                         Thread.ofVirtual().name("mail-" + mailbox.address()).start(() -> read(mailbox)))));
-            } catch (RuntimeException e) {
-                log.warn("Mailbox supervision failed: {}", e.toString());
+            } catch (Throwable e) {
+                // any failure, an Error too, is one bad round: without the supervisor no mailbox is read again
+                log.warn("Mailbox supervision failed", e);
             }
             pause(Duration.ofSeconds(1));
         }
@@ -101,8 +102,10 @@ class IntakeRunner implements SmartLifecycle {
                     return;
                 }
                 if (e instanceof jakarta.mail.MessagingException) {
-                    // the server or the network: the mailbox page shows it too, no stack needed
+                    // the server or the network, again every poll while it lasts: the mailbox page shows it too, so
+                    // the stack only at debug
                     log.warn("Reading {} failed: {}", mailbox.address(), e.toString());
+                    log.debug("Reading {} failed", mailbox.address(), e);
                 } else {
                     log.warn("Reading {} failed", mailbox.address(), e);
                 }
@@ -120,8 +123,8 @@ class IntakeRunner implements SmartLifecycle {
         while (running) {
             try {
                 sender.sendDue();
-            } catch (RuntimeException e) {
-                log.warn("Sending the outbox failed: {}", e.toString());
+            } catch (Throwable e) {
+                log.warn("Sending the outbox failed", e);
             }
             if (!pause(outboxInterval)) {
                 return;

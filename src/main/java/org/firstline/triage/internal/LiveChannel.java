@@ -2,7 +2,6 @@ package org.firstline.triage.internal;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -76,7 +75,7 @@ public class LiveChannel implements SmartLifecycle {
             try {
                 wanted = s.wants().test(payload);
             } catch (RuntimeException e) {
-                log.warn("Live update {} could not be matched: {}", payload, e.toString());
+                log.warn("Live update {} could not be matched", payload, e);
                 continue;
             }
             if (wanted) send(s, SseEmitter.event().name("change").data(payload));
@@ -99,7 +98,7 @@ public class LiveChannel implements SmartLifecycle {
             try {
                 s.emitter().completeWithError(e);
             } catch (RuntimeException alreadyGone) {
-                log.debug("Live stream already closed: {}", alreadyGone.toString());
+                log.debug("Live stream already closed", alreadyGone);
             }
         }
     }
@@ -123,9 +122,10 @@ public class LiveChannel implements SmartLifecycle {
                         lastPing = System.nanoTime();
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too: a listener that died would leave every desk on this node silently stale
                 if (!running) return;
-                log.warn("Live updates stopped ({}); listening again", e.toString());
+                log.warn("Live updates stopped; listening again", e);
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {

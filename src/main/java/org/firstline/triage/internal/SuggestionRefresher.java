@@ -45,7 +45,7 @@ public class SuggestionRefresher {
             suggestions.getObject().refresh(ticketId);
             live.announce("suggestion", ticketId);
         } catch (RuntimeException e) {
-            log.warn("Could not compute suggestions for ticket {}: {}", ticketId, e.toString());
+            log.warn("Could not compute suggestions for ticket {}", ticketId, e);
         }
     }
 
