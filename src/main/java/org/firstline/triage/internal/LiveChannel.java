@@ -23,6 +23,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class LiveChannel implements SmartLifecycle {
     static final String CHANNEL = "firstline_live";
+    /**
+     * A stream ends after this long and the browser opens a new one: a stream whose browser vanished without a word
+     * (a laptop lid, a dropped proxy) is let go at the latest then, with its request and its place in the list.
+     */
+    static final java.time.Duration STREAM_LIFETIME = java.time.Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(LiveChannel.class);
 
     /** One browser's stream, and which events it wants. */
@@ -46,14 +51,18 @@ public class LiveChannel implements SmartLifecycle {
     }
 
     public SseEmitter subscribe(Predicate<String> wants) {
-        return subscribe(new SseEmitter(0L), wants);
+        return subscribe(new SseEmitter(STREAM_LIFETIME.toMillis()), wants);
     }
 
     SseEmitter subscribe(SseEmitter emitter, Predicate<String> wants) {
         var subscriber = new Subscriber(emitter, wants);
         subscribers.add(subscriber);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> {
+            // ended cleanly, so the browser's EventSource connects again at once and reads the page afresh
+            subscribers.remove(subscriber);
+            emitter.complete();
+        });
         emitter.onError(e -> subscribers.remove(subscriber));
         send(subscriber, SseEmitter.event().comment("connected"));
         return emitter;
