@@ -65,11 +65,6 @@ public class SuggestionRefresher {
         }
     }
 
-    /** How many new tickets were left to {@link #fillMissing} because too many waited. */
-    long deferred() {
-        return deferred.get();
-    }
-
     public void refresh(long ticketId) {
         try {
             suggestions.getObject().refresh(ticketId);
