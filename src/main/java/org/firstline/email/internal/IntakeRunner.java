@@ -199,6 +199,13 @@ class IntakeRunner implements SmartLifecycle {
         }
         loops.keySet().forEach(this::stopLoop);
         try {
+            // a round under way could renew a lease after the release below: let it finish first
+            if (supervisor != null) supervisor.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loops.keySet().forEach(this::stopLoop);
+        try {
             leases.releaseAll();
         } catch (RuntimeException e) {
             // the leases run out by themselves; another node waits for that instead
