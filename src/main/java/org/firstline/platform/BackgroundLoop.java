@@ -28,6 +28,7 @@ public abstract class BackgroundLoop implements SmartLifecycle {
     /** One round of work. */
     protected abstract void step();
 
+    /** True until the application stops: long steps check it between slices of work. */
     protected final boolean running() {
         return running;
     }
@@ -36,13 +37,17 @@ public abstract class BackgroundLoop implements SmartLifecycle {
         while (running) {
             try {
                 step();
-            } catch (RuntimeException e) {
-                log.warn("{} failed; retrying: {}", name, e.toString());
+            } catch (Throwable e) {
+                // an Error (a stack overflow in a parser, an assertion in a library) is one bad round too: a loop
+                // that died here would leave the node looking healthy while its alerts, mail or suggestions stopped
+                if (!running) return;
+                log.error("{} failed; trying again in {}", name, pause, e);
             }
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
-                return;
+                if (!running) return;
+                // not from stop(): nobody else may end the loop, so the interrupt is only a shorter pause
             }
         }
     }
@@ -61,8 +66,10 @@ public abstract class BackgroundLoop implements SmartLifecycle {
         if (t != null) t.interrupt();
     }
 
+    /** Running while the loop's thread lives, so a health check or a test sees a loop that ended. */
     @Override
     public boolean isRunning() {
-        return running;
+        Thread t = worker;
+        return running && t != null && t.isAlive();
     }
 }

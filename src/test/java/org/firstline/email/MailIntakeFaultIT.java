@@ -45,7 +45,9 @@ class MailIntakeFaultIT {
             List<MailLoad.Mail> load = new MailLoad(run).messages(MESSAGES, 4);
             load.forEach(m -> mail.deliver(m.raw()));
             int port = freePort();
-            List<String> args = List.of("--firstline.demo-data=false", "--firstline.email.sender-limit-per-hour=100000");
+            // a killed process leaves its mailbox lease behind; the restarted one waits for it to run out, briefly here
+            List<String> args = List.of("--firstline.demo-data=false", "--firstline.email.sender-limit-per-hour=100000",
+                    "--firstline.email.lease=PT3S");
             AppProcess app = AppProcess.start(jar, port, work.resolve("app"), args, work.resolve("app-0.log"));
             String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:"
                     + Files.readString(work.resolve("app").resolve("initial-admin-password")).strip()).getBytes(StandardCharsets.UTF_8));

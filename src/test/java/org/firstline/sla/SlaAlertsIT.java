@@ -69,6 +69,8 @@ class SlaAlertsIT extends ApiTest {
     @Autowired JdbcClient jdbc;
     @Autowired HikariDataSource dataSource;
     @Autowired ConfigurableApplicationContext context;
+    @Autowired UndeliveredAlerts undelivered;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     AgentPrincipal actor;
     String domain;
@@ -155,6 +157,91 @@ class SlaAlertsIT extends ApiTest {
     }
 
     @Test
+    void anAlertWhoseListenerFailsIsSetAsideAfterFiveSweepsWhileTheOthersGoOut() throws Exception {
+        AgentView owner = newAgent(AgentRole.AGENT);
+        long team = teams.create(new TeamForm(unique("Poison"), "", List.of(owner.id()))).id();
+        long poisoned = open("Poisoned ticket"), healthy = open("Healthy ticket");
+        changes.change(poisoned, TicketChange.routing(Optional.of(team), Optional.of(owner.id())), actor);
+        changes.change(healthy, TicketChange.routing(Optional.of(team), Optional.of(owner.id())), actor);
+        String poisonedNumber = "#" + tickets.get(poisoned).number(), healthyNumber = "#" + tickets.get(healthy).number();
+        ApplicationListener<PayloadApplicationEvent<SlaAlertsRaised>> poison = e -> {
+            if (e.getPayload().alerts().stream().anyMatch(a -> a.ticketId() == poisoned)) {
+                throw new IllegalStateException("no channel for ticket " + poisoned);
+            }
+        };
+        context.addApplicationListener(poison);
+        try {
+            // first response at risk on both (the assignment acknowledged them): only the healthy ticket's goes out
+            clock.advance(Duration.ofMinutes(31));
+            sweeper.sweep();
+            notifier.notifyRecorded();
+            email.sendOutbox();
+            assertThat(body(only(mail.sentTo(owner.email())))).contains(healthyNumber).doesNotContain(poisonedNumber);
+            assertThat(unnotified(healthy)).isZero();
+            assertThat(attempts(poisoned)).containsExactly(1);
+            assertThat(jdbc.sql("select last_error from sla_event where ticket_id = ?").param(poisoned).query(String.class).list())
+                    .allSatisfy(error -> assertThat(error).contains("no channel for ticket " + poisoned));
+
+            // four more rounds, each after the wait before the next attempt; the first response breaches on the way
+            for (int round = 2; round <= 5; round++) {
+                clock.advance(Duration.ofHours(1));
+                sweeper.sweep();
+                notifier.notifyRecorded();
+            }
+            email.sendOutbox();
+            assertThat(mail.sentTo(owner.email())).hasSize(2).last()
+                    .satisfies(m -> assertThat(body(m)).contains("BREACHED: first response on " + healthyNumber).doesNotContain(poisonedNumber));
+            assertThat(unnotified(healthy)).isZero();
+            // the warning from the first sweep had its five attempts; the breach recorded a sweep later had four
+            assertThat(attempts(poisoned)).containsExactlyInAnyOrder(5, 4);
+            assertThat(undelivered.list(100)).filteredOn(u -> u.ticketId() == poisoned).hasSize(1)
+                    .allSatisfy(u -> assertThat(u.attempts()).isEqualTo(5));
+
+            clock.advance(Duration.ofHours(1));
+            sweeper.sweep();
+            notifier.notifyRecorded();
+            clock.advance(Duration.ofHours(1));
+            notifier.notifyRecorded();
+            assertThat(attempts(poisoned)).as("set aside, never claimed again").containsOnly(5);
+            assertThat(undelivered.list(100)).filteredOn(u -> u.ticketId() == poisoned).hasSize(2);
+            assertThat(adminPage("/admin/sla")).contains("Alerts nobody could be told of").contains(poisonedNumber + " Poisoned ticket")
+                    .contains("no channel for ticket " + poisoned);
+            assertThat(meters.counter("firstline.sla.alerts.dead_lettered").count()).isGreaterThanOrEqualTo(2);
+        } finally {
+            context.removeApplicationListener(poison);
+        }
+
+        // the cause fixed, an admin tries one again: it goes out with the next sweep
+        long eventId = undelivered.list(100).stream().filter(u -> u.ticketId() == poisoned).findFirst().orElseThrow().eventId();
+        assertThat(undelivered.retry(eventId)).isTrue();
+        notifier.notifyRecorded();
+        assertThat(jdbc.sql("select notified_at is not null from sla_event where id = ?").param(eventId).query(Boolean.class).single()).isTrue();
+        email.sendOutbox();
+        assertThat(mail.sentTo(owner.email())).hasSize(3).last().satisfies(m -> assertThat(body(m)).contains(poisonedNumber));
+        assertThat(undelivered.list(100)).filteredOn(u -> u.ticketId() == poisoned).hasSize(1);
+    }
+
+    private List<Integer> attempts(long ticket) {
+        return jdbc.sql("select attempts from sla_event where ticket_id = ? and notified_at is null").param(ticket).query(Integer.class).list();
+    }
+
+    private int unnotified(long ticket) {
+        return jdbc.sql("select count(*) from sla_event where ticket_id = ? and notified_at is null").param(ticket).query(Integer.class).single();
+    }
+
+    /** A page as a signed-in admin sees it: through the sign-in form, with the session cookie. */
+    private String adminPage(String path) {
+        var admin = newAgent(AgentRole.ADMIN);
+        var browser = ApiClient.anonymous(port).withCookies();
+        String csrf = ApiClient.csrfToken(browser.get("/login", "text/html").body());
+        var signedIn = browser.postForm("/login", java.util.Map.of("username", admin.username(), "password", PASSWORD, "_csrf", csrf));
+        assertThat(signedIn.status()).isEqualTo(302);
+        var page = browser.get(path, "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        return page.body();
+    }
+
+    @Test
     void twoNodesSweepingAThousandDeadlinesRecordAndTellEachBreachExactlyOnce() throws Exception {
         // node B runs on the real clock: the deadlines are set an hour in the real past
         Instant realNow = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -170,11 +257,11 @@ class SlaAlertsIT extends ApiTest {
                     toldIds.add(a.eventId());
                 });
         context.addApplicationListener(recorder);
-        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).properties(
-                "server.port=0", "spring.datasource.url=" + dataSource.getJdbcUrl(), "spring.datasource.username=postgres",
-                "firstline.demo-data=false", "firstline.email.background=false", "firstline.triage.background=false",
-                "firstline.integration.background=false", "firstline.sla.background=false", "firstline.sla.sweep-batch=50",
-                "firstline.sla.notify-batch=40", "firstline.data-dir=target/test-data/sla-node-b").run();
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + dataSource.getJdbcUrl(), "--spring.datasource.username=postgres",
+                "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
+                "--firstline.integration.background=false", "--firstline.sla.background=false", "--firstline.sla.sweep-batch=50",
+                "--firstline.sla.notify-batch=40", "--firstline.data-dir=target/test-data/sla-node-b");
                 var pool = Executors.newFixedThreadPool(2)) {
             nodeB.addApplicationListener(recorder);
             var sweepers = List.of(sweeper, nodeB.getBean(SlaSweeper.class));
@@ -210,11 +297,11 @@ class SlaAlertsIT extends ApiTest {
         Instant realNow = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         clock.set(realNow);
         var policy = policies.list().stream().filter(p -> p.targets().size() == 2 && p.atRiskPercent() == 50).reduce((a, b) -> b).orElseThrow();
-        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).properties(
-                "server.port=0", "spring.datasource.url=" + dataSource.getJdbcUrl(), "spring.datasource.username=postgres",
-                "firstline.demo-data=false", "firstline.email.background=false", "firstline.triage.background=false",
-                "firstline.integration.background=false", "firstline.sla.background=false",
-                "firstline.data-dir=target/test-data/sla-node-b2").run()) {
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + dataSource.getJdbcUrl(), "--spring.datasource.username=postgres",
+                "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
+                "--firstline.integration.background=false", "--firstline.sla.background=false",
+                "--firstline.data-dir=target/test-data/sla-node-b2")) {
             var ticketsOnB = nodeB.getBean(TicketService.class);
             var changesOnB = nodeB.getBean(TicketChanges.class);
             var actorOnB = nodeB.getBean(org.firstline.directory.AgentService.class).principal(actor.id()).orElseThrow();

@@ -52,9 +52,18 @@ final class BrowserSupport {
         }
     }
 
+    /**
+     * Waits until the condition holds, reading the page again on each try: a live-updated desk replaces its rows at any
+     * moment, so an element found a moment ago may be gone. Twenty seconds leave room for a busy machine.
+     */
     static void waitFor(WebDriver browser, java.util.function.Function<WebDriver, Boolean> condition) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+        read(browser, d -> Boolean.TRUE.equals(condition.apply(d)) ? Boolean.TRUE : null);
+    }
+
+    /** The first non-null value the reader returns, retried while elements go stale or are not there yet. */
+    static <T> T read(WebDriver browser, java.util.function.Function<WebDriver, T> reader) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(reader::apply);
     }
 
     /** Signs in through the form and waits for the ticket list. */

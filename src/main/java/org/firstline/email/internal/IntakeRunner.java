@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps one reader per enabled mailbox running on a virtual thread: it files what is new, then waits with IMAP IDLE
  * (woken at least every poll interval) or, on servers without IDLE, sleeps for the poll interval. Connection
- * failures are recorded on the mailbox and retried after the poll interval. A second loop sends the outbox.
+ * failures are recorded on the mailbox and retried after the poll interval. With several nodes, a node reads only the
+ * mailboxes whose {@link MailboxLeases lease} it holds. A second loop sends the outbox.
  * Off with {@code firstline.email.background=false} (tests drive intake and sending themselves).
  */
 @Component
@@ -26,20 +27,24 @@ class IntakeRunner implements SmartLifecycle {
     private final MailboxStore mailboxes;
     private final MailboxReader reader;
     private final OutboxSender sender;
+    private final MailboxLeases leases;
     private final boolean enabled;
     private final Duration outboxInterval;
     private final Map<Long, Loop> loops = new ConcurrentHashMap<>();
     private final Map<Long, MailboxReader.Connection> open = new ConcurrentHashMap<>();
+    /** When this node last renewed each lease it holds (System.nanoTime). */
+    private final Map<Long, Long> renewed = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread supervisor;
     private Thread outbox;
 
-    IntakeRunner(MailboxStore mailboxes, MailboxReader reader, OutboxSender sender,
+    IntakeRunner(MailboxStore mailboxes, MailboxReader reader, OutboxSender sender, MailboxLeases leases,
             @Value("${firstline.email.background:true}") boolean enabled,
             @Value("${firstline.email.outbox-interval:PT2S}") Duration outboxInterval) {
         this.mailboxes = mailboxes;
         this.reader = reader;
         this.sender = sender;
+        this.leases = leases;
         this.enabled = enabled;
         this.outboxInterval = outboxInterval;
     }
@@ -54,7 +59,10 @@ class IntakeRunner implements SmartLifecycle {
         outbox = Thread.ofVirtual().name("mail-outbox").start(this::sendLoop);
     }
 
-    /** Starts readers for new or changed mailboxes and stops those of removed or disabled ones. */
+    /**
+     * Starts readers for new or changed mailboxes whose lease this node holds, and stops those of removed or disabled
+     * mailboxes and of leases another node took over.
+     */
     private void supervise() {
         while (running) {
             try {
@@ -62,15 +70,27 @@ class IntakeRunner implements SmartLifecycle {
                 mailboxes.list().stream().filter(MailboxView::enabled).forEach(m -> current.put(m.id(), m));
                 loops.forEach((id, loop) -> {
                     MailboxView mailbox = current.get(id);
-                    if (mailbox == null || !mailbox.updatedAt().equals(loop.version()) || !loop.thread().isAlive()) {
+                    if (mailbox == null) {
+                        stopLoop(id);
+                        leases.release(id);
+                    } else if (!mailbox.updatedAt().equals(loop.version()) || !loop.thread().isAlive()) {
                         stopLoop(id);
                     }
                 });
-                current.values().forEach(mailbox -> loops.computeIfAbsent(mailbox.id(), id -> new Loop(mailbox.updatedAt(),
-                        Thread.ofVirtual().name("mail-" + mailbox.address()).start(() -> read(mailbox)))));
-            } catch (RuntimeException e) {
-                log.warn("Mailbox supervision failed: {}", e.toString());
+                for (MailboxView mailbox : current.values()) {
+                    if (!leases.hold(mailbox.id())) {
+                        stopLoop(mailbox.id());
+                        continue;
+                    }
+                    renewed.put(mailbox.id(), System.nanoTime());
+                    loops.computeIfAbsent(mailbox.id(), id -> new Loop(mailbox.updatedAt(),
+                            Thread.ofVirtual().name("mail-" + mailbox.address()).start(() -> read(mailbox))));
+                }
+            } catch (Throwable e) {
+                // any failure, an Error too, is one bad round: without the supervisor no mailbox is read again
+                log.warn("Mailbox supervision failed", e);
             }
+            stopUnrenewed();
             pause(Duration.ofSeconds(1));
         }
     }
@@ -101,8 +121,10 @@ class IntakeRunner implements SmartLifecycle {
                     return;
                 }
                 if (e instanceof jakarta.mail.MessagingException) {
-                    // the server or the network: the mailbox page shows it too, no stack needed
+                    // the server or the network, again every poll while it lasts: the mailbox page shows it too, so
+                    // the stack only at debug
                     log.warn("Reading {} failed: {}", mailbox.address(), e.toString());
+                    log.debug("Reading {} failed", mailbox.address(), e);
                 } else {
                     log.warn("Reading {} failed", mailbox.address(), e);
                 }
@@ -120,8 +142,8 @@ class IntakeRunner implements SmartLifecycle {
         while (running) {
             try {
                 sender.sendDue();
-            } catch (RuntimeException e) {
-                log.warn("Sending the outbox failed: {}", e.toString());
+            } catch (Throwable e) {
+                log.warn("Sending the outbox failed", e);
             }
             if (!pause(outboxInterval)) {
                 return;
@@ -129,7 +151,22 @@ class IntakeRunner implements SmartLifecycle {
         }
     }
 
+    /** A lease not renewed for half its length (the database out of reach) may soon be another node's: stop reading. */
+    private void stopUnrenewed() {
+        long stale = System.nanoTime() - leases.lease().toNanos() / 2;
+        loops.keySet().forEach(id -> {
+            Long last = renewed.get(id);
+            if (last == null || last - stale < 0) stopLoop(id);
+        });
+    }
+
+    /** Whether this node reads the mailbox now. */
+    boolean reads(long mailboxId) {
+        return loops.containsKey(mailboxId);
+    }
+
     private void stopLoop(long id) {
+        renewed.remove(id);
         Loop loop = loops.remove(id);
         if (loop != null) {
             loop.thread().interrupt();
@@ -161,6 +198,19 @@ class IntakeRunner implements SmartLifecycle {
             outbox.interrupt();
         }
         loops.keySet().forEach(this::stopLoop);
+        try {
+            // a round under way could renew a lease after the release below: let it finish first
+            if (supervisor != null) supervisor.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loops.keySet().forEach(this::stopLoop);
+        try {
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            // the leases run out by themselves; another node waits for that instead
+            log.warn("Could not hand the mailboxes over", e);
+        }
     }
 
     @Override

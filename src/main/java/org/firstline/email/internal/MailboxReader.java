@@ -253,7 +253,7 @@ public class MailboxReader {
                         filer.file(raw, new InboundMailFiler.Origin(mailboxId, uidValidity, uid));
                         return true;
                     } catch (RuntimeException e) {
-                        log.warn("Filing message {} failed; it stays unread: {}", uid, e.toString());
+                        log.warn("Filing message {} failed; it stays unread", uid, e);
                         return false;
                     } finally {
                         permits.release();

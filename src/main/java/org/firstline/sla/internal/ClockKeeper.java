@@ -157,7 +157,7 @@ class ClockKeeper {
         try {
             return computed(start, term, pauses);
         } catch (IllegalStateException e) {
-            log.warn("No due time on calendar {} from {}: {}", term.calendarId(), start, e.getMessage());
+            log.warn("No due time on calendar {} from {}", term.calendarId(), start, e);
             return Deadline.PAUSED;
         }
     }

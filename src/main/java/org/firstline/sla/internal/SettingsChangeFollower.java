@@ -46,7 +46,7 @@ class SettingsChangeFollower {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.warn("Working out the clocks again failed: {}", e.toString());
+            log.warn("Working out the clocks again failed", e);
         } finally {
             running.set(false);
             if (again.get() && running.compareAndSet(false, true)) Thread.ofVirtual().name("sla-recompute").start(this::recompute);

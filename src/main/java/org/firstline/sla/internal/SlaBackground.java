@@ -2,6 +2,8 @@ package org.firstline.sla.internal;
 
 import java.time.Duration;
 import org.firstline.platform.BackgroundLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SlaBackground extends BackgroundLoop {
+    private static final Logger log = LoggerFactory.getLogger(SlaBackground.class);
     private final SlaSweeper sweeper;
     private final SlaNotifier notifier;
     private final Backfill backfill;
@@ -29,14 +32,27 @@ class SlaBackground extends BackgroundLoop {
 
     @Override
     protected void step() {
-        sweeper.sweep();
-        notifier.notifyRecorded();
+        // each part on its own: a failure telling people must not stop breaches being recorded or clocks being started
+        alone("Sweeping due clocks", sweeper::sweep);
+        alone("Telling of warnings and breaches", notifier::notifyRecorded);
+        alone("Starting missing clocks", this::backfill);
+    }
+
+    private void backfill() {
         if (!backfilling && System.nanoTime() - lastBackfill > BACKFILL_EVERY) backfilling = true;
         // batches for up to half a second per step, between sweeps: thousands of imported tickets never hold up a breach
         long until = System.nanoTime() + 500_000_000L;
         while (backfilling && System.nanoTime() < until) {
             backfilling = backfill.batch(false) == Backfill.batchSize();
             lastBackfill = System.nanoTime();
+        }
+    }
+
+    private static void alone(String what, Runnable part) {
+        try {
+            part.run();
+        } catch (RuntimeException e) {
+            log.warn("{} failed; trying again next step", what, e);
         }
     }
 }

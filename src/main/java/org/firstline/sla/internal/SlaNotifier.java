@@ -1,68 +1,83 @@
 package org.firstline.sla.internal;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import org.firstline.sla.SlaAlert;
-import org.firstline.sla.SlaAlertKind;
+import java.util.List;
 import org.firstline.sla.SlaAlertsRaised;
-import org.firstline.sla.SlaTarget;
-import org.firstline.ticket.Priority;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tells people of recorded warnings and breaches: claims the ones nobody was told of (SKIP LOCKED), publishes them
- * as one {@link SlaAlertsRaised} so mail and channels can send a digest instead of one message per ticket, and marks
- * them told in the same transaction.
+ * Tells people of recorded warnings and breaches: claims the ones nobody was told of, publishes them as one
+ * {@link SlaAlertsRaised} so mail and channels can send a digest instead of one message per ticket, and marks them
+ * told in the same transaction. Each publication runs in a savepoint: when a listener fails, the batch is split in
+ * halves and each half told on its own, down to the one alert that fails, which alone is rolled back and counted
+ * against its attempts, while the rest of the batch goes out.
  */
 @Component
 public class SlaNotifier {
 
-    private final int batchSize;
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private record Round(int claimed, int told, long lastId) {}
+
+    private final AlertQueue queue;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
     private final ApplicationEventPublisher events;
 
-    SlaNotifier(JdbcClient jdbc, Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events,
-            @org.springframework.beans.factory.annotation.Value("${firstline.sla.notify-batch:500}") int batchSize) {
-        this.batchSize = batchSize;
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.transactions = transactions;
+    SlaNotifier(AlertQueue queue, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+        this.queue = queue;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoints = new TransactionTemplate(transactionManager);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.events = events;
     }
 
     /** Returns how many alerts went out. */
     public int notifyRecorded() {
         int told = 0;
+        long after = 0;
         while (true) {
-            Integer batch = transactions.execute(status -> notifyBatch());
-            told += batch;
-            if (batch < batchSize) return told;
+            long from = after;
+            Round round = transactions.execute(status -> notifyBatch(from));
+            told += round.told();
+            after = round.lastId();
+            if (round.claimed() < queue.batchSize()) return told;
         }
     }
 
-    private int notifyBatch() {
-        var alerts = jdbc.sql("""
-                with claimed as (
-                    select id from sla_event where notified_at is null order by id limit ? for update skip locked
-                ), told as (
-                    update sla_event e set notified_at = ? from claimed where e.id = claimed.id
-                    returning e.id, e.kind, e.due_at, e.ticket_sla_id, e.ticket_id
-                )
-                select told.id, told.kind, told.due_at, s.target, t.id as ticket_id, t.number, t.subject, t.priority, t.team_id, t.owner_id
-                from told join ticket_sla s on s.id = told.ticket_sla_id join ticket t on t.id = told.ticket_id
-                order by told.id""")
-                .params(batchSize, Timestamp.from(clock.instant()))
-                .query((rs, n) -> new SlaAlert(rs.getLong("id"), SlaAlertKind.valueOf(rs.getString("kind")),
-                        SlaTarget.valueOf(rs.getString("target")), rs.getTimestamp("due_at").toInstant(), rs.getLong("ticket_id"),
-                        rs.getLong("number"), rs.getString("subject"), Priority.valueOf(rs.getString("priority")),
-                        rs.getObject("team_id", Long.class), rs.getObject("owner_id", Long.class)))
-                .list();
-        if (!alerts.isEmpty()) events.publishEvent(new SlaAlertsRaised(alerts));
-        return alerts.size();
+    private Round notifyBatch(long after) {
+        var claimed = queue.claim(after);
+        if (claimed.isEmpty()) return new Round(0, 0, after);
+        // alerts that failed before are told one by one, so one that still fails costs the fresh ones no digest
+        int told = tell(claimed.stream().filter(c -> c.attempts() == 0).toList());
+        for (var retry : claimed.stream().filter(c -> c.attempts() > 0).toList()) told += tell(List.of(retry));
+        return new Round(claimed.size(), told, claimed.getLast().alert().eventId());
+    }
+
+    private int tell(List<AlertQueue.Claimed> alerts) {
+        if (alerts.isEmpty()) return 0;
+        Throwable failure = publish(alerts);
+        if (failure == null) return alerts.size();
+        if (alerts.size() == 1) {
+            queue.failed(alerts.getFirst(), failure);
+            return 0;
+        }
+        int half = alerts.size() / 2;
+        return tell(alerts.subList(0, half)) + tell(alerts.subList(half, alerts.size()));
+    }
+
+    /** Publishes in a savepoint; null when it went out, else what failed (and all the listeners wrote is undone). */
+    private Throwable publish(List<AlertQueue.Claimed> alerts) {
+        try {
+            savepoints.executeWithoutResult(status -> {
+                events.publishEvent(new SlaAlertsRaised(alerts.stream().map(AlertQueue.Claimed::alert).toList()));
+                queue.told(alerts);
+            });
+            return null;
+        } catch (RuntimeException | Error e) {
+            // an Error too: a listener's stack overflow on one odd subject must not stop every other alert
+            return e;
+        }
     }
 }

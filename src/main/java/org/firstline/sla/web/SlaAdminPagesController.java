@@ -15,6 +15,7 @@ import org.firstline.sla.Holiday;
 import org.firstline.sla.Interval;
 import org.firstline.sla.SlaPolicies;
 import org.firstline.sla.TargetUnit;
+import org.firstline.sla.UndeliveredAlerts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +31,14 @@ class SlaAdminPagesController {
     private final CalendarService calendars;
     private final SlaPolicies policies;
     private final OrganizationService organizations;
+    private final UndeliveredAlerts undelivered;
 
-    SlaAdminPagesController(CalendarService calendars, SlaPolicies policies, OrganizationService organizations) {
+    SlaAdminPagesController(CalendarService calendars, SlaPolicies policies, OrganizationService organizations,
+            UndeliveredAlerts undelivered) {
         this.calendars = calendars;
         this.policies = policies;
         this.organizations = organizations;
+        this.undelivered = undelivered;
     }
 
     @GetMapping("/admin/sla")
@@ -47,7 +51,15 @@ class SlaAdminPagesController {
         var names = new java.util.HashMap<Long, String>();
         plans.forEach(p -> names.put(p.id(), p.name()));
         page.addAttribute("planNames", names);
+        page.addAttribute("undelivered", undelivered.list(100));
         return "sla/admin";
+    }
+
+    @PostMapping("/admin/sla/undelivered/{eventId}/retry")
+    String retryUndelivered(@PathVariable long eventId, RedirectAttributes flash) {
+        flash.addFlashAttribute("notice", undelivered.retry(eventId) ? "The alert is queued again; it goes out with the next sweep."
+                : "That alert is no longer set aside.");
+        return "redirect:/admin/sla";
     }
 
     @PostMapping("/admin/sla/calendars")

@@ -2,7 +2,6 @@ package org.firstline.triage.internal;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -24,6 +23,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class LiveChannel implements SmartLifecycle {
     static final String CHANNEL = "firstline_live";
+    /**
+     * A stream ends after this long and the browser opens a new one: a stream whose browser vanished without a word
+     * (a laptop lid, a dropped proxy) is let go at the latest then, with its request and its place in the list.
+     */
+    static final java.time.Duration STREAM_LIFETIME = java.time.Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(LiveChannel.class);
 
     /** One browser's stream, and which events it wants. */
@@ -47,14 +51,18 @@ public class LiveChannel implements SmartLifecycle {
     }
 
     public SseEmitter subscribe(Predicate<String> wants) {
-        return subscribe(new SseEmitter(0L), wants);
+        return subscribe(new SseEmitter(STREAM_LIFETIME.toMillis()), wants);
     }
 
     SseEmitter subscribe(SseEmitter emitter, Predicate<String> wants) {
         var subscriber = new Subscriber(emitter, wants);
         subscribers.add(subscriber);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> {
+            // ended cleanly, so the browser's EventSource connects again at once and reads the page afresh
+            subscribers.remove(subscriber);
+            emitter.complete();
+        });
         emitter.onError(e -> subscribers.remove(subscriber));
         send(subscriber, SseEmitter.event().comment("connected"));
         return emitter;
@@ -76,7 +84,7 @@ public class LiveChannel implements SmartLifecycle {
             try {
                 wanted = s.wants().test(payload);
             } catch (RuntimeException e) {
-                log.warn("Live update {} could not be matched: {}", payload, e.toString());
+                log.warn("Live update {} could not be matched", payload, e);
                 continue;
             }
             if (wanted) send(s, SseEmitter.event().name("change").data(payload));
@@ -99,7 +107,7 @@ public class LiveChannel implements SmartLifecycle {
             try {
                 s.emitter().completeWithError(e);
             } catch (RuntimeException alreadyGone) {
-                log.debug("Live stream already closed: {}", alreadyGone.toString());
+                log.debug("Live stream already closed", alreadyGone);
             }
         }
     }
@@ -123,9 +131,10 @@ public class LiveChannel implements SmartLifecycle {
                         lastPing = System.nanoTime();
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too: a listener that died would leave every desk on this node silently stale
                 if (!running) return;
-                log.warn("Live updates stopped ({}); listening again", e.toString());
+                log.warn("Live updates stopped; listening again", e);
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {

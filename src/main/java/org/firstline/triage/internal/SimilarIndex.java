@@ -124,8 +124,9 @@ public final class SimilarIndex {
 
     private static Map<String, Integer> termFrequencies(String subject, String body) {
         Map<String, Integer> tf = new HashMap<>();
-        for (String w : Words.of(subject)) tf.merge(w, 2, Integer::sum);
-        List<String> bodyWords = Words.of(body);
+        // clipped before splitting: a new ticket's megabyte of pasted log costs no more than the words used
+        for (String w : Words.of(TextBudget.MODELS.clip(subject))) tf.merge(w, 2, Integer::sum);
+        List<String> bodyWords = Words.of(TextBudget.MODELS.clip(body));
         for (String w : bodyWords.subList(0, Math.min(bodyWords.size(), 300))) tf.merge(w, 1, Integer::sum);
         return tf;
     }

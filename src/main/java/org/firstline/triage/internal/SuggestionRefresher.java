@@ -20,8 +20,13 @@ public class SuggestionRefresher {
     private final JdbcClient jdbc;
     private final ObjectProvider<org.firstline.triage.SuggestionService> suggestions;
     private final LiveChannel live;
+    /** New tickets waiting for a slot; past that, a burst (an import, a mail storm) is left to {@link #fillMissing}. */
+    static final int MAX_WAITING = 1_000;
+
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots = new Semaphore(4);
+    private final Semaphore waiting = new Semaphore(MAX_WAITING);
+    private final java.util.concurrent.atomic.AtomicLong deferred = new java.util.concurrent.atomic.AtomicLong();
 
     SuggestionRefresher(JdbcClient jdbc, ObjectProvider<org.firstline.triage.SuggestionService> suggestions, LiveChannel live) {
         this.jdbc = jdbc;
@@ -29,15 +34,35 @@ public class SuggestionRefresher {
         this.live = live;
     }
 
+    /**
+     * Computes the ticket's suggestions soon, unless {@value #MAX_WAITING} are waiting already. Nothing is lost then:
+     * the ticket is waiting on the desk with no stored suggestion, which is exactly what {@link #fillMissing} looks
+     * for, and triage's background step runs it every few seconds on every node.
+     */
     void refreshLater(long ticketId) {
-        executor.execute(() -> {
-            slots.acquireUninterruptibly();
-            try {
-                refresh(ticketId);
-            } finally {
-                slots.release();
+        if (!waiting.tryAcquire()) {
+            if (deferred.getAndIncrement() % MAX_WAITING == 0) {
+                log.info("More than {} new tickets wait for suggestions; the rest are filled in by the background step", MAX_WAITING);
             }
-        });
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    slots.acquireUninterruptibly();
+                    try {
+                        refresh(ticketId);
+                    } finally {
+                        slots.release();
+                    }
+                } finally {
+                    waiting.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            // the executor is shut down: the application is stopping, and the background step catches up after start
+            waiting.release();
+        }
     }
 
     public void refresh(long ticketId) {
@@ -45,7 +70,7 @@ public class SuggestionRefresher {
             suggestions.getObject().refresh(ticketId);
             live.announce("suggestion", ticketId);
         } catch (RuntimeException e) {
-            log.warn("Could not compute suggestions for ticket {}: {}", ticketId, e.toString());
+            log.warn("Could not compute suggestions for ticket {}", ticketId, e);
         }
     }
 

@@ -92,8 +92,8 @@ public final class TeamClassifier {
 
     private List<Prediction> predict(String subject, String body, int explained) {
         if (teams.length == 0) return List.of();
-        List<String> subjectWords = Words.of(subject);
-        List<String> features = features(subjectWords, Words.of(body));
+        List<String> subjectWords = Words.of(TextBudget.MODELS.clip(subject));
+        List<String> features = features(subjectWords, Words.of(TextBudget.MODELS.clip(body)));
         double[] score = logPrior.clone();
         int[] known = new int[features.size()];
         int n = 0;

@@ -105,12 +105,21 @@ public class TeamModel {
 
     /** Past assignments, oldest first: every ticket that has a team, whether triaged here or imported with one. */
     private List<TeamClassifier.Example> history() {
+        // as many of the newest as fit the text budget: a desk of pasted logs must not fill the heap while training
         var newestFirst = jdbc.sql("""
-                select t.subject, coalesce((select m.body from message m where m.ticket_id = t.id order by m.id limit 1), '') as body,
-                       t.team_id
-                from ticket t where t.team_id is not null
-                order by t.created_at desc, t.id desc limit ?""")
-                .param(MAX_EXAMPLES)
+                with newest as (
+                    select t.id, t.created_at, t.team_id, left(t.subject, :perText) as subject,
+                           left(coalesce((select m.body from message m where m.ticket_id = t.id order by m.id limit 1), ''), :perText) as body
+                    from ticket t where t.team_id is not null
+                    order by t.created_at desc, t.id desc limit :max
+                )
+                select subject, body, team_id from (
+                    select newest.*, sum(length(subject) + length(body)) over (order by created_at desc, id desc) as running from newest
+                ) budgeted where running <= :total
+                order by created_at desc, id desc""")
+                .param("perText", TextBudget.MODELS.perText())
+                .param("max", MAX_EXAMPLES)
+                .param("total", TextBudget.MODELS.total())
                 .query((rs, i) -> new TeamClassifier.Example(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
         var oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
