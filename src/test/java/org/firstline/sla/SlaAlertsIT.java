@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.firstline.FirstlineApplication;
 import org.firstline.directory.AgentView;
 import org.firstline.directory.OrganizationForm;
@@ -67,7 +67,7 @@ class SlaAlertsIT extends ApiTest {
     @Autowired SlaNotifier notifier;
     @Autowired EmailAdministration email;
     @Autowired JdbcClient jdbc;
-    @Autowired HikariDataSource dataSource;
+    @Autowired DataSource dataSource;
     @Autowired ConfigurableApplicationContext context;
     @Autowired UndeliveredAlerts undelivered;
     @Autowired io.micrometer.core.instrument.MeterRegistry meters;
@@ -258,7 +258,7 @@ class SlaAlertsIT extends ApiTest {
                 });
         context.addApplicationListener(recorder);
         try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + dataSource.getJdbcUrl(), "--spring.datasource.username=postgres",
+                "--server.port=0", "--spring.datasource.url=" + org.firstline.support.PoolUrl.of(dataSource), "--spring.datasource.username=postgres",
                 "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
                 "--firstline.integration.background=false", "--firstline.sla.background=false", "--firstline.sla.sweep-batch=50",
                 "--firstline.sla.notify-batch=40", "--firstline.data-dir=target/test-data/sla-node-b");
@@ -298,7 +298,7 @@ class SlaAlertsIT extends ApiTest {
         clock.set(realNow);
         var policy = policies.list().stream().filter(p -> p.targets().size() == 2 && p.atRiskPercent() == 50).reduce((a, b) -> b).orElseThrow();
         try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + dataSource.getJdbcUrl(), "--spring.datasource.username=postgres",
+                "--server.port=0", "--spring.datasource.url=" + org.firstline.support.PoolUrl.of(dataSource), "--spring.datasource.username=postgres",
                 "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
                 "--firstline.integration.background=false", "--firstline.sla.background=false",
                 "--firstline.data-dir=target/test-data/sla-node-b2")) {
@@ -340,4 +340,5 @@ class SlaAlertsIT extends ApiTest {
     private static String body(MimeMessage message) {
         return org.firstline.support.Mails.text(message);
     }
+
 }

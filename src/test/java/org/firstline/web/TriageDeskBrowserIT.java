@@ -2,7 +2,7 @@ package org.firstline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import org.firstline.FirstlineApplication;
@@ -50,7 +50,7 @@ class TriageDeskBrowserIT {
     int portA;
 
     @Autowired
-    HikariDataSource dataSource;
+    DataSource dataSource;
 
     @Autowired
     AgentService agents;
@@ -89,7 +89,7 @@ class TriageDeskBrowserIT {
     @BeforeAll
     void startSecondNodeAndBrowsers() {
         nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + dataSource.getJdbcUrl(), "--spring.datasource.username=postgres",
+                "--server.port=0", "--spring.datasource.url=" + org.firstline.support.PoolUrl.of(dataSource), "--spring.datasource.username=postgres",
                 "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
                 "--firstline.data-dir=target/test-data/node-b");
         portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
@@ -305,4 +305,5 @@ class TriageDeskBrowserIT {
         BrowserSupport.waitFor(ann, d -> d.findElements(By.cssSelector("article.message")).size() == 3);
         ((JavascriptExecutor) ann).executeScript("window.scrollTo(0, 0)");
     }
+
 }

@@ -17,11 +17,26 @@ import org.springframework.stereotype.Component;
 class MailboxLeases {
     private final JdbcClient jdbc;
     private final Duration lease;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String node;
 
-    MailboxLeases(JdbcClient jdbc, @Value("${firstline.email.lease:PT30S}") Duration lease) {
+    MailboxLeases(JdbcClient jdbc, @Value("${firstline.email.lease:PT30S}") Duration lease, @Value("${server.port:8080}") int port) {
         this.jdbc = jdbc;
         this.lease = lease;
+        this.node = nodeName(port);
+    }
+
+    /**
+     * A node on a fixed port is named for its host and port, so Firstline restarted after a crash takes its own
+     * mailboxes back at once instead of waiting for the lease it held to run out; on a random port, for this run only.
+     */
+    static String nodeName(int port) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = ManagementFactory.getRuntimeMXBean().getName();
+        }
+        return port > 0 ? host + ":" + port : host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     String node() {
