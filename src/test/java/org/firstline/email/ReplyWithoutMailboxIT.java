@@ -73,7 +73,8 @@ class ReplyWithoutMailboxIT extends ApiTest {
         assertThat(mail.sentTo(customer)).isEmpty();
 
         long mailboxId = mail.mailbox(api(AgentRole.ADMIN), "Desk");
-        assertThat(administration.sendOutbox()).isEqualTo(1);
+        assertThat(administration.sendOutbox()).as(() -> jdbc.sql("select status || ' ' || coalesce(last_error, '') || ' ' || next_attempt_at"
+                + " from outbound_email where ticket_id = ?").param(id).query(String.class).single()).isEqualTo(1);
         var sent = mail.sentTo(customer);
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).getFrom()[0].toString()).contains("desk@firstline.test");
