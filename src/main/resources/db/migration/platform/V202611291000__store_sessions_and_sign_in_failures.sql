@@ -30,3 +30,4 @@ create table sign_in_failure (
 );
 create index sign_in_failure_username on sign_in_failure (lower(username), failed_at);
 create index sign_in_failure_address on sign_in_failure (address, failed_at);
+create index sign_in_failure_age on sign_in_failure (failed_at);

@@ -38,6 +38,21 @@ class SignInThrottleIT extends ApiTest {
     }
 
     @Test
+    void guessesSentInParallelGetFiveTriesNotOneEach() throws Exception {
+        var agent = newAgent(AgentRole.AGENT);
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 30; i++) {
+                int guess = i;
+                pool.submit(() -> statuses.add(ApiClient.basic(port, agent.username(), "guess " + guess).get("/api/v1/tickets").status()));
+            }
+        }
+        assertThat(statuses).hasSize(30);
+        assertThat(statuses.stream().filter(s -> s == 401).count()).as(statuses.toString()).isEqualTo(5);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(25);
+    }
+
+    @Test
     void failuresAreKeptInTheDatabaseSoEveryNodeAndARestartSeeThem() {
         var agent = newAgent(AgentRole.AGENT);
         for (int i = 0; i < 5; i++) {

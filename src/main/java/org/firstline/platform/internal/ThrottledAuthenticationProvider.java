@@ -23,18 +23,22 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName() == null ? "" : authentication.getName();
         String address = remoteAddress();
-        var wait = throttle.waitFor(username, address);
+        long attempt = throttle.attempt(username, address);
+        var wait = throttle.waitFor(attempt, username, address);
         if (wait.isPresent()) {
+            throttle.forget(attempt);
             throw new SignInThrottledException(wait.get());
         }
         Authentication result;
         try {
             result = delegate.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            throttle.failed(username, address);
+            throw e; // the attempt stays as a failure
+        } catch (RuntimeException e) {
+            throttle.forget(attempt); // not a wrong password: a disabled account, or the database
             throw e;
         }
-        throttle.succeeded(username);
+        throttle.succeeded(attempt, username);
         // the session keeps the principal; the password hash has no business there
         if (result.getPrincipal() instanceof AgentPrincipal agent) {
             var withoutPassword = agent.withoutPassword();
