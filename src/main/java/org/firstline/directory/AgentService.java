@@ -160,11 +160,18 @@ public class AgentService implements AgentAccounts {
 
     @Transactional
     public void changePassword(long id, String password) {
+        changePassword(id, password, null);
+    }
+
+    /** A new password signs the agent out of every other session: whoever had the old one loses what it opened. */
+    @Transactional
+    public void changePassword(long id, String password, String keptSessionId) {
         audit.stampCurrentActor();
         if (password == null || password.length() < 12) {
             throw new InvalidRequestException("password", "must be at least 12 characters");
         }
         jdbc.sql("update agent set password_hash = ? where id = ?").params(passwords.encode(password), id).update();
+        sessions.endAllBut(get(id).username(), keptSessionId);
     }
 
     private void replaceSkills(long agentId, List<String> skills) {

@@ -4,4 +4,7 @@ package org.firstline.platform;
 public interface AgentSessions {
     /** Signs the agent out everywhere. */
     void endAll(String username);
+
+    /** Signs the agent out everywhere but in the session given, e.g. the one that just changed the password. */
+    void endAllBut(String username, String keptSessionId);
 }

@@ -33,7 +33,18 @@ public abstract class BackgroundLoop implements SmartLifecycle {
         return running;
     }
 
+    /** Called on the loop's own thread once it ends, to let go of what the steps held. */
+    protected void stopped() {}
+
     private void loop() {
+        try {
+            steps();
+        } finally {
+            stopped();
+        }
+    }
+
+    private void steps() {
         while (running) {
             try {
                 step();

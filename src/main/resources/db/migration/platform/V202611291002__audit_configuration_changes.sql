@@ -10,8 +10,10 @@ declare
     eid     bigint;
     ignored text[] := array['updated_at', 'search', 'content', 'last_used_at', 'uid_validity', 'last_polled_at', 'last_error',
                             'consecutive_failures', 'last_standup_at'];
-    secrets text[] := array['password_hash', 'token_hash', 'imap_password', 'smtp_password', 'trello_token', 'github_token',
-                            'github_webhook_secret', 'shortcut_token', 'secret', 'slack_support_webhook', 'slack_webhook'];
+    -- webhook addresses count as secrets: Slack's, Teams' and most others carry their token in the path
+    secrets text[] := array['password_hash', 'token_hash', 'imap_password', 'smtp_password', 'trello_key', 'trello_token',
+                            'github_token', 'github_webhook_secret', 'shortcut_token', 'secret', 'slack_support_webhook',
+                            'slack_webhook', 'url'];
 begin
     if tg_op = 'DELETE' then
         old_row := to_jsonb(old);

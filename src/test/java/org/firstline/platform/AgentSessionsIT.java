@@ -56,6 +56,20 @@ class AgentSessionsIT extends ApiTest {
     }
 
     @Test
+    void aNewPasswordSignsTheAgentOutEverywhereElse() {
+        var agent = newAgent(AgentRole.AGENT);
+        var laptop = signIn(agent);
+        var stolen = signIn(agent);
+        String csrf = ApiClient.csrfToken(laptop.get("/me", "text/html").body());
+        var changed = laptop.postForm("/me/password", Map.of("_csrf", csrf, "currentPassword", PASSWORD,
+                "newPassword", "a brand new long password"));
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(laptop.get("/tickets", "text/html").status()).as("the session that changed it stays").isEqualTo(200);
+        assertThat(stolen.get("/tickets", "text/html").status()).as("every other session ends").isEqualTo(302);
+        assertThat(sessionsOf(agent)).isEqualTo(1);
+    }
+
+    @Test
     void theSessionIsInTheDatabaseWithoutThePasswordHash() {
         var agent = newAgent(AgentRole.AGENT);
         signIn(agent);

@@ -41,13 +41,13 @@ class ProfileController {
 
     @PostMapping("/me/password")
     String password(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String currentPassword, @RequestParam String newPassword,
-            RedirectAttributes flash) {
+            RedirectAttributes flash, jakarta.servlet.http.HttpSession session) {
         var principal = agents.principal(me.id()).orElseThrow();
         if (!passwords.matches(currentPassword, principal.passwordHash())) {
             throw new InvalidRequestException("currentPassword", "is not your current password");
         }
-        agents.changePassword(me.id(), newPassword);
-        flash.addFlashAttribute("notice", "Password changed.");
+        agents.changePassword(me.id(), newPassword, session.getId());
+        flash.addFlashAttribute("notice", "Password changed. You were signed out everywhere else.");
         return "redirect:/me";
     }
 }

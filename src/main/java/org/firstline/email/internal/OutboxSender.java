@@ -37,7 +37,7 @@ public class OutboxSender {
 
     private record Due(long id, Long mailboxId, Long ticketId, Long ticketMessageId, String messageId, String inReplyTo,
             List<String> references, List<String> recipients, List<String> cc, String subject, String body, String kind, int attempts,
-            List<Long> attachmentIds) {}
+            List<Long> attachmentIds, Instant lease) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -82,6 +82,8 @@ public class OutboxSender {
 
     private List<Due> claim(int limit) {
         Instant now = clock.instant();
+        // to the microsecond, as PostgreSQL keeps it: the lease is compared again before each mail goes out
+        Instant lease = now.plus(LEASE).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return transactions.execute(status -> jdbc.sql("""
                 update outbound_email o set next_attempt_at = :lease
                 from (select id from outbound_email where status in ('QUEUED', 'SENDING') and next_attempt_at <= :now
@@ -90,14 +92,14 @@ public class OutboxSender {
                 where o.id = due.id
                 returning o.*""")
                 .param("now", Timestamp.from(now))
-                .param("lease", Timestamp.from(now.plus(LEASE)))
+                .param("lease", Timestamp.from(lease))
                 .param("limit", limit)
                 .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("mailbox_id", Long.class), rs.getObject("ticket_id", Long.class),
                         rs.getObject("ticket_message_id", Long.class), rs.getString("message_id"), rs.getString("in_reply_to"),
                         List.of((String[]) rs.getArray("references_ids").getArray()),
                         List.of((String[]) rs.getArray("recipients").getArray()), List.of((String[]) rs.getArray("cc").getArray()),
                         rs.getString("subject"), rs.getString("body"), rs.getString("kind"), rs.getInt("attempts"),
-                        List.of((Long[]) rs.getArray("attachment_ids").getArray())))
+                        List.of((Long[]) rs.getArray("attachment_ids").getArray()), lease))
                 .list());
     }
 
@@ -133,8 +135,10 @@ public class OutboxSender {
             }
             message.setHeader("X-Firstline-Ticket", mail.ticketId() == null ? "" : String.valueOf(mail.ticketId()));
             // committed before the SMTP call: a crash now leaves this one mail SENDING (sent again after the lease,
-            // with the same Message-ID) and the rest of the batch QUEUED, never sent twice
-            jdbc.sql("update outbound_email set status = 'SENDING' where id = ?").param(mail.id()).update();
+            // with the same Message-ID) and the rest of the batch QUEUED
+            if (!markSending(mail)) {
+                return false;
+            }
             sender.send(message);
             jdbc.sql("""
                     update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null, mailbox_id = ?
@@ -146,6 +150,17 @@ public class OutboxSender {
             fail(mail, e);
             return false;
         }
+    }
+
+    /**
+     * Still ours, and now SENDING under a fresh lease; false when a slow batch outlived its lease and another node
+     * took this mail over, which then sends it instead.
+     */
+    private boolean markSending(Due mail) {
+        return jdbc.sql("""
+                update outbound_email set status = 'SENDING', next_attempt_at = ?
+                where id = ? and next_attempt_at = ? and status in ('QUEUED', 'SENDING')""")
+                .params(Timestamp.from(clock.instant().plus(LEASE)), mail.id(), Timestamp.from(mail.lease())).update() == 1;
     }
 
     /**

@@ -61,7 +61,7 @@ public class OutboundGuard {
     /** Before a call: empty when it may go ahead. */
     Optional<Refusal> check(String url) {
         Optional<URI> uri = parse(url);
-        if (uri.isEmpty()) return Optional.of(new Refusal("refused: " + url + " is not an http or https URL", true));
+        if (uri.isEmpty()) return Optional.of(new Refusal("refused: the address is not an http or https URL", true));
         String host = uri.get().getHost();
         if (allowed(host)) return Optional.empty();
         try {

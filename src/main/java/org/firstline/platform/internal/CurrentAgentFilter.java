@@ -22,6 +22,14 @@ class CurrentAgentFilter extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /** Stylesheets, scripts and images need no account: no session read, no agent looked up. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.svg");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -39,9 +39,15 @@ class DatabaseOutage {
 
     /** True when the failure is the database being unreachable rather than something about this request. */
     static boolean causedBy(Throwable failure) {
+        boolean database = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+                    || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            // a refused connection is the database's only below a database error, not a mail or HTTP server's
+            database |= t instanceof SQLException || t instanceof org.springframework.dao.DataAccessException;
+            if (database && t instanceof ConnectException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

@@ -66,6 +66,7 @@ class DatabaseWatch extends BackgroundLoop implements HealthIndicator {
             if (connection == null || !connection.isValid(CHECK_TIMEOUT_SECONDS)) {
                 close();
                 var properties = new Properties();
+                properties.putAll(pool.getDataSourceProperties());
                 if (pool.getUsername() != null) properties.setProperty("user", pool.getUsername());
                 if (pool.getPassword() != null) properties.setProperty("password", pool.getPassword());
                 properties.setProperty("connectTimeout", Integer.toString(CHECK_TIMEOUT_SECONDS));
@@ -77,7 +78,8 @@ class DatabaseWatch extends BackgroundLoop implements HealthIndicator {
             return true;
         } catch (SQLException e) {
             close();
-            return false;
+            // only a server out of reach is an outage; a refused login or a full server is not solved by a 503
+            return !DatabaseOutage.causedBy(e);
         }
     }
 
@@ -91,12 +93,11 @@ class DatabaseWatch extends BackgroundLoop implements HealthIndicator {
         connection = null;
     }
 
+    /** The connection is opened and closed on the watch's own thread only. */
     @Override
-    public void stop() {
-        super.stop();
+    protected void stopped() {
         close();
     }
-
     private static HikariDataSource hikari(DataSource dataSource) {
         try {
             return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;

@@ -5,6 +5,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
+/** Agents' sessions as Spring Session keeps them in PostgreSQL, found by the username they were signed in with. */
 @Component
 class JdbcAgentSessions implements AgentSessions {
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
@@ -15,6 +16,11 @@ class JdbcAgentSessions implements AgentSessions {
 
     @Override
     public void endAll(String username) {
-        sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
+        endAllBut(username, null);
+    }
+
+    @Override
+    public void endAllBut(String username, String keptSessionId) {
+        sessions.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keptSessionId)).forEach(sessions::deleteById);
     }
 }

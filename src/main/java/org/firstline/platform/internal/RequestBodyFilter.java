@@ -18,7 +18,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.firstline.platform.FirstlineSettings;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,10 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits bodies by the bytes actually read, not by what Content-Length claims (a chunked body has none). A JSON body
  * is read here up to its limit and must be well-formed UTF-8: an overlong or surrogate encoding is refused rather
  * than decoded to something else. Other bodies are counted as they are read; multipart uploads are counted by the
- * container against the attachment limit.
+ * container against the attachment limit. Runs after authentication, so only a caller who signed in makes it read.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// after Spring Security (-100): nobody unauthenticated gets a body of theirs held in memory
+@Order(-90)
 class RequestBodyFilter extends OncePerRequestFilter {
     private final long maxJsonBytes;
     private final long maxOtherBytes;

@@ -27,9 +27,16 @@ class PageExceptionHandler {
         return "redirect:" + backTo(request);
     }
 
-    /** A value PostgreSQL refuses (out of range, a character it cannot store) goes back to the form as a message. */
+    /**
+     * A value PostgreSQL refuses (out of range, a character it cannot store) goes back to the form as a message; any
+     * other refusal of the database is a fault of ours, left to the error page and the log.
+     */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    String unstorable(RuntimeException e, HttpServletRequest request, RedirectAttributes flash) {
+    String unstorable(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request, RedirectAttributes flash) {
+        if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || sql.getSQLState() == null
+                || !sql.getSQLState().startsWith("22")) {
+            throw e;
+        }
         flash.addFlashAttribute("error", "A value in the form is out of range or cannot be stored.");
         return "redirect:" + backTo(request);
     }

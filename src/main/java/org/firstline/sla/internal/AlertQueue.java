@@ -107,8 +107,13 @@ class AlertQueue {
         return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 
+    /** For the admin page: what went wrong in a sentence, never SQL or a stack; the log has the rest. */
     private static String describe(Throwable failure) {
-        String text = failure.toString();
-        return text.length() > 2000 ? text.substring(0, 2000) : text;
+        if (failure instanceof org.springframework.dao.DataAccessException) {
+            return "the database refused it (details in the server log)";
+        }
+        String text = failure.getMessage() == null ? "an unexpected error (details in the server log)" : failure.getMessage().lines()
+                .findFirst().orElse("");
+        return text.length() > 500 ? text.substring(0, 500) : text;
     }
 }
