@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,24 +33,31 @@ class SignInThrottle {
     /** Records an attempt, counted as a failure until {@link #succeeded} or {@link #forget}; its id. */
     long attempt(String username, String address) {
         Instant now = clock.instant();
-        jdbc.sql("delete from sign_in_failure where failed_at < ?").param(Timestamp.from(now.minus(WINDOW.multipliedBy(2)))).update();
-        return jdbc.sql("insert into sign_in_failure (username, address, failed_at) values (?, ?, ?) returning id")
-                .params(abbreviate(username), address, Timestamp.from(now)).query(Long.class).single();
+        return jdbc.sql("""
+                with expired as (delete from sign_in_failure where failed_at < :expired)
+                insert into sign_in_failure (username, address, failed_at) values (:username, :address, :now) returning id""")
+                .param("expired", Timestamp.from(now.minus(WINDOW.multipliedBy(2))))
+                .param("username", abbreviate(username)).param("address", address).param("now", Timestamp.from(now))
+                .query(Long.class).single();
     }
 
     /** How long this attempt must wait, judged by the attempts before it, if it must. */
     Optional<Duration> waitFor(long attempt, String username, String address) {
         Instant now = clock.instant();
         var since = Timestamp.from(now.minus(WINDOW));
-        Optional<Instant> accountFreed = freedAt("""
-                select failed_at from sign_in_failure
-                where lower(username) = lower(?) and failed_at > ? and not account_cleared and id < ?
-                order by failed_at desc offset ? limit 1""", abbreviate(username), since, attempt, ACCOUNT_LIMIT - 1);
-        Optional<Instant> addressFreed = freedAt("""
-                select failed_at from sign_in_failure where address = ? and failed_at > ? and id < ?
-                order by failed_at desc offset ? limit 1""", address, since, attempt, ADDRESS_LIMIT - 1);
-        return Stream.of(accountFreed, addressFreed).flatMap(Optional::stream).max(Comparator.naturalOrder())
-                .map(freed -> Duration.between(now, freed))
+        // the failure that, once WINDOW old, lets the next attempt through: the 5th newest of the account's, the 20th
+        // of the address's, whichever is later
+        return jdbc.sql("""
+                select greatest(
+                    (select failed_at from sign_in_failure
+                     where lower(username) = lower(:username) and failed_at > :since and not account_cleared and id < :attempt
+                     order by failed_at desc offset :accountLimit - 1 limit 1),
+                    (select failed_at from sign_in_failure where address = :address and failed_at > :since and id < :attempt
+                     order by failed_at desc offset :addressLimit - 1 limit 1))""")
+                .param("username", abbreviate(username)).param("address", address).param("since", since).param("attempt", attempt)
+                .param("accountLimit", ACCOUNT_LIMIT).param("addressLimit", ADDRESS_LIMIT)
+                .query(Timestamp.class).optional()
+                .map(freed -> Duration.between(now, freed.toInstant().plus(WINDOW)))
                 .filter(wait -> !wait.isNegative() && !wait.isZero());
     }
 
@@ -66,11 +71,6 @@ class SignInThrottle {
         forget(attempt);
         jdbc.sql("update sign_in_failure set account_cleared = true where lower(username) = lower(?) and not account_cleared")
                 .param(abbreviate(username)).update();
-    }
-
-    /** The failure that, once {@link #WINDOW} old, lets the next attempt through. */
-    private Optional<Instant> freedAt(String sql, String key, Timestamp since, long attempt, int offset) {
-        return jdbc.sql(sql).params(key, since, attempt, offset).query(Timestamp.class).optional().map(t -> t.toInstant().plus(WINDOW));
     }
 
     private static String abbreviate(String username) {
