@@ -1,10 +1,8 @@
 package org.firstline.platform.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
@@ -23,11 +21,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every API error as RFC 9457 problem+json; field problems listed under {@code errors}. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -82,7 +75,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = e.getRequiredType() != null && e.getRequiredType().isEnum()
-                ? "must be one of " + constants(e.getRequiredType())
+                ? "must be one of " + JsonBodyProblems.constants(e.getRequiredType())
                 : "is not a valid value";
         return problem(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' " + message + ".",
                 List.of(new FieldProblem(e.getName(), message)));
@@ -172,7 +165,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(JacksonException.class)
     ProblemDetail unmappable(JacksonException e) {
-        return describe(e);
+        return JsonBodyProblems.describe(e);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -180,61 +173,7 @@ class ApiExceptionHandler {
         if (e.getCause() instanceof BodyTooLargeException tooLarge) {
             return bodyTooLarge(tooLarge);
         }
-        return describe(e.getMostSpecificCause());
-    }
-
-    private ProblemDetail describe(Throwable cause) {
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            return problem(HttpStatus.BAD_REQUEST, "Unknown field '" + field + "'.",
-                    List.of(new FieldProblem(field, "is not a known field")));
-        }
-        if (cause instanceof InvalidFormatException text && StorableTextDeserializer.REFUSAL.equals(text.getOriginalMessage())
-                && !text.getPath().isEmpty()) {
-            String field = path(text);
-            return problem(HttpStatus.BAD_REQUEST, "Field '" + field + "' " + text.getOriginalMessage() + ".",
-                    List.of(new FieldProblem(field, text.getOriginalMessage())));
-        }
-        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            String field = path(format);
-            String message = "must be one of " + constants(format.getTargetType());
-            return problem(HttpStatus.BAD_REQUEST, "Field '" + field + "' " + message + ".", List.of(new FieldProblem(field, message)));
-        }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = path(mismatch);
-            return problem(HttpStatus.BAD_REQUEST, "Field '" + field + "' has the wrong type.",
-                    List.of(new FieldProblem(field, "has the wrong type")));
-        }
-        if (cause instanceof StreamConstraintsException) {
-            return problem(HttpStatus.BAD_REQUEST, "The body has a value that is too long, too large or nested too deeply.", List.of());
-        }
-        if (cause instanceof StreamReadException read && read.getMessage() != null && read.getMessage().startsWith("Duplicate")) {
-            return problem(HttpStatus.BAD_REQUEST, "The body names a field twice" + at(read) + ".", List.of());
-        }
-        if (cause instanceof StreamReadException read) {
-            return problem(HttpStatus.BAD_REQUEST, "The body is not valid JSON" + at(read) + ".", List.of());
-        }
-        if (cause instanceof MismatchedInputException) {
-            return problem(HttpStatus.BAD_REQUEST, "The body must be a JSON object with the documented fields.", List.of());
-        }
-        return problem(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable.", List.of());
-    }
-
-    private static String path(JacksonException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-    }
-
-    private static String constants(Class<?> type) {
-        return Arrays.toString(type.getEnumConstants());
-    }
-
-    private static String at(StreamReadException e) {
-        var where = e.getLocation();
-        return where == null || where.getLineNr() < 1 ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+        return JsonBodyProblems.describe(e.getMostSpecificCause());
     }
 
     static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> errors) {

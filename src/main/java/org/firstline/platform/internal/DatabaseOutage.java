@@ -69,11 +69,11 @@ class DatabaseOutage {
             return;
         }
         response.reset();
-        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            problems.write(response, 503, "Service Unavailable", API_DETAIL);
+        if (ProblemResponses.isApi(request)) {
+            problems.unavailable(response);
             return;
         }
+        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         response.setStatus(503);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");

@@ -23,8 +23,7 @@ class ProblemResponses {
     /** A missing or wrong credential is a 401; too many failures a 429; an unreachable database behind the check a 503. */
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         if (DatabaseOutage.causedBy(e)) {
-            response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-            write(response, 503, "Service Unavailable", DatabaseOutage.API_DETAIL);
+            unavailable(response);
             return;
         }
         if (e instanceof SignInThrottledException throttled) {
@@ -34,6 +33,17 @@ class ProblemResponses {
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Firstline\", Bearer");
         write(response, 401, "Unauthorized", "Send an API token (Authorization: Bearer ...) or an agent's credentials (HTTP Basic).");
+    }
+
+    /** The database cannot be reached: 503, and when to try again. */
+    void unavailable(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        write(response, 503, "Service Unavailable", DatabaseOutage.API_DETAIL);
+    }
+
+    /** Whether the request is the API's, answered in problem+json, rather than a page's. */
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {

@@ -36,7 +36,7 @@ class StorableParametersFilter extends OncePerRequestFilter {
             return;
         }
         String detail = "Parameter '" + refused + "' " + StorableTextDeserializer.REFUSAL + ".";
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (ProblemResponses.isApi(request)) {
             problems.write(response, 400, "Bad Request", detail, Map.of("field", refused, "message", StorableTextDeserializer.REFUSAL));
             return;
         }
