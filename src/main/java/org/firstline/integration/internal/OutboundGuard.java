@@ -46,6 +46,9 @@ public class OutboundGuard {
         if (value == null || value.isBlank()) return;
         URI uri = parse(value.strip()).orElseThrow(() -> new InvalidRequestException(field, "must be an http or https URL"));
         if (allowed(uri.getHost())) return;
+        specialName(uri.getHost()).ifPresent(reason -> {
+            throw new InvalidRequestException(field, "must point to a public address: " + reason);
+        });
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(uri.getHost());
@@ -71,6 +74,25 @@ public class OutboundGuard {
             // DNS may be down for a moment: worth another try, like any connection failure
             return Optional.of(new Refusal("could not resolve " + host, false));
         }
+    }
+
+    /**
+     * Names that are never public whatever DNS says (RFC 6761 and friends: localhost, .local, .internal …) and numbers
+     * that other programs read as an address though Java does not (0x7f000001, 017700000001): refused when saved,
+     * without asking DNS, which may not know them yet.
+     */
+    static Optional<String> specialName(String host) {
+        String h = normalise(host);
+        if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
+        for (String suffix : List.of("localhost", "local", "internal", "localdomain", "home.arpa", "lan", "intranet", "corp")) {
+            if (h.equals(suffix) || h.endsWith("." + suffix)) return Optional.of(host + " is a name for a local or internal network");
+        }
+        boolean numeric = h.matches("(0x[0-9a-f]+|[0-9]+)(\\.(0x[0-9a-f]+|[0-9]+))*");
+        boolean dottedQuad = h.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
+        if (numeric && !dottedQuad) {
+            return Optional.of(host + " is a number some programs read as an IP address; write the address in dotted form");
+        }
+        return Optional.empty();
     }
 
     private Optional<String> refusal(String host, InetAddress[] addresses) {

@@ -67,10 +67,19 @@ public class OutboundHttp {
         } catch (HttpTimeoutException e) {
             return new Result(0, null, "no answer within " + timeout.toSeconds() + " s");
         } catch (IOException | IllegalArgumentException e) {
-            return new Result(0, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new Result(0, null, failure(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(0, null, "interrupted");
         }
+    }
+
+    /** Why nothing came back, in words an admin reads in the delivery log; no Java class names. */
+    private static String failure(Exception e) {
+        if (e instanceof java.net.ConnectException) return "connection refused";
+        if (e instanceof java.net.UnknownHostException) return "could not resolve the host";
+        if (e instanceof javax.net.ssl.SSLException) return "TLS failed" + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e instanceof IllegalArgumentException) return "not a valid address";
+        return e.getMessage() == null ? "the connection failed" : "the connection failed: " + e.getMessage();
     }
 }

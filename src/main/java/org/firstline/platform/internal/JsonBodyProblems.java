@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -42,6 +43,12 @@ final class JsonBodyProblems {
             return ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, "Field '" + field + "' has the wrong type.",
                     List.of(new ApiExceptionHandler.FieldProblem(field, "has the wrong type")));
         }
+        if (cause instanceof InputCoercionException number) {
+            String field = number.processor() == null ? null : currentName(number);
+            return ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, (field == null ? "A number" : "Field '" + field + "'")
+                    + " is out of range" + at(number) + ".", field == null ? List.of()
+                    : List.of(new ApiExceptionHandler.FieldProblem(field, "is out of range")));
+        }
         if (cause instanceof StreamConstraintsException) {
             return ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, "The body has a value that is too long, too large or nested too deeply.", List.of());
         }
@@ -62,6 +69,14 @@ final class JsonBodyProblems {
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
+    }
+
+    private static String currentName(InputCoercionException e) {
+        try {
+            return ((tools.jackson.core.JsonParser) e.processor()).streamReadContext().currentName();
+        } catch (RuntimeException unknown) {
+            return null;
+        }
     }
 
     static String constants(Class<?> type) {

@@ -23,7 +23,8 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) throws IOException {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        // asked for directly, /error is just an address with nothing at it
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = detail(status);

@@ -30,14 +30,23 @@ class StorableParametersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String refused = refusedParameter(request);
+        String refused;
+        try {
+            refused = refusedParameter(request);
+        } catch (IllegalStateException | IllegalArgumentException undecodable) {
+            // Tomcat's refusal of a parameter that is not well-formed UTF-8 (or too many of them): the client's fault
+            refused = "?";
+        }
         if (refused == null) {
             chain.doFilter(request, response);
             return;
         }
-        String detail = "Parameter '" + refused + "' " + StorableTextDeserializer.REFUSAL + ".";
+        String detail = refused.equals("?")
+                ? "A parameter in the address or form is not well-formed UTF-8 or cannot be stored."
+                : "Parameter '" + refused + "' " + StorableTextDeserializer.REFUSAL + ".";
         if (ProblemResponses.isApi(request)) {
-            problems.write(response, 400, "Bad Request", detail, Map.of("field", refused, "message", StorableTextDeserializer.REFUSAL));
+            problems.write(response, 400, "Bad Request", detail,
+                    refused.equals("?") ? null : Map.of("field", refused, "message", StorableTextDeserializer.REFUSAL));
             return;
         }
         response.setStatus(400);

@@ -43,6 +43,18 @@ class OutboundGuardTest {
         assertThatThrownBy(() -> guard.checkUrl("url", "gopher://hooks.example.org/")).hasMessageContaining("http or https");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://localhost./", "http://foo.localhost/", "http://printer.local/",
+            "http://metadata.google.internal/", "http://nas.home.arpa/", "http://0x7f000001/", "http://017700000001/", "http://2130706433/",
+            "http://127.1/", "http://0177.0.0.1/", "http://0x7f.0.0.1/"})
+    void refusesNamesAndNumbersThatAreNeverPublicWithoutAskingDns(String url) {
+        // this resolver fails every lookup: the refusal cannot come from DNS
+        var noDns = new OutboundGuard("", host -> { throw new java.net.UnknownHostException(host); });
+        assertThatThrownBy(() -> noDns.checkUrl("url", url)).hasMessageContaining("public address")
+                .isInstanceOfSatisfying(org.firstline.platform.InvalidRequestException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("url"));
+    }
+
     @Test
     void acceptsPublicNamesUnresolvedNamesAndTheAllowList() {
         guard.checkUrl("url", "https://hooks.example.org/in");
