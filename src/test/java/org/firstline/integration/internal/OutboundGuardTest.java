@@ -50,7 +50,7 @@ class OutboundGuardTest {
     void refusesNamesAndNumbersThatAreNeverPublicWithoutAskingDns(String url) {
         // this resolver fails every lookup: the refusal cannot come from DNS
         var noDns = new OutboundGuard("", host -> { throw new java.net.UnknownHostException(host); });
-        assertThatThrownBy(() -> noDns.checkUrl("url", url)).hasMessageContaining("public address")
+        assertThatThrownBy(() -> noDns.checkUrl("url", url)).hasMessageStartingWith("must ")
                 .isInstanceOfSatisfying(org.firstline.platform.InvalidRequestException.class,
                         e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("url"));
     }
@@ -88,7 +88,7 @@ class OutboundGuardTest {
     @Test
     void withNoAllowListEvenLocalhostIsRefused() {
         var strict = new OutboundGuard("", host -> InetAddress.getAllByName(host));
-        assertThatThrownBy(() -> strict.checkUrl("url", "http://localhost:8080/")).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> strict.checkUrl("url", "http://localhost:8080/")).hasMessageContaining("local");
         assertThat(strict.check("http://127.0.0.1:8080/")).isPresent();
     }
 }
