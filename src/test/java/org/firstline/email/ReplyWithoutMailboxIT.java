@@ -41,6 +41,11 @@ class ReplyWithoutMailboxIT extends ApiTest {
         jdbc.sql("update mailbox set enabled = false").update();
     }
 
+    private String status(long ticketId) {
+        return jdbc.sql("select status || ' ' || coalesce(last_error, '') from outbound_email where ticket_id = ?").param(ticketId)
+                .query(String.class).single();
+    }
+
     @AfterAll
     static void stopMailServer() {
         mail.close();
@@ -69,12 +74,14 @@ class ReplyWithoutMailboxIT extends ApiTest {
         var queued = jdbc.sql("select status, mailbox_id, cardinality(attachment_ids) from outbound_email where ticket_id = ?")
                 .param(id).query((rs, n) -> List.of(rs.getString(1), String.valueOf(rs.getObject(2)), rs.getInt(3))).single();
         assertThat(queued).containsExactly("QUEUED", "null", 1);
-        assertThat(administration.sendOutbox()).isZero();
+        administration.sendOutbox();
+        assertThat(status(id)).startsWith("QUEUED");
         assertThat(mail.sentTo(customer)).isEmpty();
 
         long mailboxId = mail.mailbox(api(AgentRole.ADMIN), "Desk");
-        assertThat(administration.sendOutbox()).as(() -> jdbc.sql("select status || ' ' || coalesce(last_error, '') || ' ' || next_attempt_at"
-                + " from outbound_email where ticket_id = ?").param(id).query(String.class).single()).isEqualTo(1);
+        // the outbox is shared with other test classes: only this ticket's mail is asserted
+        administration.sendOutbox();
+        assertThat(status(id)).startsWith("SENT");
         var sent = mail.sentTo(customer);
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).getFrom()[0].toString()).contains("desk@firstline.test");
