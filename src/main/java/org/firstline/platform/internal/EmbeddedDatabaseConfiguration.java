@@ -40,6 +40,7 @@ class EmbeddedDatabaseConfiguration {
         var dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername("postgres");
+        dataSource.setPassword(database.password());
         dataSource.setMaximumPoolSize(settings.ephemeralDatabase() ? 8 : 24);
         dataSource.setPoolName("firstline");
         dataSource.setConnectionTimeout(5_000);
@@ -67,6 +68,10 @@ class EmbeddedDatabaseConfiguration {
             return server.jdbcUrl(name);
         }
 
+        String password() {
+            return server.password();
+        }
+
         /** Starts our own server again when nothing answers on its port any more (its process was killed). */
         synchronized void restartIfStopped() {
             if (!ownsServer || server.accepting()) {
@@ -80,7 +85,7 @@ class EmbeddedDatabaseConfiguration {
         }
 
         private void create(String database) {
-            try (var connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
+            try (var connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", server.password());
                     var statement = connection.createStatement()) {
                 statement.execute("create database " + database);
             } catch (SQLException e) {

@@ -19,16 +19,19 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final boolean durable;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean durable) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean durable, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.durable = durable;
+        this.password = password;
     }
 
     /**
      * Starts the server. A durable server runs with fsync and synchronous commit on (the library turns both off,
-     * which is only acceptable for throwaway test data).
+     * which is only acceptable for throwaway test data) and asks every connection for its password; a throwaway one,
+     * in a temporary directory for tests, trusts local connections.
      */
     static EmbeddedPostgresServer start(Path dataDirectory, boolean durable) {
         return start(dataDirectory, durable, 0);
@@ -68,15 +71,20 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
+        String password = durable ? EmbeddedSuperuserPassword.of(dataDirectory) : "";
         if (durable) {
-            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setConnectConfig("password", password);
         } else {
             builder.setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");
         }
         try {
-            return new EmbeddedPostgresServer(builder.start(), dataDirectory, durable);
+            var server = new EmbeddedPostgresServer(builder.start(), dataDirectory, durable, password);
+            if (durable) {
+                EmbeddedSuperuserPassword.require(server.jdbcUrl("postgres"), dataDirectory, password);
+            }
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException(
                     "Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -85,6 +93,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     String jdbcUrl(String database) {
         return postgres.getJdbcUrl("postgres", database);
+    }
+
+    /** Empty for a throwaway server, which trusts local connections. */
+    String password() {
+        return password;
     }
 
     int port() {

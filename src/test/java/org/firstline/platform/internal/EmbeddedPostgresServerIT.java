@@ -18,16 +18,35 @@ class EmbeddedPostgresServerIT {
     void runsDurablyWithFsyncAndSynchronousCommitOnAndKeepsDataAcrossRestarts() throws Exception {
         Path data = dir.resolve("postgres");
         try (var server = EmbeddedPostgresServer.start(data, true);
-                var c = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "")) {
+                var c = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", server.password())) {
             assertThat(setting(c, "fsync")).isEqualTo("on");
             assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
             c.createStatement().execute("create table kept (v text); insert into kept values ('survives')");
         }
         try (var server = EmbeddedPostgresServer.start(data, true);
-                var c = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "")) {
+                var c = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", server.password())) {
             var rs = c.createStatement().executeQuery("select v from kept");
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("survives");
+        }
+    }
+
+    @Test
+    void aDurableServerAsksEveryConnectionForItsPasswordKeptForItsOwnerOnly() throws Exception {
+        Path data = dir.resolve("postgres");
+        String password;
+        try (var server = EmbeddedPostgresServer.start(data, true)) {
+            password = server.password();
+            assertThat(password).hasSizeGreaterThan(20);
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "")).hasMessageContaining("password");
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "guess"))
+                    .hasMessageContaining("password authentication failed");
+        }
+        assertThat(Files.getPosixFilePermissions(dir.resolve("postgres-password")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        try (var again = EmbeddedPostgresServer.start(data, true);
+                var c = DriverManager.getConnection(again.jdbcUrl("postgres"), "postgres", again.password())) {
+            assertThat(again.password()).as("the same password after a restart").isEqualTo(password);
+            assertThat(c.createStatement().executeQuery("select 1").next()).isTrue();
         }
     }
 
