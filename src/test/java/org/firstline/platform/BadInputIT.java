@@ -38,6 +38,7 @@ class BadInputIT extends ApiTest {
 
         var query = api.get("/api/v1/tickets?q=a%00b");
         assertProblem(query, 400).contains("'q'");
+        assertProblem(api.get("/api/v1/tickets?q=%c0%af"), 400).contains("UTF-8");
     }
 
     @Test
@@ -53,6 +54,7 @@ class BadInputIT extends ApiTest {
                 {"subject": "half \\ud800 a pair", "body": "b", "requester": {"email": "ada@example.com"}}"""), 400)
                 .contains("subject");
         assertProblem(api.postRaw("/api/v1/tickets", "[1, 2]"), 400).contains("JSON object");
+        assertProblem(open("\"organizationId\": 99999999999999999999999"), 400).contains("organizationId").contains("out of range");
     }
 
     @Test
@@ -78,6 +80,7 @@ class BadInputIT extends ApiTest {
     @Test
     void everyErrorIsProblemJson() throws Exception {
         assertProblem(api.get("/api/v1/no-such-thing"), 404);
+        assertThat(ApiClient.anonymous(port).get("/error").status()).as("nothing went wrong: nothing is there").isEqualTo(404);
         assertProblem(api.delete("/api/v1/tickets"), 405);
         assertProblem(api.postText("/api/v1/tickets", "text/plain", "hello"), 415);
         assertProblem(ApiClient.anonymous(port).postRaw("/api/v1/hooks/github", "{}"), 401);
