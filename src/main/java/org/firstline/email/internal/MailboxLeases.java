@@ -2,7 +2,6 @@ package org.firstline.email.internal;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,11 +66,5 @@ class MailboxLeases {
 
     void releaseAll() {
         jdbc.sql("delete from mailbox_lease where node_id = ?").param(node).update();
-    }
-
-    /** The node reading the mailbox, if its lease still runs. */
-    Optional<String> holder(long mailboxId) {
-        return jdbc.sql("select node_id from mailbox_lease where mailbox_id = ? and expires_at >= clock_timestamp()")
-                .param(mailboxId).query(String.class).optional();
     }
 }
