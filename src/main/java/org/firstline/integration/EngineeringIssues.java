@@ -102,7 +102,7 @@ public class EngineeringIssues {
             conversation.post(ticketId, new MessageForm("Escalated to engineering: " + created.url(), MessageKind.NOTE, null), actor);
             if (critical(ticket)) {
                 deliveries.slack(ticketId, null, "ticket.escalated", json.writeValueAsString(java.util.Map.of("text",
-                        ":rotating_light: Critical escalation of <" + publicUrl + "/tickets/" + ticketId + "|#" + ticket.number() + " "
+                        ":rotating_light: Critical escalation of <" + publicUrl + "/tickets/" + ticket.number() + "|#" + ticket.number() + " "
                                 + escape(ticket.subject()) + "> (impact " + impact + "): <" + created.url() + "|" + escape(created.externalId()) + ">")));
             }
             return issue;
@@ -126,7 +126,7 @@ public class EngineeringIssues {
 
                 ---
                 Closing this issue resolves the ticket. Opened from Firstline: %s/tickets/%d""".formatted(ticket.number(),
-                organization(ticket), quote(request), publicUrl, ticketId), List.of("type: support", "planned work"));
+                organization(ticket), quote(request), publicUrl, ticket.number()), List.of("type: support", "planned work"));
         return transactions.execute(status -> {
             EngineeringIssue issue = record(ticket, tracker, IssuePurpose.PLANNING, created, actor);
             links.add(ticketId, new LinkForm(LinkKind.EXTERNAL_ISSUE, null, created.url(), null), actor);
@@ -192,7 +192,7 @@ public class EngineeringIssues {
                 Escalated from Firstline: %s/tickets/%d""".formatted(ticket.number(), ticket.subject(), organization(ticket),
                 ticket.priority(), ticket.impact().name().toLowerCase(Locale.ROOT).replace('_', ' '), form.summary().strip(),
                 form.investigation() == null || form.investigation().isBlank() ? "_none recorded_" : form.investigation().strip(),
-                quote(request), publicUrl, ticket.id());
+                quote(request), publicUrl, ticket.number());
     }
 
     private String organization(TicketView ticket) {

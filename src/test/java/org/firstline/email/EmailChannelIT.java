@@ -148,7 +148,7 @@ class EmailChannelIT extends ApiTest {
         assertThat(body(told)).contains(owner.displayName()).contains("Data");
         MimeMessage alert = only(mail.sentTo(owner.email()));
         assertThat(alert.getSubject()).isEqualTo("HIGH ticket for you: Nightly export missing");
-        assertThat(body(alert)).contains("http://desk.test/tickets/" + ticket.get("id"));
+        assertThat(body(alert)).contains("http://desk.test/tickets/" + ticket.get("number"));
         // a second owner change to the same person sends nothing more; taking a ticket yourself raises no alert
         var self = api(owner);
         String other = Mails.newId();

@@ -59,14 +59,15 @@ class ReplyWithoutMailboxIT extends ApiTest {
                 "requester", Map.of("email", customer, "name", "Rita")));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         long id = opened.json().get("id").asLong();
+        long number = opened.json().get("number").asLong();
         var browser = signedIn(agent);
-        String csrf = ApiClient.csrfToken(browser.get("/tickets/" + id, "text/html").body());
+        String csrf = ApiClient.csrfToken(browser.get("/tickets/" + number, "text/html").body());
 
-        var reply = browser.postMultipart("/tickets/" + id + "/messages?kind=PUBLIC&_csrf=" + csrf + "&body="
+        var reply = browser.postMultipart("/tickets/" + number + "/messages?kind=PUBLIC&_csrf=" + csrf + "&body="
                 + URLEncoder.encode("Please run the attached script.", StandardCharsets.UTF_8), "files", "collect.sh",
                 "#!/bin/sh\necho logs\n".getBytes(StandardCharsets.UTF_8));
         assertThat(reply.status()).as(reply.body()).isEqualTo(302);
-        var page = org.jsoup.Jsoup.parse(browser.get("/tickets/" + id, "text/html").body());
+        var page = org.jsoup.Jsoup.parse(browser.get("/tickets/" + number, "text/html").body());
         assertThat(page.select(".flash").text()).contains("Reply saved").contains("no mailbox").doesNotContain("Reply sent");
         assertThat(page.select(".message .unsent").text()).contains("Not sent yet").contains("no mailbox");
 
@@ -91,7 +92,7 @@ class ReplyWithoutMailboxIT extends ApiTest {
         assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("collect.sh");
         assertThat(jdbc.sql("select mailbox_id from outbound_email where ticket_id = ?").param(id).query(Long.class).single())
                 .isEqualTo(mailboxId);
-        var after = org.jsoup.Jsoup.parse(browser.get("/tickets/" + id, "text/html").body());
+        var after = org.jsoup.Jsoup.parse(browser.get("/tickets/" + number, "text/html").body());
         assertThat(after.select(".message .unsent")).isEmpty();
     }
 }

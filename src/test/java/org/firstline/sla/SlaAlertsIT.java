@@ -124,7 +124,7 @@ class SlaAlertsIT extends ApiTest {
 
         String ownedNumber = "#" + tickets.get(owned).number(), unownedNumber = "#" + tickets.get(unowned).number();
         MimeMessage toOwner = only(mail.sentTo(owner.email()));
-        assertThat(body(toOwner)).contains("BREACHED: first response on " + ownedNumber).contains("http://desk.test/tickets/" + owned)
+        assertThat(body(toOwner)).contains("BREACHED: first response on " + ownedNumber).contains("http://desk.test/tickets/" + tickets.get(owned).number())
                 .contains("BREACHED: first response on " + unownedNumber).contains("BREACHED: acknowledgement on " + unownedNumber)
                 .doesNotContain("acknowledgement on " + ownedNumber);
         assertThat(toOwner.getSubject()).isEqualTo("3 breached: service levels on 2 tickets");

@@ -18,14 +18,15 @@ class TicketFilesPageIT extends ApiTest {
                 "requester", Map.of("email", unique("req") + "@example.org", "name", "Rita")));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         long id = opened.json().get("id").asLong();
+        long number = opened.json().get("number").asLong();
         var browser = signedIn(agent);
-        String csrf = ApiClient.csrfToken(browser.get("/tickets/" + id, "text/html").body());
+        String csrf = ApiClient.csrfToken(browser.get("/tickets/" + number, "text/html").body());
 
-        var upload = browser.postMultipart("/tickets/" + id + "/attachments?_csrf=" + csrf, "file", "network-trace.har",
+        var upload = browser.postMultipart("/tickets/" + number + "/attachments?_csrf=" + csrf, "file", "network-trace.har",
                 "{\"log\":{}}".getBytes(StandardCharsets.UTF_8));
         assertThat(upload.status()).as(upload.body()).isEqualTo(302);
 
-        var page = org.jsoup.Jsoup.parse(browser.get("/tickets/" + id, "text/html").body());
+        var page = org.jsoup.Jsoup.parse(browser.get("/tickets/" + number, "text/html").body());
         assertThat(page.select(".flash").text()).isEqualTo("network-trace.har added to the ticket's files.");
         long fileId = api(agent).get("/api/v1/tickets/" + id + "/attachments").json().get("items").get(0).get("id").asLong();
         var files = page.select("#ticket-files a");
@@ -33,7 +34,7 @@ class TicketFilesPageIT extends ApiTest {
         assertThat(files.get(0).text()).isEqualTo("network-trace.har");
         assertThat(files.get(0).attr("href")).isEqualTo("/attachments/" + fileId);
         // a reader who cannot upload still sees the file
-        String readerPage = signedIn(newAgent(AgentRole.READ_ONLY)).get("/tickets/" + id, "text/html").body();
+        String readerPage = signedIn(newAgent(AgentRole.READ_ONLY)).get("/tickets/" + number, "text/html").body();
         assertThat(org.jsoup.Jsoup.parse(readerPage).select("#ticket-files a").text()).isEqualTo("network-trace.har");
     }
 }

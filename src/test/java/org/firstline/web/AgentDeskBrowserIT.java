@@ -132,7 +132,7 @@ class AgentDeskBrowserIT {
                 "<img src=x onerror=\"window.__xss='body'\"><b>bold?</b><svg onload=\"window.__xss='svg'\">",
                 "mallory@example.org", "<script>window.__xss='name'</script>", Channel.API);
         long id = tickets.open(form, agent, null).id();
-        browser.get(url("/tickets/" + id));
+        browser.get(url("/tickets/" + tickets.get(id).number()));
         assertThat(browser.findElement(By.id("ticket-subject")).getText()).isEqualTo("<script>window.__xss='subject'</script>Hello");
         assertThat(browser.findElement(By.cssSelector("article.message .body")).getText()).contains("<img src=x onerror=");
         assertThat(browser.findElements(By.cssSelector("article.message .body img"))).isEmpty();

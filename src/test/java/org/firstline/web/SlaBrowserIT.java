@@ -112,7 +112,7 @@ class SlaBrowserIT extends ApiTest {
         var agent = agentService.principal(newAgent(AgentRole.AGENT).id()).orElseThrow();
         long ticket = tickets.open(OpenTicketForm.of("<script>window.__xss='sla'</script>Exports fail", "since 08:00", "it@" + domain, "IT",
                 Channel.API), agent, null).id();
-        browser.get(base() + "/tickets/" + ticket);
+        browser.get(base() + "/tickets/" + tickets.get(ticket).number());
         BrowserSupport.waitFor(browser, d -> !d.findElements(By.cssSelector("#sla-panel tr[data-target=FIRST_RESPONSE]")).isEmpty());
         String first = browser.findElement(By.cssSelector("#sla-panel tr[data-target=FIRST_RESPONSE]")).getText();
         // 09:00 Monday + 120 working minutes: 11:00, shown in the admin's zone (UTC)
@@ -130,7 +130,7 @@ class SlaBrowserIT extends ApiTest {
                 .contains("<script>").contains("First response");
         BrowserSupport.assertNoScriptRan(browser);
         BrowserSupport.screenshot(browser, "sla-breached");
-        browser.get(base() + "/tickets/" + ticket);
+        browser.get(base() + "/tickets/" + tickets.get(ticket).number());
         BrowserSupport.waitFor(browser, d -> !d.findElements(By.cssSelector("#sla-panel tr[data-target=FIRST_RESPONSE]")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#sla-panel tr[data-target=FIRST_RESPONSE]")).getText()).contains("breached")
                 .contains("1h 0m over");

@@ -287,8 +287,9 @@ class TriageDeskBrowserIT {
     @Order(5)
     void theTicketPageShowsWhoElseIsOnItAndHoldsAReplyWrittenAgainstAnOlderConversation() {
         long id = open("Two agents, one ticket", "Who answers?");
-        ann.get(base(portA) + "/tickets/" + id);
-        bob.get(base(portB) + "/tickets/" + id);
+        long number = tickets.get(id).number();
+        ann.get(base(portA) + "/tickets/" + number);
+        bob.get(base(portB) + "/tickets/" + number);
         BrowserSupport.waitFor(bob, d -> d.findElement(By.id("presence")).getText().contains("Ann Triager is viewing"));
         ann.findElement(By.id("reply-body")).sendKeys("Ann's draft answer");
         BrowserSupport.waitFor(bob, d -> d.findElement(By.id("presence")).getText().contains("Ann Triager is writing a reply"));

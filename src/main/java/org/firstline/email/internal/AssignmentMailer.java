@@ -59,7 +59,7 @@ class AssignmentMailer {
         var owner = agents.get(assigned.ownerId());
         var requester = contacts.get(ticket.requesterId());
         Map<String, String> values = Map.of("ticket.number", String.valueOf(ticket.number()), "ticket.subject", ticket.subject(),
-                "ticket.priority", ticket.priority().name(), "ticket.url", publicUrl + "/tickets/" + ticket.id(),
+                "ticket.priority", ticket.priority().name(), "ticket.url", publicUrl + "/tickets/" + ticket.number(),
                 "requester.name", requester.name(), "agent.name", owner.displayName(),
                 "team.name", ticket.teamId() == null ? "support" : teams.get(ticket.teamId()).name(), "mailbox.name", mailbox.get().name());
         if (requester.primaryEmail() != null && !ticket.internal()) {

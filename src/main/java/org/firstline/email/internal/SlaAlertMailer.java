@@ -91,7 +91,7 @@ class SlaAlertMailer {
         for (SlaAlert a : alerts.subList(0, Math.min(LISTED, alerts.size()))) {
             lines.add("- " + (a.kind() == SlaAlertKind.BREACHED ? "BREACHED" : "at risk") + ": " + a.target().label().toLowerCase() + " on #"
                     + a.ticketNumber() + " (" + a.priority().name().toLowerCase() + ") " + a.subject() + "\n  due "
-                    + WHEN.format(a.dueAt().atZone(zone)) + " · " + publicUrl + "/tickets/" + a.ticketId());
+                    + WHEN.format(a.dueAt().atZone(zone)) + " · " + publicUrl + "/tickets/" + a.ticketNumber());
         }
         if (alerts.size() > LISTED) lines.add("…and " + (alerts.size() - LISTED) + " more.");
         return String.join("\n", lines);

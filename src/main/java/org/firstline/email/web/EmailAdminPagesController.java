@@ -78,7 +78,7 @@ class EmailAdminPagesController {
     @PostMapping("/admin/quarantine/{id}/convert")
     String convert(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal admin) {
         var ticket = administration.convert(id, admin, "unknown-sender@localhost.invalid");
-        return "redirect:/tickets/" + ticket.id();
+        return "redirect:/tickets/" + ticket.number();
     }
 
     @PostMapping("/admin/quarantine/{id}/delete")

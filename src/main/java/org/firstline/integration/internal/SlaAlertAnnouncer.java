@@ -65,7 +65,7 @@ class SlaAlertAnnouncer {
         var lines = new ArrayList<String>();
         for (SlaAlert a : alerts.subList(0, Math.min(LISTED, alerts.size()))) {
             lines.add((a.kind() == SlaAlertKind.BREACHED ? ":rotating_light: *Breached*" : ":hourglass_flowing_sand: *At risk*") + " "
-                    + a.target().label().toLowerCase() + " on <" + publicUrl + "/tickets/" + a.ticketId() + "|#" + a.ticketNumber() + " "
+                    + a.target().label().toLowerCase() + " on <" + publicUrl + "/tickets/" + a.ticketNumber() + "|#" + a.ticketNumber() + " "
                     + TicketAnnouncer.escape(a.subject()) + "> · " + a.priority().name().toLowerCase());
         }
         if (alerts.size() > LISTED) lines.add("…and " + (alerts.size() - LISTED) + " more: <" + publicUrl + "/sla|service levels>");

@@ -126,7 +126,7 @@ class TicketAnnouncer {
     }
 
     private String link(TicketView ticket) {
-        return publicUrl + "/tickets/" + ticket.id();
+        return publicUrl + "/tickets/" + ticket.number();
     }
 
     /** Slack's own escaping: a subject cannot smuggle in mentions or links. */

@@ -142,7 +142,7 @@ class IntegrationPagesController {
         if (summary.isBlank()) throw new InvalidRequestException("summary", "is required");
         var issue = issues.escalate(id, new EscalationForm(tracker, summary, investigation), agent);
         flash.addFlashAttribute("notice", "Escalated: " + issue.url());
-        return "redirect:/tickets/" + id;
+        return backTo(id);
     }
 
     @PostMapping("/integration/tickets/{id}/plan")
@@ -150,7 +150,7 @@ class IntegrationPagesController {
             RedirectAttributes flash) {
         var issue = issues.plan(id, tracker, agent);
         flash.addFlashAttribute("notice", "Planning issue opened and the requester told: " + issue.url());
-        return "redirect:/tickets/" + id;
+        return backTo(id);
     }
 
     @PostMapping("/integration/issues/{issueId}/exception")
@@ -158,7 +158,7 @@ class IntegrationPagesController {
             RedirectAttributes flash) {
         var issue = issues.recordException(issueId, reason, agent);
         flash.addFlashAttribute("notice", "Exception recorded.");
-        return "redirect:/tickets/" + issue.ticketId();
+        return backTo(issue.ticketId());
     }
 
     @PostMapping("/integration/tickets/{id}/chargeable")
@@ -170,7 +170,7 @@ class IntegrationPagesController {
         if (reason.isBlank()) throw new InvalidRequestException("reason", "is required");
         var lead = leads.markChargeable(id, new ChargeableForm(estimateHours, reason), agent);
         flash.addFlashAttribute("notice", "Handed to " + lead.accountManagerName() + " as a lead.");
-        return "redirect:/tickets/" + id;
+        return backTo(id);
     }
 
     @GetMapping("/leads")
@@ -184,5 +184,9 @@ class IntegrationPagesController {
     private static String secret(String value) {
         if (value == null || value.isBlank()) return null;
         return "-".equals(value.strip()) ? "" : value;
+    }
+
+    private String backTo(long ticketId) {
+        return "redirect:/tickets/" + tickets.get(ticketId).number();
     }
 }

@@ -48,6 +48,6 @@ class NewTicketController {
                 null, channel, null, null, null, null, channel == Channel.INTERNAL, null, null, null, null, null);
         var ticket = tickets.open(form, agent, null);
         flash.addFlashAttribute("notice", "Ticket #" + ticket.number() + " opened.");
-        return "redirect:/tickets/" + ticket.id();
+        return "redirect:/tickets/" + ticket.number();
     }
 }

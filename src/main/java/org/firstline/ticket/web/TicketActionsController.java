@@ -36,8 +36,8 @@ class TicketActionsController {
         this.placeholders = placeholders;
     }
 
-    @PostMapping("/tickets/{id}/properties")
-    String properties(@PathVariable long id, @RequestParam Map<String, String> form,
+    @PostMapping("/tickets/{number}/properties")
+    String properties(@TicketId long id, @PathVariable long number, @RequestParam Map<String, String> form,
             @RequestParam(name = "labels", required = false) List<String> labels, @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) {
         var current = tickets.get(id);
@@ -58,11 +58,11 @@ class TicketActionsController {
                 blank(form.get("resolutionLink")) ? null : form.get("resolutionLink"));
         changes.change(id, change, agent);
         flash.addFlashAttribute("notice", "Ticket updated.");
-        return "redirect:/tickets/" + id;
+        return "redirect:/tickets/" + number;
     }
 
-    @PostMapping("/tickets/{id}/resolution")
-    String resolution(@PathVariable long id, @RequestParam String outcome, @AuthenticationPrincipal AgentPrincipal agent,
+    @PostMapping("/tickets/{number}/resolution")
+    String resolution(@TicketId long id, @PathVariable long number, @RequestParam String outcome, @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) {
         if ("CONFIRMED".equals(outcome)) {
             changes.confirmResolution(id, agent);
@@ -71,11 +71,11 @@ class TicketActionsController {
             changes.rejectResolution(id, agent);
             flash.addFlashAttribute("notice", "Resolution rejected; the ticket is open again and back in triage.");
         }
-        return "redirect:/tickets/" + id;
+        return "redirect:/tickets/" + number;
     }
 
-    @GetMapping(path = "/tickets/{id}/canned/{cannedId}", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> canned(@PathVariable long id, @PathVariable long cannedId, @AuthenticationPrincipal AgentPrincipal agent) {
+    @GetMapping(path = "/tickets/{number}/canned/{cannedId}", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> canned(@TicketId long id, @PathVariable long cannedId, @AuthenticationPrincipal AgentPrincipal agent) {
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(placeholders.render(cannedId, tickets.get(id), agent));
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.firstline.directory.AgentService;
 import org.firstline.directory.AgentView;
 import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.NotFoundException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.ticket.AuditEntryView;
 import org.firstline.ticket.AuditTrail;
@@ -99,6 +100,12 @@ class TicketApiController {
     @GetMapping("/{id}")
     TicketView get(@PathVariable long id) {
         return tickets.get(id);
+    }
+
+    /** The ticket people call "#1157": its number, not its id. */
+    @GetMapping("/by-number/{number}")
+    TicketView byNumber(@PathVariable long number) {
+        return tickets.byNumber(number).orElseThrow(() -> new NotFoundException("There is no ticket #" + number + "."));
     }
 
     @PatchMapping("/{id}")

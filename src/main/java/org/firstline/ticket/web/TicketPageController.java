@@ -16,7 +16,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /** The ticket page: conversation, reply box, properties, links, time, side panel and audit trail. */
 @Controller
@@ -38,8 +37,8 @@ class TicketPageController {
         this.mail = mail;
     }
 
-    @GetMapping("/tickets/{id}")
-    String page(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal agent, Model model) {
+    @GetMapping("/tickets/{number}")
+    String page(@TicketId long id, @AuthenticationPrincipal AgentPrincipal agent, Model model) {
         TicketView ticket = tickets.get(id);
         model.addAttribute("section", "tickets");
         model.addAttribute("ticket", ticket);

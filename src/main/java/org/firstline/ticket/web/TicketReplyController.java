@@ -34,8 +34,8 @@ class TicketReplyController {
         this.mail = mail;
     }
 
-    @PostMapping("/tickets/{id}/messages")
-    String reply(@PathVariable long id, @RequestParam String body, @RequestParam(defaultValue = "PUBLIC") MessageKind kind,
+    @PostMapping("/tickets/{number}/messages")
+    String reply(@TicketId long id, @PathVariable long number, @RequestParam String body, @RequestParam(defaultValue = "PUBLIC") MessageKind kind,
             @RequestParam(defaultValue = "false") boolean addSignature,
             @RequestParam(name = "files", required = false) List<MultipartFile> files,
             @RequestParam(required = false) Long seenMessageId,
@@ -51,7 +51,7 @@ class TicketReplyController {
                         + (files != null && files.stream().anyMatch(f -> !f.isEmpty()) ? " (attach your files again)" : "")
                         + ". Send again to send it as it is.");
                 flash.addFlashAttribute("draft", body);
-                return "redirect:/tickets/" + id + "#message-" + latest.id();
+                return "redirect:/tickets/" + number + "#message-" + latest.id();
             }
         }
         String text = body.strip();
@@ -61,7 +61,7 @@ class TicketReplyController {
         }
         var message = messages.post(id, new MessageForm(text, kind, null), uploads(files), agent);
         flash.addFlashAttribute("notice", kind == MessageKind.NOTE ? "Note added." : outcome(id, message.id()));
-        return "redirect:/tickets/" + id + "#message-" + message.id();
+        return "redirect:/tickets/" + number + "#message-" + message.id();
     }
 
     /** Asked after the commit, when the mail is queued. */

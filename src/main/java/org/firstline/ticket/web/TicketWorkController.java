@@ -34,16 +34,16 @@ class TicketWorkController {
         this.tickets = tickets;
     }
 
-    @PostMapping("/tickets/{id}/links")
-    String link(@PathVariable long id, @RequestParam LinkKind kind, @RequestParam(required = false) String target,
+    @PostMapping("/tickets/{number}/links")
+    String link(@TicketId long id, @PathVariable long number, @RequestParam LinkKind kind, @RequestParam(required = false) String target,
             @RequestParam(defaultValue = "false") boolean merge, @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
         LinkForm form;
         if (kind == LinkKind.EXTERNAL_ISSUE) {
             form = new LinkForm(kind, null, target, false);
         } else {
-            String number = target == null ? "" : target.strip().replaceFirst("^#", "");
-            long targetId = number.matches("\\d{1,18}") ? tickets.byNumber(Long.parseLong(number))
-                    .orElseThrow(() -> new org.firstline.platform.InvalidRequestException("ticket", "#" + number + " does not exist")).id()
+            String other = target == null ? "" : target.strip().replaceFirst("^#", "");
+            long targetId = other.matches("\\d{1,18}") ? tickets.byNumber(Long.parseLong(other))
+                    .orElseThrow(() -> new org.firstline.platform.InvalidRequestException("ticket", "#" + other + " does not exist")).id()
                     : -1;
             if (targetId < 0) {
                 throw new org.firstline.platform.InvalidRequestException("ticket", "give the other ticket's number, like #1234");
@@ -52,46 +52,46 @@ class TicketWorkController {
         }
         links.add(id, form, agent);
         flash.addFlashAttribute("notice", merge ? "Merged." : "Link added.");
-        return "redirect:/tickets/" + id;
+        return "redirect:/tickets/" + number;
     }
 
-    @PostMapping("/tickets/{id}/links/{linkId}/delete")
-    String unlink(@PathVariable long id, @PathVariable long linkId, @AuthenticationPrincipal AgentPrincipal agent) {
+    @PostMapping("/tickets/{number}/links/{linkId}/delete")
+    String unlink(@TicketId long id, @PathVariable long number, @PathVariable long linkId, @AuthenticationPrincipal AgentPrincipal agent) {
         links.remove(id, linkId, agent);
-        return "redirect:/tickets/" + id;
+        return "redirect:/tickets/" + number;
     }
 
-    @PostMapping("/tickets/{id}/time-entries")
-    String record(@PathVariable long id, @RequestParam int minutes, @RequestParam(defaultValue = "false") boolean billable,
+    @PostMapping("/tickets/{number}/time-entries")
+    String record(@TicketId long id, @PathVariable long number, @RequestParam int minutes, @RequestParam(defaultValue = "false") boolean billable,
             @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
         if (minutes < 1 || minutes > 1440) {
             throw new org.firstline.platform.InvalidRequestException("minutes", "must be between 1 and 1440");
         }
         time.record(id, new TimeEntryForm(minutes, billable, note, null), agent);
         flash.addFlashAttribute("notice", minutes + " min recorded.");
-        return "redirect:/tickets/" + id;
+        return "redirect:/tickets/" + number;
     }
 
-    @PostMapping("/tickets/{id}/timer/start")
-    String startTimer(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal agent) {
+    @PostMapping("/tickets/{number}/timer/start")
+    String startTimer(@TicketId long id, @PathVariable long number, @AuthenticationPrincipal AgentPrincipal agent) {
         time.startTimer(id, agent);
-        return "redirect:/tickets/" + id;
+        return "redirect:/tickets/" + number;
     }
 
-    @PostMapping("/tickets/{id}/timer/stop")
-    String stopTimer(@PathVariable long id, @RequestParam(defaultValue = "false") boolean billable,
+    @PostMapping("/tickets/{number}/timer/stop")
+    String stopTimer(@TicketId long id, @PathVariable long number, @RequestParam(defaultValue = "false") boolean billable,
             @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
         var entry = time.stopTimer(id, billable, agent);
         flash.addFlashAttribute("notice", "Timer stopped: " + entry.minutes() + " min recorded.");
-        return "redirect:/tickets/" + id;
+        return "redirect:/tickets/" + number;
     }
 
-    @PostMapping("/tickets/{id}/attachments")
-    String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal AgentPrincipal agent,
+    @PostMapping("/tickets/{number}/attachments")
+    String upload(@TicketId long id, @PathVariable long number, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) throws IOException {
         var added = attachments.add(id, null, file.getOriginalFilename(), file.getBytes(), agent);
         flash.addFlashAttribute("notice", added.filename() + " added to the ticket's files.");
-        return "redirect:/tickets/" + id;
+        return "redirect:/tickets/" + number;
     }
 
     @GetMapping("/attachments/{id}")
