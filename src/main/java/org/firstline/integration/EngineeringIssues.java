@@ -200,7 +200,7 @@ public class EngineeringIssues {
     }
 
     private static boolean critical(TicketView ticket) {
-        return ticket.priority() == Priority.CRITICAL || ticket.impact() == Impact.OUTAGE || ticket.impact() == Impact.DATA_LOSS;
+        return ticket.critical();
     }
 
     private static String quote(String text) {

@@ -43,6 +43,12 @@ public record OpenTicketForm(
                 null, null, null, null, null, null, null, null);
     }
 
+    /** The same ticket with the impact the requester or the agent filing it gave. */
+    public OpenTicketForm withImpact(Impact level) {
+        return new OpenTicketForm(subject, body, requester, organizationId, serviceId, type, priority, level, channel, labels, cc,
+                funded, fundingReference, internal, createdAt, status, pendingReason, teamId, ownerId);
+    }
+
     boolean importsHistory() {
         return createdAt != null || status != null || teamId != null || ownerId != null;
     }

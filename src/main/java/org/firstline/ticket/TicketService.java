@@ -88,7 +88,7 @@ public class TicketService {
                 values (:subject, :requester, :organization, :service, :channel, :type, :priority, :impact, :status,
                         :reason, :team, :owner, :funded, :fundingReference, :internal, :createdAt, :createdAt,
                         :resolvedAt, :closedAt)
-                returning *, '{}'::text[] as label_names, '{}'::text[] as cc_emails""")
+                returning *, '{}'::text[] as label_names, '{}'::text[] as cc_emails, impact_is_critical(impact) as critical""")
                 .param("subject", form.subject().strip())
                 .param("requester", requester.id())
                 .param("organization", organizationId)

@@ -3,7 +3,11 @@ package org.firstline.ticket;
 import java.time.Instant;
 import java.util.List;
 
-/** A ticket as the API and the UI read it. */
+/**
+ * A ticket as the API and the UI read it.
+ *
+ * @param critical whether its impact makes it critical by the one definition admins keep ({@link CriticalDefinition})
+ */
 public record TicketView(
         long id,
         long number,
@@ -30,4 +34,5 @@ public record TicketView(
         Instant createdAt,
         Instant updatedAt,
         Instant resolvedAt,
-        Instant closedAt) {}
+        Instant closedAt,
+        boolean critical) {}

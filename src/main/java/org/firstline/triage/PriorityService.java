@@ -77,7 +77,7 @@ public class PriorityService {
         PriorityFactors f = row.factors();
         int[] common = {row.linkedTickets(), row.linkedOrganizations()};
         var outcome = PriorityRules.decide(new PriorityRules.Inputs(ticket.impact(), f.workaround(), common[0], common[1],
-                f.issueReactions(), f.blocksPriorityWork(), ticket.planName(), ticket.aroundTheClock()));
+                f.issueReactions(), f.blocksPriorityWork()));
         // the question returns once the ticket changed or heard something new since the last answer
         Instant changed = ticket.lastMessageAt() == null || ticket.updatedAt().isAfter(ticket.lastMessageAt())
                 ? ticket.updatedAt() : ticket.lastMessageAt();

@@ -42,7 +42,8 @@ public class WorkQueue {
                       and (cast(:team as bigint) is null or t.team_id = :team)
                     order by t.updated_at desc limit :limit),
                 """ + BudgetSql.budgets("select organization_id from candidates") + """
-                select t.id, t.number, t.subject, t.priority, t.impact, t.funded, t.created_at, o.name as organization,
+                select t.id, t.number, t.subject, t.priority, t.impact, impact_is_critical(t.impact) as critical, t.funded, t.created_at,
+                       o.name as organization,
                        ow.display_name as owner, tm.name as team,
                        coalesce(f.aligned_with_goals, false) as goals, coalesce(f.aligned_with_upstream, false) as upstream,
                        (select count(distinct lt.organization_id) from ticket_link mine
@@ -70,7 +71,8 @@ public class WorkQueue {
                     var entry = new WorkQueueOrder.Entry(rs.getLong("id"), rs.getBoolean("funded"), rs.getInt("organizations"),
                             rs.getBoolean("goals"), rs.getBoolean("upstream"), share, impact, rs.getTimestamp("created_at").toInstant());
                     int spent = rs.getInt("spent");
-                    Integer left = priority == Priority.CRITICAL ? null : (int) TIMEBOX.toMinutes() - spent;
+                    // critical work is taken at once, outside the timebox (2i2c)
+                    Integer left = rs.getBoolean("critical") ? null : (int) TIMEBOX.toMinutes() - spent;
                     var item = new WorkItem(entry.id(), rs.getLong("number"), rs.getString("subject"), priority, impact,
                             rs.getString("organization"), entry.funded(), entry.organizationsAffected(), entry.alignedWithGoals(),
                             entry.alignedWithUpstream(), share, !entry.aboveCutLine(), entry.why(), spent, left,

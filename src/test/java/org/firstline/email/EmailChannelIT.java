@@ -130,7 +130,7 @@ class EmailChannelIT extends ApiTest {
     }
 
     @Test
-    void anOwnerIsAnnouncedToTheRequesterAndAnUrgentTicketAlertsItsOwner() throws Exception {
+    void anOwnerIsAnnouncedToTheRequesterAndACriticalTicketAlertsItsOwner() throws Exception {
         String customer = "bea-" + unique("c") + "@customer.test";
         String id = Mails.newId();
         mail.deliver(message(customer, "Bea Customer", "Nightly export missing", id, null, null, "No export file since Tuesday."));
@@ -139,7 +139,8 @@ class EmailChannelIT extends ApiTest {
         var owner = newAgent(AgentRole.AGENT);
         long teamId = teams.create(new org.firstline.directory.TeamForm(unique("Data"), "", List.of(owner.id()))).id();
         var triager = api(AgentRole.AGENT);
-        var assigned = triager.patch("/api/v1/tickets/" + ticket.get("id"), Map.of("priority", "HIGH", "teamId", teamId, "ownerId", owner.id()));
+        var assigned = triager.patch("/api/v1/tickets/" + ticket.get("id"),
+                Map.of("priority", "HIGH", "impact", "MAJOR", "teamId", teamId, "ownerId", owner.id()));
         assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
         administration.sendOutbox();
         MimeMessage told = mail.sentTo(customer).stream().filter(m -> body(m).contains("has your request #")).collect(

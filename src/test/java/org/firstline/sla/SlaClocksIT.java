@@ -144,6 +144,48 @@ class SlaClocksIT extends ApiTest {
     }
 
     @Test
+    void twoI2cWorkshopWaitingForItsScheduledDatePausesTheResolutionClockByDefaultAndNeverBreaches() {
+        long ticket = open();
+        clock.set(Instant.parse("2026-11-27T16:30:00Z"));
+        conversation.post(ticket, new MessageForm("Booked for the 14th", MessageKind.PUBLIC, null), agent);
+        changes.change(ticket, TicketChange.status(TicketStatus.PENDING, PendingReason.SCHEDULED), agent);
+        assertThat(clockOf(ticket, SlaTarget.RESOLUTION).state()).isEqualTo(ClockState.PAUSED);
+        clock.set(Instant.parse("2026-12-14T12:00:00Z")); // two weeks later, long past the 2 working days
+        sweeper.sweep();
+        assertThat(events(ticket)).noneMatch(e -> e.startsWith("RESOLUTION"));
+        assertThat(slas.forTicket(ticket).pauses()).singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo("SCHEDULED"));
+    }
+
+    @Test
+    void dxwAClientsChangeApprovalPausesTheClocksByDefault() {
+        long ticket = open();
+        changes.change(ticket, TicketChange.status(TicketStatus.PENDING, PendingReason.CHANGE_APPROVAL), agent);
+        assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).state()).isEqualTo(ClockState.PAUSED);
+        assertThat(clockOf(ticket, SlaTarget.RESOLUTION).state()).isEqualTo(ClockState.PAUSED);
+    }
+
+    @Test
+    void dxwACriticalTicketOfA247PlanRunsAroundTheClockAndCriticalMeansItsImpact() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        calendars.create(new CalendarForm("Always " + unique, "UTC", true, List.of()));
+        long plan = organizations.createPlan("Emergency " + unique, "", 0, "MONTH", true).id();
+        policies.create(new PolicyForm("Emergency " + unique, plan, calendar, null, 80, List.of(
+                new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 120, TargetUnit.MINUTES, null))));
+        String hospital = "nhs-" + unique + ".example";
+        organizations.create(new OrganizationForm("Hospital " + unique, plan, List.of(hospital), false, null, ""));
+        clock.set(FRIDAY_4PM);
+        long major = tickets.open(OpenTicketForm.of("Portal down", "Nobody can sign in", "ward@" + hospital, "Ward", Channel.API)
+                .withImpact(org.firstline.ticket.Impact.MAJOR), agent, null).id();
+        long minor = tickets.open(OpenTicketForm.of("Typo on the portal", "Footer", "ward@" + hospital, "Ward", Channel.API)
+                .withImpact(org.firstline.ticket.Impact.MINOR), agent, null).id();
+        assertThat(tickets.get(major).critical()).isTrue();
+        assertThat(tickets.get(minor).critical()).isFalse();
+        // same NORMAL priority, same plan: only the critical one runs through the weekend
+        assertThat(clockOf(major, SlaTarget.FIRST_RESPONSE).dueAt()).isEqualTo(Instant.parse("2026-11-27T18:00:00Z"));
+        assertThat(clockOf(minor, SlaTarget.FIRST_RESPONSE).dueAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
+    }
+
+    @Test
     void waitingOnEngineeringDoesNotPause() {
         long ticket = open();
         changes.change(ticket, TicketChange.status(TicketStatus.PENDING, PendingReason.ENGINEERING), agent);

@@ -69,8 +69,7 @@ class AssignmentMailer {
                     mailbox.get().address());
             events.publishEvent(new RequesterToldOfAssignment(ticket.id()));
         }
-        boolean urgent = ticket.priority() == Priority.HIGH || ticket.priority() == Priority.CRITICAL;
-        if (urgent && !owner.email().isBlank() && !takenBy(owner.id())) {
+        if (ticket.critical() && !owner.email().isBlank() && !takenBy(owner.id())) {
             var rendered = templates.render(MailTemplates.Key.ASSIGNEE_ALERT, values);
             outbox.enqueue(new OutboundMail(mailbox.get().id(), ticket.id(), null, OutboundMail.Kind.ASSIGNEE_ALERT,
                     List.of(owner.email()), List.of(), rendered.subject(), rendered.body()), mailbox.get().address());

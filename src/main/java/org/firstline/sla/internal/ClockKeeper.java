@@ -189,7 +189,7 @@ class ClockKeeper {
     private Optional<SlaTerm> term(TicketFacts ticket, PolicyView policy, SlaTarget target) {
         return policy.targets().stream().filter(t -> t.priority() == ticket.priority() && t.target() == target).findFirst().map(t -> {
             long calendar = t.calendarId() != null ? t.calendarId() : policy.calendarId();
-            if (ticket.aroundTheClockPlan() && ticket.priority() == Priority.CRITICAL) {
+            if (ticket.aroundTheClockPlan() && ticket.critical()) {
                 calendar = calendars.aroundTheClock().orElse(calendar);
             }
             return new SlaTerm(policy.id(), calendar, t.amount(), t.unit(), policy.atRiskPercent());

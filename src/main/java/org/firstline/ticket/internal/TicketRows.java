@@ -24,7 +24,8 @@ public final class TicketRows {
             select t.*,
                    array(select l.name from ticket_label tl join label l on l.id = tl.label_id
                           where tl.ticket_id = t.id order by l.name) as label_names,
-                   array(select w.email from ticket_watcher w where w.ticket_id = t.id order by w.email) as cc_emails
+                   array(select w.email from ticket_watcher w where w.ticket_id = t.id order by w.email) as cc_emails,
+                   impact_is_critical(t.impact) as critical
             """;
 
     public static final String SELECT = COLUMNS + " from ticket t\n";
@@ -58,7 +59,8 @@ public final class TicketRows {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "resolved_at"),
-                instant(rs, "closed_at"));
+                instant(rs, "closed_at"),
+                rs.getBoolean("critical"));
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.firstline.directory.ContactService;
 import org.firstline.directory.OrganizationService;
 import org.firstline.ticket.BudgetPeriods;
+import org.firstline.ticket.SeverityDefinitions;
 import org.firstline.ticket.TicketView;
 import org.firstline.ticket.TimeTrackingService;
 import org.springframework.stereotype.Component;
@@ -16,15 +17,23 @@ class TicketSidePanel {
     private final OrganizationService organizations;
     private final TimeTrackingService time;
     private final Clock clock;
+    private final SeverityDefinitions definitions;
 
-    TicketSidePanel(ContactService contacts, OrganizationService organizations, TimeTrackingService time, Clock clock) {
+    TicketSidePanel(ContactService contacts, OrganizationService organizations, TimeTrackingService time, Clock clock,
+            SeverityDefinitions definitions) {
         this.contacts = contacts;
         this.organizations = organizations;
         this.time = time;
         this.clock = clock;
+        this.definitions = definitions;
     }
 
     void addTo(Model model, TicketView ticket) {
+        Long planId = ticket.organizationId() == null ? null : organizations.get(ticket.organizationId()).planId();
+        // shown beside the priority and impact pickers: the words of the ticket's own plan
+        model.addAttribute("priorityMeanings", definitions.priorities(planId));
+        model.addAttribute("impactMeanings", definitions.impacts(planId));
+        model.addAttribute("critical", definitions.critical());
         var requester = contacts.get(ticket.requesterId());
         model.addAttribute("requester", requester);
         model.addAttribute("organizationToConfirm", ticket.organizationId() == null && requester.organizations().size() > 1);

@@ -10,13 +10,14 @@ import org.firstline.triage.Workaround;
 
 /**
  * Priority from factors (Tilt's and dxw's): impact gives 0 to 5 points, a workaround takes one off and its absence
- * adds one, being common (several tickets or organizations on the same issue, many reactions on it), blocking a
- * high-priority team or customer and a 24/7 plan add one each. Up to 0 is LOW, 1-2 NORMAL, 3-4 HIGH, 5 and more
- * CRITICAL; an outage or data loss nobody can work around is CRITICAL whatever else.
+ * adds one, being common (several tickets or organizations on the same issue, many reactions on it) and blocking a
+ * high-priority team or customer add one each. Up to 0 is LOW, 1-2 NORMAL, 3-4 HIGH, 5 and more CRITICAL; an outage
+ * or data loss nobody can work around is CRITICAL whatever else. The customer's plan is no factor: no seed ranks a
+ * request higher for its contract, and a 24/7 plan already runs critical tickets' clocks around the clock.
  */
 public final class PriorityRules {
     public record Inputs(Impact impact, Workaround workaround, int linkedTickets, int linkedOrganizations, int issueReactions,
-            boolean blocksPriorityWork, String planName, boolean aroundTheClock) {}
+            boolean blocksPriorityWork) {}
 
     public record Outcome(Priority priority, int points, List<PriorityFactor> factors, String explanation) {}
 
@@ -36,8 +37,6 @@ public final class PriorityRules {
         factors.add(new PriorityFactor("Issue reactions", String.valueOf(in.issueReactions()), in.issueReactions() >= 10 ? 1 : 0));
         factors.add(new PriorityFactor("Blocks a high-priority team or customer", in.blocksPriorityWork() ? "yes" : "no",
                 in.blocksPriorityWork() ? 1 : 0));
-        factors.add(new PriorityFactor("Plan", in.planName() == null ? "none" : in.planName() + (in.aroundTheClock() ? " (24/7)" : ""),
-                in.aroundTheClock() ? 1 : 0));
         int points = factors.stream().mapToInt(PriorityFactor::points).sum();
         Priority priority = points <= 0 ? Priority.LOW : points <= 2 ? Priority.NORMAL : points <= 4 ? Priority.HIGH : Priority.CRITICAL;
         boolean unworkableOutage = (in.impact() == Impact.OUTAGE || in.impact() == Impact.DATA_LOSS) && in.workaround() != Workaround.YES;

@@ -54,7 +54,7 @@ class TicketTriagePanelController {
         model.addAttribute("workarounds", Workaround.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("presence", desk.presence(id, agent));
-        boolean timeboxed = ticket.priority() != Priority.CRITICAL && ticket.type() != TicketType.INCIDENT;
+        boolean timeboxed = !ticket.critical() && ticket.type() != TicketType.INCIDENT;
         model.addAttribute("timeboxed", timeboxed);
         model.addAttribute("minutesSpent", workQueue.minutesSpent(id));
         model.addAttribute("timeboxMinutes", WorkQueue.TIMEBOX.toMinutes());
