@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.firstline.directory.OrganizationService;
 import org.firstline.integration.internal.DeliveryQueue;
 import org.firstline.integration.internal.TrackerClient;
 import org.firstline.platform.AgentPrincipal;
@@ -16,14 +15,12 @@ import org.firstline.platform.ConflictException;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.platform.NotFoundException;
 import org.firstline.ticket.ConversationService;
-import org.firstline.ticket.Impact;
 import org.firstline.ticket.LinkForm;
 import org.firstline.ticket.LinkKind;
 import org.firstline.ticket.LinkService;
 import org.firstline.ticket.MessageForm;
 import org.firstline.ticket.MessageKind;
 import org.firstline.ticket.PendingReason;
-import org.firstline.ticket.Priority;
 import org.firstline.ticket.TicketChange;
 import org.firstline.ticket.TicketChanges;
 import org.firstline.ticket.TicketService;
@@ -51,14 +48,14 @@ public class EngineeringIssues {
     private final TicketChanges changes;
     private final LinkService links;
     private final ConversationService conversation;
-    private final OrganizationService organizations;
+    private final IssueTexts texts;
     private final DeliveryQueue deliveries;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final String publicUrl;
 
     EngineeringIssues(JdbcClient jdbc, Clock clock, TrackerClient trackers, TicketService tickets, TicketChanges changes,
-            LinkService links, ConversationService conversation, OrganizationService organizations, DeliveryQueue deliveries,
+            LinkService links, ConversationService conversation, IssueTexts texts, DeliveryQueue deliveries,
             TransactionTemplate transactions, ObjectMapper json, FirstlineSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -67,7 +64,7 @@ public class EngineeringIssues {
         this.changes = changes;
         this.links = links;
         this.conversation = conversation;
-        this.organizations = organizations;
+        this.texts = texts;
         this.deliveries = deliveries;
         this.transactions = transactions;
         this.json = json;
@@ -91,7 +88,7 @@ public class EngineeringIssues {
             throw new ConflictException("Ticket #" + ticket.number() + " is already escalated: " + open.get().url());
         }
         String impact = ticket.impact().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        var created = trackers.create(form.tracker(), false, form.summary().strip(), escalationBody(ticket, form),
+        var created = trackers.create(form.tracker(), false, form.summary().strip(), texts.escalation(ticket, form),
                 List.of("type: support", "impact: " + impact));
         return transactions.execute(status -> {
             EngineeringIssue issue = record(ticket, form.tracker(), IssuePurpose.ESCALATION, created, actor);
@@ -118,15 +115,8 @@ public class EngineeringIssues {
         if (forTicket(ticketId).stream().anyMatch(i -> i.open() && i.purpose() == IssuePurpose.PLANNING)) {
             throw new ConflictException("Ticket #" + ticket.number() + " already has a planning issue.");
         }
-        String request = conversation.messages(ticketId).stream().findFirst().map(m -> m.body()).orElse("");
-        var created = trackers.create(tracker, true, "Plan: " + ticket.subject(), """
-                Requested in support ticket #%d (%s).
-
-                %s
-
-                ---
-                Closing this issue resolves the ticket. Opened from Firstline: %s/tickets/%d""".formatted(ticket.number(),
-                organization(ticket), quote(request), publicUrl, ticket.number()), List.of("type: support", "planned work"));
+        var created = trackers.create(tracker, true, texts.planningTitle(ticket, tracker), texts.planning(ticket, tracker),
+                List.of("type: support", "planned work"));
         return transactions.execute(status -> {
             EngineeringIssue issue = record(ticket, tracker, IssuePurpose.PLANNING, created, actor);
             links.add(ticketId, new LinkForm(LinkKind.EXTERNAL_ISSUE, null, created.url(), null), actor);
@@ -173,39 +163,8 @@ public class EngineeringIssues {
         return ticket;
     }
 
-    private String escalationBody(TicketView ticket, EscalationForm form) {
-        String request = conversation.messages(ticket.id()).stream().findFirst().map(m -> m.body()).orElse("");
-        return """
-                **Support ticket** #%d: %s
-                **Organization:** %s · **Priority:** %s · **Impact:** %s
-
-                ## Summary
-                %s
-
-                ## Investigation so far
-                %s
-
-                ## The requester wrote
-                %s
-
-                ---
-                Escalated from Firstline: %s/tickets/%d""".formatted(ticket.number(), ticket.subject(), organization(ticket),
-                ticket.priority(), ticket.impact().name().toLowerCase(Locale.ROOT).replace('_', ' '), form.summary().strip(),
-                form.investigation() == null || form.investigation().isBlank() ? "_none recorded_" : form.investigation().strip(),
-                quote(request), publicUrl, ticket.number());
-    }
-
-    private String organization(TicketView ticket) {
-        return ticket.organizationId() == null ? "none" : organizations.get(ticket.organizationId()).name();
-    }
-
     private static boolean critical(TicketView ticket) {
         return ticket.critical();
-    }
-
-    private static String quote(String text) {
-        String cut = text.length() > 1500 ? text.substring(0, 1500) + "…" : text;
-        return "> " + cut.strip().replace("\n", "\n> ");
     }
 
     static String escape(String s) {

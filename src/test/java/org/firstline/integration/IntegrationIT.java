@@ -287,7 +287,11 @@ class IntegrationIT extends ApiTest {
         api.patch("/api/v1/tickets/" + id, map("ownerId", maya.id()));
 
         github.enqueue(status(422));
-        var refused = api.post("/api/v1/tickets/" + id + "/escalations", map("tracker", "GITHUB", "summary", "Export drops rows"));
+        var unwritten = api.post("/api/v1/tickets/" + id + "/escalations", map("tracker", "GITHUB", "summary", "Export drops rows"));
+        assertThat(unwritten.status()).as("a public issue needs the agent's own words").isEqualTo(400);
+        assertThat(unwritten.body()).contains("investigation").contains("public");
+        var refused = api.post("/api/v1/tickets/" + id + "/escalations", map("tracker", "GITHUB", "summary", "Export drops rows",
+                "investigation", "Rows go missing in large exports."));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("GitHub did not open the issue").contains("HTTP 422");
         assertThat(api.get("/api/v1/tickets/" + id).json().get("status").asString()).isEqualTo("NEW");
@@ -303,7 +307,10 @@ class IntegrationIT extends ApiTest {
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer gh-token");
         String issueBody = request.getBody().utf8();
         assertThat(issueBody).contains("\"type: support\"").contains("\"impact: data loss\"").contains("Export drops rows")
-                .contains("off by one").contains("The export page fails");
+                .contains("off by one");
+        // customer data stays private: GitHub is public, so nothing the customer wrote and no organization goes there
+        assertThat(issueBody).doesNotContain("The export page fails").doesNotContain("Exports lose data")
+                .doesNotContain("Organization:").doesNotContain("Rita");
         var ticket = api.get("/api/v1/tickets/" + id).json();
         assertThat(ticket.get("status").asString()).isEqualTo("PENDING");
         assertThat(ticket.get("pendingReason").asString()).isEqualTo("ENGINEERING");
@@ -356,7 +363,8 @@ class IntegrationIT extends ApiTest {
         RecordedRequest created = shortcut.takeRequest(5, TimeUnit.SECONDS);
         assertThat(created.getUrl().encodedPath()).isEqualTo("/api/v3/stories");
         assertThat(created.getHeaders().get("Shortcut-Token")).isEqualTo("sc-token");
-        assertThat(created.getBody().utf8()).contains("\"workflow_state_id\":500000007").contains("{\"name\":\"type: support\"}");
+        assertThat(created.getBody().utf8()).contains("\"workflow_state_id\":500000007").contains("{\"name\":\"type: support\"}")
+                .as("Shortcut is internal: the requester's words may go there").contains("The export page fails");
         shortcut.enqueue(ok("{\"id\":777,\"completed\":true,\"owner_ids\":[]}"));
         watcher.pollDue();
         assertThat(api.get("/api/v1/tickets/" + bug).json().get("status").asString()).isEqualTo("OPEN");
@@ -366,7 +374,10 @@ class IntegrationIT extends ApiTest {
         github.enqueue(new MockResponse.Builder().code(201).body("{\"number\":7,\"html_url\":\"https://github.example/acme/planning/issues/7\"}").build());
         var planned = api.post("/api/v1/tickets/" + workshop + "/planning-issue", map("tracker", "GITHUB"));
         assertThat(planned.status()).as(planned.body()).isEqualTo(201);
-        assertThat(github.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/repos/acme/planning/issues");
+        RecordedRequest planning = github.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(planning.getUrl().encodedPath()).isEqualTo("/repos/acme/planning/issues");
+        assertThat(planning.getBody().utf8()).as("a public planning issue names the ticket, not the customer's words")
+                .contains("Planned work for support ticket #").doesNotContain("Workshop for 40 students").doesNotContain("The export page fails");
         var ticket = api.get("/api/v1/tickets/" + workshop).json();
         assertThat(ticket.get("pendingReason").asString()).isEqualTo("SCHEDULED");
         assertThat(ticket.get("ownerId").isNull()).isTrue();

@@ -128,7 +128,10 @@ class IntegrationPagesController {
 
     @GetMapping("/integration/tickets/{id}/panel")
     String panel(@PathVariable long id, Model model) {
-        model.addAttribute("ticket", tickets.get(id));
+        var ticket = tickets.get(id);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("neutralSummary", org.firstline.integration.EscalationDrafts.summary(ticket));
+        model.addAttribute("publicTemplate", org.firstline.integration.EscalationDrafts.text(ticket));
         model.addAttribute("issues", issues.forTicket(id));
         model.addAttribute("deliveries", deliveries.forTicket(id));
         model.addAttribute("leads", leads.forTicket(id));
