@@ -94,7 +94,26 @@
         });
     }
     if (t.id === 'status-select') statusFields(t);
+    if (t.id === 'team') ownersOf(t);
   });
+
+  // The owner picker lists the chosen team's members only, so a team and an owner picked together always agree.
+  function ownersOf(team, initial) {
+    var owner = document.getElementById('owner');
+    if (!owner) return;
+    Array.prototype.forEach.call(owner.options, function (o) {
+      if (!o.value) return;
+      var member = !team.value || (o.getAttribute('data-teams') || '').split(',').indexOf(team.value) >= 0
+          || (initial && o.selected); // the saved owner stays shown until someone changes the team
+      o.hidden = !member;
+      o.disabled = !member;
+      if (!member && o.selected) owner.value = '';
+    });
+    var hint = document.getElementById('owner-hint');
+    if (hint) hint.hidden = !team.value;
+  }
+  var teamPicker = document.getElementById('team');
+  if (teamPicker && document.getElementById('owner')) ownersOf(teamPicker, true);
 
   document.addEventListener('click', function (e) {
     var row = e.target.closest && e.target.closest('table.list tbody tr[data-href]');

@@ -16,7 +16,10 @@
   function writing() { return !!(reply && (reply.value.trim() !== '' || document.activeElement === reply)); }
 
   var lastState = null;
+  // read-only agents look without being announced: they cannot reply, and announcing is a write they may not make
+  var mayWrite = !!document.getElementById('may-write');
   function beat(force) {
+    if (!mayWrite) return;
     var state = writing();
     if (!force && state === lastState) return;
     lastState = state;

@@ -187,6 +187,36 @@ class AgentDeskBrowserIT {
         return !counts.isEmpty() && !counts.getFirst().getText().isBlank();
     }
 
+    @Test
+    @Order(7)
+    void everyMainPageFitsAPhoneAndItsNavigationIsAllReachable() {
+        BrowserSupport.phone(browser);
+        try {
+            long number = tickets.byNumber(1000).map(t -> t.number()).orElseThrow();
+            var overflowing = new java.util.ArrayList<String>();
+            for (String page : List.of("/tickets", "/tickets/" + number, "/triage", "/triage/teams", "/triage/work", "/sla", "/sla?view=quiet",
+                    "/sla?view=at-risk", "/sla/compliance", "/organizations", "/contacts", "/tickets/new", "/admin/agents", "/admin/sla",
+                    "/admin/ownership", "/admin/definitions", "/leads")) {
+                browser.get(url(page));
+                long width = BrowserSupport.read(browser, d -> (Long) ((JavascriptExecutor) d).executeScript(
+                        "return document.documentElement.scrollWidth"));
+                if (width > 390) overflowing.add(page + " is " + width + " px wide");
+            }
+            assertThat(overflowing).as("pages wider than a 390 px phone").isEmpty();
+            // every link of the main navigation can be seen without scrolling sideways
+            browser.get(url("/tickets"));
+            var links = browser.findElements(By.cssSelector("header.top nav a"));
+            assertThat(links).hasSizeGreaterThan(6);
+            for (var link : links) {
+                long right = BrowserSupport.read(browser, d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                        "return Math.ceil(arguments[0].getBoundingClientRect().right)", link)).longValue());
+                assertThat(right).as(link.getText() + " is cut off").isLessThanOrEqualTo(390);
+            }
+        } finally {
+            BrowserSupport.desktop(browser);
+        }
+    }
+
     private void assertNoScriptRan() {
         BrowserSupport.assertNoScriptRan(browser);
     }

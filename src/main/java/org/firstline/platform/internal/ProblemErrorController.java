@@ -39,7 +39,24 @@ class ProblemErrorController implements ErrorController {
         model.addAttribute("status", status);
         model.addAttribute("error", title);
         model.addAttribute("message", detail);
+        model.addAttribute("advice", advice(status));
         return "error";
+    }
+
+    /** What a person in a browser can do about it; the API's problem detail stays short. */
+    private static String advice(int status) {
+        return switch (status) {
+            case 400 -> "A value in the address or the form is not what Firstline expects, such as a letter where a number "
+                    + "belongs. Go back, check what you typed and send it again.";
+            case 403 -> "You are signed in, but your role does not allow this: read-only agents can look but not change, and "
+                    + "admin pages need an admin. Ask an admin if you need it. A form left open for a long time is refused too: "
+                    + "go back, reload the page and send it again.";
+            case 404 -> "The address may be mistyped, or the thing it named was deleted. Tickets live at /tickets/ and their number.";
+            case 405, 415 -> "Use the page's own buttons and forms rather than typing this address.";
+            case 413 -> "Make the file or text smaller and send it again.";
+            default -> status >= 500 ? "Wait a moment and try again. If it keeps happening, tell your admin the time it happened."
+                    : "Go back and try again.";
+        };
     }
 
     private static String detail(int status) {

@@ -22,8 +22,7 @@ class PageExceptionHandler {
 
     @ExceptionHandler({InvalidRequestException.class, ConflictException.class})
     String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes flash) {
-        String message = e instanceof InvalidRequestException invalid ? field(invalid.field()) + " " + invalid.getMessage() : e.getMessage();
-        flash.addFlashAttribute("error", message);
+        flash.addFlashAttribute("error", org.firstline.platform.RefusalMessages.of(e));
         return "redirect:" + backTo(request);
     }
 
@@ -51,14 +50,11 @@ class PageExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     String forbidden(AccessDeniedException e, Model model, HttpServletResponse response) {
         response.setStatus(403);
-        model.addAttribute("message", "Your role does not allow this.");
+        model.addAttribute("message", "Your role does not allow this: read-only agents can look but not change, and admin "
+                + "pages need an admin. Ask an admin to change your role if you need it.");
         return "error-page";
     }
 
-    private static String field(String name) {
-        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
 
     /** Only ever back to a page of ours, never to a host named in a header. */
     private static String backTo(HttpServletRequest request) {

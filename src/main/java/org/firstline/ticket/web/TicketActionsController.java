@@ -1,5 +1,9 @@
 package org.firstline.ticket.web;
 
+import org.firstline.ticket.TicketView;
+import org.firstline.platform.InvalidRequestException;
+import org.firstline.platform.ConflictException;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,24 +45,52 @@ class TicketActionsController {
             @RequestParam(name = "labels", required = false) List<String> labels, @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) {
         var current = tickets.get(id);
-        TicketStatus status = TicketStatus.valueOf(form.getOrDefault("status", current.status().name()));
-        var change = new TicketChange(
+        try {
+            changes.change(id, change(current, form, labels, Set.of()), agent);
+            flash.addFlashAttribute("notice", "Ticket updated.");
+        } catch (InvalidRequestException | ConflictException refused) {
+            // one refused field must not throw away the rest of what the agent changed: save the rest and say what was not
+            Set<String> left = refusedGroup(refused);
+            if (left.isEmpty()) throw refused;
+            changes.change(id, change(current, form, labels, left), agent);
+            flash.addFlashAttribute("notice", "Other changes saved.");
+            flash.addFlashAttribute("error", "Not saved: " + org.firstline.platform.RefusalMessages.of(refused));
+        }
+        return "redirect:/tickets/" + number;
+    }
+
+    /** The fields left out when one of them is refused: an owner goes with its team, a status with its reason and resolution. */
+    private static Set<String> refusedGroup(RuntimeException refused) {
+        String field = refused instanceof InvalidRequestException invalid ? invalid.field() : "status";
+        return switch (field == null ? "" : field) {
+            case "teamId", "ownerId" -> Set.of("teamId", "ownerId");
+            case "organizationId", "serviceId" -> Set.of("organizationId", "serviceId");
+            case "status", "pendingReason", "resolution", "resolutionLink" -> Set.of("status", "pendingReason", "resolution", "resolutionLink");
+            default -> Set.of();
+        };
+    }
+
+    private static TicketChange change(TicketView current, Map<String, String> form, List<String> labels, Set<String> leaveOut) {
+        TicketStatus status = leaveOut.contains("status") ? current.status()
+                : TicketStatus.valueOf(form.getOrDefault("status", current.status().name()));
+        return new TicketChange(
                 blank(form.get("subject")) ? null : form.get("subject"),
                 status == current.status() && status != TicketStatus.PENDING ? null : status,
-                status == TicketStatus.PENDING && !blank(form.get("pendingReason")) ? PendingReason.valueOf(form.get("pendingReason")) : null,
+                status == TicketStatus.PENDING && !blank(form.get("pendingReason")) && !leaveOut.contains("pendingReason")
+                        ? PendingReason.valueOf(form.get("pendingReason")) : null,
                 Priority.valueOf(form.getOrDefault("priority", current.priority().name())),
                 TicketType.valueOf(form.getOrDefault("type", current.type().name())),
                 Impact.valueOf(form.getOrDefault("impact", current.impact().name())),
-                id(form, "teamId"), id(form, "ownerId"), id(form, "organizationId"), id(form, "serviceId"),
+                leaveOut.contains("teamId") ? null : id(form, "teamId"),
+                leaveOut.contains("ownerId") ? null : id(form, "ownerId"),
+                leaveOut.contains("organizationId") ? null : id(form, "organizationId"),
+                leaveOut.contains("serviceId") ? null : id(form, "serviceId"),
                 labels == null ? List.of() : labels,
                 null,
                 form.containsKey("funded"),
                 form.get("fundingReference"),
-                blank(form.get("resolution")) ? null : Resolution.valueOf(form.get("resolution")),
-                blank(form.get("resolutionLink")) ? null : form.get("resolutionLink"));
-        changes.change(id, change, agent);
-        flash.addFlashAttribute("notice", "Ticket updated.");
-        return "redirect:/tickets/" + number;
+                blank(form.get("resolution")) || leaveOut.contains("resolution") ? null : Resolution.valueOf(form.get("resolution")),
+                blank(form.get("resolutionLink")) || leaveOut.contains("resolutionLink") ? null : form.get("resolutionLink"));
     }
 
     @PostMapping("/tickets/{number}/resolution")

@@ -82,8 +82,9 @@ class TicketListController {
 
     @PostMapping("/tickets/views")
     String saveView(@RequestParam String name, @RequestParam(defaultValue = "") String query,
-            @RequestParam(defaultValue = "false") boolean shared, @AuthenticationPrincipal AgentPrincipal agent) {
+            @RequestParam(defaultValue = "false") boolean shared, @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
         SavedView view = views.save(name, query, shared, agent);
+        flash.addFlashAttribute("notice", "View “" + view.name() + "” saved" + (view.shared() ? " and shared with everyone." : "; only you see it."));
         return "redirect:/tickets?view=" + view.id();
     }
 
