@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.ticket.Impact;
+import org.firstline.ticket.NotRepresentativeException;
 import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.Resolution;
@@ -55,8 +56,20 @@ class TicketActionsController {
                 form.containsKey("funded"),
                 form.get("fundingReference"),
                 blank(form.get("resolution")) ? null : Resolution.valueOf(form.get("resolution")),
-                blank(form.get("resolutionLink")) ? null : form.get("resolutionLink"));
-        changes.change(id, change, agent);
+                blank(form.get("resolutionLink")) ? null : form.get("resolutionLink"),
+                "true".equals(form.get("confirmNotRepresentative")));
+        try {
+            changes.change(id, change, agent);
+        } catch (NotRepresentativeException e) {
+            // asked where the triager is looking, with their change kept for one more click
+            var kept = new java.util.LinkedHashMap<>(form);
+            kept.remove("_csrf");
+            kept.remove("labels");
+            flash.addFlashAttribute("representativeWarning", e.getMessage());
+            flash.addFlashAttribute("keptProperties", kept);
+            flash.addFlashAttribute("keptLabels", labels == null ? List.of() : labels);
+            return "redirect:/tickets/" + id;
+        }
         flash.addFlashAttribute("notice", "Ticket updated.");
         return "redirect:/tickets/" + id;
     }
