@@ -35,7 +35,7 @@ class ResolutionMailIT extends ApiTest {
 
     @BeforeAll
     static void startMailServer() {
-        mail = new TestMailServer("help@firstline.test");
+        mail = new TestMailServer("resolutions@firstline.test");
     }
 
     @AfterAll
@@ -46,7 +46,7 @@ class ResolutionMailIT extends ApiTest {
     @BeforeEach
     void mailbox() {
         admin = api(AgentRole.ADMIN);
-        mailboxId = mail.mailbox(admin, "Firstline Support");
+        mailboxId = mail.mailbox(admin, "Resolutions Desk");
     }
 
     @Test
@@ -232,7 +232,7 @@ class ResolutionMailIT extends ApiTest {
     }
 
     private static String message(String from, String subject, String id, String inReplyTo, String body) {
-        return "From: <" + from + ">\r\nTo: help@firstline.test\r\nSubject: " + subject + "\r\nMessage-ID: <" + id + ">\r\n"
+        return "From: <" + from + ">\r\nTo: resolutions@firstline.test\r\nSubject: " + subject + "\r\nMessage-ID: <" + id + ">\r\n"
                 + (inReplyTo == null ? "" : "In-Reply-To: " + inReplyTo + "\r\n")
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body.replace("\n", "\r\n") + "\r\n";
     }
