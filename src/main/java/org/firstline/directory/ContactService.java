@@ -106,13 +106,29 @@ public class ContactService {
             jdbc.sql("delete from contact where id = ?").param(id).update();
             return byEmail(address).orElseThrow();
         }
+        joinByDomain(id, address);
+        return get(id);
+    }
+
+    /**
+     * A contact in no organization joins the one the domain of this address of theirs maps to, if exactly one does, as
+     * a new contact does: whoever writes from a customer's domain is filed with that customer.
+     */
+    @Transactional
+    public ContactView joinDomainOrganization(ContactView contact, String email) {
+        if (!contact.organizations().isEmpty()) {
+            return contact;
+        }
+        audit.stampCurrentActor();
+        return joinByDomain(contact.id(), normalize(email)) ? get(contact.id()) : contact;
+    }
+
+    private boolean joinByDomain(long contactId, String address) {
         var domainOrganization = jdbc.sql("select id from organization where ? = any(domains)")
                 .param(address.substring(address.indexOf('@') + 1)).query(Long.class).list();
-        if (domainOrganization.size() == 1) {
-            jdbc.sql("insert into contact_organization (contact_id, organization_id) values (?, ?)")
-                    .params(id, domainOrganization.get(0)).update();
-        }
-        return get(id);
+        return domainOrganization.size() == 1 && jdbc.sql("""
+                insert into contact_organization (contact_id, organization_id) values (?, ?) on conflict do nothing""")
+                .params(contactId, domainOrganization.get(0)).update() == 1;
     }
 
     @Transactional

@@ -12,19 +12,19 @@ import org.firstline.platform.InvalidRequestException;
 import org.firstline.ticket.ConversationService;
 import org.firstline.ticket.MessageForm;
 import org.firstline.ticket.MessageKind;
-import org.firstline.ticket.PendingReason;
-import org.firstline.ticket.TicketChange;
 import org.firstline.ticket.TicketChanges;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Out of scope: a ticket marked chargeable becomes a lead for its organization's account manager, with an estimate in
- * hours and the reason, and the ticket waits on the account manager.
+ * Out of scope (dxw): a ticket marked chargeable becomes a lead for its organization's account manager, with an
+ * estimate in hours and the reason; the account manager becomes the ticket's owner, it waits on them, and they are
+ * told by mail. An organization without an account manager is refused.
  */
 @Service
 public class ChargeableLeads {
@@ -41,9 +41,11 @@ public class ChargeableLeads {
     private final ConversationService conversation;
     private final OrganizationService organizations;
     private final AgentService agents;
+    private final ApplicationEventPublisher events;
 
     ChargeableLeads(JdbcClient jdbc, Clock clock, TicketService tickets, TicketChanges changes, ConversationService conversation,
-            OrganizationService organizations, AgentService agents) {
+            OrganizationService organizations, AgentService agents, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tickets = tickets;
@@ -63,7 +65,8 @@ public class ChargeableLeads {
         }
         var organization = organizations.get(ticket.organizationId());
         if (organization.accountManagerId() == null) {
-            throw new InvalidRequestException("accountManager", organization.name() + " has no account manager to hand the lead to");
+            throw new ConflictException(organization.name() + " has no account manager to hand out-of-scope work to; set one on the"
+                    + " organization first.");
         }
         long id = jdbc.sql("""
                 insert into chargeable_lead (ticket_id, organization_id, account_manager_id, estimate_hours, reason, created_by, created_at)
@@ -74,9 +77,11 @@ public class ChargeableLeads {
         String manager = agents.get(organization.accountManagerId()).displayName();
         conversation.post(ticketId, new MessageForm("Out of scope: chargeable, about " + form.estimateHours().stripTrailingZeros().toPlainString()
                 + " h. Handed to " + manager + " as a lead. Reason: " + form.reason().strip(), MessageKind.NOTE, null), actor);
+        // a resolved ticket's support work is done: the lead is the account manager's, the ticket stays as it is
         if (ticket.status() != TicketStatus.RESOLVED) {
-            changes.change(ticketId, TicketChange.status(TicketStatus.PENDING, PendingReason.ACCOUNT_MANAGER), actor);
+            changes.handToAccountManager(ticketId, actor);
         }
+        events.publishEvent(new ChargeableLeadRaised(id, ticketId, organization.accountManagerId()));
         return get(id);
     }
 

@@ -18,5 +18,5 @@ public record PolicyForm(
         @Min(value = 1, message = "must be 1 to 99") @Max(value = 99, message = "must be 1 to 99") Integer atRiskPercent,
         @Valid List<PolicyTarget> targets) {
     public static final List<PendingReason> DEFAULT_PAUSE_REASONS = List.of(PendingReason.CUSTOMER,
-            PendingReason.REPRESENTATIVE_APPROVAL, PendingReason.SCHEDULED, PendingReason.CHANGE_APPROVAL);
+            PendingReason.REPRESENTATIVE_APPROVAL, PendingReason.SCHEDULED, PendingReason.CHANGE_APPROVAL, PendingReason.ACCOUNT_MANAGER);
 }

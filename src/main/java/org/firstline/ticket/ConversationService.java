@@ -58,8 +58,9 @@ public class ConversationService {
     }
 
     /**
-     * Adds a message. An agent's first public reply opens a new ticket; a requester's reply takes a ticket that waits on
-     * the customer back to open. Closed tickets take no more messages.
+     * Adds a message. An agent's first public reply opens a new ticket; a requester's message takes a ticket that waits
+     * on the customer back to open, and reopens a resolved one with its team and owner (only the requester's
+     * confirmation closes it). Closed tickets take no more messages.
      */
     @Transactional
     public MessageView post(long ticketId, MessageForm form, AgentPrincipal actor) {
@@ -86,26 +87,16 @@ public class ConversationService {
                 values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(ticketId, kind.name(), contactId == null ? actor.id() : null, contactId, form.body(), timestamp(now))
                 .query(Long.class).single();
-        TicketStatus next = nextStatus(ticket, kind, contactId != null);
-        jdbc.sql("update ticket set updated_at = ?, status = ?, pending_reason = ? where id = ?")
-                .params(timestamp(now), next.name(), next == TicketStatus.PENDING ? ticket.pendingReason().name() : null, ticketId)
-                .update();
-        if (next != ticket.status()) {
-            // status moves caused by a message are part of the conversation's effect, not a separate change
-            changes.announceStatus(ticketId, ticket.status(), next);
+        // the message's effect on the status (off waiting on the customer, out of resolved, a first answer) comes with it
+        if (contactId != null) {
+            changes.apply(ticket, new TicketStateMachine.RequesterWrote());
+        } else if (kind == MessageKind.PUBLIC) {
+            changes.apply(ticket, new TicketStateMachine.AgentReplied());
+        } else {
+            jdbc.sql("update ticket set updated_at = ? where id = ?").params(timestamp(now), ticketId).update();
         }
         changes.publishMessage(new MessagePosted(ticketId, id, kind, contactId == null));
         return new MessageView(id, ticketId, kind, contactId == null ? actor.id() : null, contactId, authorName, form.body(), now, List.of());
-    }
-
-    private static TicketStatus nextStatus(TicketView ticket, MessageKind kind, boolean byRequester) {
-        if (byRequester && ticket.status() == TicketStatus.PENDING && ticket.pendingReason() == PendingReason.CUSTOMER) {
-            return TicketStatus.OPEN;
-        }
-        if (!byRequester && kind == MessageKind.PUBLIC && ticket.status() == TicketStatus.NEW) {
-            return TicketStatus.OPEN;
-        }
-        return ticket.status();
     }
 
     private static MessageView message(ResultSet rs, Map<Long, List<AttachmentView>> attachments) throws SQLException {

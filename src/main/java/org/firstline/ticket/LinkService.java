@@ -35,7 +35,10 @@ public class LinkService {
         this.changes = changes;
     }
 
-    /** Links from this ticket and links to it from others, so both sides see a relation. */
+    /**
+     * Links from this ticket and links to it from others, so both sides see a relation; a ticket merged into this one
+     * shows as merged from, not as related.
+     */
     public List<LinkView> links(long ticketId) {
         return jdbc.sql("""
                 select l.id, l.ticket_id, l.kind, l.target_ticket_id, t.number as target_number, l.url, l.created_at
@@ -45,7 +48,9 @@ public class LinkService {
                 select l.id, l.target_ticket_id, case l.kind when 'DUPLICATE_OF' then 'RELATED' else l.kind end,
                        l.ticket_id, s.number, null, l.created_at
                 from ticket_link l join ticket s on s.id = l.ticket_id
-                where l.target_ticket_id = :id
+                where l.target_ticket_id = :id and l.kind <> 'MERGED_FROM'
+                  and not exists (select 1 from ticket_link m
+                                  where m.ticket_id = :id and m.kind = 'MERGED_FROM' and m.target_ticket_id = l.ticket_id)
                 order by created_at, id""").param("id", ticketId).query(LinkService::link).list();
     }
 
@@ -57,6 +62,9 @@ public class LinkService {
         Instant now = clock.instant();
         Long target = null;
         String url = null;
+        if (form.kind() == LinkKind.MERGED_FROM) {
+            throw new InvalidRequestException("kind", "MERGED_FROM is made by merging: link the other ticket as DUPLICATE_OF with merge");
+        }
         if (form.kind() == LinkKind.EXTERNAL_ISSUE) {
             url = checkedUrl(form.url());
         } else {
@@ -94,7 +102,10 @@ public class LinkService {
         }
     }
 
-    /** The duplicate's conversation is copied to the surviving ticket as notes; the duplicate is closed, not deleted. */
+    /**
+     * The duplicate's conversation is copied to the surviving ticket as notes, its requester becomes a watcher there, and
+     * the survivor links back to it as merged from; the duplicate is closed, not deleted.
+     */
     private void merge(TicketView duplicate, long survivorId, AgentPrincipal actor, Instant now) {
         TicketView survivor = changes.lock(survivorId);
         if (survivor.status() == TicketStatus.CLOSED) {
@@ -117,11 +128,18 @@ public class LinkService {
                 insert into message (ticket_id, kind, author_agent_id, body, created_at)
                 values (?, 'NOTE', ?, ?, ?)""")
                 .params(duplicate.id(), actor.id(), "Merged into #" + survivor.number() + ".", timestamp(now)).update();
+        // the duplicate's requester hears what happens next, on the ticket that goes on (their first address, as mail uses)
         jdbc.sql("""
-                update ticket set status = 'CLOSED', pending_reason = null, resolution = 'DUPLICATE',
-                       resolution_outcome = 'CLOSED_DIRECTLY', closed_at = ?, updated_at = ? where id = ?""")
-                .params(timestamp(now), timestamp(now), duplicate.id()).update();
-        changes.announceStatus(duplicate.id(), duplicate.status(), TicketStatus.CLOSED);
+                insert into ticket_watcher (ticket_id, email)
+                select :survivor, min(e.email) from contact_email e where e.contact_id = :requester and :requester <> :survivorRequester
+                having min(e.email) is not null
+                on conflict do nothing""")
+                .param("survivor", survivorId).param("requester", duplicate.requesterId())
+                .param("survivorRequester", survivor.requesterId()).update();
+        jdbc.sql("""
+                insert into ticket_link (ticket_id, kind, target_ticket_id, created_at) values (?, 'MERGED_FROM', ?, ?)
+                on conflict do nothing""").params(survivorId, duplicate.id(), timestamp(now)).update();
+        changes.apply(duplicate, new TicketStateMachine.CloseAsDuplicate());
     }
 
     private static String checkedUrl(String value) {

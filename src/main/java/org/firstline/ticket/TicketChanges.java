@@ -3,19 +3,23 @@ package org.firstline.ticket;
 import static org.firstline.ticket.internal.TicketRows.timestamp;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.AuditStamp;
-import org.firstline.platform.ConflictException;
 import org.firstline.platform.NotFoundException;
+import org.firstline.ticket.TicketStateMachine.State;
+import org.firstline.ticket.TicketStateMachine.Transition;
+import org.firstline.ticket.internal.TicketAuditReasons;
 import org.firstline.ticket.internal.TicketLabels;
 import org.firstline.ticket.internal.TicketRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Every change to a ticket's fields and status, checked against the status machine and recorded by the audit trail. */
+/**
+ * Every change to a ticket's fields and status. What a change does to status, resolution and assignment is decided by
+ * {@link TicketStateMachine}; this checks what the directory must say, writes, and announces. The audit trail records it.
+ */
 @Service
 public class TicketChanges {
     private final JdbcClient jdbc;
@@ -37,64 +41,37 @@ public class TicketChanges {
         TicketService.requireWriter(actor);
         audit.stamp(actor.auditName());
         TicketView current = lock(id);
-        TicketStatus status = change.status() == null ? current.status() : change.status();
-        PendingReason reason = status == TicketStatus.PENDING
-                ? (change.pendingReason() != null ? change.pendingReason() : current.pendingReason())
-                : null;
-        if (change.status() != null || change.pendingReason() != null) {
-            StatusTransitions.check(current.status(), status, reason, change.resolution(), change.resolutionLink());
-        }
-        StatusTransitions.checkLink(change.resolutionLink());
-        if (current.status() == TicketStatus.CLOSED) {
-            throw new ConflictException("Ticket #" + current.number() + " is closed and can no longer be changed.");
-        }
-        Long teamId = change.teamId() == null ? current.teamId() : change.teamId().orElse(null);
-        Long ownerId = change.ownerId() == null ? current.ownerId() : change.ownerId().orElse(null);
-        if (!Objects.equals(teamId, current.teamId()) || !Objects.equals(ownerId, current.ownerId())) {
-            collaborators.checkAssignment(teamId, ownerId);
+        Transition transition = TicketStateMachine.decide(State.of(current), new TicketStateMachine.Edit(change.status(),
+                change.pendingReason(), change.resolution(), change.resolutionLink(), change.teamId(), change.ownerId()), clock.instant());
+        State next = transition.next();
+        if (!Objects.equals(next.teamId(), current.teamId()) || !Objects.equals(next.ownerId(), current.ownerId())) {
+            collaborators.checkAssignment(next.teamId(), next.ownerId());
         }
         Long organizationId = change.organizationId() == null ? current.organizationId() : change.organizationId().orElse(null);
-        if (organizationId != null && !organizationId.equals(current.organizationId())) {
+        boolean organizationChanged = !Objects.equals(organizationId, current.organizationId());
+        if (organizationId != null && organizationChanged) {
             collaborators.checkOrganization(organizationId);
+            if (collaborators.checkFiling(current.requesterId(), organizationId, Boolean.TRUE.equals(change.confirmNotRepresentative()))) {
+                TicketAuditReasons.record(jdbc, id, "organization_id", "filed there though the requester is not a representative (confirmed)");
+            }
         }
         Long serviceId = change.serviceId() == null ? current.serviceId() : change.serviceId().orElse(null);
         if (serviceId != null) {
             collaborators.checkService(serviceId, organizationId);
         }
-        Instant now = clock.instant();
-        boolean resolving = status == TicketStatus.RESOLVED && current.status() != TicketStatus.RESOLVED;
-        boolean reopening = current.status() == TicketStatus.RESOLVED && status == TicketStatus.OPEN;
-        boolean closing = status == TicketStatus.CLOSED;
-        ResolutionOutcome outcome = resolving ? ResolutionOutcome.AWAITING_CONFIRMATION
-                : reopening ? null
-                : closing && current.status() != TicketStatus.RESOLVED ? ResolutionOutcome.CLOSED_DIRECTLY
-                : current.resolutionOutcome();
-        jdbc.sql("""
-                update ticket set subject = :subject, status = :status, pending_reason = :reason, priority = :priority,
-                       type = :type, impact = :impact, team_id = :team, owner_id = :owner, organization_id = :organization,
-                       service_id = :service, funded = :funded, funding_reference = :fundingReference,
-                       resolution = :resolution, resolution_link = :resolutionLink, resolution_outcome = :outcome,
-                       resolved_at = :resolvedAt, closed_at = :closedAt, updated_at = :now
-                where id = :id""")
-                .param("id", id)
+        Priority priority = change.priority() == null ? current.priority() : change.priority();
+        bind(jdbc.sql("""
+                update ticket set subject = :subject, priority = :priority, type = :type, impact = :impact,
+                       organization_id = :organization, service_id = :service, funded = :funded, funding_reference = :fundingReference,
+                """ + STATE_COLUMNS + " where id = :id"), next)
                 .param("subject", change.subject() == null ? current.subject() : change.subject().strip())
-                .param("status", status.name())
-                .param("reason", reason == null ? null : reason.name())
-                .param("priority", (change.priority() == null ? current.priority() : change.priority()).name())
+                .param("priority", priority.name())
                 .param("type", (change.type() == null ? current.type() : change.type()).name())
                 .param("impact", (change.impact() == null ? current.impact() : change.impact()).name())
-                .param("team", teamId)
-                .param("owner", ownerId)
                 .param("organization", organizationId)
                 .param("service", serviceId)
                 .param("funded", change.funded() == null ? current.funded() : change.funded())
                 .param("fundingReference", change.fundingReference() == null ? current.fundingReference() : change.fundingReference())
-                .param("resolution", reopening ? null : name(change.resolution() == null ? current.resolution() : change.resolution()))
-                .param("resolutionLink", reopening ? null : change.resolutionLink() == null ? current.resolutionLink() : change.resolutionLink())
-                .param("outcome", outcome == null ? null : outcome.name())
-                .param("resolvedAt", resolving ? timestamp(now) : reopening ? null : timestamp(current.resolvedAt()))
-                .param("closedAt", closing ? timestamp(now) : null)
-                .param("now", timestamp(now))
                 .update();
         if (change.labels() != null) {
             TicketLabels.replace(jdbc, id, change.labels());
@@ -104,13 +81,10 @@ public class TicketChanges {
             change.cc().stream().map(String::toLowerCase).distinct().forEach(email ->
                     jdbc.sql("insert into ticket_watcher (ticket_id, email) values (?, ?)").params(id, email).update());
         }
-        announce(current, status, teamId, ownerId);
-        Priority priority = change.priority() == null ? current.priority() : change.priority();
+        transition.events().forEach(collaborators::publish);
         boolean priorityChanged = priority != current.priority();
-        boolean organizationChanged = !Objects.equals(organizationId, current.organizationId());
-        boolean reasonChanged = status == current.status() && reason != current.pendingReason();
-        if (priorityChanged || organizationChanged || reasonChanged) {
-            collaborators.publish(new TicketDetailsChanged(id, priorityChanged, organizationChanged, reasonChanged));
+        if (priorityChanged || organizationChanged || transition.pendingReasonChanged()) {
+            collaborators.publish(new TicketDetailsChanged(id, priorityChanged, organizationChanged, transition.pendingReasonChanged()));
         }
         return tickets.get(id);
     }
@@ -118,37 +92,90 @@ public class TicketChanges {
     /** The requester confirmed the resolution: the ticket closes. */
     @Transactional
     public TicketView confirmResolution(long id, AgentPrincipal actor) {
-        TicketService.requireWriter(actor);
-        audit.stamp(actor.auditName());
-        TicketView current = requireResolved(id);
-        Instant now = clock.instant();
-        jdbc.sql("update ticket set status = 'CLOSED', resolution_outcome = 'CONFIRMED', closed_at = ?, updated_at = ? where id = ?")
-                .params(timestamp(now), timestamp(now), id).update();
-        collaborators.publish(new TicketStatusChanged(id, current.status(), TicketStatus.CLOSED));
-        return tickets.get(id);
+        return apply(id, new TicketStateMachine.Confirm(), actor);
     }
 
     /** The requester says it is not fixed: the ticket reopens and goes back to triage, without team or owner. */
     @Transactional
     public TicketView rejectResolution(long id, AgentPrincipal actor) {
+        return apply(id, new TicketStateMachine.Reject(), actor);
+    }
+
+    /**
+     * Out of scope: the ticket's organization's account manager becomes its owner (the one owner who need not be in the
+     * ticket's team) and it waits on them, off the triage desk and with its clocks paused like any wait on someone else.
+     */
+    @Transactional
+    public TicketView handToAccountManager(long id, AgentPrincipal actor) {
         TicketService.requireWriter(actor);
         audit.stamp(actor.auditName());
-        TicketView current = requireResolved(id);
-        jdbc.sql("""
-                update ticket set status = 'OPEN', resolution_outcome = 'REJECTED', resolution = null, resolution_link = null,
-                       resolved_at = null, team_id = null, owner_id = null, updated_at = ? where id = ?""")
-                .params(timestamp(clock.instant()), id).update();
-        announce(current, TicketStatus.OPEN, null, null);
+        TicketView current = lock(id);
+        long manager = collaborators.accountManagerOf(current);
+        apply(current, new TicketStateMachine.HandToAccountManager(manager));
         return tickets.get(id);
     }
 
-    private TicketView requireResolved(long id) {
+    /**
+     * Closes a resolved ticket whose requester did not answer for {@code days}, with a note saying so; a ticket answered
+     * meanwhile (no longer resolved) is left alone. Runs in the sweep's transaction, which holds the row.
+     */
+    void closeUnanswered(long id, int days, AgentPrincipal system) {
+        audit.stamp(system.auditName());
         TicketView current = lock(id);
         if (current.status() != TicketStatus.RESOLVED) {
-            throw new ConflictException("Ticket #" + current.number() + " is " + current.status()
-                    + "; only a RESOLVED ticket awaits the requester's confirmation.");
+            return;
         }
-        return current;
+        long note = jdbc.sql("""
+                insert into message (ticket_id, kind, author_agent_id, body, created_at) values (?, 'NOTE', ?, ?, ?) returning id""")
+                .params(id, system.id(), "Closed automatically: no answer from the requester in " + days + " days.",
+                        timestamp(clock.instant()))
+                .query(Long.class).single();
+        apply(current, new TicketStateMachine.CloseUnanswered(days));
+        collaborators.publish(new MessagePosted(id, note, MessageKind.NOTE, true));
+    }
+
+    private TicketView apply(long id, TicketStateMachine.Intent intent, AgentPrincipal actor) {
+        TicketService.requireWriter(actor);
+        audit.stamp(actor.auditName());
+        apply(lock(id), intent);
+        return tickets.get(id);
+    }
+
+    /** Carries out what the state machine decides for a ticket whose row the caller holds, and announces it. */
+    Transition apply(TicketView current, TicketStateMachine.Intent intent) {
+        Transition transition = TicketStateMachine.decide(State.of(current), intent, clock.instant());
+        write(transition.next());
+        if (transition.reason() != null) {
+            TicketAuditReasons.record(jdbc, current.id(), "status", transition.reason());
+        }
+        transition.events().forEach(collaborators::publish);
+        if (transition.pendingReasonChanged()) {
+            collaborators.publish(new TicketDetailsChanged(current.id(), false, false, true));
+        }
+        return transition;
+    }
+
+    private static final String STATE_COLUMNS = """
+            status = :status, pending_reason = :reason, resolution = :resolution, resolution_link = :link,
+            resolution_outcome = :outcome, resolved_at = :resolvedAt, closed_at = :closedAt, team_id = :team, owner_id = :owner,
+            updated_at = :now""";
+
+    private void write(State state) {
+        bind(jdbc.sql("update ticket set " + STATE_COLUMNS + " where id = :id"), state).update();
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, State state) {
+        return statement.param("id", state.id())
+                .param("status", state.status().name())
+                .param("reason", name(state.pendingReason()))
+                .param("resolution", name(state.resolution()))
+                .param("link", state.resolutionLink())
+                .param("outcome", name(state.outcome()))
+                .param("resolvedAt", timestamp(state.resolvedAt()))
+                .param("closedAt", timestamp(state.closedAt()))
+                .param("team", state.teamId())
+                .param("owner", state.ownerId())
+                .param("now", timestamp(clock.instant()));
     }
 
     /** Reads the ticket and holds its row until the transaction ends, so concurrent changes queue up. */
@@ -156,15 +183,6 @@ public class TicketChanges {
         jdbc.sql("select id from ticket where id = ? for update").param(id).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("Ticket " + id + " does not exist."));
         return jdbc.sql(TicketRows.SELECT + " where t.id = ?").param(id).query(TicketRows::ticket).single();
-    }
-
-    private void announce(TicketView before, TicketStatus status, Long teamId, Long ownerId) {
-        if (status != before.status()) {
-            collaborators.publish(new TicketStatusChanged(before.id(), before.status(), status));
-        }
-        if (!Objects.equals(teamId, before.teamId()) || !Objects.equals(ownerId, before.ownerId())) {
-            collaborators.publish(new TicketAssigned(before.id(), teamId, ownerId, before.teamId(), before.ownerId()));
-        }
     }
 
     void announceStatus(long ticketId, TicketStatus from, TicketStatus to) {

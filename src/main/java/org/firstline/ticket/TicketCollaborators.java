@@ -1,8 +1,13 @@
 package org.firstline.ticket;
 
+import java.util.List;
 import org.firstline.directory.AgentService;
+import org.firstline.directory.ContactService;
+import org.firstline.directory.ContactView;
 import org.firstline.directory.OrganizationService;
+import org.firstline.directory.OrganizationView;
 import org.firstline.directory.TeamService;
+import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -13,12 +18,15 @@ class TicketCollaborators {
     private final OrganizationService organizations;
     private final TeamService teams;
     private final AgentService agents;
+    private final ContactService contacts;
     private final ApplicationEventPublisher events;
 
-    TicketCollaborators(OrganizationService organizations, TeamService teams, AgentService agents, ApplicationEventPublisher events) {
+    TicketCollaborators(OrganizationService organizations, TeamService teams, AgentService agents, ContactService contacts,
+            ApplicationEventPublisher events) {
         this.organizations = organizations;
         this.teams = teams;
         this.agents = agents;
+        this.contacts = contacts;
         this.events = events;
     }
 
@@ -50,6 +58,67 @@ class TicketCollaborators {
                 throw new InvalidRequestException("ownerId", owner.displayName() + " is not a member of team " + teamId);
             }
         }
+    }
+
+    /**
+     * The organizations whose representatives must approve a new ticket from this requester, none when they may open it:
+     * the ticket's organization when it takes requests from representatives only and the requester is not one; for a
+     * contact in several organizations and filed in none, all of them when every one is such an organization.
+     */
+    List<Long> approversFor(ContactView requester, Long organizationId) {
+        if (organizationId != null) {
+            return restricted(requester, organizations.get(organizationId)) ? List.of(organizationId) : List.of();
+        }
+        var memberships = requester.organizations();
+        if (memberships.size() < 2) {
+            return List.of();
+        }
+        List<Long> restricted = memberships.stream().map(m -> organizations.get(m.organizationId()))
+                .filter(o -> restricted(requester, o)).map(OrganizationView::id).toList();
+        return restricted.size() == memberships.size() ? restricted : List.of();
+    }
+
+    /**
+     * Refuses to file a ticket in an organization that takes requests from its representatives only when the
+     * requester is not one, unless the caller confirmed it; true when it was so confirmed.
+     */
+    boolean checkFiling(long requesterId, long organizationId, boolean confirmed) {
+        var organization = organizations.get(organizationId);
+        if (!organization.representativesOnly()) {
+            return false;
+        }
+        var requester = contacts.get(requesterId);
+        if (!restricted(requester, organization)) {
+            return false;
+        }
+        if (!confirmed) {
+            throw new NotRepresentativeException(requester.name() + " <" + requester.primaryEmail() + "> is not a representative of "
+                    + organization.name() + ", which takes requests from its representatives only. Confirm to file the ticket there"
+                    + " anyway (confirmNotRepresentative: true).");
+        }
+        return true;
+    }
+
+    private static boolean restricted(ContactView requester, OrganizationView organization) {
+        return organization.representativesOnly() && requester.organizations().stream()
+                .noneMatch(m -> m.organizationId() == organization.id() && m.representative());
+    }
+
+    /** The ticket's organization's account manager, who must be an active agent; 409 when there is none. */
+    long accountManagerOf(TicketView ticket) {
+        if (ticket.organizationId() == null) {
+            throw new InvalidRequestException("organizationId", "the ticket has no organization to charge; set it first");
+        }
+        var organization = organizations.get(ticket.organizationId());
+        if (organization.accountManagerId() == null) {
+            throw new ConflictException(organization.name() + " has no account manager to hand out-of-scope work to; set one on the"
+                    + " organization first.");
+        }
+        var manager = agents.get(organization.accountManagerId());
+        if (!manager.active()) {
+            throw new ConflictException(organization.name() + "'s account manager " + manager.displayName() + " is deactivated.");
+        }
+        return manager.id();
     }
 
     void publish(Object event) {

@@ -70,14 +70,19 @@ public class TicketService {
         if (createdAt.isAfter(now)) {
             throw new InvalidRequestException("createdAt", "must not be in the future");
         }
-        ContactView requester = contacts.findOrCreate(form.requester().email(), form.requester().name());
+        ContactView requester = contacts.joinDomainOrganization(
+                contacts.findOrCreate(form.requester().email(), form.requester().name()), form.requester().email());
         Long organizationId = organizationFor(form, requester);
         Long serviceId = form.serviceId();
         if (serviceId != null) {
             collaborators.checkService(serviceId, organizationId);
         }
-        TicketStatus status = form.status() == null ? TicketStatus.NEW : form.status();
-        if (status == TicketStatus.PENDING && form.pendingReason() == null) {
+        // history brought in from another desk keeps its status; anything new from a non-representative waits for approval
+        List<Long> approvers = form.status() == null ? collaborators.approversFor(requester, organizationId) : List.of();
+        TicketStatus status = form.status() != null ? form.status() : approvers.isEmpty() ? TicketStatus.NEW : TicketStatus.PENDING;
+        PendingReason reason = form.status() != null ? form.pendingReason()
+                : approvers.isEmpty() ? null : PendingReason.REPRESENTATIVE_APPROVAL;
+        if (status == TicketStatus.PENDING && reason == null) {
             throw new InvalidRequestException("pendingReason", "is required when the status is PENDING");
         }
         collaborators.checkAssignment(form.teamId(), form.ownerId());
@@ -98,7 +103,7 @@ public class TicketService {
                 .param("priority", (form.priority() == null ? Priority.NORMAL : form.priority()).name())
                 .param("impact", (form.impact() == null ? Impact.NONE : form.impact()).name())
                 .param("status", status.name())
-                .param("reason", status == TicketStatus.PENDING ? form.pendingReason().name() : null)
+                .param("reason", status == TicketStatus.PENDING ? reason.name() : null)
                 .param("team", form.teamId())
                 .param("owner", form.ownerId())
                 .param("funded", Boolean.TRUE.equals(form.funded()))
@@ -131,6 +136,9 @@ public class TicketService {
         boolean extras = form.labels() != null && !form.labels().isEmpty() || form.cc() != null && !form.cc().isEmpty();
         TicketView ticket = extras ? get(id) : inserted;
         collaborators.publish(new TicketOpened(id, ticket.number(), organizationId, ticket.channel()));
+        if (!approvers.isEmpty()) {
+            collaborators.publish(new TicketHeldForApproval(id, requester.id(), approvers));
+        }
         return ticket;
     }
 
@@ -161,7 +169,10 @@ public class TicketService {
         }
     }
 
-    /** One organization from the contact decides it; a contact in several leaves it to be confirmed by the triager. */
+    /**
+     * One organization from the contact decides it (a contact in none has joined its domain's by now); a contact in
+     * several leaves it to be confirmed by the triager.
+     */
     private Long organizationFor(OpenTicketForm form, ContactView requester) {
         if (form.organizationId() != null) {
             collaborators.checkOrganization(form.organizationId());

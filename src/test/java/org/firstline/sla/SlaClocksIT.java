@@ -275,4 +275,35 @@ class SlaClocksIT extends ApiTest {
         assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).dueAt()).isEqualTo(Instant.parse("2026-11-27T16:30:00Z"));
         assertThat(clockOf(ticket, SlaTarget.RESOLUTION).state()).isEqualTo(ClockState.STOPPED);
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("2i2c: a requester's message reopens a resolved ticket and starts a next-response clock")
+    void aRequestersMessageOnAResolvedTicketWaitsForAnAnswer() {
+        long ticket = open();
+        clock.set(Instant.parse("2026-11-30T11:00:00Z"));
+        changes.change(ticket, new TicketChange(null, TicketStatus.RESOLVED, null, null, null, null, null, null, null, null, null,
+                null, null, null, Resolution.WORKAROUND, null), agent);
+        clock.set(Instant.parse("2026-11-30T15:00:00Z"));
+        conversation.post(ticket, new MessageForm("It is back", MessageKind.PUBLIC, "ann@" + domain), agent);
+        assertThat(tickets.get(ticket).status()).isEqualTo(TicketStatus.OPEN);
+        var next = clockOf(ticket, SlaTarget.NEXT_RESPONSE);
+        assertThat(next.state()).isEqualTo(ClockState.RUNNING);
+        assertThat(next.startedAt()).isEqualTo(Instant.parse("2026-11-30T15:00:00Z"));
+        assertThat(next.dueAt()).isEqualTo(Instant.parse("2026-12-01T11:00:00Z"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("dxw: a ticket with the account manager waits on them, its clocks paused like any wait on someone else")
+    void outOfScopeWorkWithTheAccountManagerPausesTheClocks() {
+        var manager = newAgent(AgentRole.ACCOUNT_MANAGER);
+        organizations.update(organization, new OrganizationForm(null, null, null, null, manager.id(), null));
+        long ticket = open();
+        clock.set(Instant.parse("2026-11-27T16:30:00Z"));
+        changes.handToAccountManager(ticket, agent);
+        assertThat(tickets.get(ticket).ownerId()).isEqualTo(manager.id());
+        assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).state()).isEqualTo(ClockState.PAUSED);
+        clock.set(Instant.parse("2026-12-02T12:00:00Z"));
+        sweeper.sweep();
+        assertThat(events(ticket)).noneMatch(e -> e.startsWith("FIRST_RESPONSE"));
+    }
 }

@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,14 +26,17 @@ import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Resolution;
 import org.firstline.ticket.TicketChange;
 import org.firstline.ticket.TicketChanges;
+import org.firstline.ticket.TicketHeldForApproval;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketView;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tickets held until a representative of the requester's organization approves them. Each representative gets a
+ * Tickets held until a representative of the requester's organization approves them (the ticket service holds them,
+ * whatever the channel: mail, API or the agents' form). Each representative gets a
  * request with links that carry a random token (only its hash is stored); the first decision, by link or by replying
  * "approve" / "reject", settles it: approval sends the ticket to triage, rejection closes it and tells the requester.
  */
@@ -73,40 +78,63 @@ public class Approvals {
         this.mailboxes = mailboxes;
     }
 
-    /** Holds the ticket and asks every representative; call inside the transaction that opened it. */
-    void hold(TicketView ticket, ContactView requester, long organizationId, MailboxView mailbox, String request) {
+    /**
+     * Asks every representative of the organizations the ticket is held for, in the transaction that opened it. The
+     * request goes out from the mailbox the ticket came in at, chosen when it is sent (by then the mail that opened it
+     * is filed with it), else from the first that can send.
+     */
+    @EventListener
+    void on(TicketHeldForApproval held) {
         AgentPrincipal system = agents.system("email");
-        changes.change(ticket.id(), statusChange(TicketStatus.PENDING, PendingReason.REPRESENTATIVE_APPROVAL, null), system);
-        List<ContactView> representatives = contacts.representatives(organizationId);
+        TicketView ticket = tickets.get(held.ticketId());
+        ContactView requester = contacts.get(held.requesterId());
+        String request = conversation.body(firstMessage(ticket.id()));
         String quoted = request.length() > 4000 ? request.substring(0, 4000) + "…" : request;
+        String mailboxName = mailboxes.senderFor(ticket.id()).map(MailboxView::name).orElse("Support");
+        Map<Long, Long> asked = new LinkedHashMap<>();
+        List<ContactView> representatives = new ArrayList<>();
+        for (long organizationId : held.organizationIds()) {
+            for (ContactView representative : contacts.representatives(organizationId)) {
+                if (asked.putIfAbsent(representative.id(), organizationId) == null && representative.primaryEmail() != null) {
+                    representatives.add(representative);
+                }
+            }
+        }
         for (ContactView representative : representatives) {
             String token = token();
             String link = settings.publicUrl().replaceAll("/+$", "") + "/approvals/" + token;
             var rendered = templates.render(MailTemplates.Key.APPROVAL_REQUEST, Map.of(
                     "representative.name", representative.name(),
                     "requester.name", requester.name(),
-                    "requester.email", requester.primaryEmail(),
+                    "requester.email", String.valueOf(requester.primaryEmail()),
                     "ticket.subject", ticket.subject(),
                     "ticket.number", String.valueOf(ticket.number()),
                     "ticket.request", quoted.replace("\n", "\n> "),
                     "approve.url", link + "?decision=approve",
                     "reject.url", link + "?decision=reject",
-                    "mailbox.name", mailbox.name()));
-            long outboundId = outbox.enqueue(new OutboundMail(mailbox.id(), ticket.id(), null, OutboundMail.Kind.APPROVAL_REQUEST,
+                    "mailbox.name", mailboxName));
+            long outboundId = outbox.enqueue(new OutboundMail(null, ticket.id(), null, OutboundMail.Kind.APPROVAL_REQUEST,
                     List.of(representative.primaryEmail()), List.of(), "[#" + ticket.number() + "] " + rendered.subject(),
-                    rendered.body()), mailbox.address());
+                    rendered.body()), null);
             jdbc.sql("""
-                    insert into approval_request (ticket_id, contact_id, email, token_hash, outbound_email_id, created_at)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(ticket.id(), representative.id(), representative.primaryEmail(), hash(token), outboundId,
-                            Timestamp.from(clock.instant()))
+                    insert into approval_request (ticket_id, contact_id, organization_id, email, token_hash, outbound_email_id, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(ticket.id(), representative.id(), asked.get(representative.id()), representative.primaryEmail(), hash(token),
+                            outboundId, Timestamp.from(clock.instant()))
                     .update();
         }
+        String who = held.organizationIds().size() > 1
+                ? "the requester is in several organizations and a representative of none of them"
+                : "the requester is not a representative of the organization";
         String note = representatives.isEmpty()
-                ? "Held for approval: the requester is not a representative of the organization, and it has no representatives to ask. Approve or reject it here."
-                : "Held for approval: the requester is not a representative of the organization. Asked "
+                ? "Held for approval: " + who + ", and there are no representatives to ask. Approve or reject it here."
+                : "Held for approval: " + who + ". Asked "
                         + String.join(", ", representatives.stream().map(c -> c.name() + " <" + c.primaryEmail() + ">").toList()) + ".";
         conversation.post(ticket.id(), new MessageForm(note, MessageKind.NOTE, null), system);
+    }
+
+    private long firstMessage(long ticketId) {
+        return jdbc.sql("select id from message where ticket_id = ? order by created_at, id limit 1").param(ticketId).query(Long.class).single();
     }
 
     public Optional<Pending> byToken(String token) {
@@ -138,10 +166,11 @@ public class Approvals {
     @org.springframework.transaction.annotation.Transactional
     public boolean decide(long requestId, Decision decision) {
         var row = jdbc.sql("""
-                select a.ticket_id, c.name, c.id from approval_request a join contact c on c.id = a.contact_id where a.id = ?""")
-                .param(requestId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+                select a.ticket_id, c.name, a.organization_id from approval_request a join contact c on c.id = a.contact_id where a.id = ?""")
+                .param(requestId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)}).single();
         long ticketId = (Long) row[0];
         String representative = (String) row[1];
+        Long organizationId = (Long) row[2];
         AgentPrincipal system = agents.system("email");
         // settling every request of the ticket at once is the gate: a second decision finds nothing left to settle
         int settled = jdbc.sql("update approval_request set decision = ?, decided_at = ? where ticket_id = ? and decision is null")
@@ -153,7 +182,10 @@ public class Approvals {
         if (decision == Decision.APPROVED) {
             conversation.post(ticketId, new MessageForm("Approved by " + representative + ": the ticket goes to triage.",
                     MessageKind.NOTE, null), system);
-            changes.change(ticketId, statusChange(TicketStatus.OPEN, null, null), system);
+            // a ticket held for several organizations belongs to the one whose representative approved it
+            boolean file = ticket.organizationId() == null && organizationId != null;
+            changes.change(ticketId, new TicketChange(null, TicketStatus.OPEN, null, null, null, null, null, null,
+                    file ? Optional.of(organizationId) : null, null, null, null, null, null, null, null, file), system);
         } else {
             conversation.post(ticketId, new MessageForm("Rejected by " + representative + ": the requester has been told.",
                     MessageKind.NOTE, null), system);
@@ -198,7 +230,8 @@ public class Approvals {
                 select count(*) from approval_request a
                 join ticket t on t.id = a.ticket_id
                 join contact_email e on e.email = ?
-                join contact_organization co on co.contact_id = e.contact_id and co.organization_id = t.organization_id and co.representative
+                join contact_organization co on co.contact_id = e.contact_id and co.representative
+                     and co.organization_id = coalesce(a.organization_id, t.organization_id)
                 where a.id = ?""").params(sender, requestId).query(Integer.class).single() > 0;
     }
 
@@ -211,7 +244,7 @@ public class Approvals {
                 resolution, null);
     }
 
-    private static String token() {
+    static String token() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

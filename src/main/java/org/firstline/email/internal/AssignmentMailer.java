@@ -7,6 +7,7 @@ import org.firstline.directory.ContactService;
 import org.firstline.directory.TeamService;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.FirstlineSettings;
+import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.RequesterToldOfAssignment;
 import org.firstline.ticket.TicketAssigned;
@@ -56,6 +57,9 @@ class AssignmentMailer {
             return;
         }
         var ticket = tickets.get(assigned.ticketId());
+        if (ticket.pendingReason() == PendingReason.ACCOUNT_MANAGER) {
+            return; // out-of-scope work: the account manager gets the lead's own mail and talks to the client
+        }
         var owner = agents.get(assigned.ownerId());
         var requester = contacts.get(ticket.requesterId());
         Map<String, String> values = Map.of("ticket.number", String.valueOf(ticket.number()), "ticket.subject", ticket.subject(),

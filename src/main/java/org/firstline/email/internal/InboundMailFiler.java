@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 import org.firstline.directory.AgentService;
 import org.firstline.directory.ContactService;
 import org.firstline.directory.ContactView;
-import org.firstline.directory.OrganizationService;
-import org.firstline.directory.OrganizationView;
 import org.firstline.email.MailboxView;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.AuditStamp;
@@ -29,6 +27,7 @@ import org.firstline.ticket.MessageForm;
 import org.firstline.ticket.MessageKind;
 import org.firstline.ticket.MessageView;
 import org.firstline.ticket.OpenTicketForm;
+import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketView;
@@ -68,7 +67,6 @@ public class InboundMailFiler {
     private final AttachmentService attachments;
     private final LinkService links;
     private final ContactService contacts;
-    private final OrganizationService organizations;
     private final AgentService agents;
     private final MailboxStore mailboxes;
     private final Approvals approvals;
@@ -79,7 +77,7 @@ public class InboundMailFiler {
 
     InboundMailFiler(JdbcClient jdbc, Clock clock, TransactionTemplate transactions, AuditStamp audit, FirstlineSettings settings,
             TicketService tickets, ConversationService conversation, AttachmentService attachments, LinkService links,
-            ContactService contacts, OrganizationService organizations, AgentService agents, MailboxStore mailboxes,
+            ContactService contacts, AgentService agents, MailboxStore mailboxes,
             Approvals approvals, MailTemplates templates, Outbox outbox, MeterRegistry meters,
             @Value("${firstline.email.sender-limit-per-hour:30}") int senderLimitPerHour) {
         this.jdbc = jdbc;
@@ -92,7 +90,6 @@ public class InboundMailFiler {
         this.attachments = attachments;
         this.links = links;
         this.contacts = contacts;
-        this.organizations = organizations;
         this.agents = agents;
         this.mailboxes = mailboxes;
         this.approvals = approvals;
@@ -234,13 +231,13 @@ public class InboundMailFiler {
 
     private Filed open(ParsedMail mail, MailboxView mailbox, long inboundId, AgentPrincipal system) {
         ContactView requester = contacts.findOrCreate(mail.fromAddress(), truncate(mail.fromName(), 200));
-        Long organizationId = organizationOf(requester);
         List<String> own = mailboxes.ownAddresses();
         List<String> cc = mail.cc().stream().filter(a -> !own.contains(a) && !a.equals(mail.fromAddress())).toList();
         String subject = subjectOf(mail);
         String body = body(mail);
+        // the organization comes from the requester as for any new ticket; so does holding it for a representative
         OpenTicketForm form = new OpenTicketForm(subject, body, new OpenTicketForm.Requester(mail.fromAddress(), null),
-                organizationId, null, null, null, null, Channel.EMAIL, null, cc, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, Channel.EMAIL, null, cc, null, null, null, null, null, null, null, null);
         TicketView ticket = tickets.open(form, system, null);
         long messageId = jdbc.sql("select min(id) from message where ticket_id = ?").param(ticket.id()).query(Long.class).single();
         // the acknowledgement below answers this message: link it to the ticket first
@@ -257,27 +254,10 @@ public class InboundMailFiler {
                     List.of(mail.fromAddress()), List.of(), "[#" + ticket.number() + "] " + rendered.subject(), rendered.body()),
                     mailbox.address());
         }
-        if (organizationId != null && mailbox != null) {
-            OrganizationView organization = organizations.get(organizationId);
-            boolean representative = requester.organizations().stream()
-                    .anyMatch(m -> m.organizationId() == organizationId && m.representative());
-            if (organization.representativesOnly() && !representative) {
-                approvals.hold(ticket, requester, organizationId, mailbox, body);
-                return new Filed(Outcome.HELD, ticket.id(), messageId, null);
-            }
+        if (ticket.status() == TicketStatus.PENDING && ticket.pendingReason() == PendingReason.REPRESENTATIVE_APPROVAL) {
+            return new Filed(Outcome.HELD, ticket.id(), messageId, null);
         }
         return new Filed(Outcome.TICKET, ticket.id(), messageId, null);
-    }
-
-    /** The contact's one organization, else the one its address's domain maps to; several leave it to the triager. */
-    private Long organizationOf(ContactView requester) {
-        if (requester.organizations().size() == 1) {
-            return requester.organizations().get(0).organizationId();
-        }
-        if (requester.organizations().size() > 1) {
-            return null;
-        }
-        return organizations.byEmailDomain(requester.primaryEmail()).map(OrganizationView::id).orElse(null);
     }
 
     /** By the Message-IDs the reply refers to, then by the ticket number in its subject; else it is new. */
@@ -286,7 +266,7 @@ public class InboundMailFiler {
             String[] ids = mail.threadIds().toArray(String[]::new);
             Optional<Long> byHeader = jdbc.sql("""
                     select ticket_id from outbound_email where message_id = any(:ids) and ticket_id is not null
-                      and kind in ('REPLY', 'ACKNOWLEDGEMENT', 'APPROVAL_REJECTED', 'ASSIGNMENT')
+                      and kind in ('REPLY', 'ACKNOWLEDGEMENT', 'APPROVAL_REJECTED', 'ASSIGNMENT', 'RESOLUTION')
                     union all
                     select ticket_id from inbound_email where message_id = any(:ids) and ticket_id is not null
                     limit 1""").param("ids", ids).query(Long.class).optional();

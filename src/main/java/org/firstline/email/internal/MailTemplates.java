@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /** The editable texts of automatic mail, with {{placeholders}} filled in as in canned responses. */
 @Component
 public class MailTemplates {
-    public enum Key { ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED, ASSIGNED, ASSIGNEE_ALERT, SLA_ALERT }
+    public enum Key { ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED, ASSIGNED, ASSIGNEE_ALERT, SLA_ALERT, RESOLUTION, LEAD }
 
     public record Rendered(String subject, String body) {}
 

@@ -15,7 +15,8 @@ public record OutboundMail(
 
     /**
      * Why Firstline writes: an agent's reply, the acknowledgement of a new ticket, the approval exchange, telling the
-     * requester who has the ticket, or alerting the assignee of a high-priority one.
+     * requester who has the ticket, alerting the assignee of a high-priority one, asking the requester to confirm a
+     * resolution, or handing out-of-scope work to the account manager.
      */
-    public enum Kind { REPLY, ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED, ASSIGNMENT, ASSIGNEE_ALERT, SLA_ALERT }
+    public enum Kind { REPLY, ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED, ASSIGNMENT, ASSIGNEE_ALERT, SLA_ALERT, RESOLUTION, LEAD }
 }

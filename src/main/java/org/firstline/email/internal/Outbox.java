@@ -69,7 +69,7 @@ public class Outbox {
                 select message_id from (
                     select message_id, received_at as at, id from inbound_email where ticket_id = ? and message_id is not null
                     union all
-                    select message_id, created_at as at, id from outbound_email where ticket_id = ? and kind in ('REPLY', 'ACKNOWLEDGEMENT', 'ASSIGNMENT')
+                    select message_id, created_at as at, id from outbound_email where ticket_id = ? and kind in ('REPLY', 'ACKNOWLEDGEMENT', 'ASSIGNMENT', 'RESOLUTION')
                 ) thread order by at, id""").params(ticketId, ticketId).query(String.class).list().stream()
                 .collect(toCollection(LinkedHashSet::new)).stream().toList();
     }

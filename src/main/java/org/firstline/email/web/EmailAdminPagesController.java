@@ -20,10 +20,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EmailAdminPagesController {
     private final MailboxService mailboxes;
     private final EmailAdministration administration;
+    private final org.firstline.ticket.TicketSettingsService ticketSettings;
 
-    EmailAdminPagesController(MailboxService mailboxes, EmailAdministration administration) {
+    EmailAdminPagesController(MailboxService mailboxes, EmailAdministration administration,
+            org.firstline.ticket.TicketSettingsService ticketSettings) {
         this.mailboxes = mailboxes;
         this.administration = administration;
+        this.ticketSettings = ticketSettings;
     }
 
     @GetMapping("/admin/mailboxes")
@@ -92,6 +95,7 @@ class EmailAdminPagesController {
     String templates(Model model) {
         model.addAttribute("tab", "email-templates");
         model.addAttribute("templates", administration.templates());
+        model.addAttribute("ticketSettings", ticketSettings.get());
         return "email/templates";
     }
 

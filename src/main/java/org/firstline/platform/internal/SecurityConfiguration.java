@@ -89,7 +89,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/img/**", "/favicon.svg", "/webjars/**", "/error",
                                 "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/approvals/**")
+                                "/swagger-ui.html", "/approvals/**", "/resolutions/**")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(AgentRole.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.ticket.Impact;
+import org.firstline.ticket.NotRepresentativeException;
 import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.Resolution;
@@ -48,6 +49,14 @@ class TicketActionsController {
         try {
             changes.change(id, change(current, form, labels, Set.of()), agent);
             flash.addFlashAttribute("notice", "Ticket updated.");
+        } catch (NotRepresentativeException e) {
+            // asked where the triager is looking, with their change kept for one more click
+            var kept = new java.util.LinkedHashMap<>(form);
+            kept.remove("_csrf");
+            kept.remove("labels");
+            flash.addFlashAttribute("representativeWarning", e.getMessage());
+            flash.addFlashAttribute("keptProperties", kept);
+            flash.addFlashAttribute("keptLabels", labels == null ? List.of() : labels);
         } catch (InvalidRequestException | ConflictException refused) {
             // one refused field must not throw away the rest of what the agent changed: save the rest and say what was not
             Set<String> left = refusedGroup(refused);
@@ -90,7 +99,8 @@ class TicketActionsController {
                 form.containsKey("funded"),
                 form.get("fundingReference"),
                 blank(form.get("resolution")) || leaveOut.contains("resolution") ? null : Resolution.valueOf(form.get("resolution")),
-                blank(form.get("resolutionLink")) || leaveOut.contains("resolutionLink") ? null : form.get("resolutionLink"));
+                blank(form.get("resolutionLink")) || leaveOut.contains("resolutionLink") ? null : form.get("resolutionLink"),
+                "true".equals(form.get("confirmNotRepresentative")));
     }
 
     @PostMapping("/tickets/{number}/resolution")
