@@ -71,6 +71,6 @@ final class MailSummary {
 
     /** The first 16 hex digits: enough to notice a changed byte, short enough to read. */
     private static String digest(byte[] bytes) {
-        return MailParser.sha256(bytes).substring(0, 16);
+        return RawHeader.sha256(bytes).substring(0, 16);
     }
 }
