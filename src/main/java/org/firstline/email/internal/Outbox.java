@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.ticket.AttachmentService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +62,17 @@ public class Outbox {
                         inReplyTo, references.toArray(String[]::new), mail.recipients().toArray(String[]::new),
                         mail.cc().toArray(String[]::new), mail.subject(), mail.body(), files, now, now)
                 .query(Long.class).single();
+    }
+
+    /** The ticket of a mail Firstline sent, by its Message-ID. */
+    Optional<Long> ticketOfSent(String messageId) {
+        return jdbc.sql("select ticket_id from outbound_email where message_id = ? and ticket_id is not null")
+                .param(messageId).query(Long.class).optional();
+    }
+
+    /** Says on a sent mail's row that a delivery failure report came back for it. */
+    void recordBounce(String messageId, String error) {
+        jdbc.sql("update outbound_email set last_error = ? where message_id = ?").params(error, messageId).update();
     }
 
     /** Every Message-ID of a ticket's conversation, received and sent, oldest first. */
