@@ -301,6 +301,30 @@ class EmailChannelIT extends ApiTest {
     }
 
     @Test
+    void aSenderKnownOnlyFromTheEnvelopeGetsATicketButNoAcknowledgement() {
+        String customer = unique("envelope") + "@customer.test";
+        String id = Mails.newId();
+        mail.deliver("Return-Path: <" + customer + ">\r\nFrom: Ada Lovelace (her mailer lost the address)\r\nTo: help@firstline.test\r\n"
+                + "Subject: Agents hang\r\nMessage-ID: <" + id + ">\r\n\r\nOur build agents hang at step 3.\r\n");
+        String nullPathId = Mails.newId();
+        mail.deliver("Return-Path: <>\r\nFrom: Delivery System\r\nTo: help@firstline.test\r\nSubject: Returned\r\nMessage-ID: <"
+                + nullPathId + ">\r\n\r\nreturned\r\n");
+        String daemonId = Mails.newId();
+        mail.deliver("Return-Path: <MAILER-DAEMON@mx.customer.test>\r\nFrom: Delivery System\r\nTo: help@firstline.test\r\n"
+                + "Subject: Returned\r\nMessage-ID: <" + daemonId + ">\r\n\r\nreturned\r\n");
+        poll();
+        administration.sendOutbox();
+        assertThat(filed(id)).startsWith("TICKET:");
+        assertThat(countTickets(customer)).isEqualTo(1);
+        assertThat(firstBody(Long.parseLong(filed(id).substring(7)))).isEqualTo("Our build agents hang at step 3.");
+        assertThat(mail.sentTo(customer)).isEmpty();
+        assertThat(filed(nullPathId)).isEqualTo("QUARANTINED");
+        assertThat(quarantineReason(nullPathId)).contains("no sender");
+        assertThat(filed(daemonId)).isEqualTo("QUARANTINED");
+        assertThat(quarantineReason(daemonId)).contains("no sender");
+    }
+
+    @Test
     void aMailStormFromOneSenderIsHeldInQuarantine() {
         String sender = unique("storm") + "@customer.test";
         for (int i = 0; i < 35; i++) {

@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Mail as it comes: the test messages of the Ruby mail library (plain, MIME, attachments, bounces, many charsets,
- * broken ones) and a corpus of malformed messages, all read by the poller from a real IMAP server.
+ * broken ones) and a corpus of malformed messages, all read by the poller from a real IMAP server. What the reader makes
+ * of each corpus message, field by field, is pinned by {@code MailCorpusGoldenTest}; this test proves the way through
+ * IMAP, the database and the filters.
  */
 class MailCorpusIT extends ApiTest {
     private static final Path CORPUS = Path.of("src/test/resources/mail-corpus/mikel-mail");

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the requester that their message became a ticket, from the mailbox it came in at, when that mailbox
- * acknowledges and can send. Never for mail no person sent (auto-replies would answer each other).
+ * acknowledges and can send. Never for mail no person sent (auto-replies would answer each other), nor to a sender
+ * known only from the envelope ({@link ParsedMail#acknowledgeable()}).
  */
 @Component
 class Acknowledgement {
@@ -23,7 +24,7 @@ class Acknowledgement {
     void send(Intake intake, ContactView requester, TicketView ticket) {
         ParsedMail mail = intake.mail();
         var mailbox = intake.mailbox().orElse(null);
-        if (mailbox == null || !mailbox.acknowledge() || !mailbox.canSend() || mail.automatic()) {
+        if (mailbox == null || !mailbox.acknowledge() || !mailbox.canSend() || !mail.acknowledgeable()) {
             return;
         }
         var rendered = templates.render(MailTemplates.Key.ACKNOWLEDGEMENT, Map.of(

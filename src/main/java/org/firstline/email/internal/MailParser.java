@@ -49,12 +49,13 @@ public final class MailParser {
         RawHeader.checkLineLengths(raw);
         MimeMessage message = LenientMime.message(raw);
         HeaderReader headers = new HeaderReader(message);
-        InternetAddress from = headers.sender();
+        HeaderReader.Sender sender = headers.sender();
+        InternetAddress from = sender.address();
         BodyReader body = BodyReader.read(message);
         ParsedMail.Bounce bounce = body.bounce(headers.looksLikeBounce(from));
         return new ParsedMail(headers.messageId(), headers.threadIds(), from.getAddress().toLowerCase(Locale.ROOT),
-                blankToNull(from.getPersonal()), headers.cc(), headers.subject(), body.text(), body.html(), body.attachments(),
-                headers.automatic() || bounce != null, bounce);
+                blankToNull(from.getPersonal()), sender.header(), headers.cc(), headers.subject(), body.text(), body.html(),
+                body.attachments(), headers.automatic() || bounce != null, bounce);
     }
 
     private static String blankToNull(String value) {

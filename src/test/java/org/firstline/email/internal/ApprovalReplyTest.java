@@ -69,7 +69,7 @@ class ApprovalReplyTest {
     }
 
     private static ParsedMail reply(String from, String text) {
-        return new ParsedMail("r-1@customer.test", List.of("approval-5@firstline.test"), from, null, List.of(), "Re: Approval", text,
-                null, List.of(), false, null);
+        return new ParsedMail("r-1@customer.test", List.of("approval-5@firstline.test"), from, null, ParsedMail.SenderHeader.FROM,
+                List.of(), "Re: Approval", text, null, List.of(), false, null);
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.firstline.email.internal.ParsedMail.SenderHeader;
 import org.junit.jupiter.api.Test;
 
 /** Sender, cc, subject, threading ids and automatic-mail markers, from the fixtures in src/test/resources/mail/headers. */
@@ -16,7 +18,7 @@ class HeaderReaderTest {
     @Test
     void decodesEncodedWordsInNamesSubjectsAndCcAndUnfoldsTheSubject() throws Exception {
         HeaderReader headers = headers("encoded-words.eml");
-        var sender = headers.sender();
+        var sender = headers.sender().address();
         assertThat(sender.getAddress()).isEqualTo("Renee.Mueller@Customer.TEST");
         assertThat(sender.getPersonal()).isEqualTo("Renée Müller");
         assertThat(headers.subject()).isEqualTo("服务器 down: café crème");
@@ -27,8 +29,8 @@ class HeaderReaderTest {
     @Test
     void readsRawUtf8HeadersAfterRfc6532() throws Exception {
         HeaderReader headers = headers("utf8-headers.eml");
-        assertThat(headers.sender().getAddress()).isEqualTo("jörg@bücher.test");
-        assertThat(headers.sender().getPersonal()).isEqualTo("Jörg Maß");
+        assertThat(headers.sender().address().getAddress()).isEqualTo("jörg@bücher.test");
+        assertThat(headers.sender().address().getPersonal()).isEqualTo("Jörg Maß");
         assertThat(headers.subject()).isEqualTo("Grüße — 你好");
         assertThat(headers.messageId()).isEqualTo("utf8-headers@bücher.test");
     }
@@ -42,10 +44,36 @@ class HeaderReaderTest {
 
     @Test
     void anUnreadableFromFallsBackToSenderThenReplyTo() throws Exception {
-        assertThat(headers("sender-fallback.eml").sender().getAddress()).isEqualTo("gateway@customer.test");
-        var replyTo = headers("reply-to-fallback.eml").sender();
+        assertThat(headers("sender-fallback.eml").sender().address().getAddress()).isEqualTo("gateway@customer.test");
+        var replyTo = headers("reply-to-fallback.eml").sender().address();
         assertThat(replyTo.getAddress()).isEqualTo("replies@customer.test");
         assertThat(replyTo.getPersonal()).isEqualTo("Help Line");
+    }
+
+    @Test
+    void theEnvelopeSenderIsTheLastFallbackWhenNoHeaderNamesAnyone() throws Exception {
+        var sender = headers("return-path-fallback.eml").sender();
+        assertThat(sender.address().getAddress()).isEqualTo("ada.lovelace@customer.test");
+        assertThat(sender.header()).isEqualTo(SenderHeader.RETURN_PATH);
+        assertThat(headers("return-path-last.eml").sender()).extracting(s -> s.address().getAddress(), HeaderReader.Sender::header)
+                .containsExactly("grace@customer.test", SenderHeader.REPLY_TO);
+        assertThat(headers("encoded-words.eml").sender().header()).isEqualTo(SenderHeader.FROM);
+        assertThat(headers("sender-fallback.eml").sender().header()).isEqualTo(SenderHeader.SENDER);
+    }
+
+    @Test
+    void aReadableFromWinsOverTheEnvelopeSender() throws Exception {
+        String raw = "Return-Path: <bounces@lists.test>\r\nFrom: ada@customer.test\r\nSubject: hi\r\n\r\nbody\r\n";
+        var sender = new HeaderReader(LenientMime.message(raw.getBytes(StandardCharsets.UTF_8))).sender();
+        assertThat(sender.address().getAddress()).isEqualTo("ada@customer.test");
+        assertThat(sender.header()).isEqualTo(SenderHeader.FROM);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"return-path-null.eml", "return-path-mailer-daemon.eml", "return-path-postmaster.eml"})
+    void theNullPathAndMailSystemsOwnAddressesNameNoSender(String fixture) throws Exception {
+        HeaderReader headers = headers(fixture);
+        assertThatThrownBy(headers::sender).isInstanceOf(MalformedMailException.class).hasMessageContaining("no sender");
     }
 
     @Test
@@ -56,7 +84,7 @@ class HeaderReaderTest {
 
     @Test
     void anAddressListThatCannotBeParsedStillYieldsTheAddressOutsideComments() throws Exception {
-        assertThat(headers("address-in-comments.eml").sender().getAddress()).isEqualTo("lead@customer.test");
+        assertThat(headers("address-in-comments.eml").sender().address().getAddress()).isEqualTo("lead@customer.test");
     }
 
     @ParameterizedTest(name = "{0} → automatic {1}")
@@ -90,7 +118,7 @@ class HeaderReaderTest {
     void aBounceWithoutAReportIsAMailerDaemonSayingSoInTheSubject(String from, String subject, boolean bounce) throws Exception {
         String raw = "From: " + from + "\r\nSubject: " + subject + "\r\n\r\nbody\r\n";
         HeaderReader headers = new HeaderReader(LenientMime.message(raw.getBytes(StandardCharsets.UTF_8)));
-        assertThat(headers.looksLikeBounce(headers.sender())).isEqualTo(bounce);
+        assertThat(headers.looksLikeBounce(headers.sender().address())).isEqualTo(bounce);
     }
 
     @ParameterizedTest(name = "{0} → {1}")

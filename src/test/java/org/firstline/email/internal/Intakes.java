@@ -20,14 +20,17 @@ final class Intakes {
     private Intakes() {}
 
     static ParsedMail mail(String from) {
-        return new ParsedMail("m-1@customer.test", List.of(), from, null, List.of(), "Printer on fire", "It is on fire.", null,
-                List.of(), false, null);
+        return mail(from, ParsedMail.SenderHeader.FROM, false);
+    }
+
+    static ParsedMail mail(String from, ParsedMail.SenderHeader senderHeader, boolean automatic) {
+        return new ParsedMail("m-1@customer.test", List.of(), from, null, senderHeader, List.of(), "Printer on fire", "It is on fire.",
+                null, List.of(), automatic, null);
     }
 
     static ParsedMail withBounce(ParsedMail.Bounce bounce) {
-        ParsedMail mail = mail("mailer-daemon@mx.customer.test");
-        return new ParsedMail(mail.messageId(), mail.threadIds(), mail.fromAddress(), null, List.of(), "Undelivered Mail", mail.text(),
-                null, List.of(), true, bounce);
+        return new ParsedMail("dsn-1@mx.customer.test", List.of(), "mailer-daemon@mx.customer.test", null, ParsedMail.SenderHeader.FROM,
+                List.of(), "Undelivered Mail", "Your message could not be delivered.", null, List.of(), true, bounce);
     }
 
     static Intake of(ParsedMail mail) {

@@ -16,6 +16,8 @@ class MailParserTest {
         ParsedMail mail = MailParser.parse(Files.readAllBytes(Path.of("src/test/resources/mail/headers/encoded-words.eml")));
         assertThat(mail.fromAddress()).isEqualTo("renee.mueller@customer.test");
         assertThat(mail.fromName()).isEqualTo("Renée Müller");
+        assertThat(mail.senderHeader()).isEqualTo(ParsedMail.SenderHeader.FROM);
+        assertThat(mail.acknowledgeable()).isTrue();
         assertThat(mail.subject()).isEqualTo("服务器 down: café crème");
         assertThat(mail.messageId()).isEqualTo("encoded-words@customer.test");
         assertThat(mail.cc()).containsExactly("ops@customer.test", "joerg@customer.test");
@@ -27,10 +29,21 @@ class MailParserTest {
     }
 
     @Test
+    void aSenderKnownOnlyFromTheEnvelopeIsFiledButNotToBeAcknowledged() throws Exception {
+        ParsedMail mail = MailParser.parse(Files.readAllBytes(Path.of("src/test/resources/mail/headers/return-path-fallback.eml")));
+        assertThat(mail.fromAddress()).isEqualTo("ada.lovelace@customer.test");
+        assertThat(mail.senderHeader()).isEqualTo(ParsedMail.SenderHeader.RETURN_PATH);
+        assertThat(mail.text()).isEqualTo("Our build agents hang at step 3.");
+        assertThat(mail.automatic()).isFalse();
+        assertThat(mail.acknowledgeable()).isFalse();
+    }
+
+    @Test
     void aDeliveryReportIsABounceAndAutomatic() throws Exception {
         ParsedMail mail = MailParser.parse(Files.readAllBytes(Path.of("src/test/resources/mail/body/delivery-status.eml")));
         assertThat(mail.bounce().originalMessageId()).isEqualTo("ack-9@firstline.test");
         assertThat(mail.automatic()).isTrue();
+        assertThat(mail.acknowledgeable()).isFalse();
     }
 
     @Test

@@ -30,6 +30,7 @@ final class MailSummary {
         }
         out.put("from", mail.fromAddress());
         out.put("fromName", mail.fromName());
+        out.put("senderHeader", mail.senderHeader().name());
         out.put("subject", mail.subject());
         out.put("messageId", mail.messageId());
         out.put("threadIds", mail.threadIds());
