@@ -67,7 +67,7 @@ class QueuePagesController {
             RedirectAttributes flash) {
         var ticket = queues.take(ticketId, agent);
         flash.addFlashAttribute("notice", "#" + ticket.number() + " is yours.");
-        return teamId == null ? "redirect:/tickets/" + ticketId : "redirect:/triage/teams/" + teamId;
+        return teamId == null ? "redirect:/tickets/" + ticket.number() : "redirect:/triage/teams/" + teamId;
     }
 
     @GetMapping("/triage/work")
