@@ -217,6 +217,23 @@ class AgentDeskBrowserIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void theDemoAgentsShareTheOnePasswordPrintedWithTheAdminsSoTwoPeopleCanTryTheDesk() throws Exception {
+        String password = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-data/demo-agents-password")).strip();
+        var demo = agents.list().stream().filter(a -> a.email().endsWith("@support.example") && a.active()).toList();
+        assertThat(demo).hasSizeGreaterThan(3);
+        WebDriver second = BrowserSupport.start();
+        try {
+            BrowserSupport.signIn(second, url(""), demo.get(0).username(), password);
+            second.get(url("/triage"));
+            assertThat(second.getCurrentUrl()).doesNotContain("/login");
+            assertThat(second.findElement(By.cssSelector("header .who a")).getText()).isEqualTo(demo.get(0).displayName());
+        } finally {
+            second.quit();
+        }
+    }
+
     private void assertNoScriptRan() {
         BrowserSupport.assertNoScriptRan(browser);
     }
