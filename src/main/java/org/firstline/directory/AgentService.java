@@ -17,8 +17,10 @@ import org.firstline.platform.AgentSessions;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +40,7 @@ public class AgentService implements AgentAccounts {
     private static final String SYSTEM_USERNAME = "firstline";
 
     /** The system agent's row never changes once migrated; processes ask for it for every message. */
-    private volatile AgentPrincipal systemRow;
+    private volatile @Nullable AgentPrincipal systemRow;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -165,7 +167,7 @@ public class AgentService implements AgentAccounts {
 
     /** A new password signs the agent out of every other session: whoever had the old one loses what it opened. */
     @Transactional
-    public void changePassword(long id, String password, String keptSessionId) {
+    public void changePassword(long id, String password, @Nullable String keptSessionId) {
         audit.stampCurrentActor();
         if (password == null || password.length() < 12) {
             throw new InvalidRequestException("password", "must be at least 12 characters");
@@ -187,7 +189,8 @@ public class AgentService implements AgentAccounts {
         }
     }
 
-    private static void require(String value, String field) {
+    @Contract("null, _ -> fail")
+    private static void require(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException(field, "is required");
         }

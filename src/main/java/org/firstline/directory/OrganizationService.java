@@ -11,6 +11,7 @@ import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -159,11 +160,11 @@ public class OrganizationService {
         }
     }
 
-    private static String[] domains(List<String> values) {
+    private static String[] domains(@Nullable List<String> values) {
         return values == null ? new String[0] : values.stream().map(String::toLowerCase).distinct().toArray(String[]::new);
     }
 
-    static List<String> strings(Array array) throws SQLException {
+    static List<String> strings(@Nullable Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 

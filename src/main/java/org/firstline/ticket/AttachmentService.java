@@ -15,6 +15,7 @@ import org.firstline.platform.AuditStamp;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +40,7 @@ public class AttachmentService {
     public record Content(AttachmentView attachment, byte[] bytes) {}
 
     @Transactional
-    public AttachmentView add(long ticketId, Long messageId, String filename, byte[] content, AgentPrincipal actor) {
+    public AttachmentView add(long ticketId, @Nullable Long messageId, @Nullable String filename, byte[] content, AgentPrincipal actor) {
         TicketService.requireWriter(actor);
         tickets.get(ticketId);
         if (content.length == 0) {
@@ -76,7 +77,7 @@ public class AttachmentService {
     }
 
     /** Keeps the last path segment, drops control characters and quotes that could break a header. */
-    static String safeName(String filename) {
+    static String safeName(@Nullable String filename) {
         String name = filename == null ? "" : filename.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
         if (name.length() > 200) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.firstline.directory.ContactService;
 import org.firstline.platform.AgentPrincipal;
@@ -88,7 +89,8 @@ public class ConversationService {
                 .query(Long.class).single();
         TicketStatus next = nextStatus(ticket, kind, contactId != null);
         jdbc.sql("update ticket set updated_at = ?, status = ?, pending_reason = ? where id = ?")
-                .params(timestamp(now), next.name(), next == TicketStatus.PENDING ? ticket.pendingReason().name() : null, ticketId)
+                .params(timestamp(now), next.name(), next == TicketStatus.PENDING
+                        ? Objects.requireNonNull(ticket.pendingReason(), "a PENDING ticket has a reason").name() : null, ticketId)
                 .update();
         if (next != ticket.status()) {
             // status moves caused by a message are part of the conversation's effect, not a separate change

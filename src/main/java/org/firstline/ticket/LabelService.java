@@ -4,6 +4,7 @@ import java.util.List;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,7 @@ public class LabelService {
     }
 
     @Transactional
-    public LabelView create(String name, String color) {
+    public LabelView create(String name, @Nullable String color) {
         String clean = checkName(name);
         String hex = checkColor(color == null ? "#6b7280" : color);
         try {

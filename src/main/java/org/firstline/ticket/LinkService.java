@@ -10,11 +10,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -79,7 +81,7 @@ public class LinkService {
             throw new ConflictException("This link already exists.");
         }
         if (form.kind() == LinkKind.DUPLICATE_OF && Boolean.TRUE.equals(form.merge())) {
-            merge(ticket, target, actor, now);
+            merge(ticket, Objects.requireNonNull(target, "a duplicate link has a target ticket"), actor, now);
         }
         return links(ticketId).stream().filter(l -> l.id() == id).findFirst().orElseThrow();
     }
@@ -124,7 +126,7 @@ public class LinkService {
         changes.announceStatus(duplicate.id(), duplicate.status(), TicketStatus.CLOSED);
     }
 
-    private static String checkedUrl(String value) {
+    private static String checkedUrl(@Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException("url", "is required for an EXTERNAL_ISSUE link");
         }

@@ -1,4 +1,6 @@
 package org.firstline.ticket;
 
+import org.jspecify.annotations.Nullable;
+
 /** A file as uploaded, before it is an attachment. */
-public record NewFile(String filename, byte[] content) {}
+public record NewFile(@Nullable String filename, byte[] content) {}

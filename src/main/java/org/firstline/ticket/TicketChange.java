@@ -3,28 +3,29 @@ package org.firstline.ticket;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PATCH of a ticket. A field left out stays as it is; for the optional ids, an explicit {@code null} clears them
  * (a ticket may have a team and no owner, or neither).
  */
 public record TicketChange(
-        @Size(min = 1, max = 500, message = "must be 1 to 500 characters") String subject,
-        TicketStatus status,
-        PendingReason pendingReason,
-        Priority priority,
-        TicketType type,
-        Impact impact,
-        Optional<Long> teamId,
-        Optional<Long> ownerId,
-        Optional<Long> organizationId,
-        Optional<Long> serviceId,
-        List<String> labels,
-        List<String> cc,
-        Boolean funded,
-        @Size(max = 200, message = "must be at most 200 characters") String fundingReference,
-        Resolution resolution,
-        @Size(max = 2000, message = "must be at most 2000 characters") String resolutionLink) {
+        @Size(min = 1, max = 500, message = "must be 1 to 500 characters") @Nullable String subject,
+        @Nullable TicketStatus status,
+        @Nullable PendingReason pendingReason,
+        @Nullable Priority priority,
+        @Nullable TicketType type,
+        @Nullable Impact impact,
+        @Nullable Optional<Long> teamId,
+        @Nullable Optional<Long> ownerId,
+        @Nullable Optional<Long> organizationId,
+        @Nullable Optional<Long> serviceId,
+        @Nullable List<String> labels,
+        @Nullable List<String> cc,
+        @Nullable Boolean funded,
+        @Size(max = 200, message = "must be at most 200 characters") @Nullable String fundingReference,
+        @Nullable Resolution resolution,
+        @Size(max = 2000, message = "must be at most 2000 characters") @Nullable String resolutionLink) {
 
     /**
      * JSON cannot tell Jackson "absent" from "null" for an Optional component (both arrive empty), so the caller says
@@ -48,12 +49,12 @@ public record TicketChange(
     }
 
     /** Only team and owner; a null leaves that one as it is. */
-    public static TicketChange routing(Optional<Long> teamId, Optional<Long> ownerId) {
+    public static TicketChange routing(@Nullable Optional<Long> teamId, Optional<Long> ownerId) {
         return new TicketChange(null, null, null, null, null, null, teamId, ownerId, null, null, null, null, null, null, null, null);
     }
 
     /** Only the status, with its pending reason when it is PENDING. */
-    public static TicketChange status(TicketStatus status, PendingReason reason) {
+    public static TicketChange status(TicketStatus status, @Nullable PendingReason reason) {
         return new TicketChange(null, status, reason, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

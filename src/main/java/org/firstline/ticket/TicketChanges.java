@@ -11,6 +11,7 @@ import org.firstline.platform.ConflictException;
 import org.firstline.platform.NotFoundException;
 import org.firstline.ticket.internal.TicketLabels;
 import org.firstline.ticket.internal.TicketRows;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -153,12 +154,13 @@ public class TicketChanges {
 
     /** Reads the ticket and holds its row until the transaction ends, so concurrent changes queue up. */
     TicketView lock(long id) {
-        jdbc.sql("select id from ticket where id = ? for update").param(id).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("Ticket " + id + " does not exist."));
+        if (jdbc.sql("select id from ticket where id = ? for update").param(id).query(Long.class).optional().isEmpty()) {
+            throw new NotFoundException("Ticket " + id + " does not exist.");
+        }
         return jdbc.sql(TicketRows.SELECT + " where t.id = ?").param(id).query(TicketRows::ticket).single();
     }
 
-    private void announce(TicketView before, TicketStatus status, Long teamId, Long ownerId) {
+    private void announce(TicketView before, TicketStatus status, @Nullable Long teamId, @Nullable Long ownerId) {
         if (status != before.status()) {
             collaborators.publish(new TicketStatusChanged(before.id(), before.status(), status));
         }
@@ -175,7 +177,7 @@ public class TicketChanges {
         collaborators.publish(event);
     }
 
-    private static String name(Enum<?> value) {
+    private static @Nullable String name(@Nullable Enum<?> value) {
         return value == null ? null : value.name();
     }
 }

@@ -4,6 +4,7 @@ import org.firstline.directory.AgentService;
 import org.firstline.directory.OrganizationService;
 import org.firstline.directory.TeamService;
 import org.firstline.platform.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ class TicketCollaborators {
         }
     }
 
-    void checkService(long serviceId, Long organizationId) {
+    void checkService(long serviceId, @Nullable Long organizationId) {
         var service = organizations.service(serviceId)
                 .orElseThrow(() -> new InvalidRequestException("serviceId", "no service with id " + serviceId));
         if (organizationId != null && service.organizationId() != organizationId) {
@@ -37,7 +38,7 @@ class TicketCollaborators {
     }
 
     /** A team without an owner is fine; an owner must be an active agent and, when there is a team, a member of it. */
-    void checkAssignment(Long teamId, Long ownerId) {
+    void checkAssignment(@Nullable Long teamId, @Nullable Long ownerId) {
         if (teamId != null && teams.find(teamId).isEmpty()) {
             throw new InvalidRequestException("teamId", "no team with id " + teamId);
         }

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.firstline.platform.FirstlineSettings;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -105,7 +106,7 @@ class EmbeddedDatabaseConfiguration {
     private enum SharedTestServer {
         INSTANCE;
 
-        private EmbeddedPostgresServer server;
+        private @Nullable EmbeddedPostgresServer server;
 
         synchronized EmbeddedPostgresServer server() {
             if (server == null) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ class StorableParametersFilter extends OncePerRequestFilter {
                 + HtmlUtils.htmlEscape(detail) + " Go back and remove it.</p>").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String refusedParameter(HttpServletRequest request) {
+    private static @Nullable String refusedParameter(HttpServletRequest request) {
         String type = request.getContentType();
         if (type != null && type.toLowerCase().startsWith("multipart/")) {
             String query = request.getQueryString();

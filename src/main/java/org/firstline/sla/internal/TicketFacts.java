@@ -4,9 +4,10 @@ import java.time.Instant;
 import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.TicketStatus;
+import org.jspecify.annotations.Nullable;
 
 /** What a ticket's service levels depend on: priority, status, and its organization's plan. */
-record TicketFacts(long ticketId, Priority priority, TicketStatus status, PendingReason pendingReason, Instant createdAt, Long planId,
+record TicketFacts(long ticketId, Priority priority, TicketStatus status, @Nullable PendingReason pendingReason, Instant createdAt, @Nullable Long planId,
         boolean aroundTheClockPlan) {
 
     static final String SELECT = """
