@@ -11,6 +11,7 @@ import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
 import org.firstline.triage.internal.OwnershipMatcher;
 import org.firstline.triage.internal.Words;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,7 +27,7 @@ public class OwnershipMap {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TeamService teams;
-    private volatile OwnershipMatcher matcher;
+    private volatile @Nullable OwnershipMatcher matcher;
     private volatile long loadedAt;
 
     OwnershipMap(JdbcClient jdbc, Clock clock, TeamService teams) {

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which addresses Firstline may send data to: only public ones. Anything inside (loopback, private networks, link-local
@@ -51,7 +52,7 @@ final class PublicAddressPolicy {
      * The IPv4 address inside an IPv6 one that reaches it: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64
      * (64:ff9b::a.b.c.d) and 6to4 (2002:aabb:ccdd::). Without this ::ffff:169.254.169.254 would pass as "IPv6".
      */
-    static byte[] embeddedIpv4(byte[] a) {
+    static byte @Nullable [] embeddedIpv4(byte[] a) {
         boolean tenZeroBytes = Arrays.equals(a, 0, 10, new byte[10], 0, 10);
         boolean mapped = tenZeroBytes && (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
         boolean compatible = tenZeroBytes && a[10] == 0 && a[11] == 0;

@@ -8,6 +8,7 @@ import org.firstline.integration.IntegrationSettingsService;
 import org.firstline.integration.Tracker;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -63,7 +64,7 @@ public class TrackerClient {
     }
 
     /** The state now, or null when the tracker could not say (it is asked again later). */
-    public State state(Tracker tracker, String externalId) {
+    public @Nullable State state(Tracker tracker, String externalId) {
         var s = settings.secrets();
         if (tracker == Tracker.GITHUB) {
             if (s.githubToken() == null) return null;

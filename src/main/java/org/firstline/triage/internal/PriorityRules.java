@@ -7,6 +7,7 @@ import org.firstline.ticket.Impact;
 import org.firstline.ticket.Priority;
 import org.firstline.triage.PriorityFactor;
 import org.firstline.triage.Workaround;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Priority from factors (Tilt's and dxw's): impact gives 0 to 5 points, a workaround takes one off and its absence
@@ -16,7 +17,7 @@ import org.firstline.triage.Workaround;
  */
 public final class PriorityRules {
     public record Inputs(Impact impact, Workaround workaround, int linkedTickets, int linkedOrganizations, int issueReactions,
-            boolean blocksPriorityWork, String planName, boolean aroundTheClock) {}
+            boolean blocksPriorityWork, @Nullable String planName, boolean aroundTheClock) {}
 
     public record Outcome(Priority priority, int points, List<PriorityFactor> factors, String explanation) {}
 
