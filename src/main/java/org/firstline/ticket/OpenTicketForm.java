@@ -39,7 +39,7 @@ public record OpenTicketForm(
             @Size(max = 200, message = "must be at most 200 characters") @Nullable String name) {}
 
     /** A plain new ticket from a requester, with defaults for everything else. */
-    public static OpenTicketForm of(String subject, String body, String email, String name, Channel channel) {
+    public static OpenTicketForm of(String subject, String body, String email, @Nullable String name, Channel channel) {
         return new OpenTicketForm(subject, body, new Requester(email, name), null, null, null, null, null, channel, null, null,
                 null, null, null, null, null, null, null, null);
     }

@@ -5,6 +5,7 @@ import org.firstline.email.EmailTemplate;
 import org.firstline.email.MailboxForm;
 import org.firstline.email.MailboxService;
 import org.firstline.platform.AgentPrincipal;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -116,7 +117,7 @@ class EmailAdminPagesController {
                     blank(smtpPassword), acknowledge != null && acknowledge, enabled != null && enabled);
         }
 
-        private static String blank(String value) {
+        private static @Nullable String blank(@Nullable String value) {
             return value == null || value.isBlank() ? null : value;
         }
     }
