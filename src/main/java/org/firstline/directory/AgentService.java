@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.AgentPrincipal;
@@ -111,7 +112,7 @@ public class AgentService implements AgentAccounts {
                     values (:username, :name, :email, :hash, :role, :zone, :signature, :capacity, :active, :now) returning id""")
                     .param("username", form.username())
                     .param("name", form.displayName().trim())
-                    .param("email", form.email().trim().toLowerCase())
+                    .param("email", form.email().trim().toLowerCase(Locale.ROOT))
                     .param("hash", passwords.encode(form.password()))
                     .param("role", form.role().name())
                     .param("zone", zone(form.timeZone() == null ? "UTC" : form.timeZone()))
@@ -141,7 +142,7 @@ public class AgentService implements AgentAccounts {
                        signature = :signature, capacity_hours = :capacity, active = :active where id = :id""")
                 .param("id", id)
                 .param("name", form.displayName() == null ? current.displayName() : form.displayName().trim())
-                .param("email", form.email() == null ? current.email() : form.email().trim().toLowerCase())
+                .param("email", form.email() == null ? current.email() : form.email().trim().toLowerCase(Locale.ROOT))
                 .param("role", (form.role() == null ? current.role() : form.role()).name())
                 .param("zone", form.timeZone() == null ? current.timeZone() : zone(form.timeZone()))
                 .param("signature", form.signature() == null ? current.signature() : form.signature())

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
@@ -46,7 +47,7 @@ public class OrganizationService {
 
     /** The organization that maps the domain of this address, if exactly one does. */
     public Optional<OrganizationView> byEmailDomain(String email) {
-        String domain = email.substring(email.indexOf('@') + 1).toLowerCase();
+        String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
         var matches = jdbc.sql("select * from organization where ? = any(domains)").param(domain)
                 .query(OrganizationService::organization).list();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();

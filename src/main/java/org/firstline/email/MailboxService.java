@@ -40,7 +40,7 @@ public class MailboxService {
         for (var required : List.of(new Object[] {form.name(), "name"}, new Object[] {form.address(), "address"},
                 new Object[] {form.imapHost(), "imapHost"}, new Object[] {form.imapPort(), "imapPort"},
                 new Object[] {form.imapUsername(), "imapUsername"}, new Object[] {form.imapPassword(), "imapPassword"})) {
-            if (required[0] == null || required[0] instanceof String s && s.isBlank()) {
+            if (required[0] == null || (required[0] instanceof String s && s.isBlank())) {
                 throw new InvalidRequestException((String) required[1], "is required");
             }
         }

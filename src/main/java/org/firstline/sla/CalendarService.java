@@ -196,6 +196,7 @@ public class CalendarService {
         events.publishEvent(new SlaSettingsChanged("calendar " + id));
     }
 
+    @SuppressWarnings("ReferenceEquality") // a range against every other entry, not every unequal one: two equal ranges overlap
     private List<HoursRange> check(CalendarForm form) {
         try {
             ZoneId.of(form.timeZone().strip());

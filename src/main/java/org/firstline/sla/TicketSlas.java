@@ -68,9 +68,9 @@ public class TicketSlas {
         Instant breached = instant(rs.getTimestamp("breached_at")), stopped = instant(rs.getTimestamp("stopped_at"));
         ClockState state;
         Long left = null;
-        if (met != null) state = breached != null || due != null && met.isAfter(due) ? ClockState.MET_LATE : ClockState.MET;
+        if (met != null) state = breached != null || (due != null && met.isAfter(due)) ? ClockState.MET_LATE : ClockState.MET;
         else if (stopped != null) state = ClockState.STOPPED;
-        else if (breached != null || due != null && !due.isAfter(now)) {
+        else if (breached != null || (due != null && !due.isAfter(now))) {
             state = ClockState.BREACHED;
             if (due != null) left = -Duration.between(due, now).toMinutes();
         } else if (due == null) state = ClockState.PAUSED;

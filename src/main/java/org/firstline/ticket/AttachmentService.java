@@ -37,6 +37,7 @@ public class AttachmentService {
         this.tickets = tickets;
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // file contents are passed along, never compared
     public record Content(AttachmentView attachment, byte[] bytes) {}
 
     @Transactional

@@ -1,6 +1,7 @@
 package org.firstline.ticket;
 
 import java.util.List;
+import java.util.Locale;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
@@ -61,6 +62,6 @@ public class LabelService {
         if (!color.matches("^#[0-9a-fA-F]{6}$")) {
             throw new InvalidRequestException("color", "must be a hex colour like #3b82f6");
         }
-        return color.toLowerCase();
+        return color.toLowerCase(Locale.ROOT);
     }
 }

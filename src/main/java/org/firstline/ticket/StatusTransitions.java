@@ -23,7 +23,7 @@ public final class StatusTransitions {
     private StatusTransitions() {}
 
     public static boolean allowed(TicketStatus from, TicketStatus to) {
-        return from == to && from != TicketStatus.PENDING || next(from).contains(to);
+        return (from == to && from != TicketStatus.PENDING) || next(from).contains(to);
     }
 
     /** The statuses a ticket in {@code from} may move to, for pickers. */

@@ -131,7 +131,7 @@ public class TicketService {
             }
         }
         // labels and cc live in their own tables: read the ticket back only when there are some
-        boolean extras = form.labels() != null && !form.labels().isEmpty() || form.cc() != null && !form.cc().isEmpty();
+        boolean extras = (form.labels() != null && !form.labels().isEmpty()) || (form.cc() != null && !form.cc().isEmpty());
         TicketView ticket = extras ? get(id) : inserted;
         collaborators.publish(new TicketOpened(id, ticket.number(), organizationId, ticket.channel()));
         return ticket;

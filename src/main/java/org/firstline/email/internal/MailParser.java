@@ -348,8 +348,8 @@ public final class MailParser {
                 padding++;
                 significant++;
             } else if (Character.isWhitespace(c)) {
-                continue;
-            } else if (padding > 0 || !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+                // line breaks inside base64 are allowed
+            } else if (padding > 0 || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')) {
                 throw new MalformedMailException("a base64 part holds characters that are not base64 ('" + printable(c) + "')");
             } else {
                 significant++;
@@ -611,7 +611,7 @@ public final class MailParser {
         for (int i = 0; i < raw.length; i++) {
             byte b = raw[i];
             if (b == '\n') {
-                if (previous == '\n' || previous == '\r' && i >= 2 && raw[i - 2] == '\n') {
+                if (previous == '\n' || (previous == '\r' && i >= 2 && raw[i - 2] == '\n')) {
                     return;
                 }
                 lineLength = 0;

@@ -71,8 +71,7 @@ public class OutboxSender {
     /** Sends everything due now; returns how many were sent. */
     public int sendDue() {
         int count = 0;
-        List<Due> due;
-        while (!(due = claim(20)).isEmpty()) {
+        for (List<Due> due = claim(20); !due.isEmpty(); due = claim(20)) {
             for (Due mail : due) {
                 if (send(mail)) {
                     count++;
@@ -173,7 +172,7 @@ public class OutboxSender {
     private List<org.firstline.ticket.AttachmentView> files(Due mail) {
         if (mail.ticketId() == null) return List.of();
         return attachments.list(mail.ticketId()).stream().filter(a -> mail.attachmentIds().contains(a.id())
-                || mail.ticketMessageId() != null && mail.ticketMessageId().equals(a.messageId())).toList();
+                || (mail.ticketMessageId() != null && mail.ticketMessageId().equals(a.messageId()))).toList();
     }
 
     private void fail(Due mail, Exception e) {

@@ -22,6 +22,7 @@ public record ParsedMail(
         @Nullable Bounce bounce) {
 
     /** A file that came with the message; {@code contentId} is set for inline images. */
+    @SuppressWarnings("ArrayRecordComponent") // file contents are passed along, never compared
     public record Attachment(@Nullable String filename, String contentType, byte[] content, @Nullable String contentId) {}
 
     /** A delivery status notification: which message of ours failed, for whom, and why. */

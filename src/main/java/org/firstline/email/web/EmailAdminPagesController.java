@@ -1,5 +1,6 @@
 package org.firstline.email.web;
 
+import java.util.Locale;
 import org.firstline.email.EmailAdministration;
 import org.firstline.email.EmailTemplate;
 import org.firstline.email.MailboxForm;
@@ -72,7 +73,7 @@ class EmailAdminPagesController {
     String retry(@PathVariable long id, RedirectAttributes flash) {
         var filed = administration.retry(id);
         flash.addFlashAttribute(filed.reason() != null && filed.ticketId() == null ? "error" : "notice",
-                "Filed again: " + filed.outcome().name().toLowerCase() + (filed.reason() == null ? "" : " (" + filed.reason() + ")"));
+                "Filed again: " + filed.outcome().name().toLowerCase(Locale.ROOT) + (filed.reason() == null ? "" : " (" + filed.reason() + ")"));
         return "redirect:/admin/quarantine";
     }
 

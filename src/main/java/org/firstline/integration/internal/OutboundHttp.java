@@ -31,7 +31,7 @@ public class OutboundHttp {
 
         /** A refusal that asking again will not change (bad request, gone, no such hook); 408 and 429 are worth a retry. */
         public boolean permanent() {
-            return refused || status >= 400 && status < 500 && status != 408 && status != 429;
+            return refused || (status >= 400 && status < 500 && status != 408 && status != 429);
         }
 
         public @Nullable String describe() {

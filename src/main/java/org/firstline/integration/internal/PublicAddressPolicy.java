@@ -27,11 +27,11 @@ final class PublicAddressPolicy {
         if (b0 == 169 && b1 == 254) return reason("a link-local address (this includes the cloud metadata service)");
         if (b0 == 127) return reason("a loopback address");
         if (b0 == 0) return reason("an unspecified address");
-        if (b0 == 10 || b0 == 172 && (b1 & 0xf0) == 16 || b0 == 192 && b1 == 168) return reason("a private address");
+        if (b0 == 10 || (b0 == 172 && (b1 & 0xf0) == 16) || (b0 == 192 && b1 == 168)) return reason("a private address");
         if (b0 == 100 && (b1 & 0xc0) == 64) return reason("a shared (carrier-grade NAT) address");
         if (b0 >= 224 && b0 <= 239) return reason("a multicast address");
         // IETF protocol assignments, benchmarking, reserved and broadcast: never a service on the internet
-        if (b0 == 192 && b1 == 0 && b2 == 0 || b0 == 198 && (b1 & 0xfe) == 18 || b0 >= 240) return reason("a reserved address");
+        if ((b0 == 192 && b1 == 0 && b2 == 0) || (b0 == 198 && (b1 & 0xfe) == 18) || b0 >= 240) return reason("a reserved address");
         return Optional.empty();
     }
 

@@ -2,6 +2,7 @@ package org.firstline.integration.internal;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.firstline.directory.AgentService;
@@ -124,7 +125,7 @@ class TicketAnnouncer {
     private String slack(TicketView ticket, TeamView team, @Nullable AgentView owner) {
         String text = ":inbox_tray: <" + link(ticket) + "|#" + ticket.number() + " " + escape(ticket.subject()) + "> came to *"
                 + escape(team.name()) + "*" + (owner == null ? ", nobody owns it yet" : ", owner: " + escape(owner.displayName()))
-                + " · priority " + ticket.priority().name().toLowerCase();
+                + " · priority " + ticket.priority().name().toLowerCase(Locale.ROOT);
         return json.writeValueAsString(Map.of("text", text));
     }
 

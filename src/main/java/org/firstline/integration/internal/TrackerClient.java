@@ -73,7 +73,7 @@ public class TrackerClient {
                     + externalId.substring(hash + 1), github(s.githubToken()), null);
             if (!result.ok()) return null;
             JsonNode issue = json.readTree(result.body());
-            boolean taken = issue.path("assignees").size() > 0 || !issue.path("assignee").isMissingNode() && !issue.path("assignee").isNull();
+            boolean taken = issue.path("assignees").size() > 0 || (!issue.path("assignee").isMissingNode() && !issue.path("assignee").isNull());
             return new State("closed".equals(issue.path("state").asString()), taken, issue.path("reactions").path("total_count").asInt());
         }
         if (s.shortcutToken() == null) return null;

@@ -103,6 +103,7 @@ class EmbeddedDatabaseConfiguration {
     }
 
     /** One server per test JVM, started on first use and stopped when the JVM exits. */
+    @SuppressWarnings("ImmutableEnumChecker") // a lazy, synchronized singleton: the enum holds the one server on purpose
     private enum SharedTestServer {
         INSTANCE;
 

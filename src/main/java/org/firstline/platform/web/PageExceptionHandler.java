@@ -2,6 +2,7 @@ package org.firstline.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
@@ -56,7 +57,7 @@ class PageExceptionHandler {
     }
 
     private static String field(String name) {
-        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

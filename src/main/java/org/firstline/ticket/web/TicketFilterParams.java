@@ -1,6 +1,7 @@
 package org.firstline.ticket.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.InvalidRequestException;
@@ -50,7 +51,7 @@ final class TicketFilterParams {
         }
         return values.stream().flatMap(v -> List.of(v.split(",")).stream()).map(String::strip).filter(s -> !s.isEmpty())
                 .flatMap(v -> "open".equalsIgnoreCase(v) ? TicketFilter.OPEN_STATUSES.stream()
-                        : List.of(enumValue(v.toUpperCase(), "status", TicketStatus::valueOf, TicketStatus.values())).stream())
+                        : List.of(enumValue(v.toUpperCase(Locale.ROOT), "status", TicketStatus::valueOf, TicketStatus.values())).stream())
                 .distinct().toList();
     }
 

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -74,9 +75,9 @@ public final class OwnershipMatcher {
         }
         if (c.words().isEmpty()) return null;
         if (c.words().size() == 1) {
-            return wordSet.contains(c.words().get(0)) ? c.rule().term().strip().toLowerCase() : null;
+            return wordSet.contains(c.words().get(0)) ? c.rule().term().strip().toLowerCase(Locale.ROOT) : null;
         }
-        return joined.contains(" " + String.join(" ", c.words()) + " ") ? c.rule().term().strip().toLowerCase() : null;
+        return joined.contains(" " + String.join(" ", c.words()) + " ") ? c.rule().term().strip().toLowerCase(Locale.ROOT) : null;
     }
 
     /** The text, readable until a deadline: how a regular expression gets a time limit. */

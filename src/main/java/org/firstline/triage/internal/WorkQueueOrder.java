@@ -45,7 +45,7 @@ public final class WorkQueueOrder {
             .thenComparing(e -> !e.alignedWithGoals())
             .thenComparing(e -> !e.alignedWithUpstream())
             .thenComparingDouble(e -> e.budgetShareUsed() != null && e.hasBudget() ? e.budgetShareUsed() : 2)
-            .thenComparing(e -> -e.impact().ordinal())
+            .thenComparing(Entry::impact, Comparator.reverseOrder())
             .thenComparing(Entry::createdAt)
             .thenComparingLong(Entry::id);
 
