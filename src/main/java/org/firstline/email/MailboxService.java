@@ -65,7 +65,8 @@ public class MailboxService {
                 .param("imapPassword", store.seal(checked(form.imapPassword())))
                 .param("folder", form.folder() == null ? "INBOX" : form.folder().strip())
                 .param("processedAction", name(form.processedAction(), MailboxForm.ProcessedAction.SEEN))
-                .param("processedFolder", form.processedAction() == MailboxForm.ProcessedAction.MOVE ? checked(form.processedFolder()).strip() : null)
+                .param("processedFolder",
+                        form.processedAction() == MailboxForm.ProcessedAction.MOVE ? checked(form.processedFolder()).strip() : null)
                 .param("pollSeconds", form.pollSeconds() == null ? 60 : form.pollSeconds())
                 .param("smtpHost", blankToNull(form.smtpHost()))
                 .param("smtpPort", form.smtpPort())

@@ -171,7 +171,8 @@ public class SuggestionService {
                         rs.getString("resolution") == null ? null : Resolution.valueOf(rs.getString("resolution")),
                         rs.getString("resolution_link"),
                         rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant(),
-                        rs.getString("last_reply"), Math.round(Objects.requireNonNull(score.get(rs.getLong("id")), "one of the matches") * 1000) / 1000.0))
+                        rs.getString("last_reply"),
+                        Math.round(Objects.requireNonNull(score.get(rs.getLong("id")), "one of the matches") * 1000) / 1000.0))
                 .list().stream()
                 .sorted((a, b) -> Double.compare(b.similarity(), a.similarity()))
                 .toList();

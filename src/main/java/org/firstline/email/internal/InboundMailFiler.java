@@ -229,7 +229,8 @@ public class InboundMailFiler {
                 return new Filed(Outcome.REPLY, ticket.id(), message.id(), null);
             }
             Filed followUp = open(mail, mailbox, inboundId, system);
-            links.add(Objects.requireNonNull(followUp.ticketId(), "a new ticket"), new LinkForm(LinkKind.RELATED, ticket.id(), null, false), system);
+            links.add(Objects.requireNonNull(followUp.ticketId(), "a new ticket"), new LinkForm(LinkKind.RELATED, ticket.id(), null, false),
+                    system);
             return followUp;
         }
         return open(mail, mailbox, inboundId, system);
@@ -280,7 +281,8 @@ public class InboundMailFiler {
         if (requester.organizations().size() > 1) {
             return null;
         }
-        return organizations.byEmailDomain(Objects.requireNonNull(requester.primaryEmail(), "made from the sender")).map(OrganizationView::id).orElse(null);
+        return organizations.byEmailDomain(Objects.requireNonNull(requester.primaryEmail(), "made from the sender"))
+                .map(OrganizationView::id).orElse(null);
     }
 
     /** By the Message-IDs the reply refers to, then by the ticket number in its subject; else it is new. */

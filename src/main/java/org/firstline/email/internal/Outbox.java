@@ -51,7 +51,8 @@ public class Outbox {
         if (thread.size() > MAX_REFERENCES) {
             references.addAll(thread.subList(thread.size() - MAX_REFERENCES + 1, thread.size()));
         }
-        Long[] files = mail.ticketMessageId() == null ? new Long[0] : attachments.list(Objects.requireNonNull(mail.ticketId(), "a message has its ticket")).stream()
+        Long[] files = mail.ticketMessageId() == null ? new Long[0]
+                : attachments.list(Objects.requireNonNull(mail.ticketId(), "a message has its ticket")).stream()
                 .filter(a -> mail.ticketMessageId().equals(a.messageId())).map(a -> a.id()).toArray(Long[]::new);
         var now = Timestamp.from(clock.instant());
         return jdbc.sql("""
