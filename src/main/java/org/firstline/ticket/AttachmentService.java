@@ -1,6 +1,6 @@
 package org.firstline.ticket;
 
-import static org.firstline.ticket.internal.TicketRows.instant;
+import static org.firstline.ticket.internal.TicketRows.requiredInstant;
 import static org.firstline.ticket.internal.TicketRows.timestamp;
 
 import java.security.MessageDigest;
@@ -90,7 +90,7 @@ public class AttachmentService {
     static AttachmentView attachment(ResultSet rs, int n) throws SQLException {
         return new AttachmentView(rs.getLong("id"), rs.getLong("ticket_id"), rs.getObject("message_id", Long.class),
                 rs.getString("filename"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                instant(rs, "created_at"));
+                requiredInstant(rs, "created_at"));
     }
 
     private static String sha256(byte[] content) {

@@ -1,6 +1,6 @@
 package org.firstline.ticket;
 
-import static org.firstline.ticket.internal.TicketRows.instant;
+import static org.firstline.ticket.internal.TicketRows.requiredInstant;
 import static org.firstline.ticket.internal.TicketRows.timestamp;
 
 import java.net.URI;
@@ -144,6 +144,6 @@ public class LinkService {
     private static LinkView link(ResultSet rs, int n) throws SQLException {
         return new LinkView(rs.getLong("id"), rs.getLong("ticket_id"), LinkKind.valueOf(rs.getString("kind")),
                 rs.getObject("target_ticket_id", Long.class), rs.getObject("target_number", Long.class), rs.getString("url"),
-                instant(rs, "created_at"));
+                requiredInstant(rs, "created_at"));
     }
 }

@@ -58,20 +58,20 @@ public final class TicketRows {
                 rs.getString("resolution_link"),
                 enumOrNull(ResolutionOutcome.class, rs.getString("resolution_outcome")),
                 rs.getBoolean("internal"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instantOrNull(rs, "resolved_at"),
-                instantOrNull(rs, "closed_at"));
+                requiredInstant(rs, "created_at"),
+                requiredInstant(rs, "updated_at"),
+                instant(rs, "resolved_at"),
+                instant(rs, "closed_at"));
+    }
+
+    public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
     }
 
     /** A NOT NULL timestamp column. */
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
-        return Objects.requireNonNull(instantOrNull(rs, column), column);
-    }
-
-    public static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
+    public static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        return Objects.requireNonNull(instant(rs, column), column);
     }
 
     @Contract("!null -> !null")
