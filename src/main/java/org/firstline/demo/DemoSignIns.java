@@ -36,7 +36,7 @@ class DemoSignIns implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         Path file = settings.dataDir().resolve("demo-agents-password");
         // once per data directory; a throwaway test database gets its demo afresh each time, so a fresh password too
-        if (!settings.demoData() || Files.exists(file) && !settings.ephemeralDatabase()) {
+        if (!settings.demoData() || (Files.exists(file) && !settings.ephemeralDatabase())) {
             return;
         }
         List<AgentView> demo = agents.list().stream().filter(a -> a.email() != null && a.email().endsWith(DEMO_DOMAIN) && a.active()).toList();

@@ -10,6 +10,7 @@ import org.firstline.directory.AgentView;
 import org.firstline.directory.ContactView;
 import org.firstline.directory.TeamView;
 import org.firstline.platform.AuditStamp;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class DemoTickets {
-    private record Topic(String subject, String body, String type, String label, int team) {}
+    private record Topic(String subject, String body, String type, @Nullable String label, int team) {}
 
     private static final List<Topic> TOPICS = List.of(
             new Topic("Hub returns 502 after login", "Since this morning everyone gets a 502 Bad Gateway right after signing in.", "INCIDENT", "authentication", 0),
@@ -139,7 +140,7 @@ class DemoTickets {
         return count;
     }
 
-    private void message(long ticketId, String kind, Long agentId, Long contactId, String body, Instant at) {
+    private void message(long ticketId, String kind, @Nullable Long agentId, @Nullable Long contactId, String body, Instant at) {
         jdbc.sql("insert into message (ticket_id, kind, author_agent_id, author_contact_id, body, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(ticketId, kind, agentId, contactId, body, ts(at)).update();
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,10 +32,12 @@ import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketView;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -55,7 +58,7 @@ public class InboundMailFiler {
     /** What became of a message. */
     public enum Outcome { TICKET, REPLY, HELD, BOUNCE, APPROVAL, IGNORED, QUARANTINED, DUPLICATE }
 
-    public record Filed(Outcome outcome, Long ticketId, Long messageId, String reason) {}
+    public record Filed(Outcome outcome, @Nullable Long ticketId, @Nullable Long messageId, @Nullable String reason) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -100,7 +103,7 @@ public class InboundMailFiler {
     }
 
     /** Where a message came from on the server, kept for tracing. */
-    public record Origin(Long mailboxId, Long uidValidity, Long uid) {}
+    public record Origin(@Nullable Long mailboxId, @Nullable Long uidValidity, @Nullable Long uid) {}
 
     public Filed file(byte[] raw, Origin origin) {
         String key = MailParser.dedupKey(raw);
@@ -134,7 +137,7 @@ public class InboundMailFiler {
     }
 
     /** Says why for the admins who read the quarantine, without SQL or class names: the details are in the log. */
-    private static String reason(RuntimeException e) {
+    private static @Nullable String reason(RuntimeException e) {
         if (e instanceof org.firstline.platform.InvalidRequestException || e instanceof org.firstline.platform.ConflictException
                 || e instanceof org.firstline.platform.NotFoundException) {
             return e.getMessage();
@@ -223,13 +226,14 @@ public class InboundMailFiler {
                 return new Filed(Outcome.REPLY, ticket.id(), message.id(), null);
             }
             Filed followUp = open(mail, mailbox, inboundId, system);
-            links.add(followUp.ticketId(), new LinkForm(LinkKind.RELATED, ticket.id(), null, false), system);
+            links.add(Objects.requireNonNull(followUp.ticketId(), "a new ticket"), new LinkForm(LinkKind.RELATED, ticket.id(), null, false),
+                    system);
             return followUp;
         }
         return open(mail, mailbox, inboundId, system);
     }
 
-    private Filed open(ParsedMail mail, MailboxView mailbox, long inboundId, AgentPrincipal system) {
+    private Filed open(ParsedMail mail, @Nullable MailboxView mailbox, long inboundId, AgentPrincipal system) {
         ContactView requester = contacts.findOrCreate(mail.fromAddress(), truncate(mail.fromName(), 200));
         List<String> own = mailboxes.ownAddresses();
         List<String> cc = mail.cc().stream().filter(a -> !own.contains(a) && !a.equals(mail.fromAddress())).toList();
@@ -301,7 +305,7 @@ public class InboundMailFiler {
     }
 
     private Filed bounce(byte[] raw, ParsedMail mail, AgentPrincipal system) {
-        var bounce = mail.bounce();
+        var bounce = Objects.requireNonNull(mail.bounce(), "called for delivery reports only");
         Optional<Long> ticketId = bounce.originalMessageId() == null ? Optional.empty()
                 : jdbc.sql("select ticket_id from outbound_email where message_id = ? and ticket_id is not null")
                         .param(bounce.originalMessageId()).query(Long.class).optional();
@@ -338,7 +342,7 @@ public class InboundMailFiler {
     }
 
     /** Stores the attachments; those over the size limit are left out with a notice, everything else is kept. */
-    private String attach(long ticketId, Long messageId, ParsedMail mail, AgentPrincipal system) {
+    private String attach(long ticketId, @Nullable Long messageId, ParsedMail mail, AgentPrincipal system) {
         StringBuilder notice = new StringBuilder();
         for (var attachment : mail.attachments()) {
             if (attachment.content().length == 0) {
@@ -375,7 +379,8 @@ public class InboundMailFiler {
         return text;
     }
 
-    private Filed quarantine(byte[] raw, String key, String messageId, String sender, String subject, Origin origin, String reason) {
+    private Filed quarantine(byte[] raw, String key, @Nullable String messageId, @Nullable String sender, @Nullable String subject,
+            Origin origin, @Nullable String reason) {
         return transactions.execute(status -> {
             int inserted = jdbc.sql("""
                     insert into inbound_email (mailbox_id, dedup_key, message_id, sender, subject, uid_validity, uid, outcome, reason, raw, received_at)
@@ -392,7 +397,8 @@ public class InboundMailFiler {
         return filed;
     }
 
-    private static String truncate(String value, int max) {
+    @Contract("!null, _ -> !null")
+    private static @Nullable String truncate(@Nullable String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -29,6 +29,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * Reads a raw RFC 5322 message into what a ticket needs. Lenient where real mailers are sloppy (charsets, encoded
@@ -178,10 +180,10 @@ public final class MailParser {
         final List<String> html = new ArrayList<>();
         final List<String> forwarded = new ArrayList<>();
         final List<ParsedMail.Attachment> attachments = new ArrayList<>();
-        String bounceStatus;
-        String finalRecipient;
-        String diagnostic;
-        String originalMessageId;
+        @Nullable String bounceStatus;
+        @Nullable String finalRecipient;
+        @Nullable String diagnostic;
+        @Nullable String originalMessageId;
     }
 
     private static void walk(Part part, int depth, Reading reading) throws Exception {
@@ -272,7 +274,7 @@ public final class MailParser {
         return new MimeMultipart(new ByteArrayDataSource(body, type.toString()));
     }
 
-    private static String line(String name, String value) {
+    private static String line(String name, @Nullable String value) {
         return value == null ? "" : name + ": " + decode(value) + "\n";
     }
 
@@ -327,7 +329,7 @@ public final class MailParser {
         return part instanceof MimeBodyPart body ? body.getRawInputStream() : ((MimeMessage) part).getRawInputStream();
     }
 
-    private static boolean knownEncoding(String encoding) {
+    private static boolean knownEncoding(@Nullable String encoding) {
         if (encoding == null) {
             return true;
         }
@@ -346,8 +348,8 @@ public final class MailParser {
                 padding++;
                 significant++;
             } else if (Character.isWhitespace(c)) {
-                continue;
-            } else if (padding > 0 || !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+                // line breaks inside base64 are allowed
+            } else if (padding > 0 || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')) {
                 throw new MalformedMailException("a base64 part holds characters that are not base64 ('" + printable(c) + "')");
             } else {
                 significant++;
@@ -408,7 +410,7 @@ public final class MailParser {
         throw new MalformedMailException("no sender: the message has no readable From address");
     }
 
-    private static InternetAddress firstAddress(String value) {
+    private static @Nullable InternetAddress firstAddress(String value) {
         try {
             for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
                 String email = address.getAddress();
@@ -462,7 +464,8 @@ public final class MailParser {
         return decode(raw).replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cntrl}", "").strip();
     }
 
-    private static String decode(String value) {
+    @Contract("!null -> !null")
+    private static @Nullable String decode(@Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -474,7 +477,7 @@ public final class MailParser {
         }
     }
 
-    private static String header(Part part, String name) {
+    private static @Nullable String header(Part part, String name) {
         try {
             String[] values = part.getHeader(name);
             return values == null || values.length == 0 ? null : values[0];
@@ -483,11 +486,11 @@ public final class MailParser {
         }
     }
 
-    private static String messageId(MimeMessage message) {
+    private static @Nullable String messageId(MimeMessage message) {
         return firstId(header(message, "Message-ID"));
     }
 
-    static String firstId(String value) {
+    static @Nullable String firstId(@Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -499,7 +502,7 @@ public final class MailParser {
         return bare.isEmpty() || bare.length() > 900 || bare.contains(" ") ? null : bare;
     }
 
-    private static List<String> ids(String value) {
+    private static List<String> ids(@Nullable String value) {
         List<String> ids = new ArrayList<>();
         if (value != null) {
             Matcher m = ANGLE_ID.matcher(value);
@@ -512,7 +515,7 @@ public final class MailParser {
 
     private static final Pattern QUOTED_MESSAGE_ID = Pattern.compile("(?im)^\\s*Message-ID:\\s*<([^<>\\s]{1,900})>");
 
-    private static String firstQuotedMessageId(String text) {
+    private static @Nullable String firstQuotedMessageId(String text) {
         Matcher m = QUOTED_MESSAGE_ID.matcher(text);
         return m.find() ? m.group(1) : null;
     }
@@ -566,7 +569,7 @@ public final class MailParser {
         }
     }
 
-    private static String disposition(Part part) {
+    private static @Nullable String disposition(Part part) {
         try {
             return part.getDisposition();
         } catch (Exception e) {
@@ -574,7 +577,7 @@ public final class MailParser {
         }
     }
 
-    private static String filename(Part part) {
+    private static @Nullable String filename(Part part) {
         try {
             String name = part.getFileName();
             return name == null || name.isBlank() ? null : safeFileName(decode(name));
@@ -608,7 +611,7 @@ public final class MailParser {
         for (int i = 0; i < raw.length; i++) {
             byte b = raw[i];
             if (b == '\n') {
-                if (previous == '\n' || previous == '\r' && i >= 2 && raw[i - 2] == '\n') {
+                if (previous == '\n' || (previous == '\r' && i >= 2 && raw[i - 2] == '\n')) {
                     return;
                 }
                 lineLength = 0;
@@ -626,11 +629,12 @@ public final class MailParser {
         return (message.length() > 300 ? message.substring(0, 300) + "…" : message);
     }
 
-    private static String strip(String value) {
+    @Contract("!null -> !null")
+    private static @Nullable String strip(@Nullable String value) {
         return value == null ? null : value.strip();
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,6 +1,7 @@
 package org.firstline.email.internal;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message as intake files it. {@code text} is what the requester wrote (the text part, or a rendering of the HTML
@@ -8,21 +9,22 @@ import java.util.List;
  * (auto-replies, lists, bulk, bounces): it is filed but never acknowledged.
  */
 public record ParsedMail(
-        String messageId,
+        @Nullable String messageId,
         List<String> threadIds,
         String fromAddress,
-        String fromName,
+        @Nullable String fromName,
         List<String> cc,
         String subject,
         String text,
-        String html,
+        @Nullable String html,
         List<Attachment> attachments,
         boolean automatic,
-        Bounce bounce) {
+        @Nullable Bounce bounce) {
 
     /** A file that came with the message; {@code contentId} is set for inline images. */
-    public record Attachment(String filename, String contentType, byte[] content, String contentId) {}
+    @SuppressWarnings("ArrayRecordComponent") // file contents are passed along, never compared
+    public record Attachment(@Nullable String filename, String contentType, byte[] content, @Nullable String contentId) {}
 
     /** A delivery status notification: which message of ours failed, for whom, and why. */
-    public record Bounce(String originalMessageId, String recipient, String status, String diagnostic) {}
+    public record Bounce(@Nullable String originalMessageId, @Nullable String recipient, @Nullable String status, @Nullable String diagnostic) {}
 }

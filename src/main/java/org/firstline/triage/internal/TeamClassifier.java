@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A multinomial naive Bayes model of which team past tickets went to, over the words and word pairs of their subject
@@ -54,7 +55,7 @@ public final class TeamClassifier {
         int[] docs = new int[teams.length];
         long[] totals = new long[teams.length];
         for (Example e : examples) {
-            int t = teamIndex.get(e.teamId());
+            int t = Objects.requireNonNull(teamIndex.get(e.teamId()), "teams come from the examples");
             docs[t]++;
             for (String f : features(Words.of(e.subject()), Words.of(e.body()))) {
                 int w = vocabulary.computeIfAbsent(f, k -> {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.firstline.triage.ClassifierReport;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,9 @@ public class TeamModel {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private volatile TeamClassifier classifier;
+    private volatile @Nullable TeamClassifier classifier;
     private volatile double weight = 0.5;
-    private volatile ClassifierReport report;
+    private volatile @Nullable ClassifierReport report;
 
     TeamModel(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -32,7 +33,7 @@ public class TeamModel {
     }
 
     /** The current model, or null before there was history enough to learn from. */
-    public TeamClassifier classifier() {
+    public @Nullable TeamClassifier classifier() {
         return classifier;
     }
 
@@ -40,7 +41,7 @@ public class TeamModel {
         return weight;
     }
 
-    public ClassifierReport report() {
+    public @Nullable ClassifierReport report() {
         return report;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.firstline.ticket.Impact;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 2i2c's order for non-incident work: a funded request, then work that affects many organizations, that is aligned
@@ -13,7 +14,7 @@ import org.firstline.ticket.Impact;
  */
 public final class WorkQueueOrder {
     public record Entry(long id, boolean funded, int organizationsAffected, boolean alignedWithGoals, boolean alignedWithUpstream,
-            Double budgetShareUsed, Impact impact, java.time.Instant createdAt) {
+            @Nullable Double budgetShareUsed, Impact impact, java.time.Instant createdAt) {
 
         boolean manyOrganizations() {
             return organizationsAffected >= 2;
@@ -33,7 +34,7 @@ public final class WorkQueueOrder {
             if (manyOrganizations()) return "affects " + organizationsAffected + " organizations";
             if (alignedWithGoals) return "aligned with our goals";
             if (alignedWithUpstream) return "aligned with upstream";
-            if (hasBudget()) return Math.round(budgetShareUsed * 100) + " % of budget used";
+            if (budgetShareUsed != null && hasBudget()) return Math.round(budgetShareUsed * 100) + " % of budget used";
             return budgetShareUsed == null ? "no support budget" : "budget used up";
         }
     }
@@ -43,8 +44,8 @@ public final class WorkQueueOrder {
             .thenComparing(e -> !e.manyOrganizations())
             .thenComparing(e -> !e.alignedWithGoals())
             .thenComparing(e -> !e.alignedWithUpstream())
-            .thenComparingDouble(e -> e.hasBudget() ? e.budgetShareUsed() : 2)
-            .thenComparing(e -> -e.impact().ordinal())
+            .thenComparingDouble(e -> e.budgetShareUsed() != null && e.hasBudget() ? e.budgetShareUsed() : 2)
+            .thenComparing(Entry::impact, Comparator.reverseOrder())
             .thenComparing(Entry::createdAt)
             .thenComparingLong(Entry::id);
 

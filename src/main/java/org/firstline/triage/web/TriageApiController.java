@@ -27,6 +27,7 @@ import org.firstline.triage.TriageSessions;
 import org.firstline.triage.WorkItem;
 import org.firstline.triage.WorkQueue;
 import org.firstline.triage.TriageLearning;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -161,7 +162,7 @@ class TriageApiController {
         return queues.queue(teamId);
     }
 
-    record OnDuty(Long agentId) {}
+    record OnDuty(@Nullable Long agentId) {}
 
     @PutMapping("/triage/teams/{teamId}/on-duty")
     OnDuty onDuty(@PathVariable long teamId, @RequestBody OnDuty onDuty) {
