@@ -85,15 +85,22 @@ final class RoutingModels {
         return best;
     }
 
-    /** The synthetic desk's history: {@code TicketCorpus} in arrival order with its day-one ownership map. */
-    public static void main(String[] args) {
-        int size = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
-        var corpus = TicketCorpus.generate(size, 7);
-        var examples = corpus.stream().map(t -> new TeamClassifier.Example(t.subject(), t.body(), t.team() + 1)).toList();
+    /** The synthetic desk's history as examples, teams numbered from 1 as the benchmark loads them. */
+    static List<TeamClassifier.Example> synthetic(List<TicketCorpus.Ticket> tickets) {
+        return tickets.stream().map(t -> new TeamClassifier.Example(t.subject(), t.body(), t.team() + 1)).toList();
+    }
+
+    static OwnershipMatcher syntheticRules() {
         var rules = new ArrayList<OwnershipRule>();
         long id = 1;
         for (var r : TicketCorpus.ownershipMap()) rules.add(new OwnershipRule(id++, r.team() + 1, RuleKind.valueOf(r.kind()), r.term(), r.weight()));
+        return new OwnershipMatcher(rules);
+    }
+
+    /** The synthetic desk's history alone: {@code TicketCorpus} in arrival order with its day-one ownership map. */
+    public static void main(String[] args) {
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
         System.out.println("Synthetic desk (TicketCorpus), " + size + " tickets:");
-        compare(examples, new OwnershipMatcher(rules)).forEach(r -> System.out.println("  " + r.line()));
+        compare(synthetic(TicketCorpus.generate(size, 7)), syntheticRules()).forEach(r -> System.out.println("  " + r.line()));
     }
 }
