@@ -52,6 +52,11 @@ public class DisplayTimes {
         return future ? "in " + amount : amount + " ago";
     }
 
+    /** The same as {@link #relative}: the name templates used before due times ahead were shown too. */
+    public String ago(Instant instant) {
+        return relative(instant);
+    }
+
     public String zoneName() {
         return zone().getId();
     }

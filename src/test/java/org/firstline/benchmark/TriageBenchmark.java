@@ -100,14 +100,14 @@ public final class TriageBenchmark {
                     suggestions.add(timed(() -> get(base + "/api/v1/tickets/" + id + "/suggestions", token)));
                 }
                 line(out, "Suggestions for one ticket (teams, assignees, priority, similar tickets; API, over HTTP): %s", suggestions.summary());
-                line(out, "  of which computing them in Firstline (timer firstline.triage.suggestions): %s", serverTime(base, "firstline_triage_suggestions_seconds"));
+                line(out, "  of which computing them in Firstline (timer firstline.triage.suggestions): %s", serverTime(base, token, "firstline_triage_suggestions_seconds"));
 
                 for (String sort : new String[] {"AGE", "URGENCY"}) {
                     for (int i = 0; i < 50; i++) get(base + "/api/v1/triage/desk?limit=50&sort=" + sort, token);
                     var desk = new Latencies();
                     for (int i = 0; i < 500; i++) desk.add(timed(() -> get(base + "/api/v1/triage/desk?limit=50&sort=" + sort, token)));
                     line(out, "Desk first page, 50 of %,d waiting, %s (API): %s", waiting, sort.toLowerCase(), desk.summary());
-                    line(out, "  of which reading the page in Firstline (timer firstline.triage.desk): %s", serverTime(base, "firstline_triage_desk_seconds"));
+                    line(out, "  of which reading the page in Firstline (timer firstline.triage.desk): %s", serverTime(base, token, "firstline_triage_desk_seconds"));
                 }
                 var browser = signedInBrowser(base, password);
                 var rows = new Latencies();
@@ -228,7 +228,7 @@ public final class TriageBenchmark {
             for (int i = 0; i < 200; i++) page.add(timed(() -> get(base + "/api/v1/triage/work-queue?" + query, token)));
             line(out, "Work queue page (%s, API): %s", query, page.summary());
             line(out, "  of which ranking and reading it in Firstline (timer firstline.triage.work-queue): %s",
-                    serverTime(base, "firstline_triage_work_queue_seconds"));
+                    serverTime(base, token, "firstline_triage_work_queue_seconds"));
         }
     }
 
@@ -259,8 +259,9 @@ public final class TriageBenchmark {
     }
 
     /** The server's own percentiles of a timer, from the Prometheus endpoint (a window of the last minutes). */
-    private static String serverTime(String base, String metric) throws Exception {
-        String text = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private static String serverTime(String base, String token, String metric) throws Exception {
+        // the metrics endpoint wants an admin's token like the rest of the API
+        String text = get(base + "/actuator/prometheus", token);
         var sb = new StringBuilder();
         for (String q : new String[] {"0.5", "0.95", "0.99"}) {
             var m = Pattern.compile(metric + "\\{[^}]*quantile=\"" + q + "\"[^}]*\\} ([0-9.eE+-]+)").matcher(text);

@@ -21,8 +21,9 @@ public final class WorkQueueOrder {
                 from ticket_link mine
                 join ticket_link other on other.kind = 'EXTERNAL_ISSUE' and other.url = mine.url
                 join ticket lt on lt.id = other.ticket_id
-                where mine.kind = 'EXTERNAL_ISSUE' and mine.ticket_id in (select id from candidates)
-                group by mine.ticket_id),
+                where mine.kind = 'EXTERNAL_ISSUE'
+                group by mine.ticket_id
+                having count(distinct lt.organization_id) >= 2),
             ranked as (
                 select c.id, c.created_at, coalesce(s.organizations, 0) as organizations,
                        coalesce(f.aligned_with_goals, false) as goals, coalesce(f.aligned_with_upstream, false) as upstream,
@@ -40,7 +41,7 @@ public final class WorkQueueOrder {
                 left join ticket_priority_factors f on f.ticket_id = c.id
                 left join budgets b on b.organization_id = c.organization_id),
             page as (
-                select r.*, count(*) over () as total from ranked r
+                select r.*, (select count(*) from candidates) as total from ranked r
                 order by r.rule, r.created_at, r.id
                 limit :limit offset :offset)
             select p.id, p.rule, p.total, p.organizations, p.goals, p.upstream, p.budget_hours, p.budget_used,
