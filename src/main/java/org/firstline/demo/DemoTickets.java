@@ -84,9 +84,9 @@ class DemoTickets {
             String status = i < 30 ? "NEW" : STATUSES[random.nextInt(STATUSES.length)];
             Instant created = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 45)));
             TeamView team = status.equals("NEW") ? null : people.teams().get(topic.team());
-            AgentView owner = team == null || random.nextInt(5) == 0 ? null
-                    : people.agents().stream().filter(a -> team.memberIds().contains(a.id())).toList()
-                            .get(random.nextInt(team.memberIds().size()));
+            // owners come from the demo's staff: the admin who tries the demo is on a team too, but owns none of its tickets
+            List<AgentView> staff = team == null ? List.of() : people.agents().stream().filter(a -> team.memberIds().contains(a.id())).toList();
+            AgentView owner = team == null || random.nextInt(5) == 0 ? null : staff.get(random.nextInt(staff.size()));
             boolean resolved = status.equals("RESOLVED") || status.equals("CLOSED");
             Instant replied = created.plus(Duration.ofMinutes(20 + random.nextInt(600)));
             Instant finished = replied.plus(Duration.ofMinutes(30 + random.nextInt(2000)));

@@ -45,6 +45,12 @@ class AgentDeskBrowserIT {
     org.firstline.triage.TriageLearning learning;
 
     @Autowired
+    org.firstline.directory.TeamService teams;
+
+    @Autowired
+    org.firstline.triage.TriageDesk desk;
+
+    @Autowired
     org.firstline.triage.internal.SuggestionRefresher refresher;
 
     WebDriver browser;
@@ -180,6 +186,19 @@ class AgentDeskBrowserIT {
         BrowserSupport.screenshot(browser, "work-queue");
         browser.get(url("/triage/teams"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Operations", "Platform", "Docs & Onboarding");
+    }
+
+    @Test
+    @Order(7)
+    void theDemoAdminIsOnATeamSoAssignToMeOnTheDeskWorks() {
+        var admin = agents.principal("admin").orElseThrow();
+        var operations = teams.list().stream().filter(t -> t.name().equals("Operations")).findFirst().orElseThrow();
+        assertThat(agents.get(admin.id()).teamIds()).contains(operations.id());
+        long id = tickets.open(org.firstline.ticket.OpenTicketForm.of("Assign me from the desk", "The admin takes this one.",
+                "ada.quinn@hubbard.edu", "Dr. Ada Quinn", org.firstline.ticket.Channel.API), admin, null).id();
+        var assigned = desk.assignPerson(id, admin.id(), admin);
+        assertThat(assigned.ownerId()).isEqualTo(admin.id());
+        assertThat(assigned.teamId()).isEqualTo(operations.id());
     }
 
     private static boolean viewCountsShown(WebDriver d) {

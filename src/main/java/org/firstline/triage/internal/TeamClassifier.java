@@ -15,7 +15,7 @@ import java.util.Objects;
  * far beyond its accuracy, so its log scores are tempered by the square root of the ticket's length before they become
  * shares, which keeps them comparable with the ownership map's shares when the two are combined.
  */
-public final class TeamClassifier {
+public final class TeamClassifier implements TeamPredictor {
     private final long[] teams;
     private final Map<String, Integer> vocabulary;
     private final double[] logPrior;
@@ -38,12 +38,19 @@ public final class TeamClassifier {
     /** A team with its share of the model's belief and the ticket's words that speak most for it. */
     public record Prediction(long teamId, double share, List<String> words) {}
 
+    @Override
     public int examples() {
         return examples;
     }
 
+    @Override
     public int teamCount() {
         return teams.length;
+    }
+
+    @Override
+    public ModelKind kind() {
+        return ModelKind.NAIVE_BAYES;
     }
 
     public static TeamClassifier train(List<Example> examples) {
@@ -81,12 +88,12 @@ public final class TeamClassifier {
         return new TeamClassifier(teams, Map.copyOf(vocabulary), logPrior, logLikelihood, logUnseen, examples.size());
     }
 
-    /** Every team with its share, best first; the best three with the words that speak for them. */
+    @Override
     public List<Prediction> predict(String subject, String body) {
         return predict(subject, body, 3);
     }
 
-    /** Shares only, for measuring accuracy. */
+    @Override
     public List<Prediction> shares(String subject, String body) {
         return predict(subject, body, 0);
     }

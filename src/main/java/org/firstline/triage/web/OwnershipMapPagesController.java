@@ -72,7 +72,7 @@ class OwnershipMapPagesController {
         var report = learning.retrain();
         flash.addFlashAttribute("notice", report.modelAccuracy() == null
                 ? "Too little history to learn from: " + report.examples() + " tickets with a team."
-                : "Trained on " + report.examples() + " tickets in " + report.durationMs() + " ms.");
+                : "Trained on " + report.examples() + " tickets in " + report.durationMs() + " ms; in use: " + report.modelLabel() + ".");
         return "redirect:/admin/ownership";
     }
 
