@@ -8,6 +8,11 @@
   var bulk = new Set();
   var picker = { el: document.getElementById('picker'), kind: null, onChoose: null };
   var heartbeat = null;
+  var readOnly = !!document.getElementById('desk-read-only');
+  var READ_ONLY = "Read-only agents can't change tickets; ask an admin for the agent role.";
+  // while a claim is on its way the picker is not open yet: keys typed meanwhile wait here, then run in order
+  var claiming = false;
+  var held = [];
 
   function csrf() {
     var h = document.querySelector('meta[name=csrf-header]'), t = document.querySelector('meta[name=csrf-token]');
@@ -71,7 +76,12 @@
     }).join(', ');
   }
 
+  function refused(r) {
+    return r.status === 403 ? READ_ONLY : (r.text && r.text.charAt(0) !== '<' ? r.text : 'Refused (' + r.status + ').');
+  }
+
   function act(url, params, done, leavesDesk) {
+    if (readOnly) { say(READ_ONLY, true); return; }
     var ids = targets();
     if (!ids.length) { say('Pick a row first (j/k).', true); return; }
     params.ids = ids.join(',');
@@ -81,7 +91,7 @@
         ids.forEach(function (id) { bulk.delete(id); });
         if (leavesDesk) advance(ids);
       } else {
-        say(r.text || ('Refused (' + r.status + ').'), true);
+        say(refused(r), true);
       }
       refresh();
     });
@@ -96,13 +106,27 @@
   }
 
   function claimThen(then) {
+    if (readOnly) { say(READ_ONLY, true); return; }
     var ids = targets();
     if (!ids.length) { say('Pick a row first (j/k).', true); return; }
     if (ids.length > 1) { then(); return; }
+    claiming = true;
     post('/triage/tickets/' + ids[0] + '/claim').then(function (r) {
-      if (r.ok) then(); else say(r.text, true);
+      claiming = false;
+      if (r.ok) { then(); replay(); } else { dropHeld(); say(refused(r), true); }
       refresh();
+    }, function () {
+      claiming = false;
+      dropHeld();
+      say('Firstline could not be reached; try again.', true);
     });
+  }
+
+  // keys meant for a picker that never opened must not land on the desk (a "2" would set a priority)
+  function dropHeld() { held = []; }
+
+  function replay() {
+    while (held.length && !claiming) handle(held.shift(), null);
   }
 
   function openPicker(kind, title, items, onChoose) {
@@ -223,26 +247,30 @@
     source.onopen = function () { desk.setAttribute('data-live', 'connected'); };
   }
 
-  document.addEventListener('keydown', function (e) {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
+  // what a key does; target is null for a key replayed after a claim. Answers whether the key was used.
+  function handle(key, target) {
     if (!picker.el.hidden) {
+      var filter = document.getElementById('picker-filter');
       var opts = visibleOptions(), active = opts.findIndex(function (li) { return li.classList.contains('active'); });
-      if (e.key === 'Escape') { closePicker(); e.preventDefault(); }
-      else if (e.key === 'Enter') { if (opts[active]) choose(opts[active].getAttribute('data-id')); e.preventDefault(); }
-      else if (e.key === 'ArrowDown') { highlight(Math.min(opts.length - 1, active + 1)); e.preventDefault(); }
-      else if (e.key === 'ArrowUp') { highlight(Math.max(0, active - 1)); e.preventDefault(); }
-      else if (/^[1-9]$/.test(e.key) && document.getElementById('picker-filter').value === '') {
+      if (key === 'Escape') closePicker();
+      else if (key === 'Enter') { if (opts[active]) choose(opts[active].getAttribute('data-id')); }
+      else if (key === 'ArrowDown') highlight(Math.min(opts.length - 1, active + 1));
+      else if (key === 'ArrowUp') highlight(Math.max(0, active - 1));
+      else if (/^[1-9]$/.test(key) && filter.value === '') {
         var all = Array.prototype.slice.call(document.querySelectorAll('#picker-options li'));
-        if (all[+e.key - 1]) choose(all[+e.key - 1].getAttribute('data-id'));
-        e.preventDefault();
-      }
-      e.stopImmediatePropagation();
-      return;
+        if (all[+key - 1]) choose(all[+key - 1].getAttribute('data-id'));
+      } else if (target === null && key === 'Backspace') {
+        filter.value = filter.value.slice(0, -1);
+        filter.dispatchEvent(new Event('input'));
+      } else if (target === null && key.length === 1) {
+        // typed before the picker was there: into its filter, as if typed now
+        filter.value += key;
+        filter.dispatchEvent(new Event('input'));
+      } else return false;
+      return true;
     }
-    var t = e.target;
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) && !t.classList.contains('bulk')) return;
-    var handled = true;
-    switch (e.key) {
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) && !target.classList.contains('bulk')) return false;
+    switch (key) {
       case 'j': move(1); break;
       case 'k': move(-1); break;
       case 't': teamPicker(); break;
@@ -254,10 +282,27 @@
       case '4': act('/triage/priority', { priority: 'LOW' }, 'Low:'); break;
       case 'i': act('/triage/incident', {}, 'Marked as incident:'); break;
       case 'x': toggleBulk(current()); break;
-      case 'o': case 'Enter': { var r = current(); if (r) window.location.href = r.getAttribute('data-href'); else handled = false; break; }
-      default: handled = false;
+      case 'o': case 'Enter': { var r = current(); if (r) window.location.href = r.getAttribute('data-href'); else return false; break; }
+      default: return false;
     }
-    if (handled) { e.preventDefault(); e.stopImmediatePropagation(); }
+    return true;
+  }
+
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (claiming) {
+      if (e.key.length === 1 || /^(Enter|Escape|ArrowUp|ArrowDown|Backspace)$/.test(e.key)) {
+        held.push(e.key);
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+      return;
+    }
+    var pickerOpen = !picker.el.hidden;
+    if (handle(e.key, e.target)) e.preventDefault();
+    else if (!pickerOpen) return;
+    // in the picker every key stays there: what it did not use types into its filter
+    e.stopImmediatePropagation();
   }, true);
 
   function toggleBulk(row) {

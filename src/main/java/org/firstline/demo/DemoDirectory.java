@@ -49,7 +49,10 @@ class DemoDirectory {
         staff.add(agent("lena", "Lena Fischer", AgentRole.ACCOUNT_MANAGER, "Europe/Berlin", "billing"));
         staff.add(agent("jon", "Jon Baptiste", AgentRole.READ_ONLY, "Australia/Sydney", ""));
 
-        var ops = teams.create(new TeamForm("Operations", "Hubs, clusters, DNS, storage, outages", List.of(staff.get(0).id(), staff.get(1).id())));
+        // the admin who tries the demo is on a team too, so "assign to me" on the desk has a team to give the ticket
+        var opsMembers = new ArrayList<>(List.of(staff.get(0).id(), staff.get(1).id()));
+        agents.principal("admin").ifPresent(admin -> opsMembers.add(admin.id()));
+        var ops = teams.create(new TeamForm("Operations", "Hubs, clusters, DNS, storage, outages", opsMembers));
         var platform = teams.create(new TeamForm("Platform", "Sign-in, accounts, API, performance", List.of(staff.get(1).id(), staff.get(2).id())));
         var docs = teams.create(new TeamForm("Docs & Onboarding", "Guides, workshops, new communities", List.of(staff.get(3).id(), staff.get(4).id())));
 

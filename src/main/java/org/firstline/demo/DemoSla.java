@@ -15,6 +15,7 @@ import org.firstline.sla.SlaPolicies;
 import org.firstline.sla.SlaTarget;
 import org.firstline.sla.TargetUnit;
 import org.firstline.ticket.Priority;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,7 +76,7 @@ class DemoSla {
                 target(Priority.LOW, SlaTarget.FIRST_RESPONSE, 2, TargetUnit.WORKING_DAYS))));
     }
 
-    private Long plan(String name) {
+    private @Nullable Long plan(String name) {
         return organizations.plans().stream().filter(p -> p.name().equals(name)).map(PlanView::id).findFirst().orElse(null);
     }
 

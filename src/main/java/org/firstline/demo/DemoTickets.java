@@ -10,6 +10,7 @@ import org.firstline.directory.AgentView;
 import org.firstline.directory.ContactView;
 import org.firstline.directory.TeamView;
 import org.firstline.platform.AuditStamp;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class DemoTickets {
-    private record Topic(String subject, String body, String type, String label, int team) {}
+    private record Topic(String subject, String body, String type, @Nullable String label, int team) {}
 
     private static final List<Topic> TOPICS = List.of(
             new Topic("Hub returns 502 after login", "Since this morning everyone gets a 502 Bad Gateway right after signing in.", "INCIDENT", "authentication", 0),
@@ -83,9 +84,9 @@ class DemoTickets {
             String status = i < 30 ? "NEW" : STATUSES[random.nextInt(STATUSES.length)];
             Instant created = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 45)));
             TeamView team = status.equals("NEW") ? null : people.teams().get(topic.team());
-            AgentView owner = team == null || random.nextInt(5) == 0 ? null
-                    : people.agents().stream().filter(a -> team.memberIds().contains(a.id())).toList()
-                            .get(random.nextInt(team.memberIds().size()));
+            // owners come from the demo's staff: the admin who tries the demo is on a team too, but owns none of its tickets
+            List<AgentView> staff = team == null ? List.of() : people.agents().stream().filter(a -> team.memberIds().contains(a.id())).toList();
+            AgentView owner = team == null || random.nextInt(5) == 0 ? null : staff.get(random.nextInt(staff.size()));
             boolean resolved = status.equals("RESOLVED") || status.equals("CLOSED");
             Instant replied = created.plus(Duration.ofMinutes(20 + random.nextInt(600)));
             Instant finished = replied.plus(Duration.ofMinutes(30 + random.nextInt(2000)));
@@ -139,7 +140,7 @@ class DemoTickets {
         return count;
     }
 
-    private void message(long ticketId, String kind, Long agentId, Long contactId, String body, Instant at) {
+    private void message(long ticketId, String kind, @Nullable Long agentId, @Nullable Long contactId, String body, Instant at) {
         jdbc.sql("insert into message (ticket_id, kind, author_agent_id, author_contact_id, body, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(ticketId, kind, agentId, contactId, body, ts(at)).update();
     }

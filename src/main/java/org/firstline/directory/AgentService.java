@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.AgentPrincipal;
@@ -17,8 +18,10 @@ import org.firstline.platform.AgentSessions;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +41,7 @@ public class AgentService implements AgentAccounts {
     private static final String SYSTEM_USERNAME = "firstline";
 
     /** The system agent's row never changes once migrated; processes ask for it for every message. */
-    private volatile AgentPrincipal systemRow;
+    private volatile @Nullable AgentPrincipal systemRow;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -109,7 +112,7 @@ public class AgentService implements AgentAccounts {
                     values (:username, :name, :email, :hash, :role, :zone, :signature, :capacity, :active, :now) returning id""")
                     .param("username", form.username())
                     .param("name", form.displayName().trim())
-                    .param("email", form.email().trim().toLowerCase())
+                    .param("email", form.email().trim().toLowerCase(Locale.ROOT))
                     .param("hash", passwords.encode(form.password()))
                     .param("role", form.role().name())
                     .param("zone", zone(form.timeZone() == null ? "UTC" : form.timeZone()))
@@ -139,7 +142,7 @@ public class AgentService implements AgentAccounts {
                        signature = :signature, capacity_hours = :capacity, active = :active where id = :id""")
                 .param("id", id)
                 .param("name", form.displayName() == null ? current.displayName() : form.displayName().trim())
-                .param("email", form.email() == null ? current.email() : form.email().trim().toLowerCase())
+                .param("email", form.email() == null ? current.email() : form.email().trim().toLowerCase(Locale.ROOT))
                 .param("role", (form.role() == null ? current.role() : form.role()).name())
                 .param("zone", form.timeZone() == null ? current.timeZone() : zone(form.timeZone()))
                 .param("signature", form.signature() == null ? current.signature() : form.signature())
@@ -165,7 +168,7 @@ public class AgentService implements AgentAccounts {
 
     /** A new password signs the agent out of every other session: whoever had the old one loses what it opened. */
     @Transactional
-    public void changePassword(long id, String password, String keptSessionId) {
+    public void changePassword(long id, String password, @Nullable String keptSessionId) {
         audit.stampCurrentActor();
         if (password == null || password.length() < 12) {
             throw new InvalidRequestException("password", "must be at least 12 characters");
@@ -187,7 +190,8 @@ public class AgentService implements AgentAccounts {
         }
     }
 
-    private static void require(String value, String field) {
+    @Contract("null, _ -> fail")
+    private static void require(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException(field, "is required");
         }

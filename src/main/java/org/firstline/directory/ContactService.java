@@ -14,6 +14,7 @@ import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +43,7 @@ public class ContactService {
         this.audit = audit;
     }
 
-    public List<ContactView> list(Long organizationId, String query, int limit) {
+    public List<ContactView> list(@Nullable Long organizationId, @Nullable String query, int limit) {
         return jdbc.sql(SELECT + """
                  where (cast(:org as bigint) is null or exists (select 1 from contact_organization co
                             where co.contact_id = c.id and co.organization_id = :org))
@@ -91,7 +92,7 @@ public class ContactService {
 
     /** The contact with this address, created (with the given name) when there is none. */
     @Transactional
-    public ContactView findOrCreate(String email, String name) {
+    public ContactView findOrCreate(String email, @Nullable String name) {
         audit.stampCurrentActor();
         String address = normalize(email);
         var existing = byEmail(address);

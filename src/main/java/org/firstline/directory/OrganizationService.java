@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,7 +47,7 @@ public class OrganizationService {
 
     /** The organization that maps the domain of this address, if exactly one does. */
     public Optional<OrganizationView> byEmailDomain(String email) {
-        String domain = email.substring(email.indexOf('@') + 1).toLowerCase();
+        String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
         var matches = jdbc.sql("select * from organization where ? = any(domains)").param(domain)
                 .query(OrganizationService::organization).list();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
@@ -159,11 +161,11 @@ public class OrganizationService {
         }
     }
 
-    private static String[] domains(List<String> values) {
+    private static String[] domains(@Nullable List<String> values) {
         return values == null ? new String[0] : values.stream().map(String::toLowerCase).distinct().toArray(String[]::new);
     }
 
-    static List<String> strings(Array array) throws SQLException {
+    static List<String> strings(@Nullable Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 

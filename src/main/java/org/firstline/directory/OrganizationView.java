@@ -2,13 +2,14 @@ package org.firstline.directory;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 public record OrganizationView(
         long id,
         String name,
-        Long planId,
+        @Nullable Long planId,
         List<String> domains,
         boolean representativesOnly,
-        Long accountManagerId,
+        @Nullable Long accountManagerId,
         String notes,
         Instant createdAt) {}

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
@@ -75,7 +76,8 @@ public class TeamService {
                             form.description() == null ? current.description() : form.description(), id)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("A team named '" + form.name().trim() + "' already exists.");
+            // only a new name can collide
+            throw new ConflictException("A team named '" + Objects.requireNonNull(form.name()).trim() + "' already exists.");
         }
         if (form.memberIds() != null) {
             replaceMembers(id, form.memberIds());

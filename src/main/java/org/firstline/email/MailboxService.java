@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.firstline.email.internal.MailboxStore;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +40,7 @@ public class MailboxService {
         for (var required : List.of(new Object[] {form.name(), "name"}, new Object[] {form.address(), "address"},
                 new Object[] {form.imapHost(), "imapHost"}, new Object[] {form.imapPort(), "imapPort"},
                 new Object[] {form.imapUsername(), "imapUsername"}, new Object[] {form.imapPassword(), "imapPassword"})) {
-            if (required[0] == null || required[0] instanceof String s && s.isBlank()) {
+            if (required[0] == null || (required[0] instanceof String s && s.isBlank())) {
                 throw new InvalidRequestException((String) required[1], "is required");
             }
         }
@@ -54,16 +56,17 @@ public class MailboxService {
                         :processedAction, :processedFolder, :pollSeconds, :smtpHost, :smtpPort, :smtpSecurity,
                         :smtpUsername, :smtpPassword, :acknowledge, :enabled, :now, :now)
                 returning id""")
-                .param("name", form.name().strip())
-                .param("address", form.address().strip().toLowerCase(Locale.ROOT))
-                .param("imapHost", form.imapHost().strip())
+                .param("name", checked(form.name()).strip())
+                .param("address", checked(form.address()).strip().toLowerCase(Locale.ROOT))
+                .param("imapHost", checked(form.imapHost()).strip())
                 .param("imapPort", form.imapPort())
                 .param("imapSecurity", name(form.imapSecurity(), MailboxForm.MailSecurity.SSL))
-                .param("imapUsername", form.imapUsername().strip())
-                .param("imapPassword", store.seal(form.imapPassword()))
+                .param("imapUsername", checked(form.imapUsername()).strip())
+                .param("imapPassword", store.seal(checked(form.imapPassword())))
                 .param("folder", form.folder() == null ? "INBOX" : form.folder().strip())
                 .param("processedAction", name(form.processedAction(), MailboxForm.ProcessedAction.SEEN))
-                .param("processedFolder", form.processedAction() == MailboxForm.ProcessedAction.MOVE ? form.processedFolder().strip() : null)
+                .param("processedFolder",
+                        form.processedAction() == MailboxForm.ProcessedAction.MOVE ? checked(form.processedFolder()).strip() : null)
                 .param("pollSeconds", form.pollSeconds() == null ? 60 : form.pollSeconds())
                 .param("smtpHost", blankToNull(form.smtpHost()))
                 .param("smtpPort", form.smtpPort())
@@ -124,7 +127,7 @@ public class MailboxService {
         return get(id);
     }
 
-    private void checkUnique(String address, String name, long id) {
+    private void checkUnique(@Nullable String address, @Nullable String name, long id) {
         if (address != null && jdbc.sql("select count(*) from mailbox where address = ? and id <> ?")
                 .params(address.strip().toLowerCase(Locale.ROOT), id).query(Integer.class).single() > 0) {
             throw new ConflictException("Another mailbox already receives at " + address + ".");
@@ -135,23 +138,28 @@ public class MailboxService {
         }
     }
 
-    private static void checkProcessed(MailboxForm.ProcessedAction action, String folder) {
+    private static void checkProcessed(MailboxForm.@Nullable ProcessedAction action, @Nullable String folder) {
         if (action == MailboxForm.ProcessedAction.MOVE && (folder == null || folder.isBlank())) {
             throw new InvalidRequestException("processedFolder", "is required when processed mail is moved");
         }
     }
 
-    private static void checkSmtp(String host, Integer port) {
+    private static void checkSmtp(@Nullable String host, @Nullable Integer port) {
         if (host != null && !host.isBlank() && port == null) {
             throw new InvalidRequestException("smtpPort", "is required with an SMTP host");
         }
     }
 
-    private static String name(Enum<?> value, Enum<?> fallback) {
+    private static String name(@Nullable Enum<?> value, Enum<?> fallback) {
         return (value == null ? fallback : value).name();
     }
 
-    private static String blankToNull(String value) {
+    /** A value create() made sure of before it writes. */
+    private static <T> T checked(@Nullable T value) {
+        return Objects.requireNonNull(value, "checked as required above");
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

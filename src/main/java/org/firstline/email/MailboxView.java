@@ -1,6 +1,7 @@
 package org.firstline.email;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A mailbox as admins see it: passwords are never shown, only whether one is set. */
 public record MailboxView(
@@ -14,18 +15,18 @@ public record MailboxView(
         boolean imapPasswordSet,
         String folder,
         MailboxForm.ProcessedAction processedAction,
-        String processedFolder,
+        @Nullable String processedFolder,
         int pollSeconds,
-        String smtpHost,
-        Integer smtpPort,
-        MailboxForm.MailSecurity smtpSecurity,
-        String smtpUsername,
+        @Nullable String smtpHost,
+        @Nullable Integer smtpPort,
+        MailboxForm.@Nullable MailSecurity smtpSecurity,
+        @Nullable String smtpUsername,
         boolean smtpPasswordSet,
         boolean acknowledge,
         boolean enabled,
-        Long uidValidity,
-        Instant lastPolledAt,
-        String lastError,
+        @Nullable Long uidValidity,
+        @Nullable Instant lastPolledAt,
+        @Nullable String lastError,
         Instant updatedAt) {
 
     public boolean canSend() {

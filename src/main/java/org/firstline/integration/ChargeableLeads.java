@@ -15,6 +15,7 @@ import org.firstline.ticket.MessageKind;
 import org.firstline.ticket.TicketChanges;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -94,7 +95,7 @@ public class ChargeableLeads {
     }
 
     /** An account manager's leads, or (managerId null) everyone's, newest first. */
-    public List<ChargeableLead> list(Long managerId) {
+    public List<ChargeableLead> list(@Nullable Long managerId) {
         return managerId == null
                 ? jdbc.sql(SELECT + " order by l.created_at desc limit 500").query(ChargeableLeads::lead).list()
                 : jdbc.sql(SELECT + " where l.account_manager_id = ? order by l.created_at desc limit 500").param(managerId)

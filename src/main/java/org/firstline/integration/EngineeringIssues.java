@@ -26,6 +26,7 @@ import org.firstline.ticket.TicketChanges;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -175,10 +176,10 @@ public class EngineeringIssues {
         return new EngineeringIssue(rs.getLong("id"), rs.getLong("ticket_id"), Tracker.valueOf(rs.getString("tracker")),
                 IssuePurpose.valueOf(rs.getString("purpose")), rs.getString("external_id"), rs.getString("url"),
                 "OPEN".equals(rs.getString("state")), rs.getString("impact"), instant(rs, "taken_at"), instant(rs, "sprint_ends_at"),
-                rs.getString("exception_reason"), instant(rs, "created_at"), instant(rs, "closed_at"));
+                rs.getString("exception_reason"), rs.getTimestamp("created_at").toInstant(), instant(rs, "closed_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }

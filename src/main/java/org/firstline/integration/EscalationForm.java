@@ -3,6 +3,7 @@ package org.firstline.integration;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What engineering needs to know: a title and the agent's own text. A public tracker's issue carries exactly these
@@ -11,4 +12,4 @@ import jakarta.validation.constraints.Size;
 public record EscalationForm(
         @NotNull(message = "is required") Tracker tracker,
         @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters") String summary,
-        @Size(max = 20000, message = "must be at most 20000 characters") String investigation) {}
+        @Size(max = 20000, message = "must be at most 20000 characters") @Nullable String investigation) {}

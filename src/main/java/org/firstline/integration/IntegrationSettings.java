@@ -1,5 +1,7 @@
 package org.firstline.integration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Settings of the outside services as admins see them: base URLs and names in full, secrets only as "set or not".
  */
@@ -9,11 +11,11 @@ public record IntegrationSettings(
         boolean trelloKeySet,
         boolean trelloTokenSet,
         String githubBaseUrl,
-        String githubRepository,
+        @Nullable String githubRepository,
         boolean githubTokenSet,
         boolean githubWebhookSecretSet,
-        String githubPlanningRepository,
+        @Nullable String githubPlanningRepository,
         String shortcutBaseUrl,
         boolean shortcutTokenSet,
-        Long shortcutWorkflowStateId,
+        @Nullable Long shortcutWorkflowStateId,
         int sprintDays) {}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.firstline.integration.internal.OutboundGuard;
 import org.firstline.integration.internal.Secrets;
 import org.firstline.platform.SecretCipher;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,19 +83,19 @@ public class IntegrationSettingsService {
         return get();
     }
 
-    private String seal(String value) {
+    private @Nullable String seal(@Nullable String value) {
         return value == null || value.isBlank() ? null : cipher.encrypt(value.strip());
     }
 
-    private String open(String sealed) {
+    private @Nullable String open(@Nullable String sealed) {
         return sealed == null ? null : cipher.decrypt(sealed);
     }
 
-    private static String strip(String s) {
+    private static @Nullable String strip(@Nullable String s) {
         return s == null ? null : s.strip().replaceAll("/+$", "");
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -7,6 +7,7 @@ import org.firstline.directory.TeamService;
 import org.firstline.integration.internal.OutboundGuard;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.SecretCipher;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +46,7 @@ public class TeamChannels {
      * Sets the team's destinations; null leaves one as it is, an empty string turns it off.
      */
     @Transactional
-    public TeamChannel update(long teamId, String slackWebhook, String trelloListId) {
+    public TeamChannel update(long teamId, @Nullable String slackWebhook, @Nullable String trelloListId) {
         teams.get(teamId);
         guard.checkUrl("slackWebhook", slackWebhook);
         if (trelloListId != null && !trelloListId.isBlank() && !trelloListId.strip().matches("[A-Za-z0-9]{1,64}")) {

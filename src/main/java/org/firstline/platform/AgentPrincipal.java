@@ -3,13 +3,14 @@ package org.firstline.platform;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in agent, as every request sees it. */
 public record AgentPrincipal(
-        long id, String username, String displayName, AgentRole role, String timeZone, String passwordHash, boolean active)
+        long id, String username, String displayName, AgentRole role, String timeZone, @Nullable String passwordHash, boolean active)
         implements UserDetails {
 
     public ZoneId zone() {
@@ -36,7 +37,7 @@ public record AgentPrincipal(
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return passwordHash;
     }
 

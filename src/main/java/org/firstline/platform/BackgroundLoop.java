@@ -1,6 +1,7 @@
 package org.firstline.platform;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,7 +18,7 @@ public abstract class BackgroundLoop implements SmartLifecycle {
     private final Duration pause;
     private final boolean enabled;
     private volatile boolean running;
-    private volatile Thread worker;
+    private volatile @Nullable Thread worker;
 
     protected BackgroundLoop(String name, Duration pause, boolean enabled) {
         this.name = name;

@@ -33,16 +33,28 @@ public class DisplayTimes {
         return instant == null ? "" : instant.toString();
     }
 
-    /** "5 min ago", "3 h ago", "2 d ago". */
-    public String ago(Instant instant) {
+    /**
+     * How far an instant is from now, either way: "just now" within a minute, then "40 min ago" / "in 40 min" below an
+     * hour, "27 h ago" / "in 27 h" below two days (a day and a bit reads better in hours), else "3 d ago" / "in 3 d".
+     */
+    public String relative(Instant instant) {
         if (instant == null) {
             return "";
         }
-        Duration d = Duration.between(instant, clock.instant());
-        if (d.isNegative() || d.toMinutes() < 1) return "just now";
-        if (d.toHours() < 1) return d.toMinutes() + " min ago";
-        if (d.toDays() < 1) return d.toHours() + " h ago";
-        return d.toDays() + " d ago";
+        Duration d = Duration.between(clock.instant(), instant);
+        boolean future = !d.isNegative();
+        d = d.abs();
+        String amount;
+        if (d.toMinutes() < 1) return "just now";
+        else if (d.toHours() < 1) amount = d.toMinutes() + " min";
+        else if (d.toHours() < 48) amount = d.toHours() + " h";
+        else amount = d.toDays() + " d";
+        return future ? "in " + amount : amount + " ago";
+    }
+
+    /** The same as {@link #relative}: the name templates used before due times ahead were shown too. */
+    public String ago(Instant instant) {
+        return relative(instant);
     }
 
     public String zoneName() {

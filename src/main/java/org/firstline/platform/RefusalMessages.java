@@ -8,7 +8,7 @@ public final class RefusalMessages {
         if (refusal instanceof InvalidRequestException invalid && invalid.field() != null && !invalid.field().isBlank()) {
             return field(invalid.field()) + " " + invalid.getMessage();
         }
-        return refusal.getMessage();
+        return java.util.Objects.requireNonNullElse(refusal.getMessage(), "The request was refused.");
     }
 
     private static String field(String name) {

@@ -35,7 +35,7 @@ public record BusinessCalendar(ZoneId zone, boolean aroundTheClock, List<HoursRa
 
     /** Whether a day has working hours at all. */
     public boolean workingDay(LocalDate date) {
-        return aroundTheClock || !holidays.contains(date) && hours.stream().anyMatch(h -> h.day() == date.getDayOfWeek());
+        return aroundTheClock || (!holidays.contains(date) && hours.stream().anyMatch(h -> h.day() == date.getDayOfWeek()));
     }
 
     /** The definition the arithmetic must agree with, one instant at a time. */

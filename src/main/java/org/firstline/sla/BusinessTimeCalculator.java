@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Business-time arithmetic on one calendar: the due instant after so much working time, the working time between two
@@ -40,7 +41,7 @@ public final class BusinessTimeCalculator {
     /** The instant by which {@code amount} of working time has passed since {@code start}, not counting pauses. */
     public Instant add(Instant start, Duration amount, List<Interval> pauses) {
         if (amount.isNegative()) throw new IllegalArgumentException("Working time to add cannot be negative");
-        long left = amount.getSeconds();
+        long left = amount.toSeconds();
         if (left == 0) return start;
         var skip = merged(pauses);
         Instant paused = skip.isEmpty() || !skip.getLast().open() ? null : skip.getLast().from();
@@ -51,11 +52,11 @@ public final class BusinessTimeCalculator {
             }
             Interval working = nextWorking(cursor);
             for (Interval piece : minus(working, skip)) {
-                long length = piece.length().getSeconds();
+                long length = length(piece).toSeconds();
                 if (left <= length) return piece.from().plusSeconds(left);
                 left -= length;
             }
-            cursor = working.to();
+            cursor = end(working);
         }
     }
 
@@ -68,9 +69,9 @@ public final class BusinessTimeCalculator {
         while (cursor.isBefore(to)) {
             Interval working = nextWorking(cursor);
             if (!working.from().isBefore(to)) break;
-            Interval clipped = new Interval(working.from(), working.to().isAfter(to) ? to : working.to());
-            for (Interval piece : minus(clipped, skip)) seconds += piece.length().getSeconds();
-            cursor = working.to();
+            Interval clipped = new Interval(working.from(), end(working).isAfter(to) ? to : working.to());
+            for (Interval piece : minus(clipped, skip)) seconds += length(piece).toSeconds();
+            cursor = end(working);
         }
         return Duration.ofSeconds(seconds);
     }
@@ -111,7 +112,7 @@ public final class BusinessTimeCalculator {
             LocalDateTime localTo = LocalDateTime.ofInstant(segmentEnd, offset);
             for (LocalDate date = localFrom.toLocalDate(); !date.isAfter(localTo.toLocalDate()); date = date.plusDays(1), guard++) {
                 if (calendar.holidays().contains(date)) continue;
-                for (HoursRange range : days.get(date.getDayOfWeek())) {
+                for (HoursRange range : hours(date.getDayOfWeek())) {
                     LocalDateTime a = max(date.atStartOfDay().plusMinutes(range.fromMinute()), localFrom);
                     LocalDateTime b = min(date.atStartOfDay().plusMinutes(range.toMinute()), localTo);
                     if (a.isBefore(b)) return new Interval(a.toInstant(offset), b.toInstant(offset));
@@ -126,7 +127,7 @@ public final class BusinessTimeCalculator {
     private Instant onDay(LocalDate date, LocalTime time) {
         if (calendar.aroundTheClock()) return earliest(date.atTime(time));
         int minute = time.getHour() * 60 + time.getMinute();
-        List<HoursRange> ranges = days.get(date.getDayOfWeek());
+        List<HoursRange> ranges = hours(date.getDayOfWeek());
         for (HoursRange range : ranges) {
             if (minute < range.fromMinute()) return earliest(date.atStartOfDay().plusMinutes(range.fromMinute()));
             if (minute < range.toMinute()) return earliest(date.atTime(time));
@@ -148,7 +149,7 @@ public final class BusinessTimeCalculator {
             if (!out.isEmpty()) {
                 Interval last = out.getLast();
                 if (last.open() || !p.from().isAfter(last.to())) {
-                    Instant end = last.open() || p.open() ? null : p.to().isAfter(last.to()) ? p.to() : last.to();
+                    Instant end = last.to() == null || p.to() == null ? null : p.to().isAfter(last.to()) ? p.to() : last.to();
                     out.set(out.size() - 1, new Interval(last.from(), end));
                     continue;
                 }
@@ -158,15 +159,29 @@ public final class BusinessTimeCalculator {
         return out;
     }
 
+    /** Every day has its (maybe empty) list of hours. */
+    private List<HoursRange> hours(DayOfWeek day) {
+        return Objects.requireNonNull(days.get(day), "byDay() lists every day");
+    }
+
+    /** Working intervals, and the pieces cut from them, always end. */
+    private static Instant end(Interval closed) {
+        return Objects.requireNonNull(closed.to(), "a working interval is closed");
+    }
+
+    private static Duration length(Interval closed) {
+        return Duration.between(closed.from(), end(closed));
+    }
+
     /** A closed interval minus sorted, merged pauses. */
     private static List<Interval> minus(Interval working, List<Interval> pauses) {
         var pieces = new ArrayList<Interval>();
         Instant from = working.from();
         for (Interval p : pauses) {
-            if (!p.open() && !p.to().isAfter(from)) continue;
+            if (p.to() != null && !p.to().isAfter(from)) continue;
             if (!p.from().isBefore(working.to())) break;
             if (p.from().isAfter(from)) pieces.add(new Interval(from, p.from()));
-            if (p.open() || !p.to().isBefore(working.to())) return pieces;
+            if (p.to() == null || !p.to().isBefore(working.to())) return pieces;
             from = p.to();
         }
         pieces.add(new Interval(from, working.to()));

@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
 import org.firstline.sla.internal.IcsHolidays;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +46,8 @@ public class CalendarService {
     }
 
     public List<CalendarView> list() {
-        return jdbc.sql("select id from business_calendar order by lower(name)").query(Long.class).list().stream().map(this::get).toList();
+        return jdbc.sql("select id from business_calendar order by lower(name)").query(Long.class).list().stream()
+                .map(id -> get(Objects.requireNonNull(id, "a primary key"))).toList();
     }
 
     public CalendarView get(long id) {
@@ -132,7 +135,7 @@ public class CalendarService {
     }
 
     /** The due instant for a start, an amount and pauses; with an end, also the working minutes from start to it. */
-    public CalendarPreview preview(long id, Instant start, long amount, TargetUnit unit, List<Interval> pauses, Instant end) {
+    public CalendarPreview preview(long id, Instant start, long amount, TargetUnit unit, List<Interval> pauses, @Nullable Instant end) {
         if (start == null) throw new InvalidRequestException("start", "is required");
         if (amount < 0 || amount > 1_000_000) throw new InvalidRequestException("amount", "must be 0 to 1000000");
         if (unit == TargetUnit.WORKING_DAYS && amount > SlaPolicies.MAX_WORKING_DAYS) {
@@ -155,7 +158,7 @@ public class CalendarService {
         return new CalendarPreview(start, due, due.atZone(ZoneId.of(get(id).timeZone())).toOffsetDateTime().toString(), between);
     }
 
-    private volatile Loaded24 allHours;
+    private volatile @Nullable Loaded24 allHours;
 
     private record Loaded24(java.util.Optional<Long> id, long at) {}
 
@@ -193,6 +196,7 @@ public class CalendarService {
         events.publishEvent(new SlaSettingsChanged("calendar " + id));
     }
 
+    @SuppressWarnings("ReferenceEquality") // a range against every other entry, not every unequal one: two equal ranges overlap
     private List<HoursRange> check(CalendarForm form) {
         try {
             ZoneId.of(form.timeZone().strip());

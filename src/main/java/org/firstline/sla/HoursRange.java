@@ -34,7 +34,7 @@ public record HoursRange(DayOfWeek day, int fromMinute, int toMinute) {
         }
         String[] parts = text.strip().split(":");
         int hours = Integer.parseInt(parts[0]), minutes = Integer.parseInt(parts[1]);
-        if (minutes > 59 || hours > 24 || hours == 24 && minutes > 0) {
+        if (minutes > 59 || hours > 24 || (hours == 24 && minutes > 0)) {
             throw new InvalidRequestException("hours", "\"" + text + "\" is not a time of day.");
         }
         return hours * 60 + minutes;

@@ -2,9 +2,10 @@ package org.firstline.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A stretch of time {@code [from, to)}; an open one ({@code to} null) has not ended yet, as a pause still running. */
-public record Interval(Instant from, Instant to) {
+public record Interval(Instant from, @Nullable Instant to) {
     public Interval {
         if (from == null) throw new IllegalArgumentException("An interval needs a start");
         if (to != null && to.isBefore(from)) throw new IllegalArgumentException("An interval cannot end before it starts");
@@ -14,7 +15,7 @@ public record Interval(Instant from, Instant to) {
         return to == null;
     }
 
-    public Duration length() {
+    public @Nullable Duration length() {
         return to == null ? null : Duration.between(from, to);
     }
 }

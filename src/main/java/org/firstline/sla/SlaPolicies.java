@@ -11,6 +11,7 @@ import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
 import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,7 @@ public class SlaPolicies {
      * The policy for a plan: the plan's own, else the default; empty when neither exists. Asked on every ticket change,
      * so kept for a few seconds: this node's edits are seen at once, another node's within {@code RELOAD_NANOS}.
      */
-    public java.util.Optional<PolicyView> forPlan(Long planId) {
+    public java.util.Optional<PolicyView> forPlan(@Nullable Long planId) {
         Long key = planId == null ? -1L : planId;
         Cached cached = byPlan.get(key);
         if (cached == null || System.nanoTime() - cached.at() > RELOAD_NANOS) {

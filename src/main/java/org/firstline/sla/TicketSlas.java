@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +28,7 @@ public class TicketSlas {
     public TicketSlaView forTicket(long ticketId) {
         Instant now = clock.instant();
         var pauses = jdbc.sql("select reason, started_at, ended_at from ticket_sla_pause where ticket_id = ? order by started_at")
-                .param(ticketId).query((rs, n) -> new PauseView(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))))
+                .param(ticketId).query((rs, n) -> new PauseView(rs.getString(1), rs.getTimestamp(2).toInstant(), instant(rs.getTimestamp(3))))
                 .list();
         var intervals = pauses.stream().map(p -> new Interval(p.startedAt(), p.endedAt())).toList();
         var targets = jdbc.sql("""
@@ -54,7 +56,8 @@ public class TicketSlas {
                     Instant dueAt = instant(rs.getTimestamp("due_at"));
                     ClockState state = rs.getTimestamp("breached_at") != null ? ClockState.BREACHED
                             : dueAt == null ? ClockState.PAUSED
-                            : !instant(rs.getTimestamp("warn_at")).isAfter(now) ? ClockState.AT_RISK : ClockState.RUNNING;
+                            : !Objects.requireNonNull(instant(rs.getTimestamp("warn_at")), "set with due_at").isAfter(now)
+                            ? ClockState.AT_RISK : ClockState.RUNNING;
                     due.put(rs.getLong("ticket_id"), new SlaDue(SlaTarget.valueOf(rs.getString("target")), dueAt, state));
                 });
         return due;
@@ -65,9 +68,9 @@ public class TicketSlas {
         Instant breached = instant(rs.getTimestamp("breached_at")), stopped = instant(rs.getTimestamp("stopped_at"));
         ClockState state;
         Long left = null;
-        if (met != null) state = breached != null || due != null && met.isAfter(due) ? ClockState.MET_LATE : ClockState.MET;
+        if (met != null) state = breached != null || (due != null && met.isAfter(due)) ? ClockState.MET_LATE : ClockState.MET;
         else if (stopped != null) state = ClockState.STOPPED;
-        else if (breached != null || due != null && !due.isAfter(now)) {
+        else if (breached != null || (due != null && !due.isAfter(now))) {
             state = ClockState.BREACHED;
             if (due != null) left = -Duration.between(due, now).toMinutes();
         } else if (due == null) state = ClockState.PAUSED;
@@ -76,11 +79,11 @@ public class TicketSlas {
             long calendar = rs.getLong("calendar_id");
             left = rs.wasNull() ? Duration.between(now, due).toMinutes() : calendars.calculator(calendar).between(now, due, pauses).toMinutes();
         }
-        return new TargetClockView(SlaTarget.valueOf(rs.getString("target")), rs.getInt("cycle"), state, instant(rs.getTimestamp("started_at")),
+        return new TargetClockView(SlaTarget.valueOf(rs.getString("target")), rs.getInt("cycle"), state, rs.getTimestamp("started_at").toInstant(),
                 due, warn, met, breached, stopped, left, rs.getString("calendar"));
     }
 
-    private static Instant instant(Timestamp t) {
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 }

@@ -1,6 +1,6 @@
 package org.firstline.ticket;
 
-import static org.firstline.ticket.internal.TicketRows.instant;
+import static org.firstline.ticket.internal.TicketRows.requiredInstant;
 import static org.firstline.ticket.internal.TicketRows.timestamp;
 
 import java.security.MessageDigest;
@@ -15,6 +15,7 @@ import org.firstline.platform.AuditStamp;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +37,11 @@ public class AttachmentService {
         this.tickets = tickets;
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // file contents are passed along, never compared
     public record Content(AttachmentView attachment, byte[] bytes) {}
 
     @Transactional
-    public AttachmentView add(long ticketId, Long messageId, String filename, byte[] content, AgentPrincipal actor) {
+    public AttachmentView add(long ticketId, @Nullable Long messageId, @Nullable String filename, byte[] content, AgentPrincipal actor) {
         TicketService.requireWriter(actor);
         tickets.get(ticketId);
         if (content.length == 0) {
@@ -76,7 +78,7 @@ public class AttachmentService {
     }
 
     /** Keeps the last path segment, drops control characters and quotes that could break a header. */
-    static String safeName(String filename) {
+    static String safeName(@Nullable String filename) {
         String name = filename == null ? "" : filename.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
         if (name.length() > 200) {
@@ -88,7 +90,7 @@ public class AttachmentService {
     static AttachmentView attachment(ResultSet rs, int n) throws SQLException {
         return new AttachmentView(rs.getLong("id"), rs.getLong("ticket_id"), rs.getObject("message_id", Long.class),
                 rs.getString("filename"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                instant(rs, "created_at"));
+                requiredInstant(rs, "created_at"));
     }
 
     private static String sha256(byte[] content) {

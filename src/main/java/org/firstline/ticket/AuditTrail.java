@@ -1,6 +1,6 @@
 package org.firstline.ticket;
 
-import static org.firstline.ticket.internal.TicketRows.instant;
+import static org.firstline.ticket.internal.TicketRows.requiredInstant;
 
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +34,6 @@ public class AuditTrail {
     private static AuditEntryView entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new AuditEntryView(rs.getLong("id"), rs.getObject("ticket_id", Long.class), rs.getString("entity"),
                 rs.getObject("entity_id", Long.class), rs.getString("action"), rs.getString("field"), rs.getString("before"),
-                rs.getString("after"), rs.getString("actor"), instant(rs, "at"));
+                rs.getString("after"), rs.getString("actor"), requiredInstant(rs, "at"));
     }
 }

@@ -1,6 +1,6 @@
 package org.firstline.ticket;
 
-import static org.firstline.ticket.internal.TicketRows.instant;
+import static org.firstline.ticket.internal.TicketRows.requiredInstant;
 import static org.firstline.ticket.internal.TicketRows.timestamp;
 
 import java.sql.ResultSet;
@@ -85,7 +85,7 @@ public class CannedResponseService {
     }
 
     private static CannedResponseView canned(ResultSet rs, int n) throws SQLException {
-        return new CannedResponseView(rs.getLong("id"), rs.getString("name"), rs.getString("body"), instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+        return new CannedResponseView(rs.getLong("id"), rs.getString("name"), rs.getString("body"), requiredInstant(rs, "created_at"),
+                requiredInstant(rs, "updated_at"));
     }
 }

@@ -1,6 +1,6 @@
 package org.firstline.ticket;
 
-import static org.firstline.ticket.internal.TicketRows.instant;
+import static org.firstline.ticket.internal.TicketRows.requiredInstant;
 import static org.firstline.ticket.internal.TicketRows.timestamp;
 
 import java.sql.ResultSet;
@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.firstline.directory.ContactService;
 import org.firstline.platform.AgentPrincipal;
@@ -103,7 +104,7 @@ public class ConversationService {
         long id = rs.getLong("id");
         return new MessageView(id, rs.getLong("ticket_id"), MessageKind.valueOf(rs.getString("kind")),
                 rs.getObject("author_agent_id", Long.class), rs.getObject("author_contact_id", Long.class),
-                rs.getString("author_name"), rs.getString("body"), instant(rs, "created_at"),
+                rs.getString("author_name"), rs.getString("body"), requiredInstant(rs, "created_at"),
                 attachments.getOrDefault(id, List.of()));
     }
 }

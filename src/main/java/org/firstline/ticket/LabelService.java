@@ -1,9 +1,11 @@
 package org.firstline.ticket;
 
 import java.util.List;
+import java.util.Locale;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,7 +26,7 @@ public class LabelService {
     }
 
     @Transactional
-    public LabelView create(String name, String color) {
+    public LabelView create(String name, @Nullable String color) {
         String clean = checkName(name);
         String hex = checkColor(color == null ? "#6b7280" : color);
         try {
@@ -60,6 +62,6 @@ public class LabelService {
         if (!color.matches("^#[0-9a-fA-F]{6}$")) {
             throw new InvalidRequestException("color", "must be a hex colour like #3b82f6");
         }
-        return color.toLowerCase();
+        return color.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,6 @@
 package org.firstline.ticket;
 
-import static org.firstline.ticket.internal.TicketRows.instant;
+import static org.firstline.ticket.internal.TicketRows.requiredInstant;
 import static org.firstline.ticket.internal.TicketRows.timestamp;
 
 import java.net.URI;
@@ -10,11 +10,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -87,7 +89,7 @@ public class LinkService {
             throw new ConflictException("This link already exists.");
         }
         if (form.kind() == LinkKind.DUPLICATE_OF && Boolean.TRUE.equals(form.merge())) {
-            merge(ticket, target, actor, now);
+            merge(ticket, Objects.requireNonNull(target, "a duplicate link has a target ticket"), actor, now);
         }
         return links(ticketId).stream().filter(l -> l.id() == id).findFirst().orElseThrow();
     }
@@ -142,7 +144,7 @@ public class LinkService {
         changes.apply(duplicate, new TicketStateMachine.CloseAsDuplicate());
     }
 
-    private static String checkedUrl(String value) {
+    private static String checkedUrl(@Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException("url", "is required for an EXTERNAL_ISSUE link");
         }
@@ -160,6 +162,6 @@ public class LinkService {
     private static LinkView link(ResultSet rs, int n) throws SQLException {
         return new LinkView(rs.getLong("id"), rs.getLong("ticket_id"), LinkKind.valueOf(rs.getString("kind")),
                 rs.getObject("target_ticket_id", Long.class), rs.getObject("target_number", Long.class), rs.getString("url"),
-                instant(rs, "created_at"));
+                requiredInstant(rs, "created_at"));
     }
 }

@@ -2,14 +2,15 @@ package org.firstline.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One entry of a ticket's conversation; exactly one of the author ids is set. */
 public record MessageView(
         long id,
         long ticketId,
         MessageKind kind,
-        Long authorAgentId,
-        Long authorContactId,
+        @Nullable Long authorAgentId,
+        @Nullable Long authorContactId,
         String authorName,
         String body,
         Instant createdAt,

@@ -1,4 +1,7 @@
 package org.firstline.ticket;
 
+import org.jspecify.annotations.Nullable;
+
 /** A file as uploaded, before it is an attachment. */
-public record NewFile(String filename, byte[] content) {}
+@SuppressWarnings("ArrayRecordComponent") // file contents are passed along, never compared
+public record NewFile(@Nullable String filename, byte[] content) {}

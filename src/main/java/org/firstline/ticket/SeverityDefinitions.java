@@ -1,5 +1,6 @@
 package org.firstline.ticket;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 import java.util.List;
 import org.firstline.platform.InvalidRequestException;
@@ -31,7 +32,7 @@ public class SeverityDefinitions {
     }
 
     @Transactional
-    public CriticalDefinition defineCritical(Impact minimumImpact, String meaning) {
+    public CriticalDefinition defineCritical(@Nullable Impact minimumImpact, @Nullable String meaning) {
         if (minimumImpact == null || minimumImpact == Impact.NONE) {
             throw new InvalidRequestException("minimumImpact", "must be one of MINOR, DEGRADED, MAJOR, OUTAGE, DATA_LOSS");
         }
@@ -41,18 +42,18 @@ public class SeverityDefinitions {
     }
 
     /** Priority levels, most urgent first, in the plan's words where it has them. */
-    public List<SeverityMeaning> priorities(Long planId) {
+    public List<SeverityMeaning> priorities(@Nullable Long planId) {
         return meanings(planId, PRIORITY, Arrays.stream(Priority.values()).map(Enum::name).toList().reversed());
     }
 
     /** Impact levels, worst first, in the plan's words where it has them. */
-    public List<SeverityMeaning> impacts(Long planId) {
+    public List<SeverityMeaning> impacts(@Nullable Long planId) {
         return meanings(planId, IMPACT, Arrays.stream(Impact.values()).map(Enum::name).toList().reversed());
     }
 
     /** Writes the plan's own meaning of a level (no plan: everyone's default); a blank meaning falls back to the default. */
     @Transactional
-    public void define(Long planId, String scale, String level, String meaning) {
+    public void define(@Nullable Long planId, String scale, String level, String meaning) {
         String checkedScale = checkScale(scale);
         String checkedLevel = checkLevel(checkedScale, level);
         if (planId != null && (meaning == null || meaning.isBlank())) {
@@ -69,7 +70,7 @@ public class SeverityDefinitions {
                 .params(planId, checkedScale, checkedLevel, words(meaning)).update();
     }
 
-    private List<SeverityMeaning> meanings(Long planId, String scale, List<String> order) {
+    private List<SeverityMeaning> meanings(@Nullable Long planId, String scale, List<String> order) {
         var rows = jdbc.sql("""
                 select distinct on (level) level, meaning, plan_id is not null as own from severity_meaning
                 where scale = ? and (plan_id is null or plan_id = ?) order by level, plan_id nulls last""")
@@ -78,19 +79,20 @@ public class SeverityDefinitions {
                 .orElse(new SeverityMeaning(scale, level, "", false))).toList();
     }
 
-    private static String checkScale(String scale) {
-        if (PRIORITY.equals(scale) || IMPACT.equals(scale)) return scale;
+    private static String checkScale(@Nullable String scale) {
+        if (PRIORITY.equals(scale)) return PRIORITY;
+        if (IMPACT.equals(scale)) return IMPACT;
         throw new InvalidRequestException("scale", "must be PRIORITY or IMPACT");
     }
 
-    private static String checkLevel(String scale, String level) {
+    private static String checkLevel(String scale, @Nullable String level) {
         var levels = PRIORITY.equals(scale) ? Arrays.stream(Priority.values()).map(Enum::name).toList()
                 : Arrays.stream(Impact.values()).map(Enum::name).toList();
         if (level != null && levels.contains(level)) return level;
         throw new InvalidRequestException("level", "must be one of " + String.join(", ", levels));
     }
 
-    private static String words(String meaning) {
+    private static String words(@Nullable String meaning) {
         if (meaning == null || meaning.isBlank()) throw new InvalidRequestException("meaning", "is required: say what the level means");
         String clean = meaning.strip();
         if (clean.length() > 2000) throw new InvalidRequestException("meaning", "must be at most 2000 characters");

@@ -2,9 +2,11 @@ package org.firstline.ticket;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The status machine: new → open → pending → resolved → closed, with reopen from resolved and direct close from
@@ -21,19 +23,19 @@ public final class StatusTransitions {
     private StatusTransitions() {}
 
     public static boolean allowed(TicketStatus from, TicketStatus to) {
-        return from == to && from != TicketStatus.PENDING || ALLOWED.get(from).contains(to);
+        return (from == to && from != TicketStatus.PENDING) || next(from).contains(to);
     }
 
     /** The statuses a ticket in {@code from} may move to, for pickers. */
     public static Set<TicketStatus> next(TicketStatus from) {
-        return ALLOWED.get(from);
+        return Objects.requireNonNull(ALLOWED.get(from), "every status has its moves");
     }
 
     /**
      * Refuses a forbidden move with a message that says why (409), and a move that lacks what it needs with a field
      * error (400).
      */
-    public static void check(TicketStatus from, TicketStatus to, PendingReason reason, Resolution resolution, String link) {
+    public static void check(TicketStatus from, TicketStatus to, @Nullable PendingReason reason, @Nullable Resolution resolution, @Nullable String link) {
         if (!allowed(from, to)) {
             throw new ConflictException(explain(from, to));
         }
@@ -52,7 +54,7 @@ public final class StatusTransitions {
     }
 
     /** The link is shown as a link to agents and requesters: only web addresses, never javascript: or data:. */
-    public static void checkLink(String link) {
+    public static void checkLink(@Nullable String link) {
         if (link != null && !link.isBlank() && !link.strip().matches("(?i)https?://[^\\s<>\"]+")) {
             throw new InvalidRequestException("resolutionLink", "must be an http:// or https:// address");
         }

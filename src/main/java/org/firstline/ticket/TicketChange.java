@@ -3,6 +3,7 @@ package org.firstline.ticket;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PATCH of a ticket. A field left out stays as it is; for the optional ids, an explicit {@code null} clears them
@@ -10,28 +11,30 @@ import java.util.Optional;
  * organization that takes requests from its representatives only although the requester is not one of them.
  */
 public record TicketChange(
-        @Size(min = 1, max = 500, message = "must be 1 to 500 characters") String subject,
-        TicketStatus status,
-        PendingReason pendingReason,
-        Priority priority,
-        TicketType type,
-        Impact impact,
-        Optional<Long> teamId,
-        Optional<Long> ownerId,
-        Optional<Long> organizationId,
-        Optional<Long> serviceId,
-        List<String> labels,
-        List<String> cc,
-        Boolean funded,
-        @Size(max = 200, message = "must be at most 200 characters") String fundingReference,
-        Resolution resolution,
-        @Size(max = 2000, message = "must be at most 2000 characters") String resolutionLink,
-        Boolean confirmNotRepresentative) {
+        @Size(min = 1, max = 500, message = "must be 1 to 500 characters") @Nullable String subject,
+        @Nullable TicketStatus status,
+        @Nullable PendingReason pendingReason,
+        @Nullable Priority priority,
+        @Nullable TicketType type,
+        @Nullable Impact impact,
+        @Nullable Optional<Long> teamId,
+        @Nullable Optional<Long> ownerId,
+        @Nullable Optional<Long> organizationId,
+        @Nullable Optional<Long> serviceId,
+        @Nullable List<String> labels,
+        @Nullable List<String> cc,
+        @Nullable Boolean funded,
+        @Size(max = 200, message = "must be at most 200 characters") @Nullable String fundingReference,
+        @Nullable Resolution resolution,
+        @Size(max = 2000, message = "must be at most 2000 characters") @Nullable String resolutionLink,
+        @Nullable Boolean confirmNotRepresentative) {
 
     /** A change that files no ticket with a non-representative. */
-    public TicketChange(String subject, TicketStatus status, PendingReason pendingReason, Priority priority, TicketType type,
-            Impact impact, Optional<Long> teamId, Optional<Long> ownerId, Optional<Long> organizationId, Optional<Long> serviceId,
-            List<String> labels, List<String> cc, Boolean funded, String fundingReference, Resolution resolution, String resolutionLink) {
+    public TicketChange(@Nullable String subject, @Nullable TicketStatus status, @Nullable PendingReason pendingReason,
+            @Nullable Priority priority, @Nullable TicketType type, @Nullable Impact impact, @Nullable Optional<Long> teamId,
+            @Nullable Optional<Long> ownerId, @Nullable Optional<Long> organizationId, @Nullable Optional<Long> serviceId,
+            @Nullable List<String> labels, @Nullable List<String> cc, @Nullable Boolean funded, @Nullable String fundingReference,
+            @Nullable Resolution resolution, @Nullable String resolutionLink) {
         this(subject, status, pendingReason, priority, type, impact, teamId, ownerId, organizationId, serviceId, labels, cc, funded,
                 fundingReference, resolution, resolutionLink, null);
     }
@@ -58,12 +61,12 @@ public record TicketChange(
     }
 
     /** Only team and owner; a null leaves that one as it is. */
-    public static TicketChange routing(Optional<Long> teamId, Optional<Long> ownerId) {
+    public static TicketChange routing(@Nullable Optional<Long> teamId, Optional<Long> ownerId) {
         return new TicketChange(null, null, null, null, null, null, teamId, ownerId, null, null, null, null, null, null, null, null);
     }
 
     /** Only the status, with its pending reason when it is PENDING. */
-    public static TicketChange status(TicketStatus status, PendingReason reason) {
+    public static TicketChange status(TicketStatus status, @Nullable PendingReason reason) {
         return new TicketChange(null, status, reason, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -12,6 +12,7 @@ import org.firstline.ticket.TicketStateMachine.Transition;
 import org.firstline.ticket.internal.TicketAuditReasons;
 import org.firstline.ticket.internal.TicketLabels;
 import org.firstline.ticket.internal.TicketRows;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -180,8 +181,9 @@ public class TicketChanges {
 
     /** Reads the ticket and holds its row until the transaction ends, so concurrent changes queue up. */
     TicketView lock(long id) {
-        jdbc.sql("select id from ticket where id = ? for update").param(id).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("Ticket " + id + " does not exist."));
+        if (jdbc.sql("select id from ticket where id = ? for update").param(id).query(Long.class).optional().isEmpty()) {
+            throw new NotFoundException("Ticket " + id + " does not exist.");
+        }
         return jdbc.sql(TicketRows.SELECT + " where t.id = ?").param(id).query(TicketRows::ticket).single();
     }
 
@@ -193,7 +195,7 @@ public class TicketChanges {
         collaborators.publish(event);
     }
 
-    private static String name(Enum<?> value) {
+    private static @Nullable String name(@Nullable Enum<?> value) {
         return value == null ? null : value.name();
     }
 }

@@ -9,6 +9,7 @@ import org.firstline.directory.OrganizationView;
 import org.firstline.directory.TeamService;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ class TicketCollaborators {
         }
     }
 
-    void checkService(long serviceId, Long organizationId) {
+    void checkService(long serviceId, @Nullable Long organizationId) {
         var service = organizations.service(serviceId)
                 .orElseThrow(() -> new InvalidRequestException("serviceId", "no service with id " + serviceId));
         if (organizationId != null && service.organizationId() != organizationId) {
@@ -45,7 +46,7 @@ class TicketCollaborators {
     }
 
     /** A team without an owner is fine; an owner must be an active agent and, when there is a team, a member of it. */
-    void checkAssignment(Long teamId, Long ownerId) {
+    void checkAssignment(@Nullable Long teamId, @Nullable Long ownerId) {
         if (teamId != null && teams.find(teamId).isEmpty()) {
             throw new InvalidRequestException("teamId", "no team with id " + teamId);
         }
@@ -65,7 +66,7 @@ class TicketCollaborators {
      * the ticket's organization when it takes requests from representatives only and the requester is not one; for a
      * contact in several organizations and filed in none, all of them when every one is such an organization.
      */
-    List<Long> approversFor(ContactView requester, Long organizationId) {
+    List<Long> approversFor(ContactView requester, @Nullable Long organizationId) {
         if (organizationId != null) {
             return restricted(requester, organizations.get(organizationId)) ? List.of(organizationId) : List.of();
         }

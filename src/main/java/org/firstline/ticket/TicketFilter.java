@@ -1,6 +1,7 @@
 package org.firstline.ticket;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a ticket list shows. Every field is optional; empty lists mean "any". {@code noTeam} and {@code noOwner}
@@ -11,16 +12,16 @@ public record TicketFilter(
         List<TicketStatus> statuses,
         List<Long> teamIds,
         boolean noTeam,
-        Long ownerId,
+        @Nullable Long ownerId,
         boolean noOwner,
-        Long organizationId,
-        Long requesterId,
-        TicketType type,
-        Priority priority,
-        String label,
-        String q,
+        @Nullable Long organizationId,
+        @Nullable Long requesterId,
+        @Nullable TicketType type,
+        @Nullable Priority priority,
+        @Nullable String label,
+        @Nullable String q,
         boolean awaitingReply,
-        PendingReason pendingReason) {
+        @Nullable PendingReason pendingReason) {
 
     public static final List<TicketStatus> OPEN_STATUSES = List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING);
 

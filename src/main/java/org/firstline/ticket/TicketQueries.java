@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.ticket.internal.TicketRows;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -28,7 +29,7 @@ public class TicketQueries {
         this.jdbc = jdbc;
     }
 
-    public TicketPage list(TicketFilter filter, String cursor, int limit) {
+    public TicketPage list(TicketFilter filter, @Nullable String cursor, int limit) {
         boolean rare = filter.q() != null && !filter.q().isBlank() && Where.number(filter.q()) == null && isRare(filter.q().strip());
         var where = new Where(filter, rare);
         String sql = rare
@@ -132,7 +133,7 @@ public class TicketQueries {
             return spec;
         }
 
-        static Long number(String q) {
+        static @Nullable Long number(@Nullable String q) {
             if (q == null) return null;
             String s = q.strip();
             if (s.startsWith("#")) s = s.substring(1);

@@ -5,6 +5,7 @@ import static org.firstline.ticket.internal.TicketRows.timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.firstline.directory.ContactService;
 import org.firstline.directory.ContactView;
@@ -14,6 +15,7 @@ import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
 import org.firstline.ticket.internal.TicketLabels;
 import org.firstline.ticket.internal.TicketRows;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -53,7 +55,7 @@ public class TicketService {
      * ticket the first call made instead of a second one.
      */
     @Transactional
-    public TicketView open(OpenTicketForm form, AgentPrincipal actor, String idempotencyKey) {
+    public TicketView open(OpenTicketForm form, AgentPrincipal actor, @Nullable String idempotencyKey) {
         requireWriter(actor);
         if (form.importsHistory() && !actor.isAdmin()) {
             throw new AccessDeniedException("Only admins may set createdAt, status, teamId or ownerId when opening a ticket.");
@@ -103,7 +105,8 @@ public class TicketService {
                 .param("priority", (form.priority() == null ? Priority.NORMAL : form.priority()).name())
                 .param("impact", (form.impact() == null ? Impact.NONE : form.impact()).name())
                 .param("status", status.name())
-                .param("reason", status == TicketStatus.PENDING ? reason.name() : null)
+                .param("reason", status == TicketStatus.PENDING
+                        ? Objects.requireNonNull(reason, "required above when PENDING").name() : null)
                 .param("team", form.teamId())
                 .param("owner", form.ownerId())
                 .param("funded", Boolean.TRUE.equals(form.funded()))
@@ -133,7 +136,7 @@ public class TicketService {
             }
         }
         // labels and cc live in their own tables: read the ticket back only when there are some
-        boolean extras = form.labels() != null && !form.labels().isEmpty() || form.cc() != null && !form.cc().isEmpty();
+        boolean extras = (form.labels() != null && !form.labels().isEmpty()) || (form.cc() != null && !form.cc().isEmpty());
         TicketView ticket = extras ? get(id) : inserted;
         collaborators.publish(new TicketOpened(id, ticket.number(), organizationId, ticket.channel()));
         if (!approvers.isEmpty()) {
@@ -173,7 +176,7 @@ public class TicketService {
      * One organization from the contact decides it (a contact in none has joined its domain's by now); a contact in
      * several leaves it to be confirmed by the triager.
      */
-    private Long organizationFor(OpenTicketForm form, ContactView requester) {
+    private @Nullable Long organizationFor(OpenTicketForm form, ContactView requester) {
         if (form.organizationId() != null) {
             collaborators.checkOrganization(form.organizationId());
             return form.organizationId();

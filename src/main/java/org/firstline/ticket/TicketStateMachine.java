@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.firstline.platform.ConflictException;
 
 /**
@@ -17,20 +18,21 @@ final class TicketStateMachine {
     private TicketStateMachine() {}
 
     /** What the lifecycle decides about a ticket. */
-    record State(long id, long number, TicketStatus status, PendingReason pendingReason, Resolution resolution, String resolutionLink,
-            ResolutionOutcome outcome, Instant resolvedAt, Instant closedAt, Long teamId, Long ownerId) {
+    record State(long id, long number, TicketStatus status, @Nullable PendingReason pendingReason, @Nullable Resolution resolution,
+            @Nullable String resolutionLink, @Nullable ResolutionOutcome outcome, @Nullable Instant resolvedAt, @Nullable Instant closedAt,
+            @Nullable Long teamId, @Nullable Long ownerId) {
 
         static State of(TicketView t) {
             return new State(t.id(), t.number(), t.status(), t.pendingReason(), t.resolution(), t.resolutionLink(),
                     t.resolutionOutcome(), t.resolvedAt(), t.closedAt(), t.teamId(), t.ownerId());
         }
 
-        State with(TicketStatus status, PendingReason reason) {
+        State with(TicketStatus status, @Nullable PendingReason reason) {
             return new State(id, number, status, reason, resolution, resolutionLink, outcome, resolvedAt, closedAt, teamId, ownerId);
         }
 
         /** Back to open work: the resolution and its time go, the outcome is for the next resolution. */
-        State reopened(ResolutionOutcome outcome, Long teamId, Long ownerId) {
+        State reopened(@Nullable ResolutionOutcome outcome, @Nullable Long teamId, @Nullable Long ownerId) {
             return new State(id, number, TicketStatus.OPEN, null, null, null, outcome, null, null, teamId, ownerId);
         }
 
@@ -43,8 +45,8 @@ final class TicketStateMachine {
     sealed interface Intent {}
 
     /** An agent's edit; a null field stays as it is, an empty optional clears team or owner. */
-    record Edit(TicketStatus status, PendingReason pendingReason, Resolution resolution, String resolutionLink,
-            Optional<Long> teamId, Optional<Long> ownerId) implements Intent {}
+    record Edit(@Nullable TicketStatus status, @Nullable PendingReason pendingReason, @Nullable Resolution resolution,
+            @Nullable String resolutionLink, @Nullable Optional<Long> teamId, @Nullable Optional<Long> ownerId) implements Intent {}
 
     /** The requester confirmed the resolution. */
     record Confirm() implements Intent {}
@@ -68,7 +70,7 @@ final class TicketStateMachine {
     record HandToAccountManager(long accountManagerId) implements Intent {}
 
     /** The next state, the events that announce it, and why when the audit trail should say so. */
-    record Transition(State next, List<Object> events, boolean pendingReasonChanged, String reason) {}
+    record Transition(State next, List<Object> events, boolean pendingReasonChanged, @Nullable String reason) {}
 
     static Transition decide(State current, Intent intent, Instant now) {
         return switch (intent) {
@@ -156,7 +158,7 @@ final class TicketStateMachine {
                 current.resolutionLink(), current.outcome(), current.resolvedAt(), current.closedAt(), current.teamId(), accountManagerId);
     }
 
-    private static Transition transition(State current, State next, String reason) {
+    private static Transition transition(State current, State next, @Nullable String reason) {
         List<Object> events = new ArrayList<>();
         if (next.status() != current.status()) {
             events.add(new TicketStatusChanged(current.id(), current.status(), next.status()));

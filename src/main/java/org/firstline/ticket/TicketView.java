@@ -2,6 +2,7 @@ package org.firstline.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A ticket as the API and the UI read it.
@@ -13,26 +14,26 @@ public record TicketView(
         long number,
         String subject,
         TicketStatus status,
-        PendingReason pendingReason,
+        @Nullable PendingReason pendingReason,
         Priority priority,
         TicketType type,
         Impact impact,
         Channel channel,
         long requesterId,
-        Long organizationId,
-        Long serviceId,
-        Long teamId,
-        Long ownerId,
+        @Nullable Long organizationId,
+        @Nullable Long serviceId,
+        @Nullable Long teamId,
+        @Nullable Long ownerId,
         boolean funded,
-        String fundingReference,
+        @Nullable String fundingReference,
         List<String> labels,
         List<String> cc,
-        Resolution resolution,
-        String resolutionLink,
-        ResolutionOutcome resolutionOutcome,
+        @Nullable Resolution resolution,
+        @Nullable String resolutionLink,
+        @Nullable ResolutionOutcome resolutionOutcome,
         boolean internal,
         Instant createdAt,
         Instant updatedAt,
-        Instant resolvedAt,
-        Instant closedAt,
+        @Nullable Instant resolvedAt,
+        @Nullable Instant closedAt,
         boolean critical) {}

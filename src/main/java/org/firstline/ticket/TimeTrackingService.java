@@ -1,6 +1,7 @@
 package org.firstline.ticket;
 
 import static org.firstline.ticket.internal.TicketRows.instant;
+import static org.firstline.ticket.internal.TicketRows.requiredInstant;
 import static org.firstline.ticket.internal.TicketRows.timestamp;
 
 import java.sql.ResultSet;
@@ -103,6 +104,6 @@ public class TimeTrackingService {
 
     private static TimeEntryView entry(ResultSet rs, int n) throws SQLException {
         return new TimeEntryView(rs.getLong("id"), rs.getLong("ticket_id"), rs.getLong("agent_id"), rs.getInt("minutes"),
-                rs.getBoolean("billable"), rs.getString("note"), instant(rs, "worked_at"), instant(rs, "created_at"));
+                rs.getBoolean("billable"), rs.getString("note"), requiredInstant(rs, "worked_at"), requiredInstant(rs, "created_at"));
     }
 }

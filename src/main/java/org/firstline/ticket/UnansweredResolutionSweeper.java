@@ -48,7 +48,7 @@ class UnansweredResolutionSweeper {
         List<Long> due = jdbc.sql("""
                 select id from ticket where status = 'RESOLVED' and resolved_at <= ?
                 order by resolved_at, id limit ? for update skip locked""")
-                .params(Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(days))), BATCH).query(Long.class).list();
+                .params(Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(days))), BATCH).query((rs, n) -> rs.getLong(1)).list();
         due.forEach(id -> changes.closeUnanswered(id, days, system));
         return due.size();
     }

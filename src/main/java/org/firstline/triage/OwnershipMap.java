@@ -3,6 +3,7 @@ package org.firstline.triage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.firstline.directory.TeamService;
@@ -11,6 +12,7 @@ import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
 import org.firstline.triage.internal.OwnershipMatcher;
 import org.firstline.triage.internal.Words;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,7 +28,7 @@ public class OwnershipMap {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TeamService teams;
-    private volatile OwnershipMatcher matcher;
+    private volatile @Nullable OwnershipMatcher matcher;
     private volatile long loadedAt;
 
     OwnershipMap(JdbcClient jdbc, Clock clock, TeamService teams) {
@@ -54,7 +56,7 @@ public class OwnershipMap {
             invalidate();
             return get(id);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("The team already has the " + form.kind().name().toLowerCase() + " '" + form.term().strip() + "'.");
+            throw new ConflictException("The team already has the " + form.kind().name().toLowerCase(Locale.ROOT) + " '" + form.term().strip() + "'.");
         }
     }
 
@@ -66,7 +68,7 @@ public class OwnershipMap {
             jdbc.sql("update ownership_rule set team_id = ?, kind = ?, term = ?, weight = ? where id = ?")
                     .params(form.teamId(), form.kind().name(), form.term().strip(), weight(form), id).update();
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("The team already has the " + form.kind().name().toLowerCase() + " '" + form.term().strip() + "'.");
+            throw new ConflictException("The team already has the " + form.kind().name().toLowerCase(Locale.ROOT) + " '" + form.term().strip() + "'.");
         }
         invalidate();
         return get(id);

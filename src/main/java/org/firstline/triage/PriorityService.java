@@ -12,6 +12,7 @@ import org.firstline.ticket.TicketChange;
 import org.firstline.ticket.TicketChanges;
 import org.firstline.triage.internal.PriorityRules;
 import org.firstline.triage.internal.TicketFacts;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,7 +89,9 @@ public class PriorityService {
 
     @Transactional
     public PriorityFactors update(long ticketId, PriorityFactorsForm form, AgentPrincipal actor) {
-        facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
+        if (facts.of(ticketId).isEmpty()) {
+            throw new NotFoundException("Ticket " + ticketId + " does not exist.");
+        }
         PriorityFactors now = factors(ticketId);
         Workaround workaround = form.workaround() == null ? now.workaround() : form.workaround();
         jdbc.sql("""
@@ -121,7 +124,7 @@ public class PriorityService {
      * the agent's call), without one the current one is confirmed.
      */
     @Transactional
-    public PrioritySuggestion confirm(long ticketId, Priority priority, AgentPrincipal actor) {
+    public PrioritySuggestion confirm(long ticketId, @Nullable Priority priority, AgentPrincipal actor) {
         var ticket = facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
         if (priority != null && priority != ticket.priority()) {
             changes.change(ticketId, TicketChange.priority(priority), actor);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.firstline.directory.TeamService;
 import org.firstline.directory.TeamView;
@@ -18,6 +19,7 @@ import org.firstline.triage.internal.TeamBlend;
 import org.firstline.triage.internal.TeamModel;
 import org.firstline.triage.internal.TicketFacts;
 import org.firstline.triage.internal.Words;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,7 +40,7 @@ public class SuggestionService {
     private final TeamService teams;
     private final SimilarTickets similarIndex;
     private final io.micrometer.core.instrument.Timer suggestionTime;
-    private volatile Map<Long, String> teamNames;
+    private volatile @Nullable Map<Long, String> teamNames;
     private volatile long teamNamesAt;
 
     SuggestionService(JdbcClient jdbc, Clock clock, TicketFacts facts, OwnershipMap ownershipMap, TeamModel model,
@@ -169,7 +171,8 @@ public class SuggestionService {
                         rs.getString("resolution") == null ? null : Resolution.valueOf(rs.getString("resolution")),
                         rs.getString("resolution_link"),
                         rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant(),
-                        rs.getString("last_reply"), Math.round(score.get(rs.getLong("id")) * 1000) / 1000.0))
+                        rs.getString("last_reply"),
+                        Math.round(Objects.requireNonNull(score.get(rs.getLong("id")), "one of the matches") * 1000) / 1000.0))
                 .list().stream()
                 .sorted((a, b) -> Double.compare(b.similarity(), a.similarity()))
                 .toList();

@@ -18,6 +18,7 @@ import org.firstline.ticket.TicketChanges;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketType;
 import org.firstline.ticket.TicketView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -81,7 +82,7 @@ public class TeamQueues {
 
     /** Who is on first line for the team now (until rotas decide it); null clears it. */
     @Transactional
-    public void setOnDuty(long teamId, Long agentId) {
+    public void setOnDuty(long teamId, @Nullable Long agentId) {
         var team = teams.get(teamId);
         if (agentId != null && !team.memberIds().contains(agentId)) {
             throw new InvalidRequestException("agentId", "agent " + agentId + " is not a member of " + team.name());
@@ -99,7 +100,8 @@ public class TeamQueues {
 
     /** Everyone on first line for some team now: who hears of trouble on tickets no team has yet. */
     public List<Long> onDutyAnywhere() {
-        return jdbc.sql("select distinct on_duty_agent_id from team_desk where on_duty_agent_id is not null order by 1").query(Long.class).list();
+        return jdbc.sql("select distinct on_duty_agent_id from team_desk where on_duty_agent_id is not null order by 1")
+                .query((rs, n) -> rs.getLong(1)).list();
     }
 
     /** "Take": the agent becomes the owner of a ticket of one of their teams that nobody owns yet. */

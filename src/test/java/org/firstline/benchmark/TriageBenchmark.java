@@ -76,11 +76,20 @@ public final class TriageBenchmark {
                 }
                 line(out, "SLA clocks started for the %,d waiting tickets in the background in %.1f s", waiting, (System.nanoTime() - backfillStart) / 1e9);
                 String report = post(base + "/api/v1/triage/classifier/train", token);
-                line(out, "Classifier trained on %s past assignments in %s ms; on the newest %s it did not learn from: "
-                                + "ownership map alone %s, classifier alone %s, combined %s (classifier weight %s)",
+                line(out, "Classifier trained on %s past assignments in %s ms; on the newest %s it did not learn from (top-1): "
+                                + "ownership map alone %s; naive Bayes %s alone, %s combined; linear SVM (C %s) %s alone, %s combined; "
+                                + "in use: %s, weight %s against the map",
                         field(report, "examples"), field(report, "durationMs"), field(report, "heldOut"),
-                        percent(field(report, "rulesAccuracy")), percent(field(report, "modelAccuracy")),
-                        percent(field(report, "combinedAccuracy")), field(report, "modelWeight"));
+                        percent(field(report, "rulesAccuracy")), percent(field(report, "naiveBayesAccuracy")),
+                        percent(field(report, "naiveBayesCombinedAccuracy")), field(report, "linearC"),
+                        percent(field(report, "linearAccuracy")), percent(field(report, "linearCombinedAccuracy")),
+                        field(report, "modelInUse"), field(report, "modelWeight"));
+                line(out, "The same %,d tickets in this process, all three models with Firstline's split (70 %% teach, 10 %% tune, 20 %% measure):",
+                        history);
+                for (var r : RoutingModels.compare(RoutingModels.synthetic(TicketCorpus.generate(history + waiting, 7).subList(0, history)),
+                        RoutingModels.syntheticRules())) {
+                    line(out, "  %s", r.line());
+                }
 
                 long firstWaiting = history + 1;
                 var random = new Random(5);
@@ -91,14 +100,14 @@ public final class TriageBenchmark {
                     suggestions.add(timed(() -> get(base + "/api/v1/tickets/" + id + "/suggestions", token)));
                 }
                 line(out, "Suggestions for one ticket (teams, assignees, priority, similar tickets; API, over HTTP): %s", suggestions.summary());
-                line(out, "  of which computing them in Firstline (timer firstline.triage.suggestions): %s", serverTime(base, "firstline_triage_suggestions_seconds"));
+                line(out, "  of which computing them in Firstline (timer firstline.triage.suggestions): %s", serverTime(base, token, "firstline_triage_suggestions_seconds"));
 
                 for (String sort : new String[] {"AGE", "URGENCY"}) {
                     for (int i = 0; i < 50; i++) get(base + "/api/v1/triage/desk?limit=50&sort=" + sort, token);
                     var desk = new Latencies();
                     for (int i = 0; i < 500; i++) desk.add(timed(() -> get(base + "/api/v1/triage/desk?limit=50&sort=" + sort, token)));
                     line(out, "Desk first page, 50 of %,d waiting, %s (API): %s", waiting, sort.toLowerCase(), desk.summary());
-                    line(out, "  of which reading the page in Firstline (timer firstline.triage.desk): %s", serverTime(base, "firstline_triage_desk_seconds"));
+                    line(out, "  of which reading the page in Firstline (timer firstline.triage.desk): %s", serverTime(base, token, "firstline_triage_desk_seconds"));
                 }
                 var browser = signedInBrowser(base, password);
                 var rows = new Latencies();
@@ -108,6 +117,7 @@ public final class TriageBenchmark {
                 var page = new Latencies();
                 for (int i = 0; i < 200; i++) page.add(timed(() -> html(browser, base + "/triage")));
                 line(out, "Desk page (HTML, signed in): %s", page.summary());
+                workQueue(out, base, token, jdbcUrl, waiting);
                 line(out, "Process RSS: %,d MiB", app.rssKiB() / 1024);
             }
         }
@@ -186,6 +196,49 @@ public final class TriageBenchmark {
         }
     }
 
+    /**
+     * The work queue at size: the waiting tickets are routed to the eight teams (as after a morning's triage) with
+     * the facts 2i2c's rules read spread over them, then pages of the queue are read over the API.
+     */
+    private static void workQueue(StringBuilder out, String base, String token, String jdbcUrl, int waiting) throws Exception {
+        try (var c = DriverManager.getConnection(jdbcUrl, "postgres", ""); var st = c.createStatement()) {
+            st.execute("set session_replication_role = replica");
+            st.execute("update ticket set team_id = 1 + id % 8, status = 'OPEN', type = 'CHANGE_REQUEST', funded = (id % 100 = 0), "
+                    + "impact = case when id % 10 = 3 then 'MAJOR' else 'MINOR' end where team_id is null");
+            // budgets: no plan, used up, over half used, under half used
+            st.execute("insert into support_plan (name, budget_hours, created_at) values ('Small', 5, now()), ('Large', 100, now())");
+            st.execute("update organization set plan_id = case when id <= 5 then null when id <= 10 then (select id from support_plan where name = 'Small') "
+                    + "when id <= 15 then 1 else (select id from support_plan where name = 'Large') end");
+            st.execute("""
+                    insert into ticket_priority_factors (ticket_id, aligned_with_goals, aligned_with_upstream, updated_at)
+                    select id, id % 50 = 1, id % 50 = 2, now() from ticket where status = 'OPEN' and id % 50 in (1, 2)""");
+            st.execute("""
+                    insert into ticket_link (ticket_id, kind, url, created_at)
+                    select id, 'EXTERNAL_ISSUE', 'https://github.com/example/infra/issues/' || (id / 200), now()
+                    from ticket where status = 'OPEN' and id % 100 = 7""");
+            st.execute("set session_replication_role = origin");
+            st.execute("analyze");
+        }
+        String first = get(base + "/api/v1/triage/work-queue?limit=100", token);
+        line(out, "Work queue: %s open non-incident tickets with a team, ranked by 2i2c's rules; first page's rules: %s", field(first, "total"),
+                rules(first));
+        for (String query : new String[] {"limit=100", "limit=100&offset=" + (waiting / 2), "limit=100&teamId=3"}) {
+            for (int i = 0; i < 20; i++) get(base + "/api/v1/triage/work-queue?" + query, token);
+            var page = new Latencies();
+            for (int i = 0; i < 200; i++) page.add(timed(() -> get(base + "/api/v1/triage/work-queue?" + query, token)));
+            line(out, "Work queue page (%s, API): %s", query, page.summary());
+            line(out, "  of which ranking and reading it in Firstline (timer firstline.triage.work-queue): %s",
+                    serverTime(base, token, "firstline_triage_work_queue_seconds"));
+        }
+    }
+
+    private static String rules(String json) {
+        var counts = new java.util.TreeMap<String, Integer>();
+        var m = Pattern.compile("\"rule\":(\\d)").matcher(json);
+        while (m.find()) counts.merge(m.group(1), 1, Integer::sum);
+        return counts.toString();
+    }
+
     private static String get(String url, String token) throws Exception {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -206,8 +259,9 @@ public final class TriageBenchmark {
     }
 
     /** The server's own percentiles of a timer, from the Prometheus endpoint (a window of the last minutes). */
-    private static String serverTime(String base, String metric) throws Exception {
-        String text = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private static String serverTime(String base, String token, String metric) throws Exception {
+        // the metrics endpoint wants an admin's token like the rest of the API
+        String text = get(base + "/actuator/prometheus", token);
         var sb = new StringBuilder();
         for (String q : new String[] {"0.5", "0.95", "0.99"}) {
             var m = Pattern.compile(metric + "\\{[^}]*quantile=\"" + q + "\"[^}]*\\} ([0-9.eE+-]+)").matcher(text);

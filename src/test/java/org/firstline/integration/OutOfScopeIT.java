@@ -38,7 +38,7 @@ class OutOfScopeIT extends ApiTest {
         assertThat(ticket.get("teamId").asLong()).as("the team keeps it for when it comes back").isEqualTo(team);
         assertThat(mail(owned, "LEAD")).singleElement().satisfies(m -> {
             assertThat(m).startsWith(manager.email() + "|");
-            assertThat(m).contains("12.5 hours", "A custom dashboard is new work", "/tickets/" + owned);
+            assertThat(m).contains("12.5 hours", "A custom dashboard is new work", "/tickets/" + ticket.get("number").asLong());
         });
         assertThat(mail(owned, "ASSIGNMENT")).as("the account manager talks to the client").isEmpty();
         assertThat(api(manager).get("/api/v1/leads").body()).contains("A custom dashboard is new work");

@@ -93,17 +93,19 @@ class TicketFilingIT extends ApiTest {
         assertThat(find(audit, "reason", "organization_id").get("actor").asString()).isEqualTo("agent:" + triager.username());
 
         // the same on the ticket page: the message where the triager looks, then one click to confirm
-        long second = open(api, unique("walkin") + "@gmail.test", null).get("id").asLong();
+        var secondTicket = open(api, unique("walkin") + "@gmail.test", null);
+        long second = secondTicket.get("id").asLong();
+        long secondNumber = secondTicket.get("number").asLong();
         var browser = signedIn(triager);
-        String csrf = ApiClient.csrfToken(browser.get("/tickets/" + second, "text/html").body());
-        var posted = browser.postForm("/tickets/" + second + "/properties", java.util.Map.of(
+        String csrf = ApiClient.csrfToken(browser.get("/tickets/" + secondNumber, "text/html").body());
+        var posted = browser.postForm("/tickets/" + secondNumber + "/properties", java.util.Map.of(
                 "_csrf", csrf, "status", "NEW", "priority", "NORMAL", "type", "QUESTION", "impact", "NONE", "organizationId", String.valueOf(org)));
         assertThat(posted.status()).isEqualTo(302);
-        var page = browser.get("/tickets/" + second, "text/html").body();
+        var page = browser.get("/tickets/" + secondNumber, "text/html").body();
         assertThat(page).contains("representative-warning", "is not a representative of " + orgName, "File it there anyway");
         assertThat(api.get("/api/v1/tickets/" + second).json().get("organizationId").isNull()).isTrue();
         var confirmForm = page.substring(page.indexOf("id=\"representative-warning\""));
-        var again = browser.postForm("/tickets/" + second + "/properties", java.util.Map.of("_csrf", ApiClient.csrfToken(confirmForm),
+        var again = browser.postForm("/tickets/" + secondNumber + "/properties", java.util.Map.of("_csrf", ApiClient.csrfToken(confirmForm),
                 "status", "NEW", "priority", "NORMAL", "type", "QUESTION", "impact", "NONE", "organizationId", String.valueOf(org),
                 "confirmNotRepresentative", "true"));
         assertThat(again.status()).isEqualTo(302);
@@ -132,7 +134,7 @@ class TicketFilingIT extends ApiTest {
                 "type", "QUESTION", "priority", "NORMAL", "channel", "PHONE"));
         assertThat(posted.status()).isEqualTo(302);
         long fromForm = Long.parseLong(posted.header("Location").replaceAll(".*/tickets/", ""));
-        assertThat(admin.get("/api/v1/tickets/" + fromForm).json().get("organizationId").asLong()).isEqualTo(org);
+        assertThat(admin.get("/api/v1/tickets/by-number/" + fromForm).json().get("organizationId").asLong()).isEqualTo(org);
         assertThat(admin.get("/api/v1/contacts/" + walkInContact).json().get("organizations")).hasSize(1);
     }
 
@@ -162,7 +164,7 @@ class TicketFilingIT extends ApiTest {
                 "MERGED_FROM #" + api.get("/api/v1/tickets/" + sameRequester).json().get("number").asLong());
         assertThat(api.get("/api/v1/tickets/" + duplicate.get("id").asLong() + "/links").json().get("items").get(0).get("kind").asString())
                 .isEqualTo("DUPLICATE_OF");
-        assertThat(signedIn(newAgent(AgentRole.AGENT)).get("/tickets/" + survivor, "text/html").body())
+        assertThat(signedIn(newAgent(AgentRole.AGENT)).get("/tickets/" + api.get("/api/v1/tickets/" + survivor).json().get("number").asLong(), "text/html").body())
                 .contains("merged from", "#" + duplicate.get("number").asLong());
         assertThat(api.post("/api/v1/tickets/" + survivor + "/links", map("kind", "MERGED_FROM", "ticketId", sameRequester)).status())
                 .as("made by merging only").isEqualTo(400);

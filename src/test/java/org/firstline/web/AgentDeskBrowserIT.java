@@ -45,6 +45,12 @@ class AgentDeskBrowserIT {
     org.firstline.triage.TriageLearning learning;
 
     @Autowired
+    org.firstline.directory.TeamService teams;
+
+    @Autowired
+    org.firstline.triage.TriageDesk desk;
+
+    @Autowired
     org.firstline.triage.internal.SuggestionRefresher refresher;
 
     WebDriver browser;
@@ -182,6 +188,19 @@ class AgentDeskBrowserIT {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Operations", "Platform", "Docs & Onboarding");
     }
 
+    @Test
+    @Order(7)
+    void theDemoAdminIsOnATeamSoAssignToMeOnTheDeskWorks() {
+        var admin = agents.principal("admin").orElseThrow();
+        var operations = teams.list().stream().filter(t -> t.name().equals("Operations")).findFirst().orElseThrow();
+        assertThat(agents.get(admin.id()).teamIds()).contains(operations.id());
+        long id = tickets.open(org.firstline.ticket.OpenTicketForm.of("Assign me from the desk", "The admin takes this one.",
+                "ada.quinn@hubbard.edu", "Dr. Ada Quinn", org.firstline.ticket.Channel.API), admin, null).id();
+        var assigned = desk.assignPerson(id, admin.id(), admin);
+        assertThat(assigned.ownerId()).isEqualTo(admin.id());
+        assertThat(assigned.teamId()).isEqualTo(operations.id());
+    }
+
     private static boolean viewCountsShown(WebDriver d) {
         var counts = d.findElements(By.cssSelector(".views .count"));
         return !counts.isEmpty() && !counts.getFirst().getText().isBlank();
@@ -214,6 +233,23 @@ class AgentDeskBrowserIT {
             }
         } finally {
             BrowserSupport.desktop(browser);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theDemoAgentsShareTheOnePasswordPrintedWithTheAdminsSoTwoPeopleCanTryTheDesk() throws Exception {
+        String password = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-data/demo-agents-password")).strip();
+        var demo = agents.list().stream().filter(a -> a.email().endsWith("@support.example") && a.active()).toList();
+        assertThat(demo).hasSizeGreaterThan(3);
+        WebDriver second = BrowserSupport.start();
+        try {
+            BrowserSupport.signIn(second, url(""), demo.get(0).username(), password);
+            second.get(url("/triage"));
+            assertThat(second.getCurrentUrl()).doesNotContain("/login");
+            assertThat(second.findElement(By.cssSelector("header .who a")).getText()).isEqualTo(demo.get(0).displayName());
+        } finally {
+            second.quit();
         }
     }
 

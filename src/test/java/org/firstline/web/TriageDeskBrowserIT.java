@@ -238,6 +238,57 @@ class TriageDeskBrowserIT {
     }
 
     @Test
+    @Order(5)
+    void keysTypedWhileTheClaimIsOnItsWayReachThePickerInOrder() {
+        long id = open("Typed fast", "A triager who knows the keys types t and 2 at once.");
+        var before = tickets.get(id).priority();
+        refresher.refresh(id); // the row's suggestion settles first: it decides the picker's order
+        openDesk(ann, portA);
+        selectRow(ann, id);
+        // the picker lists the suggested team first, then the others in the desk's order
+        String secondTeam = (String) ((JavascriptExecutor) ann).executeScript("""
+                var suggested = document.querySelector('#desk-rows tr[data-id="' + arguments[0] + '"]').getAttribute('data-team');
+                var ids = Array.prototype.map.call(document.querySelectorAll('#team-options li'), function (li) { return li.getAttribute('data-id'); });
+                ids.sort(function (a, b) { return (b === suggested) - (a === suggested); });
+                return ids[1];""", String.valueOf(id));
+        // the claim takes a little while: hold it back so "2" surely arrives before the picker opens
+        ((JavascriptExecutor) ann).executeScript("""
+                var original = window.fetch;
+                window.fetch = function (url, options) {
+                  var answer = original.apply(this, arguments);
+                  return String(url).indexOf('/claim') > 0 ? answer.then(function (r) { return new Promise(function (done) { setTimeout(function () { done(r); }, 400); }); }) : answer;
+                };""");
+        keys(ann, "t2");
+        BrowserSupport.waitFor(ann, d -> status(d).startsWith("Assigned"));
+        assertThat(tickets.get(id).teamId()).isEqualTo(Long.parseLong(secondTeam));
+        assertThat(tickets.get(id).priority()).isEqualTo(before);
+        assertThat(ann.findElement(By.id("picker")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(7)
+    void aReadOnlyAgentIsToldWhyTheKeysDoNothing() {
+        agents.create(new AgentForm("rita-readonly", "Rita Reader", "rita@support.test", AgentRole.READ_ONLY, "UTC", "", 0, PASSWORD, true,
+                List.of()));
+        long id = open("Read-only eyes", "Only looking.");
+        WebDriver rita = BrowserSupport.start();
+        try {
+            BrowserSupport.signIn(rita, base(portA), "rita-readonly", PASSWORD);
+            openDesk(rita, portA);
+            selectRow(rita, id);
+            keys(rita, "t");
+            BrowserSupport.waitFor(rita, d -> status(d).equals("Read-only agents can't change tickets; ask an admin for the agent role."));
+            assertThat(rita.findElement(By.id("picker")).isDisplayed()).isFalse();
+            keys(rita, "2");
+            BrowserSupport.waitFor(rita, d -> status(d).startsWith("Read-only agents can't change tickets"));
+            assertThat(tickets.get(id).priority()).isEqualTo(Priority.NORMAL);
+            assertThat(tickets.get(id).teamId()).isNull();
+        } finally {
+            rita.quit();
+        }
+    }
+
+    @Test
     @Order(6)
     void aTriagerClearsAHundredOvernightTicketsFromTheKeyboardInOneSession() {
         ownershipMap.add(new org.firstline.triage.OwnershipRuleForm(ops, org.firstline.triage.RuleKind.KEYWORD, "outage", 5));
@@ -284,7 +335,7 @@ class TriageDeskBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     void theTicketPageShowsWhoElseIsOnItAndHoldsAReplyWrittenAgainstAnOlderConversation() {
         long id = open("Two agents, one ticket", "Who answers?");
         long number = tickets.get(id).number();

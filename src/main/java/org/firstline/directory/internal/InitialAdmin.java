@@ -1,15 +1,12 @@
 package org.firstline.directory.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import org.firstline.directory.AgentForm;
 import org.firstline.directory.AgentService;
 import org.firstline.platform.AgentRole;
 import org.firstline.platform.FirstlineSettings;
+import org.firstline.platform.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,7 +23,6 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class InitialAdmin implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final AgentService agents;
     private final FirstlineSettings settings;
@@ -41,18 +37,10 @@ class InitialAdmin implements ApplicationRunner {
         if (agents.exists("admin")) {
             return;
         }
-        String password = randomPassword();
+        String password = SecretFiles.randomPassword();
         // the file first: a crash between the two steps must not leave an admin whose password nobody knows
         Path file = settings.dataDir().resolve("initial-admin-password");
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), "initial-admin-password", ".tmp");
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the file keeps the default permissions
-        }
-        Files.writeString(temporary, password + "\n");
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SecretFiles.write(file, password + "\n");
         agents.create(new AgentForm("admin", "Administrator", "admin@localhost", AgentRole.ADMIN, "UTC", "", 0, password, true, null));
         log.warn("""
 
@@ -63,14 +51,5 @@ class InitialAdmin implements ApplicationRunner {
 
                 It is also in {}. Sign in and change it.
                 *************************************************************""", password, file.toAbsolutePath());
-    }
-
-    private static String randomPassword() {
-        var random = new SecureRandom();
-        var sb = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
     }
 }

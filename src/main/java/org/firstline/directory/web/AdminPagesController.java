@@ -1,6 +1,7 @@
 package org.firstline.directory.web;
 
 import java.util.List;
+import java.util.Locale;
 import org.firstline.directory.AgentForm;
 import org.firstline.directory.AgentService;
 import org.firstline.directory.ApiTokenService;
@@ -44,7 +45,7 @@ class AdminPagesController {
     String createAgent(@RequestParam String username, @RequestParam String displayName, @RequestParam String email,
             @RequestParam AgentRole role, @RequestParam(defaultValue = "UTC") String timeZone, @RequestParam String password,
             @RequestParam(defaultValue = "") String skills, RedirectAttributes flash) {
-        var agent = agents.create(new AgentForm(username.strip().toLowerCase(), displayName, email, role, timeZone, "", null, password,
+        var agent = agents.create(new AgentForm(username.strip().toLowerCase(Locale.ROOT), displayName, email, role, timeZone, "", null, password,
                 true, OrganizationPagesController.split(skills)));
         flash.addFlashAttribute("notice", agent.displayName() + " can now sign in as " + agent.username() + ".");
         return "redirect:/admin/agents";

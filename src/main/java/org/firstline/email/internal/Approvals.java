@@ -30,6 +30,7 @@ import org.firstline.ticket.TicketHeldForApproval;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ public class Approvals {
 
     /** A pending request as its link shows it. */
     public record Pending(long id, long ticketId, long ticketNumber, String subject, String representative, String request,
-            Decision decision) {}
+            @Nullable Decision decision) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -239,7 +240,7 @@ public class Approvals {
         return jdbc.sql("select ticket_id from approval_request where id = ?").param(requestId).query(Long.class).single();
     }
 
-    static TicketChange statusChange(TicketStatus status, PendingReason reason, Resolution resolution) {
+    static TicketChange statusChange(TicketStatus status, @Nullable PendingReason reason, @Nullable Resolution resolution) {
         return new TicketChange(null, status, reason, null, null, null, null, null, null, null, null, null, null, null,
                 resolution, null);
     }

@@ -2,6 +2,7 @@ package org.firstline.email.internal;
 
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimePart;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The files that come with a message: attachments, inline images (with their Content-ID, which the HTML refers to
@@ -14,12 +15,12 @@ final class AttachmentReader {
     private AttachmentReader() {}
 
     /** Whether the part is meant as a file rather than as text to read: it says so, or it has a name. */
-    static boolean isAttachment(Part part, String filename) {
+    static boolean isAttachment(Part part, @Nullable String filename) {
         return Part.ATTACHMENT.equalsIgnoreCase(disposition(part)) || filename != null;
     }
 
     /** The {@code n}th file of the message, from a part that is neither text to read nor a container. */
-    static ParsedMail.Attachment read(Part part, String contentType, String filename, int n) throws Exception {
+    static ParsedMail.Attachment read(Part part, String contentType, @Nullable String filename, int n) throws Exception {
         byte[] bytes = PartContent.bytes(part);
         String contentId = part instanceof MimePart mime ? MessageIds.first(mime.getContentID()) : null;
         String name = filename != null ? filename : fallbackName(contentType, n);
@@ -27,13 +28,13 @@ final class AttachmentReader {
     }
 
     /** A forwarded message, named by its file name or else by its subject. */
-    static ParsedMail.Attachment forwarded(byte[] message, String filename, String subject) {
+    static ParsedMail.Attachment forwarded(byte[] message, @Nullable String filename, String subject) {
         String name = filename != null ? filename : safeFileName(subject) + ".eml";
         return new ParsedMail.Attachment(name, "message/rfc822", message, null);
     }
 
     /** The decoded, safe file name of a part; null when it has none, "attachment" when it has one that cannot be read. */
-    static String filename(Part part) {
+    static @Nullable String filename(Part part) {
         try {
             String name = part.getFileName();
             return name == null || name.isBlank() ? null : safeFileName(HeaderReader.decode(name));
@@ -43,7 +44,7 @@ final class AttachmentReader {
     }
 
     /** No path separators or control characters, not "." or "..", at most 200 characters. */
-    static String safeFileName(String name) {
+    static String safeFileName(@Nullable String name) {
         String cleaned = name == null ? "" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
         if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) {
             return "message";
@@ -62,7 +63,7 @@ final class AttachmentReader {
         return "attachment-" + n + "." + extension;
     }
 
-    private static String disposition(Part part) {
+    private static @Nullable String disposition(Part part) {
         try {
             return part.getDisposition();
         } catch (Exception e) {

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a message's MIME tree (mixed, alternative, related, report) for what the requester wrote: the text parts, else
@@ -29,7 +30,7 @@ final class BodyReader {
     private final List<String> forwarded = new ArrayList<>();
     private final List<ParsedMail.Attachment> attachments = new ArrayList<>();
     private final DeliveryReport report = new DeliveryReport();
-    private String originalMessageId;
+    private @Nullable String originalMessageId;
 
     private BodyReader() {}
 
@@ -49,7 +50,7 @@ final class BodyReader {
     }
 
     /** The HTML parts sanitized, null when there are none. */
-    String html() {
+    @Nullable String html() {
         return html.isEmpty() ? null : HtmlText.sanitize(String.join("\n", html));
     }
 
@@ -61,7 +62,7 @@ final class BodyReader {
      * The delivery failure this message reports, when it has a delivery-status part or its header says so: for the
      * message it returns (from a forwarded copy or its headers, else a Message-ID quoted in the text).
      */
-    ParsedMail.Bounce bounce(boolean headerSaysBounce) {
+    ParsedMail.@Nullable Bounce bounce(boolean headerSaysBounce) {
         if (!report.present() && !headerSaysBounce) {
             return null;
         }
@@ -136,7 +137,7 @@ final class BodyReader {
         return new MimeMultipart(new ByteArrayDataSource(body, type.toString()));
     }
 
-    private void forwarded(Part part, String filename, boolean attachment, int depth) throws Exception {
+    private void forwarded(Part part, @Nullable String filename, boolean attachment, int depth) throws Exception {
         byte[] bytes = PartContent.bytes(part);
         MimeMessage inner = LenientMime.message(bytes);
         HeaderReader headers = new HeaderReader(inner);
@@ -162,7 +163,7 @@ final class BodyReader {
         attachments.add(AttachmentReader.forwarded(bytes, filename, headers.subject()));
     }
 
-    private static String line(String name, String value) {
+    private static String line(String name, @Nullable String value) {
         return value == null ? "" : name + ": " + HeaderReader.decode(value) + "\n";
     }
 }

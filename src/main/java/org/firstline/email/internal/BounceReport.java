@@ -39,12 +39,13 @@ class BounceReport implements IntakeFilter {
         if (bounce == null) {
             return Optional.empty();
         }
-        Optional<Long> ticketId = bounce.originalMessageId() == null ? Optional.empty() : outbox.ticketOfSent(bounce.originalMessageId());
-        if (ticketId.isEmpty()) {
+        String original = bounce.originalMessageId();
+        Optional<Long> ticketId = original == null ? Optional.empty() : outbox.ticketOfSent(original);
+        if (original == null || ticketId.isEmpty()) {
             return Optional.of(new Filed(Outcome.QUARANTINED, null, null, "delivery failure report for a message Firstline did not send"
-                    + (bounce.originalMessageId() == null ? "" : " (" + bounce.originalMessageId() + ")")));
+                    + (original == null ? "" : " (" + original + ")")));
         }
-        outbox.recordBounce(bounce.originalMessageId(),
+        outbox.recordBounce(original,
                 "bounced: " + bounce.status() + (bounce.diagnostic() == null ? "" : " " + bounce.diagnostic()));
         String note = "Delivery failure: email to " + (bounce.recipient() == null ? "the recipient" : bounce.recipient())
                 + " bounced (status " + bounce.status() + (bounce.diagnostic() == null ? "" : ", " + bounce.diagnostic()) + ").";

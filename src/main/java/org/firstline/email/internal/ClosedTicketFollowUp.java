@@ -1,5 +1,6 @@
 package org.firstline.email.internal;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.firstline.email.internal.InboundMailFiler.Filed;
 import org.firstline.ticket.LinkForm;
@@ -27,7 +28,8 @@ class ClosedTicketFollowUp implements IntakeFilter {
             return Optional.empty();
         }
         Filed followUp = opening.open(intake);
-        links.add(followUp.ticketId(), new LinkForm(LinkKind.RELATED, closed.get().id(), null, false), intake.system());
+        links.add(Objects.requireNonNull(followUp.ticketId(), "a new ticket"), new LinkForm(LinkKind.RELATED, closed.get().id(), null, false),
+                intake.system());
         return Optional.of(followUp);
     }
 }

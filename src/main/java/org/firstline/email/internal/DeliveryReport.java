@@ -1,15 +1,16 @@
 package org.firstline.email.internal;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the message/delivery-status parts of a bounce say (RFC 3464): the first status, recipient and diagnostic
  * found; a report without a Status field still marks the message as a bounce, with status "unknown".
  */
 final class DeliveryReport {
-    private String status;
-    private String recipient;
-    private String diagnostic;
+    private @Nullable String status;
+    private @Nullable String recipient;
+    private @Nullable String diagnostic;
 
     void read(String fields) {
         for (String raw : fields.replace("\r\n", "\n").replaceAll("\n[ \t]+", " ").split("\n")) {
@@ -41,7 +42,7 @@ final class DeliveryReport {
         return status != null;
     }
 
-    ParsedMail.Bounce bounce(String originalMessageId) {
+    ParsedMail.Bounce bounce(@Nullable String originalMessageId) {
         return new ParsedMail.Bounce(originalMessageId, recipient, status, diagnostic);
     }
 }

@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import org.firstline.email.internal.ParsedMail.SenderHeader;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * The header of a message as a ticket needs it: sender, cc, subject, its own Message-ID and those it answers, and
@@ -25,7 +27,7 @@ final class HeaderReader {
     }
 
     /** The first value of a header as it stands, null when absent. */
-    String first(String name) {
+    @Nullable String first(String name) {
         try {
             String[] values = part.getHeader(name);
             return values == null || values.length == 0 ? null : values[0];
@@ -45,7 +47,10 @@ final class HeaderReader {
     Sender sender() throws MalformedMailException {
         for (SenderHeader header : SenderHeader.values()) {
             String value = first(header.field);
-            InternetAddress address = value == null ? null : MailAddresses.first(value);
+            if (value == null) {
+                continue;
+            }
+            InternetAddress address = MailAddresses.first(value);
             if (address != null && (header != SenderHeader.RETURN_PATH || namesSomeone(value, address))) {
                 return new Sender(address, header);
             }
@@ -76,7 +81,7 @@ final class HeaderReader {
         return decode(raw).replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cntrl}", "").strip();
     }
 
-    String messageId() {
+    @Nullable String messageId() {
         return MessageIds.first(first("Message-ID"));
     }
 
@@ -119,7 +124,8 @@ final class HeaderReader {
     }
 
     /** Unfolded and with encoded words decoded; as it stands when they cannot be. */
-    static String decode(String value) {
+    @Contract("!null -> !null")
+    static @Nullable String decode(@Nullable String value) {
         if (value == null) {
             return null;
         }

@@ -32,7 +32,7 @@ final class HtmlText {
         for (Node child : node.childNodes()) {
             if (child instanceof TextNode text) {
                 String value = text.text().replace('\u00a0', ' ');
-                if (!value.isBlank() || !out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+                if (!value.isBlank() || (!out.isEmpty() && out.charAt(out.length() - 1) != '\n')) {
                     out.append(value.replaceAll("\\s+", " "));
                 }
             } else if (child instanceof Element element) {

@@ -7,6 +7,7 @@ import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -28,10 +29,10 @@ public class InboundMailFiler {
     /** What became of a message. */
     public enum Outcome { TICKET, REPLY, HELD, BOUNCE, APPROVAL, IGNORED, QUARANTINED, DUPLICATE }
 
-    public record Filed(Outcome outcome, Long ticketId, Long messageId, String reason) {}
+    public record Filed(Outcome outcome, @Nullable Long ticketId, @Nullable Long messageId, @Nullable String reason) {}
 
     /** Where a message came from on the server, kept for tracing. */
-    public record Origin(Long mailboxId, Long uidValidity, Long uid) {}
+    public record Origin(@Nullable Long mailboxId, @Nullable Long uidValidity, @Nullable Long uid) {}
 
     private final InboundMessages messages;
     private final TransactionTemplate transactions;
@@ -96,7 +97,7 @@ public class InboundMailFiler {
     }
 
     /** Says why for the admins who read the quarantine, without SQL or class names: the details are in the log. */
-    private static String reason(RuntimeException e) {
+    private static @Nullable String reason(RuntimeException e) {
         if (e instanceof InvalidRequestException || e instanceof ConflictException || e instanceof NotFoundException) {
             return e.getMessage();
         }
@@ -106,7 +107,8 @@ public class InboundMailFiler {
         return "an unexpected error (details in the server log)";
     }
 
-    private Filed quarantine(byte[] raw, String key, String messageId, String sender, String subject, Origin origin, String reason) {
+    private Filed quarantine(byte[] raw, String key, @Nullable String messageId, @Nullable String sender, @Nullable String subject,
+            Origin origin, @Nullable String reason) {
         return transactions.execute(status -> messages.quarantine(raw, key, messageId, sender, subject, origin, reason));
     }
 

@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.firstline.email.internal.InboundMailFiler.Filed;
 import org.firstline.email.internal.InboundMailFiler.Origin;
 import org.firstline.email.internal.InboundMailFiler.Outcome;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,7 @@ class InboundMessages {
     }
 
     /** A quarantined message as it arrived, to file again. */
+    @SuppressWarnings("ArrayRecordComponent") // the raw message is passed along, never compared
     record Quarantined(byte[] raw, String key, Origin origin) {}
 
     boolean known(String key) {
@@ -32,7 +35,7 @@ class InboundMessages {
     }
 
     /** Records a readable message before it is filed; null when another reader recorded it first. */
-    Long record(String key, ParsedMail mail, Origin origin, byte[] raw) {
+    @Nullable Long record(String key, ParsedMail mail, Origin origin, byte[] raw) {
         return jdbc.sql("""
                 insert into inbound_email (mailbox_id, dedup_key, message_id, sender, subject, uid_validity, uid, outcome, html, raw, received_at)
                 values (?, ?, ?, ?, ?, ?, ?, 'IGNORED', ?, ?, ?) on conflict (dedup_key) do nothing returning id""")
@@ -65,7 +68,8 @@ class InboundMessages {
     }
 
     /** Records a message that could not be filed, with the reason; a duplicate when it was recorded before. */
-    Filed quarantine(byte[] raw, String key, String messageId, String sender, String subject, Origin origin, String reason) {
+    Filed quarantine(byte[] raw, String key, @Nullable String messageId, @Nullable String sender, @Nullable String subject,
+            Origin origin, @Nullable String reason) {
         int inserted = jdbc.sql("""
                 insert into inbound_email (mailbox_id, dedup_key, message_id, sender, subject, uid_validity, uid, outcome, reason, raw, received_at)
                 values (?, ?, ?, ?, ?, ?, ?, 'QUARANTINED', ?, ?, ?) on conflict (dedup_key) do nothing""")
@@ -81,7 +85,7 @@ class InboundMessages {
                         rs.getObject(4, Long.class), rs.getObject(5, Long.class)))).optional();
     }
 
-    void stillQuarantined(long id, String reason) {
+    void stillQuarantined(long id, @Nullable String reason) {
         jdbc.sql("update inbound_email set reason = ? where id = ?").params(reason, id).update();
     }
 
@@ -90,7 +94,8 @@ class InboundMessages {
         jdbc.sql("delete from inbound_email where id = ?").param(id).update();
     }
 
-    static String truncate(String value, int max) {
+    @Contract("!null, _ -> !null")
+    static @Nullable String truncate(@Nullable String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.firstline.email.MailboxView;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.ticket.TicketView;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A readable message on its way through the intake filters: what it says, its record, the actor filing it, and
@@ -20,8 +21,8 @@ final class Intake {
     private final List<String> ownAddresses;
     private final Supplier<Optional<MailboxView>> mailboxLookup;
     private final Supplier<Optional<TicketView>> threadLookup;
-    private Optional<MailboxView> mailbox;
-    private Optional<TicketView> thread;
+    private @Nullable Optional<MailboxView> mailbox;
+    private @Nullable Optional<TicketView> thread;
 
     Intake(byte[] raw, ParsedMail mail, long inboundId, AgentPrincipal system, List<String> ownAddresses,
             Supplier<Optional<MailboxView>> mailbox, Supplier<Optional<TicketView>> thread) {

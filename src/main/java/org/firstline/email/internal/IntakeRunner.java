@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.firstline.email.MailboxView;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,8 +36,8 @@ class IntakeRunner implements SmartLifecycle {
     /** When this node last renewed each lease it holds (System.nanoTime). */
     private final Map<Long, Long> renewed = new ConcurrentHashMap<>();
     private volatile boolean running;
-    private Thread supervisor;
-    private Thread outbox;
+    private @Nullable Thread supervisor;
+    private @Nullable Thread outbox;
 
     IntakeRunner(MailboxStore mailboxes, MailboxReader reader, OutboxSender sender, MailboxLeases leases,
             @Value("${firstline.email.background:true}") boolean enabled,

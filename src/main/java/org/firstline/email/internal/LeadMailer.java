@@ -42,7 +42,7 @@ class LeadMailer {
                 "organization.name", String.valueOf(lead.organizationName()),
                 "ticket.number", String.valueOf(lead.ticketNumber()),
                 "ticket.subject", lead.subject(),
-                "ticket.url", publicUrl + "/tickets/" + lead.ticketId(),
+                "ticket.url", publicUrl + "/tickets/" + lead.ticketNumber(),
                 "lead.hours", lead.estimateHours().stripTrailingZeros().toPlainString(),
                 "lead.reason", lead.reason()));
         outbox.enqueue(new OutboundMail(null, lead.ticketId(), null, OutboundMail.Kind.LEAD, List.of(manager.email()), List.of(),

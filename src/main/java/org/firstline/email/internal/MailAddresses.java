@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Addresses from header values as mailers write them: display names in encoded words, comments, broken lists. */
 final class MailAddresses {
@@ -20,7 +21,7 @@ final class MailAddresses {
      * The first usable address with its decoded display name; when the list cannot be parsed, the first thing shaped
      * like an address outside comments. Null when there is none.
      */
-    static InternetAddress first(String value) {
+    static @Nullable InternetAddress first(String value) {
         try {
             for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
                 String email = address.getAddress();

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Text in the charset its part declares. UTF-7 is decoded here because the JDK cannot; an unknown, missing or
@@ -14,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 final class MailCharsets {
     private MailCharsets() {}
 
-    static String decode(byte[] bytes, String charset) {
+    static String decode(byte[] bytes, @Nullable String charset) {
         String name = charset == null ? null : charset.strip().replace("\"", "");
         if (name != null && Utf7.isUtf7(name)) {
             return Utf7.decode(bytes);

@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a raw RFC 5322 message into what a ticket needs: the {@link HeaderReader} for sender, subject and threading,
@@ -58,7 +59,7 @@ public final class MailParser {
                 body.attachments(), headers.automatic() || bounce != null, bounce);
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.firstline.email.MailboxForm;
 import org.firstline.email.MailboxView;
 import org.firstline.platform.SecretCipher;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ public class MailboxStore {
     }
 
     /** What connecting to a mailbox takes. */
-    public record Connection(MailboxView mailbox, String imapPassword, String smtpPassword) {}
+    public record Connection(MailboxView mailbox, String imapPassword, @Nullable String smtpPassword) {}
 
     public List<MailboxView> list() {
         return jdbc.sql("select * from mailbox order by name").query(MailboxStore::view).list();
@@ -59,7 +60,7 @@ public class MailboxStore {
 
     private record Addresses(List<String> list, long readAt) {}
 
-    private volatile Addresses addresses;
+    private volatile @Nullable Addresses addresses;
 
     /** Where a ticket's mail goes out from: the mailbox it came in at, else the first that can send. */
     public Optional<MailboxView> senderFor(long ticketId) {
@@ -84,10 +85,10 @@ public class MailboxStore {
                 rs.getString("smtp_security") == null ? null : MailboxForm.MailSecurity.valueOf(rs.getString("smtp_security")),
                 rs.getString("smtp_username"), rs.getString("smtp_password") != null, rs.getBoolean("acknowledge"),
                 rs.getBoolean("enabled"), rs.getObject("uid_validity", Long.class), instant(rs.getTimestamp("last_polled_at")),
-                rs.getString("last_error"), instant(rs.getTimestamp("updated_at")));
+                rs.getString("last_error"), rs.getTimestamp("updated_at").toInstant());
     }
 
-    private static java.time.Instant instant(Timestamp timestamp) {
+    private static java.time.@Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Message-IDs as Message-ID, In-Reply-To, References and quoted headers carry them, without their angle brackets. */
 final class MessageIds {
@@ -14,7 +15,7 @@ final class MessageIds {
     private MessageIds() {}
 
     /** The first id in angle brackets, else the value itself when it is one word (some mailers leave the brackets out). */
-    static String first(String value) {
+    static @Nullable String first(@Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -27,7 +28,7 @@ final class MessageIds {
     }
 
     /** Every id in angle brackets, in order; a References header of thousands is cut at a hundred. */
-    static List<String> all(String value) {
+    static List<String> all(@Nullable String value) {
         List<String> ids = new ArrayList<>();
         if (value != null) {
             Matcher m = ANGLE_ID.matcher(value);
@@ -39,7 +40,7 @@ final class MessageIds {
     }
 
     /** The first "Message-ID: <…>" line quoted in a text, such as a bounce that quotes the message it returns. */
-    static String quotedIn(String text) {
+    static @Nullable String quotedIn(String text) {
         Matcher m = QUOTED_MESSAGE_ID.matcher(text);
         return m.find() ? m.group(1) : null;
     }

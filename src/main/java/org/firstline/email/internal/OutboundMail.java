@@ -1,12 +1,13 @@
 package org.firstline.email.internal;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A message to send, as queued in the outbox; a reply without a mailbox (null) waits until one can send it. */
 public record OutboundMail(
-        Long mailboxId,
-        Long ticketId,
-        Long ticketMessageId,
+        @Nullable Long mailboxId,
+        @Nullable Long ticketId,
+        @Nullable Long ticketMessageId,
         Kind kind,
         List<String> recipients,
         List<String> cc,

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.ticket.AttachmentService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +41,7 @@ public class Outbox {
     }
 
     /** Queues the message and returns its outbox id; {@code fromAddress} is null when no mailbox can send it yet. */
-    public long enqueue(OutboundMail mail, String fromAddress) {
+    public long enqueue(OutboundMail mail, @Nullable String fromAddress) {
         List<String> thread = mail.ticketId() == null ? List.of() : threadIds(mail.ticketId());
         String inReplyTo = mail.ticketId() == null ? null : latestInbound(mail.ticketId());
         if (inReplyTo == null && !thread.isEmpty()) {
@@ -50,7 +52,8 @@ public class Outbox {
         if (thread.size() > MAX_REFERENCES) {
             references.addAll(thread.subList(thread.size() - MAX_REFERENCES + 1, thread.size()));
         }
-        Long[] files = mail.ticketMessageId() == null ? new Long[0] : attachments.list(mail.ticketId()).stream()
+        Long[] files = mail.ticketMessageId() == null ? new Long[0]
+                : attachments.list(Objects.requireNonNull(mail.ticketId(), "a message has its ticket")).stream()
                 .filter(a -> mail.ticketMessageId().equals(a.messageId())).map(a -> a.id()).toArray(Long[]::new);
         var now = Timestamp.from(clock.instant());
         return jdbc.sql("""
@@ -86,7 +89,7 @@ public class Outbox {
                 .collect(toCollection(LinkedHashSet::new)).stream().toList();
     }
 
-    private String latestInbound(long ticketId) {
+    private @Nullable String latestInbound(long ticketId) {
         return jdbc.sql("""
                 select message_id from inbound_email where ticket_id = ? and message_id is not null and outcome in ('TICKET', 'REPLY', 'HELD')
                 order by id desc limit 1""").param(ticketId).query(String.class).optional().orElse(null);

@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import org.firstline.directory.AgentService;
 import org.firstline.ticket.AttachmentService;
 import org.firstline.ticket.ConversationService;
 import org.firstline.ticket.MessageForm;
 import org.firstline.ticket.MessageKind;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -35,7 +37,7 @@ public class OutboxSender {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
-    private record Due(long id, Long mailboxId, Long ticketId, Long ticketMessageId, String messageId, String inReplyTo,
+    private record Due(long id, @Nullable Long mailboxId, @Nullable Long ticketId, @Nullable Long ticketMessageId, String messageId, @Nullable String inReplyTo,
             List<String> references, List<String> recipients, List<String> cc, String subject, String body, String kind, int attempts,
             List<Long> attachmentIds, Instant lease) {}
 
@@ -69,8 +71,7 @@ public class OutboxSender {
     /** Sends everything due now; returns how many were sent. */
     public int sendDue() {
         int count = 0;
-        List<Due> due;
-        while (!(due = claim(20)).isEmpty()) {
+        for (List<Due> due = claim(20); !due.isEmpty(); due = claim(20)) {
             for (Due mail : due) {
                 if (send(mail)) {
                     count++;
@@ -106,7 +107,8 @@ public class OutboxSender {
     private boolean send(Due mail) {
         try {
             // a reply queued while no mailbox could send goes out from the one that can now
-            long mailboxId = mail.mailboxId() != null ? mail.mailboxId() : mailboxes.senderFor(mail.ticketId()).orElseThrow().id();
+            long mailboxId = mail.mailboxId() != null ? mail.mailboxId() : mailboxes.senderFor(
+                    Objects.requireNonNull(mail.ticketId(), "only replies wait for a mailbox")).orElseThrow().id();
             var connection = mailboxes.connection(mailboxId).orElseThrow();
             var sender = senders.sender(connection);
             MimeMessage message = new ThreadedMessage(sender.getSession(), mail.messageId());
@@ -170,7 +172,7 @@ public class OutboxSender {
     private List<org.firstline.ticket.AttachmentView> files(Due mail) {
         if (mail.ticketId() == null) return List.of();
         return attachments.list(mail.ticketId()).stream().filter(a -> mail.attachmentIds().contains(a.id())
-                || mail.ticketMessageId() != null && mail.ticketMessageId().equals(a.messageId())).toList();
+                || (mail.ticketMessageId() != null && mail.ticketMessageId().equals(a.messageId()))).toList();
     }
 
     private void fail(Due mail, Exception e) {

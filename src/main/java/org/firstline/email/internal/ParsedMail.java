@@ -1,6 +1,7 @@
 package org.firstline.email.internal;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message as intake files it. {@code text} is what the requester wrote (the text part, or a rendering of the HTML
@@ -9,18 +10,18 @@ import java.util.List;
  * sender's address was read: From, else the fallbacks in {@link SenderHeader}'s order.
  */
 public record ParsedMail(
-        String messageId,
+        @Nullable String messageId,
         List<String> threadIds,
         String fromAddress,
-        String fromName,
+        @Nullable String fromName,
         SenderHeader senderHeader,
         List<String> cc,
         String subject,
         String text,
-        String html,
+        @Nullable String html,
         List<Attachment> attachments,
         boolean automatic,
-        Bounce bounce) {
+        @Nullable Bounce bounce) {
 
     /** The headers a sender is read from, in the order they are tried. */
     public enum SenderHeader {
@@ -47,8 +48,9 @@ public record ParsedMail(
     }
 
     /** A file that came with the message; {@code contentId} is set for inline images. */
-    public record Attachment(String filename, String contentType, byte[] content, String contentId) {}
+    @SuppressWarnings("ArrayRecordComponent") // file contents are passed along, never compared
+    public record Attachment(@Nullable String filename, String contentType, byte[] content, @Nullable String contentId) {}
 
     /** A delivery status notification: which message of ours failed, for whom, and why. */
-    public record Bounce(String originalMessageId, String recipient, String status, String diagnostic) {}
+    public record Bounce(@Nullable String originalMessageId, @Nullable String recipient, @Nullable String status, @Nullable String diagnostic) {}
 }

@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * A part's content with its transfer encoding undone. Base64 that is not base64 is refused rather than decoded to
@@ -49,7 +51,7 @@ final class PartContent {
         return part instanceof MimeBodyPart body ? body.getRawInputStream() : ((MimeMessage) part).getRawInputStream();
     }
 
-    private static boolean knownEncoding(String encoding) {
+    private static boolean knownEncoding(@Nullable String encoding) {
         if (encoding == null) {
             return true;
         }
@@ -68,8 +70,8 @@ final class PartContent {
                 padding++;
                 significant++;
             } else if (Character.isWhitespace(c)) {
-                continue;
-            } else if (padding > 0 || !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+                // line breaks inside base64 are allowed
+            } else if (padding > 0 || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')) {
                 throw new MalformedMailException("a base64 part holds characters that are not base64 ('" + printable(c) + "')");
             } else {
                 significant++;
@@ -84,7 +86,8 @@ final class PartContent {
         return c < 0x20 || c > 0x7e ? String.format("\\x%02x", (int) c) : String.valueOf(c);
     }
 
-    private static String strip(String value) {
+    @Contract("!null -> !null")
+    private static @Nullable String strip(@Nullable String value) {
         return value == null ? null : value.strip();
     }
 }

@@ -87,7 +87,7 @@ final class RawHeader {
         for (int i = 0; i < raw.length; i++) {
             byte b = raw[i];
             if (b == '\n') {
-                if (previous == '\n' || previous == '\r' && i >= 2 && raw[i - 2] == '\n') {
+                if (previous == '\n' || (previous == '\r' && i >= 2 && raw[i - 2] == '\n')) {
                     return;
                 }
                 lineLength = 0;

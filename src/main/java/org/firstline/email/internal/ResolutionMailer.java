@@ -51,7 +51,7 @@ class ResolutionMailer {
         var mailbox = mailboxes.senderFor(ticket.id());
         String token = Approvals.token();
         String link = publicUrl + "/resolutions/" + token;
-        String resolution = ticket.resolution() == null ? "" : "How: " + ticket.resolution().name().toLowerCase().replace('_', ' ')
+        String resolution = ticket.resolution() == null ? "" : "How: " + ticket.resolution().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                 + (ticket.resolutionLink() == null ? "" : " (" + ticket.resolutionLink() + ")") + "\n";
         var rendered = templates.render(MailTemplates.Key.RESOLUTION, Map.of(
                 "requester.name", requester.name(),

@@ -1,5 +1,6 @@
 package org.firstline.email.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public class ResolutionRequests {
     public enum Decision { CONFIRMED, NOT_FIXED }
 
     /** A request as its link shows it; {@code valid} while its answer would still count. */
-    public record Pending(long id, long ticketId, long ticketNumber, String subject, Decision decision, boolean valid) {}
+    public record Pending(long id, long ticketId, long ticketNumber, String subject, @Nullable Decision decision, boolean valid) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.firstline.directory.AgentService;
@@ -78,7 +79,7 @@ class SlaAlertMailer {
         long atRisk = alerts.size() - breached;
         if (alerts.size() == 1) {
             SlaAlert a = alerts.getFirst();
-            return (a.kind() == SlaAlertKind.BREACHED ? "Breached: " : "At risk: ") + a.target().label().toLowerCase() + " on #"
+            return (a.kind() == SlaAlertKind.BREACHED ? "Breached: " : "At risk: ") + a.target().label().toLowerCase(Locale.ROOT) + " on #"
                     + a.ticketNumber() + " " + a.subject();
         }
         return (breached > 0 ? breached + " breached" : "") + (breached > 0 && atRisk > 0 ? ", " : "") + (atRisk > 0 ? atRisk + " at risk" : "")
@@ -89,8 +90,8 @@ class SlaAlertMailer {
         ZoneId zone = zone(agent.timeZone());
         var lines = new ArrayList<String>();
         for (SlaAlert a : alerts.subList(0, Math.min(LISTED, alerts.size()))) {
-            lines.add("- " + (a.kind() == SlaAlertKind.BREACHED ? "BREACHED" : "at risk") + ": " + a.target().label().toLowerCase() + " on #"
-                    + a.ticketNumber() + " (" + a.priority().name().toLowerCase() + ") " + a.subject() + "\n  due "
+            lines.add("- " + (a.kind() == SlaAlertKind.BREACHED ? "BREACHED" : "at risk") + ": " + a.target().label().toLowerCase(Locale.ROOT) + " on #"
+                    + a.ticketNumber() + " (" + a.priority().name().toLowerCase(Locale.ROOT) + ") " + a.subject() + "\n  due "
                     + WHEN.format(a.dueAt().atZone(zone)) + " · " + publicUrl + "/tickets/" + a.ticketNumber());
         }
         if (alerts.size() > LISTED) lines.add("…and " + (alerts.size() - LISTED) + " more.");

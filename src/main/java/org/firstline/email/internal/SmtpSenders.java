@@ -2,6 +2,7 @@ package org.firstline.email.internal;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.firstline.email.MailboxForm;
@@ -23,7 +24,7 @@ class SmtpSenders {
         }
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(mailbox.smtpHost());
-        sender.setPort(mailbox.smtpPort());
+        sender.setPort(Objects.requireNonNull(mailbox.smtpPort(), "required with an SMTP host"));
         sender.setDefaultEncoding("UTF-8");
         boolean ssl = mailbox.smtpSecurity() == MailboxForm.MailSecurity.SSL;
         sender.setProtocol(ssl ? "smtps" : "smtp");

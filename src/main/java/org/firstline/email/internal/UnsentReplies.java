@@ -3,6 +3,7 @@ package org.firstline.email.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.firstline.ticket.ReplyMail;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,7 @@ class UnsentReplies implements ReplyMail {
         return unsent;
     }
 
-    private static String why(String status, int attempts, String lastError, boolean noMailbox) {
+    private static @Nullable String why(String status, int attempts, String lastError, boolean noMailbox) {
         if (noMailbox) return "Not sent yet: no mailbox is set up to send it; it goes out when an admin adds one";
         if ("FAILED".equals(status)) return "Not sent: given up after " + attempts + " attempts (" + lastError + ")";
         if (attempts > 0) return "Not sent yet: " + lastError + "; Firstline tries again";

@@ -45,7 +45,8 @@ final class Utf7 {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
-        for (char c : base64.toCharArray()) {
+        for (int i = 0; i < base64.length(); i++) {
+            char c = base64.charAt(i);
             buffer = buffer << 6 | ALPHABET.indexOf(c);
             bits += 6;
             if (bits >= 8) {

@@ -1,10 +1,12 @@
 package org.firstline.email.web;
 
+import java.util.Locale;
 import org.firstline.email.EmailAdministration;
 import org.firstline.email.EmailTemplate;
 import org.firstline.email.MailboxForm;
 import org.firstline.email.MailboxService;
 import org.firstline.platform.AgentPrincipal;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -74,7 +76,7 @@ class EmailAdminPagesController {
     String retry(@PathVariable long id, RedirectAttributes flash) {
         var filed = administration.retry(id);
         flash.addFlashAttribute(filed.reason() != null && filed.ticketId() == null ? "error" : "notice",
-                "Filed again: " + filed.outcome().name().toLowerCase() + (filed.reason() == null ? "" : " (" + filed.reason() + ")"));
+                "Filed again: " + filed.outcome().name().toLowerCase(Locale.ROOT) + (filed.reason() == null ? "" : " (" + filed.reason() + ")"));
         return "redirect:/admin/quarantine";
     }
 
@@ -120,7 +122,7 @@ class EmailAdminPagesController {
                     blank(smtpPassword), acknowledge != null && acknowledge, enabled != null && enabled);
         }
 
-        private static String blank(String value) {
+        private static @Nullable String blank(@Nullable String value) {
             return value == null || value.isBlank() ? null : value;
         }
     }

@@ -2,6 +2,7 @@ package org.firstline.integration.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ public class DeliveryQueue {
     }
 
     /** A Slack message for a team's channel, or (teamId null) for the support-wide channel. */
-    public void slack(Long ticketId, Long teamId, String event, String payload) {
+    public void slack(@Nullable Long ticketId, @Nullable Long teamId, String event, String payload) {
         insert(ticketId, Channel.SLACK, teamId, null, event, payload);
     }
 
@@ -27,11 +28,11 @@ public class DeliveryQueue {
         insert(ticketId, Channel.TRELLO, teamId, null, event, payload);
     }
 
-    public void webhook(Long ticketId, long subscriptionId, String event, String payload) {
+    public void webhook(@Nullable Long ticketId, long subscriptionId, String event, String payload) {
         insert(ticketId, Channel.WEBHOOK, null, subscriptionId, event, payload);
     }
 
-    private void insert(Long ticketId, Channel channel, Long teamId, Long subscriptionId, String event, String payload) {
+    private void insert(@Nullable Long ticketId, Channel channel, @Nullable Long teamId, @Nullable Long subscriptionId, String event, String payload) {
         var now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into delivery (ticket_id, channel, team_id, subscription_id, event, payload, next_attempt_at, created_at)

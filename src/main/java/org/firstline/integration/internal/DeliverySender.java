@@ -16,6 +16,7 @@ import org.firstline.platform.SecretCipher;
 import org.firstline.ticket.ConversationService;
 import org.firstline.ticket.MessageForm;
 import org.firstline.ticket.MessageKind;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +33,7 @@ public class DeliverySender {
     static final int DISABLE_AFTER = 10;
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    private record Due(long id, Long ticketId, String channel, Long teamId, Long subscriptionId, String event, String payload,
+    private record Due(long id, @Nullable Long ticketId, String channel, @Nullable Long teamId, @Nullable Long subscriptionId, String event, String payload,
             int attempts) {}
 
     private final JdbcClient jdbc;

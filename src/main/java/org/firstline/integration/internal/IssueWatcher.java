@@ -21,6 +21,7 @@ import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketView;
 import org.firstline.triage.PriorityFactorsForm;
 import org.firstline.triage.PriorityService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IssueWatcher {
     static final Duration CHECK_EVERY = Duration.ofMinutes(5);
 
-    private record Open(long id, long ticketId, String tracker, String purpose, String externalId, String url, Instant takenAt) {}
+    private record Open(long id, long ticketId, String tracker, String purpose, String externalId, String url, @Nullable Instant takenAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;

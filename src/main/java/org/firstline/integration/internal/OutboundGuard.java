@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.firstline.platform.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ public class OutboundGuard {
     }
 
     /** When a URL is saved: refuses, naming the field, a URL Firstline would not call. Blank is "not set" and passes. */
-    public void checkUrl(String field, String value) {
+    public void checkUrl(String field, @Nullable String value) {
         if (value == null || value.isBlank()) return;
         URI uri = parse(value.strip()).orElseThrow(() -> new InvalidRequestException(field, "must be an http or https URL"));
         if (allowed(uri.getHost())) return;

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboundHttp {
     /** What came back, or why nothing did (status 0); {@code refused} when Firstline would not make the call at all. */
-    public record Result(int status, String body, String error, boolean refused) {
-        public Result(int status, String body, String error) {
+    public record Result(int status, @Nullable String body, @Nullable String error, boolean refused) {
+        public Result(int status, @Nullable String body, @Nullable String error) {
             this(status, body, error, false);
         }
 
@@ -30,10 +31,10 @@ public class OutboundHttp {
 
         /** A refusal that asking again will not change (bad request, gone, no such hook); 408 and 429 are worth a retry. */
         public boolean permanent() {
-            return refused || status >= 400 && status < 500 && status != 408 && status != 429;
+            return refused || (status >= 400 && status < 500 && status != 408 && status != 429);
         }
 
-        public String describe() {
+        public @Nullable String describe() {
             return status == 0 ? error : "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
         }
 
@@ -53,7 +54,7 @@ public class OutboundHttp {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    public Result send(String method, String url, Map<String, String> headers, String body) {
+    public Result send(String method, String url, Map<String, String> headers, @Nullable String body) {
         var refusal = guard.check(url);
         if (refusal.isPresent()) return new Result(0, null, refusal.get().reason(), refusal.get().permanent());
         try {

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which addresses Firstline may send data to: only public ones. Anything inside (loopback, private networks, link-local
@@ -26,11 +27,11 @@ final class PublicAddressPolicy {
         if (b0 == 169 && b1 == 254) return reason("a link-local address (this includes the cloud metadata service)");
         if (b0 == 127) return reason("a loopback address");
         if (b0 == 0) return reason("an unspecified address");
-        if (b0 == 10 || b0 == 172 && (b1 & 0xf0) == 16 || b0 == 192 && b1 == 168) return reason("a private address");
+        if (b0 == 10 || (b0 == 172 && (b1 & 0xf0) == 16) || (b0 == 192 && b1 == 168)) return reason("a private address");
         if (b0 == 100 && (b1 & 0xc0) == 64) return reason("a shared (carrier-grade NAT) address");
         if (b0 >= 224 && b0 <= 239) return reason("a multicast address");
         // IETF protocol assignments, benchmarking, reserved and broadcast: never a service on the internet
-        if (b0 == 192 && b1 == 0 && b2 == 0 || b0 == 198 && (b1 & 0xfe) == 18 || b0 >= 240) return reason("a reserved address");
+        if ((b0 == 192 && b1 == 0 && b2 == 0) || (b0 == 198 && (b1 & 0xfe) == 18) || b0 >= 240) return reason("a reserved address");
         return Optional.empty();
     }
 
@@ -51,7 +52,7 @@ final class PublicAddressPolicy {
      * The IPv4 address inside an IPv6 one that reaches it: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64
      * (64:ff9b::a.b.c.d) and 6to4 (2002:aabb:ccdd::). Without this ::ffff:169.254.169.254 would pass as "IPv6".
      */
-    static byte[] embeddedIpv4(byte[] a) {
+    static byte @Nullable [] embeddedIpv4(byte[] a) {
         boolean tenZeroBytes = Arrays.equals(a, 0, 10, new byte[10], 0, 10);
         boolean mapped = tenZeroBytes && (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
         boolean compatible = tenZeroBytes && a[10] == 0 && a[11] == 0;

@@ -1,6 +1,8 @@
 package org.firstline.integration.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /** The settings with their secrets decrypted, for the code that calls out; never leaves the module. */
-public record Secrets(String slackSupportWebhook, String trelloBaseUrl, String trelloKey, String trelloToken, String githubBaseUrl,
-        String githubRepository, String githubToken, String githubWebhookSecret, String githubPlanningRepository,
-        String shortcutBaseUrl, String shortcutToken, Long shortcutWorkflowStateId, int sprintDays) {}
+public record Secrets(@Nullable String slackSupportWebhook, String trelloBaseUrl, @Nullable String trelloKey, @Nullable String trelloToken, String githubBaseUrl,
+        @Nullable String githubRepository, @Nullable String githubToken, @Nullable String githubWebhookSecret, @Nullable String githubPlanningRepository,
+        String shortcutBaseUrl, @Nullable String shortcutToken, @Nullable Long shortcutWorkflowStateId, int sprintDays) {}

@@ -3,6 +3,7 @@ package org.firstline.integration.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.firstline.integration.WebhookEvent;
 import org.firstline.platform.FirstlineSettings;
@@ -65,8 +66,8 @@ class SlaAlertAnnouncer {
         var lines = new ArrayList<String>();
         for (SlaAlert a : alerts.subList(0, Math.min(LISTED, alerts.size()))) {
             lines.add((a.kind() == SlaAlertKind.BREACHED ? ":rotating_light: *Breached*" : ":hourglass_flowing_sand: *At risk*") + " "
-                    + a.target().label().toLowerCase() + " on <" + publicUrl + "/tickets/" + a.ticketNumber() + "|#" + a.ticketNumber() + " "
-                    + TicketAnnouncer.escape(a.subject()) + "> · " + a.priority().name().toLowerCase());
+                    + a.target().label().toLowerCase(Locale.ROOT) + " on <" + publicUrl + "/tickets/" + a.ticketNumber() + "|#" + a.ticketNumber() + " "
+                    + TicketAnnouncer.escape(a.subject()) + "> · " + a.priority().name().toLowerCase(Locale.ROOT));
         }
         if (alerts.size() > LISTED) lines.add("…and " + (alerts.size() - LISTED) + " more: <" + publicUrl + "/sla|service levels>");
         return String.join("\n", lines);

@@ -2,7 +2,9 @@ package org.firstline.integration.internal;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.firstline.directory.AgentService;
 import org.firstline.directory.AgentView;
 import org.firstline.directory.TeamService;
@@ -16,6 +18,7 @@ import org.firstline.ticket.TicketOpened;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketStatusChanged;
 import org.firstline.ticket.TicketView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -63,10 +66,11 @@ class TicketAnnouncer {
             var channel = jdbc.sql("select slack_webhook is not null, trello_list_id from team_channel where team_id = ?")
                     .param(event.teamId()).query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getString(2)}).optional();
             if (channel.isPresent() && (Boolean) channel.get()[0]) {
-                queue.slack(ticket.id(), team.id(), WebhookEvent.TICKET_ASSIGNED.wireName(), slack(ticket, team, owner));
+                // the ticket was just given this team
+                queue.slack(ticket.id(), Objects.requireNonNull(team).id(), WebhookEvent.TICKET_ASSIGNED.wireName(), slack(ticket, team, owner));
             }
             if (channel.isPresent() && channel.get()[1] != null) {
-                queue.trello(ticket.id(), team.id(), WebhookEvent.TICKET_ASSIGNED.wireName(),
+                queue.trello(ticket.id(), Objects.requireNonNull(team).id(), WebhookEvent.TICKET_ASSIGNED.wireName(),
                         json.writeValueAsString(Map.of("idList", channel.get()[1], "name", "#" + ticket.number() + " " + ticket.subject(),
                                 "desc", "Priority " + ticket.priority() + (owner == null ? ", nobody owns it yet" : ", owner " + owner.displayName())
                                         + "\n\n" + link(ticket), "urlSource", link(ticket), "pos", "top")));
@@ -118,10 +122,10 @@ class TicketAnnouncer {
         subscriptions.forEach(id -> queue.webhook(ticketId, id, event.wireName(), payload));
     }
 
-    private String slack(TicketView ticket, TeamView team, AgentView owner) {
+    private String slack(TicketView ticket, TeamView team, @Nullable AgentView owner) {
         String text = ":inbox_tray: <" + link(ticket) + "|#" + ticket.number() + " " + escape(ticket.subject()) + "> came to *"
                 + escape(team.name()) + "*" + (owner == null ? ", nobody owns it yet" : ", owner: " + escape(owner.displayName()))
-                + " · priority " + ticket.priority().name().toLowerCase();
+                + " · priority " + ticket.priority().name().toLowerCase(Locale.ROOT);
         return json.writeValueAsString(Map.of("text", text));
     }
 

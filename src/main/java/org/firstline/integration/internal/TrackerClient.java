@@ -8,6 +8,7 @@ import org.firstline.integration.IntegrationSettingsService;
 import org.firstline.integration.Tracker;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -63,7 +64,7 @@ public class TrackerClient {
     }
 
     /** The issue's state now, or null when the tracker could not say (it is asked again later). */
-    public State state(Tracker tracker, String externalId) {
+    public @Nullable State state(Tracker tracker, String externalId) {
         var s = settings.secrets();
         if (tracker == Tracker.GITHUB) {
             if (s.githubToken() == null) return null;
@@ -72,7 +73,7 @@ public class TrackerClient {
                     + externalId.substring(hash + 1), github(s.githubToken()), null);
             if (!result.ok()) return null;
             JsonNode issue = json.readTree(result.body());
-            boolean taken = issue.path("assignees").size() > 0 || !issue.path("assignee").isMissingNode() && !issue.path("assignee").isNull();
+            boolean taken = issue.path("assignees").size() > 0 || (!issue.path("assignee").isMissingNode() && !issue.path("assignee").isNull());
             return new State("closed".equals(issue.path("state").asString()), taken, issue.path("reactions").path("total_count").asInt());
         }
         if (s.shortcutToken() == null) return null;

@@ -24,6 +24,7 @@ import org.firstline.integration.Webhooks;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.ticket.TicketService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -71,7 +72,7 @@ class IntegrationApiController {
         return settings.update(form);
     }
 
-    record ChannelForm(String slackWebhook, String trelloListId) {}
+    record ChannelForm(@Nullable String slackWebhook, @Nullable String trelloListId) {}
 
     @GetMapping("/integrations/teams/{teamId}/channel")
     TeamChannel channel(@PathVariable long teamId) {

@@ -20,6 +20,7 @@ import org.firstline.integration.Webhooks;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.ticket.TicketService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -184,7 +185,7 @@ class IntegrationPagesController {
         return "integration/leads";
     }
 
-    private static String secret(String value) {
+    private static @Nullable String secret(@Nullable String value) {
         if (value == null || value.isBlank()) return null;
         return "-".equals(value.strip()) ? "" : value;
     }

@@ -3,9 +3,11 @@ package org.firstline.platform.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -47,7 +49,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldProblem(e.field(),
+                Objects.requireNonNull(e.getMessage(), "always constructed with a message"))));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -58,7 +61,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail validation(MethodArgumentNotValidException e) {
         var errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+                .map(f -> new FieldProblem(f.getField(), Objects.requireNonNull(f.getDefaultMessage(), "every constraint has a message")))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
     }
@@ -67,7 +70,10 @@ class ApiExceptionHandler {
     ProblemDetail parameterValidation(HandlerMethodValidationException e) {
         var errors = e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(err -> new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                        .map(err -> new FieldProblem(
+                                // compiled with -parameters, and every constraint has a message
+                                Objects.requireNonNull(r.getMethodParameter().getParameterName(), "parameter names are compiled in"),
+                                Objects.requireNonNull(err.getDefaultMessage(), "every constraint has a message"))))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters.", errors);
     }
@@ -176,7 +182,7 @@ class ApiExceptionHandler {
         return JsonBodyProblems.describe(e.getMostSpecificCause());
     }
 
-    static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> errors) {
+    static ProblemDetail problem(HttpStatus status, @Nullable String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (!errors.isEmpty()) {
             List<Map<String, String>> list = new ArrayList<>();

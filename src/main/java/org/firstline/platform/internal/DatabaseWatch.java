@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.firstline.platform.BackgroundLoop;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,11 +26,11 @@ class DatabaseWatch extends BackgroundLoop implements HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(DatabaseWatch.class);
     private static final int CHECK_TIMEOUT_SECONDS = 2;
 
-    private final HikariDataSource pool;
+    private final @Nullable HikariDataSource pool;
     private final ObjectProvider<EmbeddedDatabaseConfiguration.EmbeddedDatabase> embedded;
     private volatile boolean available = true;
     private int failuresInARow;
-    private Connection connection;
+    private @Nullable Connection connection;
 
     DatabaseWatch(DataSource dataSource, ObjectProvider<EmbeddedDatabaseConfiguration.EmbeddedDatabase> embedded) {
         super("database-watch", Duration.ofSeconds(1), true);
@@ -98,7 +99,7 @@ class DatabaseWatch extends BackgroundLoop implements HealthIndicator {
     protected void stopped() {
         close();
     }
-    private static HikariDataSource hikari(DataSource dataSource) {
+    private static @Nullable HikariDataSource hikari(DataSource dataSource) {
         try {
             return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
         } catch (SQLException e) {

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.firstline.platform.FirstlineSettings;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -102,10 +103,11 @@ class EmbeddedDatabaseConfiguration {
     }
 
     /** One server per test JVM, started on first use and stopped when the JVM exits. */
+    @SuppressWarnings("ImmutableEnumChecker") // a lazy, synchronized singleton: the enum holds the one server on purpose
     private enum SharedTestServer {
         INSTANCE;
 
-        private EmbeddedPostgresServer server;
+        private @Nullable EmbeddedPostgresServer server;
 
         synchronized EmbeddedPostgresServer server() {
             if (server == null) {

@@ -1,6 +1,7 @@
 package org.firstline.platform.internal;
 
 import org.firstline.platform.AgentSessions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class JdbcAgentSessions implements AgentSessions {
     }
 
     @Override
-    public void endAllBut(String username, String keptSessionId) {
+    public void endAllBut(String username, @Nullable String keptSessionId) {
         sessions.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keptSessionId)).forEach(sessions::deleteById);
     }
 }

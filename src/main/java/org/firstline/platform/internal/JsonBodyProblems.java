@@ -3,6 +3,7 @@ package org.firstline.platform.internal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.core.JacksonException;
@@ -71,7 +72,7 @@ final class JsonBodyProblems {
                 .replace(".[", "[");
     }
 
-    private static String currentName(InputCoercionException e) {
+    private static @Nullable String currentName(InputCoercionException e) {
         try {
             return ((tools.jackson.core.JsonParser) e.processor()).streamReadContext().currentName();
         } catch (RuntimeException unknown) {

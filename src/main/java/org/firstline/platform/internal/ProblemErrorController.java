@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,7 +23,7 @@ class ProblemErrorController implements ErrorController {
     }
 
     @RequestMapping("/error")
-    String error(HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) throws IOException {
+    @Nullable String error(HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) throws IOException {
         // asked for directly, /error is just an address with nothing at it
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         HttpStatus known = HttpStatus.resolve(status);

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -50,12 +51,13 @@ class ProblemResponses {
         write(response, 403, "Forbidden", "Your role does not allow this.");
     }
 
-    void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    void write(HttpServletResponse response, int status, String title, @Nullable String detail) throws IOException {
         write(response, status, title, detail, null);
     }
 
     /** With one field problem listed under {@code errors}, as the API's validation answers do. */
-    void write(HttpServletResponse response, int status, String title, String detail, Map<String, String> fieldProblem)
+    void write(HttpServletResponse response, int status, String title, @Nullable String detail,
+            @Nullable Map<String, String> fieldProblem)
             throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -55,11 +57,11 @@ class StorableParametersFilter extends OncePerRequestFilter {
                 + HtmlUtils.htmlEscape(detail) + " Go back and remove it.</p>").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String refusedParameter(HttpServletRequest request) {
+    private static @Nullable String refusedParameter(HttpServletRequest request) {
         String type = request.getContentType();
-        if (type != null && type.toLowerCase().startsWith("multipart/")) {
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             String query = request.getQueryString();
-            return query != null && query.toLowerCase().contains("%00") ? "query" : null;
+            return query != null && query.toLowerCase(Locale.ROOT).contains("%00") ? "query" : null;
         }
         for (var entry : request.getParameterMap().entrySet()) {
             if (!StorableTextDeserializer.storable(entry.getKey())) return "?";

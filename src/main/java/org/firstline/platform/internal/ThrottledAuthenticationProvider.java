@@ -1,5 +1,6 @@
 package org.firstline.platform.internal;
 
+import java.util.Objects;
 import org.firstline.platform.AgentPrincipal;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -40,7 +41,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         throttle.succeeded(attempt, username);
         // the session keeps the principal; the password hash has no business there
-        if (result.getPrincipal() instanceof AgentPrincipal agent) {
+        if (Objects.requireNonNull(result, "the password check answers or throws").getPrincipal() instanceof AgentPrincipal agent) {
             var withoutPassword = agent.withoutPassword();
             return UsernamePasswordAuthenticationToken.authenticated(withoutPassword, null, withoutPassword.getAuthorities());
         }

@@ -1,6 +1,8 @@
 package org.firstline.sla.internal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,7 +62,7 @@ public class Backfill {
      * Works out the running clocks of every open ticket again, after a policy or calendar changed; with {@code since},
      * only of the tickets changed since then.
      */
-    public int recomputeOpen(java.time.Instant since) {
+    public int recomputeOpen(java.time.@Nullable Instant since) {
         long after = 0;
         int done = 0;
         while (true) {
@@ -81,7 +83,8 @@ public class Backfill {
         }
     }
 
-    private static java.sql.Timestamp timestamp(java.time.Instant instant) {
+    @Contract("!null -> !null")
+    private static java.sql.@Nullable Timestamp timestamp(java.time.@Nullable Instant instant) {
         return instant == null ? null : java.sql.Timestamp.from(instant);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.firstline.sla.BusinessTimeCalculator;
 import org.firstline.sla.CalendarService;
@@ -15,7 +16,9 @@ import org.firstline.sla.SlaTarget;
 import org.firstline.sla.TargetUnit;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.TicketStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -100,7 +103,8 @@ class ClockKeeper {
             jdbc.sql("""
                     insert into ticket_sla_pause (ticket_id, reason, started_at) select ?, ?, ?
                     where not exists (select 1 from ticket_sla_pause where ticket_id = ? and ended_at is null)""")
-                    .params(ticket.ticketId(), ticket.pendingReason().name(), now, ticket.ticketId()).update();
+                    .params(ticket.ticketId(), Objects.requireNonNull(ticket.pendingReason(), "a PENDING ticket has a reason").name(), now,
+                            ticket.ticketId()).update();
         } else {
             jdbc.sql("update ticket_sla_pause set ended_at = greatest(started_at, ?) where ticket_id = ? and ended_at is null")
                     .params(now, ticket.ticketId()).update();
@@ -143,12 +147,12 @@ class ClockKeeper {
     }
 
     /** When a clock started at {@code start} is due and when it warns; both null while it is paused. */
-    private record Deadline(Instant due, Instant warn) {
+    private record Deadline(@Nullable Instant due, @Nullable Instant warn) {
         static final Deadline PAUSED = new Deadline(null, null);
 
         /** What the sweeper looks at next: the warning unless it was given (or falls on the due time), else the due time. */
-        Instant nextFire(boolean warned) {
-            return due == null ? null : !warned && warn.isBefore(due) ? warn : due;
+        @Nullable Instant nextFire(boolean warned) {
+            return due == null ? null : !warned && Objects.requireNonNull(warn, "set with due").isBefore(due) ? warn : due;
         }
     }
 
@@ -196,7 +200,8 @@ class ClockKeeper {
         });
     }
 
-    private static Timestamp timestamp(Instant instant) {
+    @Contract("!null -> !null")
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 }

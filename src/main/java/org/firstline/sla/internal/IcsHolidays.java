@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.sla.Holiday;
@@ -36,7 +37,7 @@ public final class IcsHolidays {
             } else if (event != null) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    String name = line.substring(0, colon).split(";")[0].toUpperCase();
+                    String name = line.substring(0, colon).split(";")[0].toUpperCase(Locale.ROOT);
                     event.putIfAbsent(name, line.substring(colon + 1));
                 }
             }

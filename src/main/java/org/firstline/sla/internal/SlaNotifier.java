@@ -2,6 +2,7 @@ package org.firstline.sla.internal;
 
 import java.util.List;
 import org.firstline.sla.SlaAlertsRaised;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,7 +69,7 @@ public class SlaNotifier {
     }
 
     /** Publishes in a savepoint; null when it went out, else what failed (and all the listeners wrote is undone). */
-    private Throwable publish(List<AlertQueue.Claimed> alerts) {
+    private @Nullable Throwable publish(List<AlertQueue.Claimed> alerts) {
         try {
             savepoints.executeWithoutResult(status -> {
                 events.publishEvent(new SlaAlertsRaised(alerts.stream().map(AlertQueue.Claimed::alert).toList()));

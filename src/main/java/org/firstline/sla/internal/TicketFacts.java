@@ -4,10 +4,11 @@ import java.time.Instant;
 import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.TicketStatus;
+import org.jspecify.annotations.Nullable;
 
 /** What a ticket's service levels depend on: priority, status, whether it is critical, and its organization's plan. */
-record TicketFacts(long ticketId, Priority priority, TicketStatus status, PendingReason pendingReason, Instant createdAt, Long planId,
-        boolean aroundTheClockPlan, boolean critical) {
+record TicketFacts(long ticketId, Priority priority, TicketStatus status, @Nullable PendingReason pendingReason, Instant createdAt,
+        @Nullable Long planId, boolean aroundTheClockPlan, boolean critical) {
 
     static final String SELECT = """
             select t.id, t.priority, t.status, t.pending_reason, t.created_at, o.plan_id, coalesce(p.around_the_clock, false) as around,

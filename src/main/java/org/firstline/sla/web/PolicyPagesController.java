@@ -2,6 +2,7 @@ package org.firstline.sla.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.firstline.directory.OrganizationService;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.sla.CalendarService;
@@ -73,7 +74,8 @@ class PolicyPagesController {
                 }
                 if (value < 1) throw new InvalidRequestException("targets", target.label() + " for " + priority + " must be at least 1");
                 String calendar = fields.getFirst("calendar." + key);
-                targets.add(new PolicyTarget(priority, target, value, TargetUnit.valueOf(fields.getFirst("unit." + key)),
+                targets.add(new PolicyTarget(priority, target, value, TargetUnit.valueOf(
+                        Objects.requireNonNull(fields.getFirst("unit." + key), "the form sends a unit with every amount")),
                         calendar == null || calendar.isBlank() ? null : Long.valueOf(calendar)));
             }
         }

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.firstline.ticket.Channel;
 import org.firstline.ticket.Impact;
 import org.firstline.ticket.PendingReason;
@@ -16,6 +17,8 @@ import org.firstline.ticket.ResolutionOutcome;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketType;
 import org.firstline.ticket.TicketView;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /** How tickets are read from SQL: one select list and one row mapper for every query that returns tickets. */
 public final class TicketRows {
@@ -56,27 +59,33 @@ public final class TicketRows {
                 rs.getString("resolution_link"),
                 enumOrNull(ResolutionOutcome.class, rs.getString("resolution_outcome")),
                 rs.getBoolean("internal"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
+                requiredInstant(rs, "created_at"),
+                requiredInstant(rs, "updated_at"),
                 instant(rs, "resolved_at"),
                 instant(rs, "closed_at"),
                 rs.getBoolean("critical"));
     }
 
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }
 
-    public static Timestamp timestamp(Instant instant) {
+    /** A NOT NULL timestamp column. */
+    public static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        return Objects.requireNonNull(instant(rs, column), column);
+    }
+
+    @Contract("!null -> !null")
+    public static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    static List<String> strings(Array array) throws SQLException {
+    static List<String> strings(@Nullable Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+    private static <E extends Enum<E>> @Nullable E enumOrNull(Class<E> type, @Nullable String value) {
         return value == null ? null : Enum.valueOf(type, value);
     }
 }

@@ -18,8 +18,10 @@ import org.firstline.ticket.TicketChanges;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Contract;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -122,14 +124,15 @@ class TicketActionsController {
     }
 
     /** An empty select means "none"; a field not in the form means "unchanged". */
-    private static Optional<Long> id(Map<String, String> form, String field) {
+    private static @Nullable Optional<Long> id(Map<String, String> form, String field) {
         if (!form.containsKey(field)) {
             return null;
         }
         return blank(form.get(field)) ? Optional.empty() : Optional.of(Long.valueOf(form.get(field)));
     }
 
-    private static boolean blank(String value) {
+    @Contract("null -> true")
+    private static boolean blank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 }

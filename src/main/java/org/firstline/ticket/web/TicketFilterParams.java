@@ -1,6 +1,7 @@
 package org.firstline.ticket.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.InvalidRequestException;
@@ -9,6 +10,7 @@ import org.firstline.ticket.Priority;
 import org.firstline.ticket.TicketFilter;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -30,8 +32,9 @@ final class TicketFilterParams {
                 agent, myTeams);
     }
 
-    static TicketFilter build(List<String> status, String teamId, String ownerId, Long organizationId, Long requesterId,
-            TicketType type, Priority priority, String label, String q, boolean awaitingReply, PendingReason pendingReason, AgentPrincipal agent,
+    static TicketFilter build(@Nullable List<String> status, @Nullable String teamId, @Nullable String ownerId,
+            @Nullable Long organizationId, @Nullable Long requesterId, @Nullable TicketType type, @Nullable Priority priority,
+            @Nullable String label, @Nullable String q, boolean awaitingReply, @Nullable PendingReason pendingReason, AgentPrincipal agent,
             List<Long> myTeams) {
         List<Long> teams = "mine".equals(teamId) ? (myTeams.isEmpty() ? List.of(-1L) : myTeams)
                 : teamId == null || teamId.isBlank() || "none".equals(teamId) ? List.of()
@@ -42,17 +45,17 @@ final class TicketFilterParams {
                 requesterId, type, priority, label, q, awaitingReply, pendingReason);
     }
 
-    static List<TicketStatus> statuses(List<String> values) {
+    static List<TicketStatus> statuses(@Nullable List<String> values) {
         if (values == null) {
             return List.of();
         }
         return values.stream().flatMap(v -> List.of(v.split(",")).stream()).map(String::strip).filter(s -> !s.isEmpty())
                 .flatMap(v -> "open".equalsIgnoreCase(v) ? TicketFilter.OPEN_STATUSES.stream()
-                        : List.of(enumValue(v.toUpperCase(), "status", TicketStatus::valueOf, TicketStatus.values())).stream())
+                        : List.of(enumValue(v.toUpperCase(Locale.ROOT), "status", TicketStatus::valueOf, TicketStatus.values())).stream())
                 .distinct().toList();
     }
 
-    private static Long number(String value, String field) {
+    private static @Nullable Long number(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -63,7 +66,7 @@ final class TicketFilterParams {
         }
     }
 
-    private static <E extends Enum<E>> E enumValue(String value, String field, Function<String, E> parse, E[] all) {
+    private static <E extends Enum<E>> @Nullable E enumValue(@Nullable String value, String field, Function<String, E> parse, E[] all) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -74,7 +77,7 @@ final class TicketFilterParams {
         }
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

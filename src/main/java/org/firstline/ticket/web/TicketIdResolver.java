@@ -1,5 +1,6 @@
 package org.firstline.ticket.web;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import org.firstline.platform.NotFoundException;
 import org.firstline.ticket.TicketService;
@@ -33,8 +34,8 @@ class TicketIdResolver implements HandlerMethodArgumentResolver, WebMvcConfigure
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
-            WebDataBinderFactory binders) {
+    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container, NativeWebRequest request,
+            @Nullable WebDataBinderFactory binders) {
         @SuppressWarnings("unchecked")
         Map<String, String> variables = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);

@@ -11,6 +11,7 @@ import org.firstline.ticket.TicketPage;
 import org.firstline.ticket.TicketQueries;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -95,7 +96,7 @@ class TicketListController {
         return "redirect:/tickets";
     }
 
-    static String queryString(MultiValueMap<String, String> query, String... without) {
+    static @Nullable String queryString(MultiValueMap<String, String> query, String... without) {
         var copy = new LinkedMultiValueMap<>(query);
         for (String key : without) {
             copy.remove(key);

@@ -18,6 +18,7 @@ import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TimeEntryForm;
 import org.firstline.ticket.TimeEntryView;
 import org.firstline.ticket.TimeTrackingService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,7 +52,7 @@ class TicketWorkApiController {
         this.time = time;
     }
 
-    record TimerState(boolean running, java.time.Instant startedAt) {}
+    record TimerState(boolean running, java.time.@Nullable Instant startedAt) {}
 
     @GetMapping("/tickets/{id}/messages")
     Map<String, List<MessageView>> messages(@PathVariable long id) {

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Set;
 import org.firstline.ticket.Priority;
 import org.firstline.triage.AssigneeSuggestion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +39,7 @@ public class AssigneeAdvisor {
     }
 
     private record Candidate(long id, String name, int capacityHours, int openTickets, int minutesThisWeek,
-            Instant lastWorkedService, Instant lastWorkedOrganization, List<String> skills, boolean onDuty) {}
+            @Nullable Instant lastWorkedService, @Nullable Instant lastWorkedOrganization, List<String> skills, boolean onDuty) {}
 
     public List<AssigneeSuggestion> suggest(TicketFacts.Facts ticket, long teamId, int limit) {
         Instant now = clock.instant();
@@ -114,7 +116,8 @@ public class AssigneeAdvisor {
         return suggestions.size() > limit ? List.copyOf(suggestions.subList(0, limit)) : List.copyOf(suggestions);
     }
 
-    private static boolean recent(Instant at, Instant now) {
+    @Contract("null, _ -> false")
+    private static boolean recent(@Nullable Instant at, Instant now) {
         return at != null && at.isAfter(now.minus(RECENT));
     }
 
@@ -127,7 +130,7 @@ public class AssigneeAdvisor {
         return minutes % 60 == 0 ? minutes / 60 + " h" : String.format(java.util.Locale.ROOT, "%.1f h", minutes / 60.0);
     }
 
-    private static Instant instant(Timestamp ts) {
+    private static @Nullable Instant instant(@Nullable Timestamp ts) {
         return ts == null ? null : ts.toInstant();
     }
 }

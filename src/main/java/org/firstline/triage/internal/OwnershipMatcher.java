@@ -5,14 +5,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.firstline.triage.OwnershipRule;
+import org.jspecify.annotations.Nullable;
 
 /** Scores a ticket's text against the ownership map: each matching rule adds its weight to its team, once. */
 public final class OwnershipMatcher {
-    private record Compiled(OwnershipRule rule, List<String> words, Pattern pattern) {}
+    private record Compiled(OwnershipRule rule, List<String> words, @Nullable Pattern pattern) {}
 
     /** A team's total weight and the terms that matched. */
     public record TeamMatch(long teamId, int score, Set<String> matched) {}
@@ -37,7 +40,7 @@ public final class OwnershipMatcher {
     }
 
     /** Teams with at least one matching rule, highest score first. */
-    public List<TeamMatch> match(String subject, String body) {
+    public List<TeamMatch> match(@Nullable String subject, @Nullable String body) {
         String raw = (subject == null ? "" : subject) + "\n" + (body == null ? "" : body);
         if (raw.length() > Words.MAX_CHARS) raw = raw.substring(0, Words.MAX_CHARS);
         List<String> words = Words.of(raw);
@@ -53,13 +56,13 @@ public final class OwnershipMatcher {
         }
         var result = new ArrayList<TeamMatch>();
         for (Map.Entry<Long, Integer> e : scores.entrySet()) {
-            result.add(new TeamMatch(e.getKey(), e.getValue(), matched.get(e.getKey())));
+            result.add(new TeamMatch(e.getKey(), e.getValue(), Objects.requireNonNull(matched.get(e.getKey()), "scored with a hit")));
         }
         result.sort((a, b) -> Integer.compare(b.score(), a.score()));
         return result;
     }
 
-    private static String hit(Compiled c, String raw, Set<String> wordSet, String joined) {
+    private static @Nullable String hit(Compiled c, String raw, Set<String> wordSet, String joined) {
         if (c.pattern() != null) {
             var m = c.pattern().matcher(new Deadline(raw, System.nanoTime() + PATTERN_BUDGET_NANOS));
             try {
@@ -72,9 +75,9 @@ public final class OwnershipMatcher {
         }
         if (c.words().isEmpty()) return null;
         if (c.words().size() == 1) {
-            return wordSet.contains(c.words().get(0)) ? c.rule().term().strip().toLowerCase() : null;
+            return wordSet.contains(c.words().get(0)) ? c.rule().term().strip().toLowerCase(Locale.ROOT) : null;
         }
-        return joined.contains(" " + String.join(" ", c.words()) + " ") ? c.rule().term().strip().toLowerCase() : null;
+        return joined.contains(" " + String.join(" ", c.words()) + " ") ? c.rule().term().strip().toLowerCase(Locale.ROOT) : null;
     }
 
     /** The text, readable until a deadline: how a regular expression gets a time limit. */

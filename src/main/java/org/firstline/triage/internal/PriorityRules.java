@@ -2,11 +2,13 @@ package org.firstline.triage.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.firstline.ticket.Impact;
 import org.firstline.ticket.Priority;
 import org.firstline.triage.PriorityFactor;
 import org.firstline.triage.Workaround;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Priority from factors (Tilt's and dxw's): impact gives 0 to 5 points, a workaround takes one off and its absence
@@ -25,7 +27,7 @@ public final class PriorityRules {
 
     public static Outcome decide(Inputs in) {
         var factors = new ArrayList<PriorityFactor>();
-        factors.add(new PriorityFactor("Impact", in.impact().name().toLowerCase().replace('_', ' '), impactPoints(in.impact())));
+        factors.add(new PriorityFactor("Impact", in.impact().name().toLowerCase(Locale.ROOT).replace('_', ' '), impactPoints(in.impact())));
         factors.add(switch (in.workaround()) {
             case YES -> new PriorityFactor("Workaround", "exists", -1);
             case NO -> new PriorityFactor("Workaround", "none", 1);
@@ -41,12 +43,12 @@ public final class PriorityRules {
         Priority priority = points <= 0 ? Priority.LOW : points <= 2 ? Priority.NORMAL : points <= 4 ? Priority.HIGH : Priority.CRITICAL;
         boolean unworkableOutage = (in.impact() == Impact.OUTAGE || in.impact() == Impact.DATA_LOSS) && in.workaround() != Workaround.YES;
         String explanation = factors.stream().filter(f -> f.points() != 0)
-                .map(f -> f.name().toLowerCase() + " " + f.value() + " (" + (f.points() > 0 ? "+" : "") + f.points() + ")")
+                .map(f -> f.name().toLowerCase(Locale.ROOT) + " " + f.value() + " (" + (f.points() > 0 ? "+" : "") + f.points() + ")")
                 .collect(Collectors.joining(", "));
         explanation = (explanation.isEmpty() ? "no factor adds points" : explanation) + " = " + points + " points";
         if (unworkableOutage && priority != Priority.CRITICAL) {
             priority = Priority.CRITICAL;
-            explanation += "; an " + in.impact().name().toLowerCase().replace('_', ' ') + " without a workaround is always critical";
+            explanation += "; an " + in.impact().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " without a workaround is always critical";
         }
         return new Outcome(priority, points, List.copyOf(factors), explanation);
     }

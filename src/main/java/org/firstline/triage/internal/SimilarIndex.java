@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Resolved tickets as TF-IDF vectors over the words of their subject (counted twice) and first message, with an
@@ -58,7 +59,7 @@ public final class SimilarIndex {
             ids[i] = entries.get(i).id();
             double norm = 0;
             for (var t : termCounts.get(i).entrySet()) {
-                double w = (1 + Math.log(t.getValue())) * idf.get(t.getKey());
+                double w = (1 + Math.log(t.getValue())) * Objects.requireNonNull(idf.get(t.getKey()), "every counted word has an idf");
                 norm += w * w;
                 docs.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(new int[] {i});
                 weights.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add((float) w);
@@ -70,7 +71,7 @@ public final class SimilarIndex {
         docs.forEach((w, list) -> {
             int[] d = new int[list.size()];
             float[] f = new float[list.size()];
-            List<Float> ws = weights.get(w);
+            List<Float> ws = Objects.requireNonNull(weights.get(w), "weighed with its postings");
             for (int k = 0; k < d.length; k++) {
                 d[k] = list.get(k)[0];
                 f[k] = ws.get(k);
@@ -95,8 +96,9 @@ public final class SimilarIndex {
             if (wordIdf == null) continue;
             double qw = (1 + Math.log(t.getValue())) * wordIdf;
             queryNorm += qw * qw;
-            int[] d = postingDocs.get(t.getKey());
-            float[] f = postingWeights.get(t.getKey());
+            // a word with an idf has postings
+            int[] d = Objects.requireNonNull(postingDocs.get(t.getKey()));
+            float[] f = Objects.requireNonNull(postingWeights.get(t.getKey()));
             for (int k = 0; k < d.length; k++) {
                 if (dots[d[k]] == 0) {
                     if (touchedCount < touched.length) touched[touchedCount++] = d[k];

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Combines the ownership map and the classifier into one score per team: weight x the classifier's share plus
@@ -16,7 +17,8 @@ public final class TeamBlend {
 
     private TeamBlend() {}
 
-    public static List<Scored> combine(List<OwnershipMatcher.TeamMatch> rules, List<TeamClassifier.Prediction> model, double weight) {
+    public static List<Scored> combine(List<OwnershipMatcher.TeamMatch> rules, @Nullable List<TeamClassifier.Prediction> model,
+            double weight) {
         double ruleTotal = rules.stream().mapToInt(OwnershipMatcher.TeamMatch::score).sum();
         boolean haveRules = ruleTotal > 0;
         boolean haveModel = model != null && !model.isEmpty();
@@ -30,7 +32,7 @@ public final class TeamBlend {
                 ruleWords.put(r.teamId(), new LinkedHashSet<>(r.matched()));
             }
         }
-        if (haveModel) {
+        if (haveModel && model != null) {
             for (var p : model) {
                 score.merge(p.teamId(), w * p.share(), Double::sum);
                 if (!p.words().isEmpty()) learned.put(p.teamId(), p.words());
@@ -43,7 +45,8 @@ public final class TeamBlend {
         return result;
     }
 
-    public static Long best(List<OwnershipMatcher.TeamMatch> rules, List<TeamClassifier.Prediction> model, double weight) {
+    public static @Nullable Long best(List<OwnershipMatcher.TeamMatch> rules, @Nullable List<TeamClassifier.Prediction> model,
+            double weight) {
         var all = combine(rules, model, weight);
         return all.isEmpty() ? null : all.get(0).teamId();
     }

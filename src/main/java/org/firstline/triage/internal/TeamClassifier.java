@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A multinomial naive Bayes model of which team past tickets went to, over the words and word pairs of their subject
@@ -14,7 +15,7 @@ import java.util.Map;
  * far beyond its accuracy, so its log scores are tempered by the square root of the ticket's length before they become
  * shares, which keeps them comparable with the ownership map's shares when the two are combined.
  */
-public final class TeamClassifier {
+public final class TeamClassifier implements TeamPredictor {
     private final long[] teams;
     private final Map<String, Integer> vocabulary;
     private final double[] logPrior;
@@ -37,12 +38,19 @@ public final class TeamClassifier {
     /** A team with its share of the model's belief and the ticket's words that speak most for it. */
     public record Prediction(long teamId, double share, List<String> words) {}
 
+    @Override
     public int examples() {
         return examples;
     }
 
+    @Override
     public int teamCount() {
         return teams.length;
+    }
+
+    @Override
+    public ModelKind kind() {
+        return ModelKind.NAIVE_BAYES;
     }
 
     public static TeamClassifier train(List<Example> examples) {
@@ -54,7 +62,7 @@ public final class TeamClassifier {
         int[] docs = new int[teams.length];
         long[] totals = new long[teams.length];
         for (Example e : examples) {
-            int t = teamIndex.get(e.teamId());
+            int t = Objects.requireNonNull(teamIndex.get(e.teamId()), "teams come from the examples");
             docs[t]++;
             for (String f : features(Words.of(e.subject()), Words.of(e.body()))) {
                 int w = vocabulary.computeIfAbsent(f, k -> {
@@ -80,12 +88,12 @@ public final class TeamClassifier {
         return new TeamClassifier(teams, Map.copyOf(vocabulary), logPrior, logLikelihood, logUnseen, examples.size());
     }
 
-    /** Every team with its share, best first; the best three with the words that speak for them. */
+    @Override
     public List<Prediction> predict(String subject, String body) {
         return predict(subject, body, 3);
     }
 
-    /** Shares only, for measuring accuracy. */
+    @Override
     public List<Prediction> shares(String subject, String body) {
         return predict(subject, body, 0);
     }

@@ -5,34 +5,36 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.firstline.triage.ClassifierReport;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The classifier of this node, trained on the newest past assignments (tickets with a team). Training measures first:
- * the oldest 70 % teach a model, the next 10 % choose how much the model counts against the ownership map, the
- * newest 20 % give the accuracies; then the model every suggestion uses learns from all of them.
+ * the oldest 70 % teach, the next 10 % choose how much a model counts against the ownership map (and the linear
+ * model's C), the newest 20 % give the accuracies of naive Bayes and of the linear model; the more accurate one
+ * (combined with the map, naive Bayes on a tie) then learns from all of them and serves every suggestion. Every node
+ * trains its own from the same history, and the same history gives the same model.
  */
 @Component
 public class TeamModel {
-    /** Enough history for a desk's habits; training stays within a second or two. */
+    /** Enough history for a desk's habits; training both models stays within some seconds. */
     static final int MAX_EXAMPLES = 50_000;
     static final int MIN_EXAMPLES = 20;
-    private static final double[] WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private volatile TeamClassifier classifier;
+    private volatile @Nullable TeamPredictor classifier;
     private volatile double weight = 0.5;
-    private volatile ClassifierReport report;
+    private volatile @Nullable ClassifierReport report;
 
     TeamModel(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** The current model, or null before there was history enough to learn from. */
-    public TeamClassifier classifier() {
+    /** The model in use, or null before there was history enough to learn from. */
+    public @Nullable TeamPredictor classifier() {
         return classifier;
     }
 
@@ -40,7 +42,7 @@ public class TeamModel {
         return weight;
     }
 
-    public ClassifierReport report() {
+    public @Nullable ClassifierReport report() {
         return report;
     }
 
@@ -52,55 +54,27 @@ public class TeamModel {
         long teams = examples.stream().mapToLong(TeamClassifier.Example::teamId).distinct().count();
         if (n < MIN_EXAMPLES || teams < 2) {
             classifier = null;
-            result = new ClassifierReport(clock.instant(), n, 0, null, null, null, 0, 0);
+            result = ClassifierReport.untrained(clock.instant(), n, 0);
         } else {
-            int trainEnd = (int) (n * 0.8);
-            int tuneStart = (int) (n * 0.7);
-            TeamClassifier tuning = TeamClassifier.train(examples.subList(0, tuneStart));
-            double chosen = bestWeight(tuning, rules, examples.subList(tuneStart, trainEnd));
-            TeamClassifier measured = TeamClassifier.train(examples.subList(0, trainEnd));
-            List<TeamClassifier.Example> test = examples.subList(trainEnd, n);
-            int rulesRight = 0;
-            int modelRight = 0;
-            int combinedRight = 0;
-            for (var e : test) {
-                var matches = rules.match(e.subject(), e.body());
-                var shares = measured.shares(e.subject(), e.body());
-                if (!matches.isEmpty() && matches.get(0).teamId() == e.teamId()) rulesRight++;
-                if (shares.get(0).teamId() == e.teamId()) modelRight++;
-                Long best = TeamBlend.best(matches, shares, chosen);
-                if (best != null && best == e.teamId()) combinedRight++;
-            }
-            classifier = TeamClassifier.train(examples);
-            weight = chosen;
-            double size = test.size();
-            result = new ClassifierReport(clock.instant(), n, test.size(), rulesRight / size, modelRight / size,
-                    combinedRight / size, chosen, (System.nanoTime() - started) / 1_000_000);
+            var choice = ModelChoice.choose(examples, rules);
+            classifier = choice.model();
+            weight = choice.weight();
+            result = new ClassifierReport(clock.instant(), n, choice.heldOut(), choice.rules(), choice.chosen().alone(),
+                    choice.chosen().combined(), weight, (System.nanoTime() - started) / 1_000_000, classifier.kind().name(),
+                    choice.bayes().alone(), choice.bayes().combined(), choice.linear().alone(), choice.linear().combined(), choice.linearC());
         }
         jdbc.sql("""
                 insert into classifier_training (trained_at, examples, held_out, rules_accuracy, model_accuracy, combined_accuracy,
-                                                 model_weight, duration_ms)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                 model_weight, duration_ms, model_in_use, naive_bayes_accuracy,
+                                                 naive_bayes_combined_accuracy, linear_accuracy, linear_combined_accuracy, linear_c)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Timestamp.from(result.trainedAt()), result.examples(), result.heldOut(), result.rulesAccuracy(),
-                        result.modelAccuracy(), result.combinedAccuracy(), result.modelWeight(), result.durationMs())
+                        result.modelAccuracy(), result.combinedAccuracy(), result.modelWeight(), result.durationMs(),
+                        result.modelInUse(), result.naiveBayesAccuracy(), result.naiveBayesCombinedAccuracy(),
+                        result.linearAccuracy(), result.linearCombinedAccuracy(), result.linearC())
                 .update();
         report = result;
         return result;
-    }
-
-    private static double bestWeight(TeamClassifier model, OwnershipMatcher rules, List<TeamClassifier.Example> tune) {
-        int[] right = new int[WEIGHTS.length];
-        for (var e : tune) {
-            var matches = rules.match(e.subject(), e.body());
-            var shares = model.shares(e.subject(), e.body());
-            for (int i = 0; i < WEIGHTS.length; i++) {
-                Long best = TeamBlend.best(matches, shares, WEIGHTS[i]);
-                if (best != null && best == e.teamId()) right[i]++;
-            }
-        }
-        int best = WEIGHTS.length / 2;
-        for (int i = 0; i < WEIGHTS.length; i++) if (right[i] > right[best]) best = i;
-        return WEIGHTS[best];
     }
 
     /** Past assignments, oldest first: every ticket that has a team, whether triaged here or imported with one. */

@@ -9,15 +9,16 @@ import java.util.Optional;
 import org.firstline.ticket.Impact;
 import org.firstline.ticket.Priority;
 import org.firstline.ticket.TicketType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** What suggestions are computed from: the ticket's text and who it is for, read in one query. */
 @Component
 public class TicketFacts {
-    public record Facts(long id, String subject, String body, TicketType type, Priority priority, Impact impact, Long teamId,
-            Long organizationId, String organizationName, Long serviceId, String serviceName, String planName,
-            boolean aroundTheClock, List<String> labels, Instant updatedAt, Instant lastMessageAt) {}
+    public record Facts(long id, String subject, String body, TicketType type, Priority priority, Impact impact, @Nullable Long teamId,
+            @Nullable Long organizationId, @Nullable String organizationName, @Nullable Long serviceId, @Nullable String serviceName, @Nullable String planName,
+            boolean aroundTheClock, List<String> labels, Instant updatedAt, @Nullable Instant lastMessageAt) {}
 
     private final JdbcClient jdbc;
 

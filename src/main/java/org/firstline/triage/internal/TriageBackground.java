@@ -47,8 +47,10 @@ class TriageBackground extends BackgroundLoop {
             similar.rebuild();
             lastRebuild = System.nanoTime();
             var report = model.train(ownershipMap.matcher());
-            log.info("Team classifier trained on {} past assignments in {} ms; held-out accuracy: rules {}, model {}, combined {}",
-                    report.examples(), report.durationMs(), report.rulesAccuracy(), report.modelAccuracy(), report.combinedAccuracy());
+            log.info("Team classifier trained on {} past assignments in {} ms; held-out accuracy: rules {}, naive Bayes {} ({} combined), "
+                    + "linear {} ({} combined); in use: {}", report.examples(), report.durationMs(), report.rulesAccuracy(),
+                    report.naiveBayesAccuracy(), report.naiveBayesCombinedAccuracy(), report.linearAccuracy(),
+                    report.linearCombinedAccuracy(), report.modelLabel());
             // without history yet, look again soon: a new desk learns as soon as tickets get teams
             nextTraining = System.nanoTime() + (report.modelAccuracy() == null ? UNTRAINED_RETRY : retrainInterval).toNanos();
         }

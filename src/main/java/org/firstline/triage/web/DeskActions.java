@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +36,7 @@ final class DeskActions {
         }
     }
 
-    private static ResponseEntity<String> text(HttpStatus status, String message) {
+    private static ResponseEntity<String> text(HttpStatus status, @Nullable String message) {
         return ResponseEntity.status(status).contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8)).body(message);
     }
 }

@@ -1,5 +1,6 @@
 package org.firstline.triage.web;
 
+import java.util.Locale;
 import org.firstline.directory.AgentService;
 import org.firstline.directory.TeamService;
 import org.firstline.triage.OwnershipMap;
@@ -55,7 +56,7 @@ class OwnershipMapPagesController {
             throw new org.firstline.platform.InvalidRequestException("weight", "must be 1 to 100");
         }
         var rule = ownershipMap.add(new OwnershipRuleForm(teamId, kind, term, weight));
-        flash.addFlashAttribute("notice", "Added " + rule.kind().name().toLowerCase() + " '" + rule.term() + "'.");
+        flash.addFlashAttribute("notice", "Added " + rule.kind().name().toLowerCase(Locale.ROOT) + " '" + rule.term() + "'.");
         return "redirect:/admin/ownership";
     }
 
@@ -71,7 +72,7 @@ class OwnershipMapPagesController {
         var report = learning.retrain();
         flash.addFlashAttribute("notice", report.modelAccuracy() == null
                 ? "Too little history to learn from: " + report.examples() + " tickets with a team."
-                : "Trained on " + report.examples() + " tickets in " + report.durationMs() + " ms.");
+                : "Trained on " + report.examples() + " tickets in " + report.durationMs() + " ms; in use: " + report.modelLabel() + ".");
         return "redirect:/admin/ownership";
     }
 

@@ -7,7 +7,6 @@ import org.firstline.directory.TeamService;
 import org.firstline.directory.TeamView;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.triage.TeamQueues;
-import org.firstline.triage.WorkQueue;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,17 +16,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Team queues for stand-ups and the work queue. */
+/** Team queues for stand-ups. */
 @Controller
 class QueuePagesController {
     private final TeamQueues queues;
-    private final WorkQueue workQueue;
     private final TeamService teams;
     private final AgentService agents;
 
-    QueuePagesController(TeamQueues queues, WorkQueue workQueue, TeamService teams, AgentService agents) {
+    QueuePagesController(TeamQueues queues, TeamService teams, AgentService agents) {
         this.queues = queues;
-        this.workQueue = workQueue;
         this.teams = teams;
         this.agents = agents;
     }
@@ -67,15 +64,6 @@ class QueuePagesController {
             RedirectAttributes flash) {
         var ticket = queues.take(ticketId, agent);
         flash.addFlashAttribute("notice", "#" + ticket.number() + " is yours.");
-        return teamId == null ? "redirect:/tickets/" + ticketId : "redirect:/triage/teams/" + teamId;
-    }
-
-    @GetMapping("/triage/work")
-    String work(@RequestParam(required = false) Long teamId, Model model) {
-        model.addAttribute("section", "queues");
-        model.addAttribute("items", workQueue.items(teamId, 200));
-        model.addAttribute("teams", teams.list());
-        model.addAttribute("teamId", teamId);
-        return "triage/work";
+        return teamId == null ? "redirect:/tickets/" + ticket.number() : "redirect:/triage/teams/" + teamId;
     }
 }

@@ -81,7 +81,7 @@ class TicketTriagePanelController {
                 issueReactions), agent);
         var suggestion = priorities.suggest(id);
         flash.addFlashAttribute("notice", "Priority factors saved: they say " + suggestion.suggested() + " (" + suggestion.explanation() + ").");
-        return "redirect:/tickets/" + id;
+        return backTo(id);
     }
 
     /** The answer to "does the priority still hold?": keep it, or set another one. */
@@ -90,7 +90,7 @@ class TicketTriagePanelController {
             @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
         var result = priorities.confirm(id, priority, agent);
         flash.addFlashAttribute("notice", "Priority " + result.current() + " confirmed.");
-        return "redirect:/tickets/" + id;
+        return backTo(id);
     }
 
     /** Takes a suggestion: the team (through the desk while the ticket has none, so it cannot be given twice) and a person. */
@@ -104,6 +104,10 @@ class TicketTriagePanelController {
             changes.change(id, TicketChange.routing(Optional.of(teamId), Optional.ofNullable(ownerId)), agent);
         }
         flash.addFlashAttribute("notice", "Assigned.");
-        return "redirect:/tickets/" + id;
+        return backTo(id);
+    }
+
+    private String backTo(long ticketId) {
+        return "redirect:/tickets/" + tickets.get(ticketId).number();
     }
 }

@@ -24,9 +24,8 @@ import org.firstline.triage.TicketSuggestions;
 import org.firstline.triage.TriageDesk;
 import org.firstline.triage.TriageSessionView;
 import org.firstline.triage.TriageSessions;
-import org.firstline.triage.WorkItem;
-import org.firstline.triage.WorkQueue;
 import org.firstline.triage.TriageLearning;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,18 +49,16 @@ class TriageApiController {
     private final PriorityService priorities;
     private final TriageSessions sessions;
     private final TeamQueues queues;
-    private final WorkQueue workQueue;
     private final OwnershipMap ownershipMap;
     private final TriageLearning learning;
 
     TriageApiController(SuggestionService suggestions, TriageDesk desk, PriorityService priorities, TriageSessions sessions,
-            TeamQueues queues, WorkQueue workQueue, OwnershipMap ownershipMap, TriageLearning learning) {
+            TeamQueues queues, OwnershipMap ownershipMap, TriageLearning learning) {
         this.suggestions = suggestions;
         this.desk = desk;
         this.priorities = priorities;
         this.sessions = sessions;
         this.queues = queues;
-        this.workQueue = workQueue;
         this.ownershipMap = ownershipMap;
         this.learning = learning;
     }
@@ -161,7 +158,7 @@ class TriageApiController {
         return queues.queue(teamId);
     }
 
-    record OnDuty(Long agentId) {}
+    record OnDuty(@Nullable Long agentId) {}
 
     @PutMapping("/triage/teams/{teamId}/on-duty")
     OnDuty onDuty(@PathVariable long teamId, @RequestBody OnDuty onDuty) {
@@ -172,11 +169,6 @@ class TriageApiController {
     @PostMapping("/tickets/{id}/take")
     TicketView take(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal agent) {
         return queues.take(id, agent);
-    }
-
-    @GetMapping("/triage/work-queue")
-    Map<String, List<WorkItem>> workQueue(@RequestParam(required = false) Long teamId, @RequestParam(defaultValue = "200") int limit) {
-        return Map.of("items", workQueue.items(teamId, limit));
     }
 
     @GetMapping("/ownership-rules")
