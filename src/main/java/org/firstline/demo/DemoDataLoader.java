@@ -26,8 +26,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoSla sla;
     private final TransactionTemplate transactions;
 
-    DemoDataLoader(FirstlineSettings settings, @Value("${spring.datasource.url:}") String datasourceUrl, JdbcClient jdbc,
-            DemoDirectory directory, DemoTickets tickets, DemoTriage triage, DemoSla sla, TransactionTemplate transactions) {
+    DemoDataLoader(
+            FirstlineSettings settings,
+            @Value("${spring.datasource.url:}") String datasourceUrl,
+            JdbcClient jdbc,
+            DemoDirectory directory,
+            DemoTickets tickets,
+            DemoTriage triage,
+            DemoSla sla,
+            TransactionTemplate transactions) {
         this.triage = triage;
         this.sla = sla;
         this.transactions = transactions;
@@ -56,7 +63,11 @@ class DemoDataLoader implements ApplicationRunner {
             return created;
         });
         int count = 200;
-        log.info("Loaded demo data: 3 organizations, {} contacts, {} agents, {} tickets in {} ms", people.contacts().size(),
-                people.agents().size(), count, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Loaded demo data: 3 organizations, {} contacts, {} agents, {} tickets in {} ms",
+                people.contacts().size(),
+                people.agents().size(),
+                count,
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

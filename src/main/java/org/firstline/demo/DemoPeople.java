@@ -7,4 +7,8 @@ import org.firstline.directory.OrganizationView;
 import org.firstline.directory.TeamView;
 
 /** Who the demo tickets are from and for. */
-record DemoPeople(List<OrganizationView> organizations, List<ContactView> contacts, List<AgentView> agents, List<TeamView> teams) {}
+record DemoPeople(
+        List<OrganizationView> organizations,
+        List<ContactView> contacts,
+        List<AgentView> agents,
+        List<TeamView> teams) {}

@@ -39,14 +39,17 @@ class DemoSignIns implements ApplicationRunner {
         if (!settings.demoData() || (Files.exists(file) && !settings.ephemeralDatabase())) {
             return;
         }
-        List<AgentView> demo = agents.list().stream().filter(a -> a.email() != null && a.email().endsWith(DEMO_DOMAIN) && a.active()).toList();
+        List<AgentView> demo = agents.list().stream()
+                .filter(a -> a.email() != null && a.email().endsWith(DEMO_DOMAIN) && a.active())
+                .toList();
         if (demo.isEmpty()) {
             return;
         }
         String password = SecretFiles.randomPassword();
         SecretFiles.write(file, password + "\n");
         demo.forEach(agent -> agents.changePassword(agent.id(), password));
-        log.warn("""
+        log.warn(
+                """
 
                 *************************************************************
                 The demo agents ({}) share this password:
@@ -55,7 +58,13 @@ class DemoSignIns implements ApplicationRunner {
 
                 It is also in {}.
                 *************************************************************""",
-                String.join(", ", demo.stream().map(a -> a.username() + " (" + a.role().name().toLowerCase(java.util.Locale.ROOT) + ")").toList()),
-                password, file.toAbsolutePath());
+                String.join(
+                        ", ",
+                        demo.stream()
+                                .map(a ->
+                                        a.username() + " (" + a.role().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                                .toList()),
+                password,
+                file.toAbsolutePath());
     }
 }

@@ -21,7 +21,9 @@ class DemoTriage {
         long ops = people.teams().get(0).id();
         long platform = people.teams().get(1).id();
         long docs = people.teams().get(2).id();
-        for (String word : new String[] {"dns", "certificate", "quota", "gpu", "storage", "backup", "outage", "mount", "cname", "upgrade"}) {
+        for (String word : new String[] {
+            "dns", "certificate", "quota", "gpu", "storage", "backup", "outage", "mount", "cname", "upgrade"
+        }) {
             ownershipMap.add(new OwnershipRuleForm(ops, RuleKind.KEYWORD, word, 2));
         }
         ownershipMap.add(new OwnershipRuleForm(ops, RuleKind.PHRASE, "home directory", 3));

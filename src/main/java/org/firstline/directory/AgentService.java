@@ -10,11 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.firstline.platform.AuditStamp;
-import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.AgentAccounts;
+import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.AgentRole;
 import org.firstline.platform.AgentSessions;
+import org.firstline.platform.AuditStamp;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
@@ -58,7 +58,9 @@ public class AgentService implements AgentAccounts {
     }
 
     public List<AgentView> list() {
-        return jdbc.sql(SELECT + " where a.username <> '" + SYSTEM_USERNAME + "' order by a.display_name").query(AgentService::agent).list();
+        return jdbc.sql(SELECT + " where a.username <> '" + SYSTEM_USERNAME + "' order by a.display_name")
+                .query(AgentService::agent)
+                .list();
     }
 
     public AgentView get(long id) {
@@ -66,7 +68,10 @@ public class AgentService implements AgentAccounts {
     }
 
     public Optional<AgentView> find(long id) {
-        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(AgentService::agent).optional();
+        return jdbc.sql(SELECT + " where a.id = ?")
+                .param(id)
+                .query(AgentService::agent)
+                .optional();
     }
 
     /**
@@ -79,20 +84,31 @@ public class AgentService implements AgentAccounts {
             row = principal(SYSTEM_USERNAME).orElseThrow();
             systemRow = row;
         }
-        return new AgentPrincipal(row.id(), "system:" + process, row.displayName(), row.role(), row.timeZone(), "!", false);
+        return new AgentPrincipal(
+                row.id(), "system:" + process, row.displayName(), row.role(), row.timeZone(), "!", false);
     }
 
     public Optional<AgentPrincipal> principal(String username) {
-        return jdbc.sql("select * from agent where username = ?").param(username).query((rs, n) -> principal(rs)).optional();
+        return jdbc.sql("select * from agent where username = ?")
+                .param(username)
+                .query((rs, n) -> principal(rs))
+                .optional();
     }
 
     @Override
     public Optional<AgentPrincipal> principal(long id) {
-        return jdbc.sql("select * from agent where id = ?").param(id).query((rs, n) -> principal(rs)).optional();
+        return jdbc.sql("select * from agent where id = ?")
+                .param(id)
+                .query((rs, n) -> principal(rs))
+                .optional();
     }
 
     public boolean exists(String username) {
-        return jdbc.sql("select count(*) from agent where username = ?").param(username).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from agent where username = ?")
+                        .param(username)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     @Transactional
@@ -120,7 +136,8 @@ public class AgentService implements AgentAccounts {
                     .param("capacity", form.capacityHours() == null ? 30 : form.capacityHours())
                     .param("active", form.active() == null || form.active())
                     .param("now", Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             if (form.skills() != null) {
                 replaceSkills(id, form.skills());
             }
@@ -141,8 +158,16 @@ public class AgentService implements AgentAccounts {
                 update agent set display_name = :name, email = :email, role = :role, time_zone = :zone,
                        signature = :signature, capacity_hours = :capacity, active = :active where id = :id""")
                 .param("id", id)
-                .param("name", form.displayName() == null ? current.displayName() : form.displayName().trim())
-                .param("email", form.email() == null ? current.email() : form.email().trim().toLowerCase(Locale.ROOT))
+                .param(
+                        "name",
+                        form.displayName() == null
+                                ? current.displayName()
+                                : form.displayName().trim())
+                .param(
+                        "email",
+                        form.email() == null
+                                ? current.email()
+                                : form.email().trim().toLowerCase(Locale.ROOT))
                 .param("role", (form.role() == null ? current.role() : form.role()).name())
                 .param("zone", form.timeZone() == null ? current.timeZone() : zone(form.timeZone()))
                 .param("signature", form.signature() == null ? current.signature() : form.signature())
@@ -173,20 +198,29 @@ public class AgentService implements AgentAccounts {
         if (password == null || password.length() < 12) {
             throw new InvalidRequestException("password", "must be at least 12 characters");
         }
-        jdbc.sql("update agent set password_hash = ? where id = ?").params(passwords.encode(password), id).update();
+        jdbc.sql("update agent set password_hash = ? where id = ?")
+                .params(passwords.encode(password), id)
+                .update();
         sessions.endAllBut(get(id).username(), keptSessionId);
     }
 
     private void replaceSkills(long agentId, List<String> skills) {
         jdbc.sql("delete from agent_skill where agent_id = ?").param(agentId).update();
-        for (String skill : skills.stream().map(String::trim).filter(s -> !s.isEmpty()).map(String::toLowerCase).distinct().toList()) {
+        for (String skill : skills.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(String::toLowerCase)
+                .distinct()
+                .toList()) {
             long skillId = jdbc.sql("""
                     with found as (select id from skill where name = :name),
                          made as (insert into skill (name) select :name where not exists (select 1 from found)
                                   on conflict (name) do nothing returning id)
                     select id from found union all select id from made union all select id from skill where name = :name
                     limit 1""").param("name", skill).query(Long.class).single();
-            jdbc.sql("insert into agent_skill (agent_id, skill_id) values (?, ?) on conflict do nothing").params(agentId, skillId).update();
+            jdbc.sql("insert into agent_skill (agent_id, skill_id) values (?, ?) on conflict do nothing")
+                    .params(agentId, skillId)
+                    .update();
         }
     }
 
@@ -201,22 +235,37 @@ public class AgentService implements AgentAccounts {
         try {
             return ZoneId.of(zone).getId();
         } catch (DateTimeException e) {
-            throw new InvalidRequestException("timeZone", "'" + zone + "' is not a time zone (use an IANA name like Europe/London)");
+            throw new InvalidRequestException(
+                    "timeZone", "'" + zone + "' is not a time zone (use an IANA name like Europe/London)");
         }
     }
 
     static AgentPrincipal principal(ResultSet rs) throws SQLException {
-        return new AgentPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                AgentRole.valueOf(rs.getString("role")), rs.getString("time_zone"), rs.getString("password_hash"),
+        return new AgentPrincipal(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                AgentRole.valueOf(rs.getString("role")),
+                rs.getString("time_zone"),
+                rs.getString("password_hash"),
                 rs.getBoolean("active"));
     }
 
     private static AgentView agent(ResultSet rs, int n) throws SQLException {
         var teamArray = rs.getArray("team_ids");
         List<Long> teams = teamArray == null ? List.of() : Arrays.asList((Long[]) teamArray.getArray());
-        return new AgentView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
-                AgentRole.valueOf(rs.getString("role")), rs.getString("time_zone"), rs.getString("signature"),
-                rs.getInt("capacity_hours"), rs.getBoolean("active"), teams,
-                OrganizationService.strings(rs.getArray("skills")), rs.getTimestamp("created_at").toInstant());
+        return new AgentView(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("email"),
+                AgentRole.valueOf(rs.getString("role")),
+                rs.getString("time_zone"),
+                rs.getString("signature"),
+                rs.getInt("capacity_hours"),
+                rs.getBoolean("active"),
+                teams,
+                OrganizationService.strings(rs.getArray("skills")),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

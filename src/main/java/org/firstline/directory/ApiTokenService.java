@@ -15,9 +15,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.firstline.platform.AuditStamp;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.ApiTokenResolver;
+import org.firstline.platform.AuditStamp;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -55,23 +55,31 @@ public class ApiTokenService implements ApiTokenResolver {
         }
         if (!agents.get(agentId).active()) {
             // an inactive agent, Firstline's own system agent among them, cannot act, so it gets no way to
-            throw new InvalidRequestException("agentId", "belongs to an inactive agent; tokens are for active agents only");
+            throw new InvalidRequestException(
+                    "agentId", "belongs to an inactive agent; tokens are for active agents only");
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = "fl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        long id = jdbc.sql("insert into api_token (name, token_hash, agent_id, created_at) values (?, ?, ?, ?) returning id")
+        long id = jdbc.sql(
+                        "insert into api_token (name, token_hash, agent_id, created_at) values (?, ?, ?, ?) returning id")
                 .params(name.trim(), hash(secret), agentId, Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         return new CreatedApiToken(get(id), secret);
     }
 
     public List<ApiTokenView> list() {
-        return jdbc.sql("select * from api_token order by created_at desc, id desc").query(ApiTokenService::token).list();
+        return jdbc.sql("select * from api_token order by created_at desc, id desc")
+                .query(ApiTokenService::token)
+                .list();
     }
 
     public ApiTokenView get(long id) {
-        return jdbc.sql("select * from api_token where id = ?").param(id).query(ApiTokenService::token).optional()
+        return jdbc.sql("select * from api_token where id = ?")
+                .param(id)
+                .query(ApiTokenService::token)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("API token " + id + " does not exist."));
     }
 
@@ -80,7 +88,8 @@ public class ApiTokenService implements ApiTokenResolver {
         audit.stampCurrentActor();
         get(id);
         jdbc.sql("update api_token set revoked_at = coalesce(revoked_at, ?) where id = ?")
-                .params(Timestamp.from(clock.instant()), id).update();
+                .params(Timestamp.from(clock.instant()), id)
+                .update();
     }
 
     @Override
@@ -92,7 +101,9 @@ public class ApiTokenService implements ApiTokenResolver {
         var found = jdbc.sql("""
                 select t.id as token_id, a.* from api_token t join agent a on a.id = t.agent_id
                 where t.token_hash = ? and t.revoked_at is null""")
-                .param(hash(secret)).query((rs, n) -> new Found(rs.getLong("token_id"), AgentService.principal(rs))).optional();
+                .param(hash(secret))
+                .query((rs, n) -> new Found(rs.getLong("token_id"), AgentService.principal(rs)))
+                .optional();
         found.ifPresent(f -> recordUse(f.tokenId()));
         return found.map(Found::agent);
     }
@@ -103,21 +114,29 @@ public class ApiTokenService implements ApiTokenResolver {
         Instant previous = lastUseRecorded.get(tokenId);
         if (previous == null || previous.plus(LAST_USED_RESOLUTION).isBefore(now)) {
             lastUseRecorded.put(tokenId, now);
-            jdbc.sql("update api_token set last_used_at = ? where id = ?").params(Timestamp.from(now), tokenId).update();
+            jdbc.sql("update api_token set last_used_at = ? where id = ?")
+                    .params(Timestamp.from(now), tokenId)
+                    .update();
         }
     }
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static ApiTokenView token(ResultSet rs, int n) throws SQLException {
-        return new ApiTokenView(rs.getLong("id"), rs.getString("name"), rs.getLong("agent_id"),
-                rs.getTimestamp("created_at").toInstant(), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+        return new ApiTokenView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getLong("agent_id"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs, "last_used_at"),
+                instant(rs, "revoked_at"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

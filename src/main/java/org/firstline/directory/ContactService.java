@@ -31,7 +31,8 @@ public class ContactService {
             """;
 
     /** The lookup of a contact by address, as every ticket creation runs it (the benchmark replays it). */
-    public static final String BY_EMAIL = SELECT + " where c.id = (select contact_id from contact_email where email = ?)";
+    public static final String BY_EMAIL =
+            SELECT + " where c.id = (select contact_id from contact_email where email = ?)";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -53,7 +54,8 @@ public class ContactService {
                 .param("org", organizationId)
                 .param("q", query == null || query.isBlank() ? null : "%" + query.trim() + "%")
                 .param("limit", limit)
-                .query(ContactService::contact).list();
+                .query(ContactService::contact)
+                .list();
     }
 
     public ContactView get(long id) {
@@ -61,12 +63,17 @@ public class ContactService {
     }
 
     public Optional<ContactView> find(long id) {
-        return jdbc.sql(SELECT + " where c.id = ?").param(id).query(ContactService::contact).optional();
+        return jdbc.sql(SELECT + " where c.id = ?")
+                .param(id)
+                .query(ContactService::contact)
+                .optional();
     }
 
     public Optional<ContactView> byEmail(String email) {
         return jdbc.sql(BY_EMAIL)
-                .param(normalize(email)).query(ContactService::contact).optional();
+                .param(normalize(email))
+                .query(ContactService::contact)
+                .optional();
     }
 
     /** Names of these contacts, for lists that show many tickets at once. */
@@ -75,7 +82,8 @@ public class ContactService {
             return Map.of();
         }
         Map<Long, String> names = new java.util.HashMap<>();
-        jdbc.sql("select id, name from contact where id = any(?)").param(ids.toArray(Long[]::new))
+        jdbc.sql("select id, name from contact where id = any(?)")
+                .param(ids.toArray(Long[]::new))
                 .query(rs -> {
                     names.put(rs.getLong(1), rs.getString(2));
                 });
@@ -87,7 +95,10 @@ public class ContactService {
         return jdbc.sql(SELECT + """
                  where exists (select 1 from contact_organization co
                                where co.contact_id = c.id and co.organization_id = ? and co.representative)
-                 order by c.name""").param(organizationId).query(ContactService::contact).list();
+                 order by c.name""")
+                .param(organizationId)
+                .query(ContactService::contact)
+                .list();
     }
 
     /** The contact with this address, created (with the given name) when there is none. */
@@ -99,9 +110,11 @@ public class ContactService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        long id = insertContact(name == null || name.isBlank() ? address.substring(0, address.indexOf('@')) : name.trim());
+        long id = insertContact(
+                name == null || name.isBlank() ? address.substring(0, address.indexOf('@')) : name.trim());
         int inserted = jdbc.sql("insert into contact_email (email, contact_id) values (?, ?) on conflict do nothing")
-                .params(address, id).update();
+                .params(address, id)
+                .update();
         if (inserted == 0) {
             // another transaction added the address between our read and insert: use theirs
             jdbc.sql("delete from contact where id = ?").param(id).update();
@@ -126,10 +139,12 @@ public class ContactService {
 
     private boolean joinByDomain(long contactId, String address) {
         var domainOrganization = jdbc.sql("select id from organization where ? = any(domains)")
-                .param(address.substring(address.indexOf('@') + 1)).query(Long.class).list();
-        return domainOrganization.size() == 1 && jdbc.sql("""
-                insert into contact_organization (contact_id, organization_id) values (?, ?) on conflict do nothing""")
-                .params(contactId, domainOrganization.get(0)).update() == 1;
+                .param(address.substring(address.indexOf('@') + 1))
+                .query(Long.class)
+                .list();
+        return domainOrganization.size() == 1
+                && jdbc.sql("""
+                insert into contact_organization (contact_id, organization_id) values (?, ?) on conflict do nothing""").params(contactId, domainOrganization.get(0)).update() == 1;
     }
 
     @Transactional
@@ -155,7 +170,9 @@ public class ContactService {
             if (form.name().isBlank()) {
                 throw new InvalidRequestException("name", "must not be blank");
             }
-            jdbc.sql("update contact set name = ? where id = ?").params(form.name().trim(), id).update();
+            jdbc.sql("update contact set name = ? where id = ?")
+                    .params(form.name().trim(), id)
+                    .update();
         }
         if (form.emails() != null) {
             if (form.emails().isEmpty()) {
@@ -171,30 +188,46 @@ public class ContactService {
 
     private long insertContact(String name) {
         return jdbc.sql("insert into contact (name, created_at) values (?, ?) returning id")
-                .params(name, Timestamp.from(clock.instant())).query(Long.class).single();
+                .params(name, Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
     }
 
     private void replaceEmails(long id, List<String> emails) {
         jdbc.sql("delete from contact_email where contact_id = ?").param(id).update();
-        for (String email : emails.stream().map(ContactService::normalize).distinct().toList()) {
-            var owner = jdbc.sql("select contact_id from contact_email where email = ?").param(email).query(Long.class).optional();
+        for (String email :
+                emails.stream().map(ContactService::normalize).distinct().toList()) {
+            var owner = jdbc.sql("select contact_id from contact_email where email = ?")
+                    .param(email)
+                    .query(Long.class)
+                    .optional();
             if (owner.isPresent()) {
-                throw new ConflictException("The address " + email + " already belongs to contact " + owner.get() + ".");
+                throw new ConflictException(
+                        "The address " + email + " already belongs to contact " + owner.get() + ".");
             }
-            jdbc.sql("insert into contact_email (email, contact_id) values (?, ?)").params(email, id).update();
+            jdbc.sql("insert into contact_email (email, contact_id) values (?, ?)")
+                    .params(email, id)
+                    .update();
         }
     }
 
     private void replaceMemberships(long id, List<ContactForm.Membership> memberships) {
-        jdbc.sql("delete from contact_organization where contact_id = ?").param(id).update();
+        jdbc.sql("delete from contact_organization where contact_id = ?")
+                .param(id)
+                .update();
         Map<Long, Boolean> unique = new LinkedHashMap<>();
         memberships.forEach(m -> unique.merge(m.organizationId(), m.representative(), Boolean::logicalOr));
         unique.forEach((organizationId, representative) -> {
-            if (jdbc.sql("select count(*) from organization where id = ?").param(organizationId).query(Integer.class).single() == 0) {
+            if (jdbc.sql("select count(*) from organization where id = ?")
+                            .param(organizationId)
+                            .query(Integer.class)
+                            .single()
+                    == 0) {
                 throw new InvalidRequestException("organizations", "no organization with id " + organizationId);
             }
             jdbc.sql("insert into contact_organization (contact_id, organization_id, representative) values (?, ?, ?)")
-                    .params(id, organizationId, representative).update();
+                    .params(id, organizationId, representative)
+                    .update();
         });
     }
 
@@ -210,9 +243,14 @@ public class ContactService {
         List<ContactView.Membership> memberships = new ArrayList<>();
         for (String m : OrganizationService.strings(rs.getArray("memberships"))) {
             int colon = m.indexOf(':');
-            memberships.add(new ContactView.Membership(Long.parseLong(m.substring(0, colon)), "true".equals(m.substring(colon + 1))));
+            memberships.add(new ContactView.Membership(
+                    Long.parseLong(m.substring(0, colon)), "true".equals(m.substring(colon + 1))));
         }
-        return new ContactView(rs.getLong("id"), rs.getString("name"), OrganizationService.strings(rs.getArray("emails")),
-                memberships, rs.getTimestamp("created_at").toInstant());
+        return new ContactView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                OrganizationService.strings(rs.getArray("emails")),
+                memberships,
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-public record ContactView(long id, String name, List<String> emails, List<Membership> organizations, Instant createdAt) {
+public record ContactView(
+        long id, String name, List<String> emails, List<Membership> organizations, Instant createdAt) {
 
     /** A contact's place in one organization. */
     public record Membership(long organizationId, boolean representative) {}

@@ -26,7 +26,11 @@ public class OrganizationService {
     private final AuditStamp audit;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    OrganizationService(JdbcClient jdbc, Clock clock, AuditStamp audit, org.springframework.context.ApplicationEventPublisher events) {
+    OrganizationService(
+            JdbcClient jdbc,
+            Clock clock,
+            AuditStamp audit,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -34,7 +38,9 @@ public class OrganizationService {
     }
 
     public List<OrganizationView> list() {
-        return jdbc.sql("select * from organization order by name").query(OrganizationService::organization).list();
+        return jdbc.sql("select * from organization order by name")
+                .query(OrganizationService::organization)
+                .list();
     }
 
     public OrganizationView get(long id) {
@@ -42,14 +48,19 @@ public class OrganizationService {
     }
 
     public Optional<OrganizationView> find(long id) {
-        return jdbc.sql("select * from organization where id = ?").param(id).query(OrganizationService::organization).optional();
+        return jdbc.sql("select * from organization where id = ?")
+                .param(id)
+                .query(OrganizationService::organization)
+                .optional();
     }
 
     /** The organization that maps the domain of this address, if exactly one does. */
     public Optional<OrganizationView> byEmailDomain(String email) {
         String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-        var matches = jdbc.sql("select * from organization where ? = any(domains)").param(domain)
-                .query(OrganizationService::organization).list();
+        var matches = jdbc.sql("select * from organization where ? = any(domains)")
+                .param(domain)
+                .query(OrganizationService::organization)
+                .list();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
@@ -68,7 +79,8 @@ public class OrganizationService {
                     .param("manager", form.accountManagerId())
                     .param("notes", form.notes() == null ? "" : form.notes())
                     .param("now", java.sql.Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             return get(id);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("An organization named '" + form.name().trim() + "' already exists.");
@@ -85,11 +97,19 @@ public class OrganizationService {
                     update organization set name = :name, plan_id = :plan, domains = :domains,
                            representatives_only = :repsOnly, account_manager_id = :manager, notes = :notes where id = :id""")
                     .param("id", id)
-                    .param("name", form.name() == null ? current.name() : form.name().trim())
+                    .param(
+                            "name",
+                            form.name() == null ? current.name() : form.name().trim())
                     .param("plan", form.planId() == null ? current.planId() : form.planId())
                     .param("domains", domains(form.domains() == null ? current.domains() : form.domains()))
-                    .param("repsOnly", form.representativesOnly() == null ? current.representativesOnly() : form.representativesOnly())
-                    .param("manager", form.accountManagerId() == null ? current.accountManagerId() : form.accountManagerId())
+                    .param(
+                            "repsOnly",
+                            form.representativesOnly() == null
+                                    ? current.representativesOnly()
+                                    : form.representativesOnly())
+                    .param(
+                            "manager",
+                            form.accountManagerId() == null ? current.accountManagerId() : form.accountManagerId())
                     .param("notes", form.notes() == null ? current.notes() : form.notes())
                     .update();
         } catch (DuplicateKeyException e) {
@@ -103,22 +123,35 @@ public class OrganizationService {
     }
 
     public List<PlanView> plans() {
-        return jdbc.sql("select * from support_plan order by name").query((rs, n) -> plan(rs)).list();
+        return jdbc.sql("select * from support_plan order by name")
+                .query((rs, n) -> plan(rs))
+                .list();
     }
 
     public Optional<PlanView> plan(long id) {
-        return jdbc.sql("select * from support_plan where id = ?").param(id).query((rs, n) -> plan(rs)).optional();
+        return jdbc.sql("select * from support_plan where id = ?")
+                .param(id)
+                .query((rs, n) -> plan(rs))
+                .optional();
     }
 
     @Transactional
-    public PlanView createPlan(String name, String description, int budgetHours, String period, boolean aroundTheClock) {
+    public PlanView createPlan(
+            String name, String description, int budgetHours, String period, boolean aroundTheClock) {
         audit.stampCurrentActor();
         try {
             long id = jdbc.sql("""
                     insert into support_plan (name, description, budget_hours, budget_period, around_the_clock, created_at)
                     values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(name, description, budgetHours, period, aroundTheClock, java.sql.Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
+                    .params(
+                            name,
+                            description,
+                            budgetHours,
+                            period,
+                            aroundTheClock,
+                            java.sql.Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .single();
             return plan(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A plan named '" + name + "' already exists.");
@@ -126,12 +159,17 @@ public class OrganizationService {
     }
 
     public List<ServiceView> services(long organizationId) {
-        return jdbc.sql("select * from service where organization_id = ? order by name").param(organizationId)
-                .query((rs, n) -> service(rs)).list();
+        return jdbc.sql("select * from service where organization_id = ? order by name")
+                .param(organizationId)
+                .query((rs, n) -> service(rs))
+                .list();
     }
 
     public Optional<ServiceView> service(long serviceId) {
-        return jdbc.sql("select * from service where id = ?").param(serviceId).query((rs, n) -> service(rs)).optional();
+        return jdbc.sql("select * from service where id = ?")
+                .param(serviceId)
+                .query((rs, n) -> service(rs))
+                .optional();
     }
 
     @Transactional
@@ -144,7 +182,8 @@ public class OrganizationService {
         try {
             long id = jdbc.sql("insert into service (organization_id, name, components) values (?, ?, ?) returning id")
                     .params(organizationId, name.trim(), domains(components == null ? List.of() : components))
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             return service(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("This organization already has a service named '" + name.trim() + "'.");
@@ -156,13 +195,19 @@ public class OrganizationService {
             throw new InvalidRequestException("planId", "no plan with id " + form.planId());
         }
         if (form.accountManagerId() != null
-                && jdbc.sql("select count(*) from agent where id = ?").param(form.accountManagerId()).query(Integer.class).single() == 0) {
+                && jdbc.sql("select count(*) from agent where id = ?")
+                                .param(form.accountManagerId())
+                                .query(Integer.class)
+                                .single()
+                        == 0) {
             throw new InvalidRequestException("accountManagerId", "no agent with id " + form.accountManagerId());
         }
     }
 
     private static String[] domains(@Nullable List<String> values) {
-        return values == null ? new String[0] : values.stream().map(String::toLowerCase).distinct().toArray(String[]::new);
+        return values == null
+                ? new String[0]
+                : values.stream().map(String::toLowerCase).distinct().toArray(String[]::new);
     }
 
     static List<String> strings(@Nullable Array array) throws SQLException {
@@ -170,18 +215,32 @@ public class OrganizationService {
     }
 
     private static OrganizationView organization(ResultSet rs, int n) throws SQLException {
-        return new OrganizationView(rs.getLong("id"), rs.getString("name"), rs.getObject("plan_id", Long.class),
-                strings(rs.getArray("domains")), rs.getBoolean("representatives_only"),
-                rs.getObject("account_manager_id", Long.class), rs.getString("notes"),
+        return new OrganizationView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getObject("plan_id", Long.class),
+                strings(rs.getArray("domains")),
+                rs.getBoolean("representatives_only"),
+                rs.getObject("account_manager_id", Long.class),
+                rs.getString("notes"),
                 rs.getTimestamp("created_at").toInstant());
     }
 
     private static PlanView plan(ResultSet rs) throws SQLException {
-        return new PlanView(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getInt("budget_hours"),
-                rs.getString("budget_period"), rs.getBoolean("around_the_clock"));
+        return new PlanView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getInt("budget_hours"),
+                rs.getString("budget_period"),
+                rs.getBoolean("around_the_clock"));
     }
 
     private static ServiceView service(ResultSet rs) throws SQLException {
-        return new ServiceView(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("name"), strings(rs.getArray("components")));
+        return new ServiceView(
+                rs.getLong("id"),
+                rs.getLong("organization_id"),
+                rs.getString("name"),
+                strings(rs.getArray("components")));
     }
 }

@@ -44,7 +44,10 @@ public class TeamService {
     }
 
     public Optional<TeamView> find(long id) {
-        return jdbc.sql(SELECT + " where t.id = ?").param(id).query(TeamService::team).optional();
+        return jdbc.sql(SELECT + " where t.id = ?")
+                .param(id)
+                .query(TeamService::team)
+                .optional();
     }
 
     @Transactional
@@ -55,8 +58,12 @@ public class TeamService {
         }
         try {
             long id = jdbc.sql("insert into team (name, description, created_at) values (?, ?, ?) returning id")
-                    .params(form.name().trim(), form.description() == null ? "" : form.description(), Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
+                    .params(
+                            form.name().trim(),
+                            form.description() == null ? "" : form.description(),
+                            Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .single();
             if (form.memberIds() != null) {
                 replaceMembers(id, form.memberIds());
             }
@@ -72,12 +79,15 @@ public class TeamService {
         var current = get(id);
         try {
             jdbc.sql("update team set name = ?, description = ? where id = ?")
-                    .params(form.name() == null ? current.name() : form.name().trim(),
-                            form.description() == null ? current.description() : form.description(), id)
+                    .params(
+                            form.name() == null ? current.name() : form.name().trim(),
+                            form.description() == null ? current.description() : form.description(),
+                            id)
                     .update();
         } catch (DuplicateKeyException e) {
             // only a new name can collide
-            throw new ConflictException("A team named '" + Objects.requireNonNull(form.name()).trim() + "' already exists.");
+            throw new ConflictException(
+                    "A team named '" + Objects.requireNonNull(form.name()).trim() + "' already exists.");
         }
         if (form.memberIds() != null) {
             replaceMembers(id, form.memberIds());
@@ -88,16 +98,25 @@ public class TeamService {
     private void replaceMembers(long teamId, List<Long> agentIds) {
         jdbc.sql("delete from team_member where team_id = ?").param(teamId).update();
         for (Long agentId : agentIds.stream().distinct().toList()) {
-            if (jdbc.sql("select count(*) from agent where id = ?").param(agentId).query(Integer.class).single() == 0) {
+            if (jdbc.sql("select count(*) from agent where id = ?")
+                            .param(agentId)
+                            .query(Integer.class)
+                            .single()
+                    == 0) {
                 throw new InvalidRequestException("memberIds", "no agent with id " + agentId);
             }
-            jdbc.sql("insert into team_member (team_id, agent_id) values (?, ?)").params(teamId, agentId).update();
+            jdbc.sql("insert into team_member (team_id, agent_id) values (?, ?)")
+                    .params(teamId, agentId)
+                    .update();
         }
     }
 
     private static TeamView team(ResultSet rs, int n) throws SQLException {
         var members = rs.getArray("members");
-        return new TeamView(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
+        return new TeamView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("description"),
                 members == null ? List.of() : Arrays.asList((Long[]) members.getArray()));
     }
 }

@@ -12,9 +12,9 @@ import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.firstline.ticket.AttachmentService;
 import org.firstline.ticket.Channel;
 import org.firstline.ticket.OpenTicketForm;
-import org.firstline.ticket.AttachmentService;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketView;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +33,15 @@ public class EmailAdministration {
     private final TicketService tickets;
     private final AttachmentService attachments;
 
-    EmailAdministration(JdbcClient jdbc, Clock clock, AuditStamp audit, MailboxReader reader, InboundMailFiler filer,
-            OutboxSender sender, TicketService tickets, AttachmentService attachments) {
+    EmailAdministration(
+            JdbcClient jdbc,
+            Clock clock,
+            AuditStamp audit,
+            MailboxReader reader,
+            InboundMailFiler filer,
+            OutboxSender sender,
+            TicketService tickets,
+            AttachmentService attachments) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -66,14 +73,24 @@ public class EmailAdministration {
     public List<QuarantineEntry> quarantine(int limit) {
         return jdbc.sql("""
                 select id, mailbox_id, sender, subject, reason, length(raw) as size, received_at from inbound_email
-                where outcome = 'QUARANTINED' order by received_at desc, id desc limit ?""").param(limit)
-                .query((rs, n) -> new QuarantineEntry(rs.getLong("id"), rs.getObject("mailbox_id", Long.class), rs.getString("sender"),
-                        rs.getString("subject"), rs.getString("reason"), rs.getInt("size"), rs.getTimestamp("received_at").toInstant()))
+                where outcome = 'QUARANTINED' order by received_at desc, id desc limit ?""")
+                .param(limit)
+                .query((rs, n) -> new QuarantineEntry(
+                        rs.getLong("id"),
+                        rs.getObject("mailbox_id", Long.class),
+                        rs.getString("sender"),
+                        rs.getString("subject"),
+                        rs.getString("reason"),
+                        rs.getInt("size"),
+                        rs.getTimestamp("received_at").toInstant()))
                 .list();
     }
 
     public byte[] raw(long inboundId) {
-        return jdbc.sql("select raw from inbound_email where id = ?").param(inboundId).query(byte[].class).optional()
+        return jdbc.sql("select raw from inbound_email where id = ?")
+                .param(inboundId)
+                .query(byte[].class)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("No message " + inboundId));
     }
 
@@ -87,41 +104,61 @@ public class EmailAdministration {
      */
     @Transactional
     public TicketView convert(long inboundId, AgentPrincipal admin, String fallbackEmail) {
-        var row = jdbc.sql("select sender, subject, raw from inbound_email where id = ? and outcome = 'QUARANTINED' for update")
-                .param(inboundId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)}).optional()
+        var row = jdbc.sql(
+                        "select sender, subject, raw from inbound_email where id = ? and outcome = 'QUARANTINED' for update")
+                .param(inboundId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)})
+                .optional()
                 .orElseThrow(() -> new NotFoundException("No quarantined message " + inboundId));
         byte[] raw = (byte[]) row[2];
         String sender = row[0] != null ? (String) row[0] : fallbackEmail;
         String subject = row[1] == null || ((String) row[1]).isBlank() ? "(unreadable message)" : (String) row[1];
         String text = readable(raw);
-        TicketView ticket = tickets.open(OpenTicketForm.of(subject.length() > 500 ? subject.substring(0, 500) : subject,
-                "This message could not be read as mail and was converted by hand; the original is attached.\n\n" + text,
-                sender, null, Channel.EMAIL), admin, null);
-        long firstMessage = jdbc.sql("select min(id) from message where ticket_id = ?").param(ticket.id()).query(Long.class).single();
+        TicketView ticket = tickets.open(
+                OpenTicketForm.of(
+                        subject.length() > 500 ? subject.substring(0, 500) : subject,
+                        "This message could not be read as mail and was converted by hand; the original is attached.\n\n"
+                                + text,
+                        sender,
+                        null,
+                        Channel.EMAIL),
+                admin,
+                null);
+        long firstMessage = jdbc.sql("select min(id) from message where ticket_id = ?")
+                .param(ticket.id())
+                .query(Long.class)
+                .single();
         attachments.add(ticket.id(), firstMessage, "original.eml", raw, admin);
         audit.stamp(admin.auditName());
-        jdbc.sql("update inbound_email set outcome = 'CONVERTED', ticket_id = ? where id = ?").params(ticket.id(), inboundId).update();
+        jdbc.sql("update inbound_email set outcome = 'CONVERTED', ticket_id = ? where id = ?")
+                .params(ticket.id(), inboundId)
+                .update();
         return ticket;
     }
 
     /** Deletes the entry from the list; the row stays (outcome DISCARDED) so the same message is not filed again. */
     @Transactional
     public void discard(long inboundId) {
-        if (jdbc.sql("update inbound_email set outcome = 'DISCARDED' where id = ? and outcome = 'QUARANTINED'").param(inboundId).update() == 0) {
+        if (jdbc.sql("update inbound_email set outcome = 'DISCARDED' where id = ? and outcome = 'QUARANTINED'")
+                        .param(inboundId)
+                        .update()
+                == 0) {
             throw new NotFoundException("No quarantined message " + inboundId);
         }
     }
 
     public List<EmailTemplate> templates() {
         return jdbc.sql("select key, subject, body from email_template order by key")
-                .query((rs, n) -> new EmailTemplate(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new EmailTemplate(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     @Transactional
     public EmailTemplate updateTemplate(String key, EmailTemplate template) {
         String name = key.toUpperCase(Locale.ROOT);
         int updated = jdbc.sql("update email_template set subject = ?, body = ?, updated_at = ? where key = ?")
-                .params(template.subject().strip(), template.body(), Timestamp.from(clock.instant()), name).update();
+                .params(template.subject().strip(), template.body(), Timestamp.from(clock.instant()), name)
+                .update();
         if (updated == 0) {
             throw new NotFoundException("No email template " + key);
         }

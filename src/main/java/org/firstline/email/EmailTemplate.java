@@ -17,5 +17,9 @@ import jakarta.validation.constraints.Size;
  */
 public record EmailTemplate(
         String key,
-        @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters") String subject,
-        @NotBlank(message = "is required") @Size(max = 20000, message = "must be at most 20000 characters") String body) {}
+
+        @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters")
+        String subject,
+
+        @NotBlank(message = "is required") @Size(max = 20000, message = "must be at most 20000 characters")
+        String body) {}

@@ -37,9 +37,13 @@ public class MailboxService {
 
     @Transactional
     public MailboxView create(MailboxForm form) {
-        for (var required : List.of(new Object[] {form.name(), "name"}, new Object[] {form.address(), "address"},
-                new Object[] {form.imapHost(), "imapHost"}, new Object[] {form.imapPort(), "imapPort"},
-                new Object[] {form.imapUsername(), "imapUsername"}, new Object[] {form.imapPassword(), "imapPassword"})) {
+        for (var required : List.of(
+                new Object[] {form.name(), "name"},
+                new Object[] {form.address(), "address"},
+                new Object[] {form.imapHost(), "imapHost"},
+                new Object[] {form.imapPort(), "imapPort"},
+                new Object[] {form.imapUsername(), "imapUsername"},
+                new Object[] {form.imapPassword(), "imapPassword"})) {
             if (required[0] == null || (required[0] instanceof String s && s.isBlank())) {
                 throw new InvalidRequestException((String) required[1], "is required");
             }
@@ -65,18 +69,28 @@ public class MailboxService {
                 .param("imapPassword", store.seal(checked(form.imapPassword())))
                 .param("folder", form.folder() == null ? "INBOX" : form.folder().strip())
                 .param("processedAction", name(form.processedAction(), MailboxForm.ProcessedAction.SEEN))
-                .param("processedFolder",
-                        form.processedAction() == MailboxForm.ProcessedAction.MOVE ? checked(form.processedFolder()).strip() : null)
+                .param(
+                        "processedFolder",
+                        form.processedAction() == MailboxForm.ProcessedAction.MOVE
+                                ? checked(form.processedFolder()).strip()
+                                : null)
                 .param("pollSeconds", form.pollSeconds() == null ? 60 : form.pollSeconds())
                 .param("smtpHost", blankToNull(form.smtpHost()))
                 .param("smtpPort", form.smtpPort())
-                .param("smtpSecurity", form.smtpHost() == null ? null : name(form.smtpSecurity(), MailboxForm.MailSecurity.STARTTLS))
+                .param(
+                        "smtpSecurity",
+                        form.smtpHost() == null ? null : name(form.smtpSecurity(), MailboxForm.MailSecurity.STARTTLS))
                 .param("smtpUsername", blankToNull(form.smtpUsername()))
-                .param("smtpPassword", form.smtpPassword() == null || form.smtpPassword().isEmpty() ? null : store.seal(form.smtpPassword()))
+                .param(
+                        "smtpPassword",
+                        form.smtpPassword() == null || form.smtpPassword().isEmpty()
+                                ? null
+                                : store.seal(form.smtpPassword()))
                 .param("acknowledge", form.acknowledge() == null || form.acknowledge())
                 .param("enabled", form.enabled() == null || form.enabled())
                 .param("now", now)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         store.forgetAddresses();
         return get(id);
     }
@@ -85,7 +99,8 @@ public class MailboxService {
     public MailboxView update(long id, MailboxForm form) {
         MailboxView current = get(id);
         var action = form.processedAction() == null ? current.processedAction() : form.processedAction();
-        String processedFolder = form.processedFolder() == null ? current.processedFolder() : blankToNull(form.processedFolder());
+        String processedFolder =
+                form.processedFolder() == null ? current.processedFolder() : blankToNull(form.processedFolder());
         checkProcessed(action, processedFolder);
         String smtpHost = form.smtpHost() == null ? current.smtpHost() : blankToNull(form.smtpHost());
         Integer smtpPort = form.smtpPort() == null ? current.smtpPort() : form.smtpPort();
@@ -101,23 +116,56 @@ public class MailboxService {
                        acknowledge = :acknowledge, enabled = :enabled, updated_at = :now
                 where id = :id""")
                 .param("id", id)
-                .param("name", form.name() == null ? current.name() : form.name().strip())
-                .param("address", form.address() == null ? current.address() : form.address().strip().toLowerCase(Locale.ROOT))
-                .param("imapHost", form.imapHost() == null ? current.imapHost() : form.imapHost().strip())
+                .param(
+                        "name",
+                        form.name() == null ? current.name() : form.name().strip())
+                .param(
+                        "address",
+                        form.address() == null
+                                ? current.address()
+                                : form.address().strip().toLowerCase(Locale.ROOT))
+                .param(
+                        "imapHost",
+                        form.imapHost() == null
+                                ? current.imapHost()
+                                : form.imapHost().strip())
                 .param("imapPort", form.imapPort() == null ? current.imapPort() : form.imapPort())
-                .param("imapSecurity", (form.imapSecurity() == null ? current.imapSecurity() : form.imapSecurity()).name())
-                .param("imapUsername", form.imapUsername() == null ? current.imapUsername() : form.imapUsername().strip())
-                .param("imapPassword", form.imapPassword() == null || form.imapPassword().isEmpty() ? null : store.seal(form.imapPassword()))
-                .param("folder", form.folder() == null ? current.folder() : form.folder().strip())
+                .param(
+                        "imapSecurity",
+                        (form.imapSecurity() == null ? current.imapSecurity() : form.imapSecurity()).name())
+                .param(
+                        "imapUsername",
+                        form.imapUsername() == null
+                                ? current.imapUsername()
+                                : form.imapUsername().strip())
+                .param(
+                        "imapPassword",
+                        form.imapPassword() == null || form.imapPassword().isEmpty()
+                                ? null
+                                : store.seal(form.imapPassword()))
+                .param(
+                        "folder",
+                        form.folder() == null ? current.folder() : form.folder().strip())
                 .param("processedAction", action.name())
                 .param("processedFolder", action == MailboxForm.ProcessedAction.MOVE ? processedFolder : null)
                 .param("pollSeconds", form.pollSeconds() == null ? current.pollSeconds() : form.pollSeconds())
                 .param("smtpHost", smtpHost)
                 .param("smtpPort", smtpHost == null ? null : smtpPort)
-                .param("smtpSecurity", smtpHost == null ? null
-                        : name(form.smtpSecurity() == null ? current.smtpSecurity() : form.smtpSecurity(), MailboxForm.MailSecurity.STARTTLS))
-                .param("smtpUsername", form.smtpUsername() == null ? current.smtpUsername() : blankToNull(form.smtpUsername()))
-                .param("smtpPassword", form.smtpPassword() == null || form.smtpPassword().isEmpty() ? null : store.seal(form.smtpPassword()))
+                .param(
+                        "smtpSecurity",
+                        smtpHost == null
+                                ? null
+                                : name(
+                                        form.smtpSecurity() == null ? current.smtpSecurity() : form.smtpSecurity(),
+                                        MailboxForm.MailSecurity.STARTTLS))
+                .param(
+                        "smtpUsername",
+                        form.smtpUsername() == null ? current.smtpUsername() : blankToNull(form.smtpUsername()))
+                .param(
+                        "smtpPassword",
+                        form.smtpPassword() == null || form.smtpPassword().isEmpty()
+                                ? null
+                                : store.seal(form.smtpPassword()))
                 .param("clearSmtpPassword", smtpHost == null)
                 .param("acknowledge", form.acknowledge() == null ? current.acknowledge() : form.acknowledge())
                 .param("enabled", form.enabled() == null ? current.enabled() : form.enabled())
@@ -128,12 +176,20 @@ public class MailboxService {
     }
 
     private void checkUnique(@Nullable String address, @Nullable String name, long id) {
-        if (address != null && jdbc.sql("select count(*) from mailbox where address = ? and id <> ?")
-                .params(address.strip().toLowerCase(Locale.ROOT), id).query(Integer.class).single() > 0) {
+        if (address != null
+                && jdbc.sql("select count(*) from mailbox where address = ? and id <> ?")
+                                .params(address.strip().toLowerCase(Locale.ROOT), id)
+                                .query(Integer.class)
+                                .single()
+                        > 0) {
             throw new ConflictException("Another mailbox already receives at " + address + ".");
         }
-        if (name != null && jdbc.sql("select count(*) from mailbox where name = ? and id <> ?")
-                .params(name.strip(), id).query(Integer.class).single() > 0) {
+        if (name != null
+                && jdbc.sql("select count(*) from mailbox where name = ? and id <> ?")
+                                .params(name.strip(), id)
+                                .query(Integer.class)
+                                .single()
+                        > 0) {
             throw new ConflictException("Another mailbox is already called " + name + ".");
         }
     }

@@ -44,8 +44,15 @@ public class ChargeableLeads {
     private final AgentService agents;
     private final ApplicationEventPublisher events;
 
-    ChargeableLeads(JdbcClient jdbc, Clock clock, TicketService tickets, TicketChanges changes, ConversationService conversation,
-            OrganizationService organizations, AgentService agents, ApplicationEventPublisher events) {
+    ChargeableLeads(
+            JdbcClient jdbc,
+            Clock clock,
+            TicketService tickets,
+            TicketChanges changes,
+            ConversationService conversation,
+            OrganizationService organizations,
+            AgentService agents,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -58,26 +65,43 @@ public class ChargeableLeads {
 
     @Transactional
     public ChargeableLead markChargeable(long ticketId, ChargeableForm form, AgentPrincipal actor) {
-        if (!actor.role().canWrite()) throw new AccessDeniedException("Read-only agents cannot mark tickets chargeable.");
+        if (!actor.role().canWrite())
+            throw new AccessDeniedException("Read-only agents cannot mark tickets chargeable.");
         var ticket = tickets.get(ticketId);
-        if (ticket.status() == TicketStatus.CLOSED) throw new ConflictException("Ticket #" + ticket.number() + " is closed.");
+        if (ticket.status() == TicketStatus.CLOSED)
+            throw new ConflictException("Ticket #" + ticket.number() + " is closed.");
         if (ticket.organizationId() == null) {
-            throw new InvalidRequestException("organizationId", "the ticket has no organization to charge; set it first");
+            throw new InvalidRequestException(
+                    "organizationId", "the ticket has no organization to charge; set it first");
         }
         var organization = organizations.get(ticket.organizationId());
         if (organization.accountManagerId() == null) {
-            throw new ConflictException(organization.name() + " has no account manager to hand out-of-scope work to; set one on the"
-                    + " organization first.");
+            throw new ConflictException(organization.name()
+                    + " has no account manager to hand out-of-scope work to; set one on the" + " organization first.");
         }
         long id = jdbc.sql("""
                 insert into chargeable_lead (ticket_id, organization_id, account_manager_id, estimate_hours, reason, created_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(ticketId, organization.id(), organization.accountManagerId(), form.estimateHours().setScale(1, RoundingMode.HALF_UP),
-                        form.reason().strip(), actor.id(), Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+                .params(
+                        ticketId,
+                        organization.id(),
+                        organization.accountManagerId(),
+                        form.estimateHours().setScale(1, RoundingMode.HALF_UP),
+                        form.reason().strip(),
+                        actor.id(),
+                        Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
         String manager = agents.get(organization.accountManagerId()).displayName();
-        conversation.post(ticketId, new MessageForm("Out of scope: chargeable, about " + form.estimateHours().stripTrailingZeros().toPlainString()
-                + " h. Handed to " + manager + " as a lead. Reason: " + form.reason().strip(), MessageKind.NOTE, null), actor);
+        conversation.post(
+                ticketId,
+                new MessageForm(
+                        "Out of scope: chargeable, about "
+                                + form.estimateHours().stripTrailingZeros().toPlainString() + " h. Handed to " + manager
+                                + " as a lead. Reason: " + form.reason().strip(),
+                        MessageKind.NOTE,
+                        null),
+                actor);
         // a resolved ticket's support work is done: the lead is the account manager's, the ticket stays as it is
         if (ticket.status() != TicketStatus.RESOLVED) {
             changes.handToAccountManager(ticketId, actor);
@@ -87,25 +111,45 @@ public class ChargeableLeads {
     }
 
     public ChargeableLead get(long id) {
-        return jdbc.sql(SELECT + " where l.id = ?").param(id).query(ChargeableLeads::lead).single();
+        return jdbc.sql(SELECT + " where l.id = ?")
+                .param(id)
+                .query(ChargeableLeads::lead)
+                .single();
     }
 
     public List<ChargeableLead> forTicket(long ticketId) {
-        return jdbc.sql(SELECT + " where l.ticket_id = ? order by l.created_at").param(ticketId).query(ChargeableLeads::lead).list();
+        return jdbc.sql(SELECT + " where l.ticket_id = ? order by l.created_at")
+                .param(ticketId)
+                .query(ChargeableLeads::lead)
+                .list();
     }
 
     /** An account manager's leads, or (managerId null) everyone's, newest first. */
     public List<ChargeableLead> list(@Nullable Long managerId) {
         return managerId == null
-                ? jdbc.sql(SELECT + " order by l.created_at desc limit 500").query(ChargeableLeads::lead).list()
-                : jdbc.sql(SELECT + " where l.account_manager_id = ? order by l.created_at desc limit 500").param(managerId)
-                        .query(ChargeableLeads::lead).list();
+                ? jdbc.sql(SELECT + " order by l.created_at desc limit 500")
+                        .query(ChargeableLeads::lead)
+                        .list()
+                : jdbc.sql(SELECT + " where l.account_manager_id = ? order by l.created_at desc limit 500")
+                        .param(managerId)
+                        .query(ChargeableLeads::lead)
+                        .list();
     }
 
     private static ChargeableLead lead(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new ChargeableLead(rs.getLong("id"), rs.getLong("ticket_id"), rs.getLong("number"), rs.getString("subject"),
-                rs.getObject("organization_id", Long.class), rs.getString("organization_name"),
-                rs.getObject("account_manager_id", Long.class), rs.getString("manager_name"), rs.getBigDecimal("estimate_hours"),
-                rs.getString("reason"), rs.getString("status"), rs.getString("creator"), rs.getTimestamp("created_at").toInstant());
+        return new ChargeableLead(
+                rs.getLong("id"),
+                rs.getLong("ticket_id"),
+                rs.getLong("number"),
+                rs.getString("subject"),
+                rs.getObject("organization_id", Long.class),
+                rs.getString("organization_name"),
+                rs.getObject("account_manager_id", Long.class),
+                rs.getString("manager_name"),
+                rs.getBigDecimal("estimate_hours"),
+                rs.getString("reason"),
+                rs.getString("status"),
+                rs.getString("creator"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -21,20 +21,35 @@ public class DeliveryLog {
     }
 
     public List<DeliveryView> forTicket(long ticketId) {
-        return jdbc.sql(SELECT + " where d.ticket_id = ? order by d.created_at, d.id").param(ticketId).query(DeliveryLog::view).list();
+        return jdbc.sql(SELECT + " where d.ticket_id = ? order by d.created_at, d.id")
+                .param(ticketId)
+                .query(DeliveryLog::view)
+                .list();
     }
 
     public List<DeliveryView> forWebhook(long subscriptionId, int limit) {
-        return jdbc.sql(SELECT + " where d.subscription_id = ? order by d.created_at desc, d.id desc limit ?").params(subscriptionId, limit)
-                .query(DeliveryLog::view).list();
+        return jdbc.sql(SELECT + " where d.subscription_id = ? order by d.created_at desc, d.id desc limit ?")
+                .params(subscriptionId, limit)
+                .query(DeliveryLog::view)
+                .list();
     }
 
     private static DeliveryView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         var delivered = rs.getTimestamp("delivered_at");
-        return new DeliveryView(rs.getLong("id"), rs.getObject("ticket_id", Long.class), rs.getString("channel"),
-                rs.getString("destination"), rs.getString("event"), rs.getString("status"), rs.getInt("attempts"),
-                rs.getObject("last_status", Integer.class), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
+        return new DeliveryView(
+                rs.getLong("id"),
+                rs.getObject("ticket_id", Long.class),
+                rs.getString("channel"),
+                rs.getString("destination"),
+                rs.getString("event"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                rs.getObject("last_status", Integer.class),
+                rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant(),
                 delivered == null ? null : delivered.toInstant(),
-                "PENDING".equals(rs.getString("status")) ? rs.getTimestamp("next_attempt_at").toInstant() : null);
+                "PENDING".equals(rs.getString("status"))
+                        ? rs.getTimestamp("next_attempt_at").toInstant()
+                        : null);
     }
 }

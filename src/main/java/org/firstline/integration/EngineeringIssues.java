@@ -55,9 +55,19 @@ public class EngineeringIssues {
     private final ObjectMapper json;
     private final String publicUrl;
 
-    EngineeringIssues(JdbcClient jdbc, Clock clock, TrackerClient trackers, TicketService tickets, TicketChanges changes,
-            LinkService links, ConversationService conversation, IssueTexts texts, DeliveryQueue deliveries,
-            TransactionTemplate transactions, ObjectMapper json, FirstlineSettings settings) {
+    EngineeringIssues(
+            JdbcClient jdbc,
+            Clock clock,
+            TrackerClient trackers,
+            TicketService tickets,
+            TicketChanges changes,
+            LinkService links,
+            ConversationService conversation,
+            IssueTexts texts,
+            DeliveryQueue deliveries,
+            TransactionTemplate transactions,
+            ObjectMapper json,
+            FirstlineSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.trackers = trackers;
@@ -73,23 +83,36 @@ public class EngineeringIssues {
     }
 
     public List<EngineeringIssue> forTicket(long ticketId) {
-        return jdbc.sql(SELECT + " where ticket_id = ? order by created_at").param(ticketId).query(EngineeringIssues::issue).list();
+        return jdbc.sql(SELECT + " where ticket_id = ? order by created_at")
+                .param(ticketId)
+                .query(EngineeringIssues::issue)
+                .list();
     }
 
     public EngineeringIssue get(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(EngineeringIssues::issue).optional()
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id)
+                .query(EngineeringIssues::issue)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Engineering issue " + id + " does not exist."));
     }
 
     /** Opens an issue for the ticket's problem in the chosen tracker and sets the ticket pending on engineering. */
     public EngineeringIssue escalate(long ticketId, EscalationForm form, AgentPrincipal actor) {
         TicketView ticket = writable(ticketId, actor);
-        var open = forTicket(ticketId).stream().filter(i -> i.open() && i.purpose() == IssuePurpose.ESCALATION).findFirst();
+        var open = forTicket(ticketId).stream()
+                .filter(i -> i.open() && i.purpose() == IssuePurpose.ESCALATION)
+                .findFirst();
         if (open.isPresent()) {
-            throw new ConflictException("Ticket #" + ticket.number() + " is already escalated: " + open.get().url());
+            throw new ConflictException("Ticket #" + ticket.number() + " is already escalated: "
+                    + open.get().url());
         }
         String impact = ticket.impact().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        var created = trackers.create(form.tracker(), false, form.summary().strip(), texts.escalation(ticket, form),
+        var created = trackers.create(
+                form.tracker(),
+                false,
+                form.summary().strip(),
+                texts.escalation(ticket, form),
                 List.of("type: support", "impact: " + impact));
         return transactions.execute(status -> {
             EngineeringIssue issue = record(ticket, form.tracker(), IssuePurpose.ESCALATION, created, actor);
@@ -97,11 +120,20 @@ public class EngineeringIssues {
             if (ticket.status() != TicketStatus.PENDING || ticket.pendingReason() != PendingReason.ENGINEERING) {
                 changes.change(ticketId, TicketChange.status(TicketStatus.PENDING, PendingReason.ENGINEERING), actor);
             }
-            conversation.post(ticketId, new MessageForm("Escalated to engineering: " + created.url(), MessageKind.NOTE, null), actor);
+            conversation.post(
+                    ticketId,
+                    new MessageForm("Escalated to engineering: " + created.url(), MessageKind.NOTE, null),
+                    actor);
             if (critical(ticket)) {
-                deliveries.slack(ticketId, null, "ticket.escalated", json.writeValueAsString(java.util.Map.of("text",
-                        ":rotating_light: Critical escalation of <" + publicUrl + "/tickets/" + ticket.number() + "|#" + ticket.number() + " "
-                                + escape(ticket.subject()) + "> (impact " + impact + "): <" + created.url() + "|" + escape(created.externalId()) + ">")));
+                deliveries.slack(
+                        ticketId,
+                        null,
+                        "ticket.escalated",
+                        json.writeValueAsString(java.util.Map.of(
+                                "text",
+                                ":rotating_light: Critical escalation of <" + publicUrl + "/tickets/" + ticket.number()
+                                        + "|#" + ticket.number() + " " + escape(ticket.subject()) + "> (impact "
+                                        + impact + "): <" + created.url() + "|" + escape(created.externalId()) + ">")));
             }
             return issue;
         });
@@ -116,15 +148,43 @@ public class EngineeringIssues {
         if (forTicket(ticketId).stream().anyMatch(i -> i.open() && i.purpose() == IssuePurpose.PLANNING)) {
             throw new ConflictException("Ticket #" + ticket.number() + " already has a planning issue.");
         }
-        var created = trackers.create(tracker, true, texts.planningTitle(ticket, tracker), texts.planning(ticket, tracker),
+        var created = trackers.create(
+                tracker,
+                true,
+                texts.planningTitle(ticket, tracker),
+                texts.planning(ticket, tracker),
                 List.of("type: support", "planned work"));
         return transactions.execute(status -> {
             EngineeringIssue issue = record(ticket, tracker, IssuePurpose.PLANNING, created, actor);
             links.add(ticketId, new LinkForm(LinkKind.EXTERNAL_ISSUE, null, created.url(), null), actor);
-            conversation.post(ticketId, new MessageForm("Thank you for your request. We are planning it here: " + created.url()
-                    + "\nWe will write again when it is done.", MessageKind.PUBLIC, null), actor);
-            changes.change(ticketId, new TicketChange(null, TicketStatus.PENDING, PendingReason.SCHEDULED, null, null, null, null,
-                    java.util.Optional.empty(), null, null, null, null, null, null, null, null), actor);
+            conversation.post(
+                    ticketId,
+                    new MessageForm(
+                            "Thank you for your request. We are planning it here: " + created.url()
+                                    + "\nWe will write again when it is done.",
+                            MessageKind.PUBLIC,
+                            null),
+                    actor);
+            changes.change(
+                    ticketId,
+                    new TicketChange(
+                            null,
+                            TicketStatus.PENDING,
+                            PendingReason.SCHEDULED,
+                            null,
+                            null,
+                            null,
+                            null,
+                            java.util.Optional.empty(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    actor);
             return issue;
         });
     }
@@ -137,21 +197,38 @@ public class EngineeringIssues {
             throw new org.firstline.platform.InvalidRequestException("reason", "is required");
         }
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("update engineering_issue set exception_reason = ? where id = ?").params(reason.strip(), issueId).update();
-            conversation.post(issue.ticketId(), new MessageForm("Exception recorded for " + issue.url() + ": " + reason.strip(),
-                    MessageKind.NOTE, null), actor);
+            jdbc.sql("update engineering_issue set exception_reason = ? where id = ?")
+                    .params(reason.strip(), issueId)
+                    .update();
+            conversation.post(
+                    issue.ticketId(),
+                    new MessageForm(
+                            "Exception recorded for " + issue.url() + ": " + reason.strip(), MessageKind.NOTE, null),
+                    actor);
         });
         return get(issueId);
     }
 
-    private EngineeringIssue record(TicketView ticket, Tracker tracker, IssuePurpose purpose, TrackerClient.Created created,
+    private EngineeringIssue record(
+            TicketView ticket,
+            Tracker tracker,
+            IssuePurpose purpose,
+            TrackerClient.Created created,
             AgentPrincipal actor) {
         long id = jdbc.sql("""
                 insert into engineering_issue (ticket_id, tracker, purpose, external_id, url, impact, created_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(ticket.id(), tracker.name(), purpose.name(), created.externalId(), created.url(), ticket.impact().name(),
-                        actor.id(), Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+                .params(
+                        ticket.id(),
+                        tracker.name(),
+                        purpose.name(),
+                        created.externalId(),
+                        created.url(),
+                        ticket.impact().name(),
+                        actor.id(),
+                        Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
         return get(id);
     }
 
@@ -173,10 +250,20 @@ public class EngineeringIssues {
     }
 
     static EngineeringIssue issue(ResultSet rs, int n) throws SQLException {
-        return new EngineeringIssue(rs.getLong("id"), rs.getLong("ticket_id"), Tracker.valueOf(rs.getString("tracker")),
-                IssuePurpose.valueOf(rs.getString("purpose")), rs.getString("external_id"), rs.getString("url"),
-                "OPEN".equals(rs.getString("state")), rs.getString("impact"), instant(rs, "taken_at"), instant(rs, "sprint_ends_at"),
-                rs.getString("exception_reason"), rs.getTimestamp("created_at").toInstant(), instant(rs, "closed_at"));
+        return new EngineeringIssue(
+                rs.getLong("id"),
+                rs.getLong("ticket_id"),
+                Tracker.valueOf(rs.getString("tracker")),
+                IssuePurpose.valueOf(rs.getString("purpose")),
+                rs.getString("external_id"),
+                rs.getString("url"),
+                "OPEN".equals(rs.getString("state")),
+                rs.getString("impact"),
+                instant(rs, "taken_at"),
+                instant(rs, "sprint_ends_at"),
+                rs.getString("exception_reason"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs, "closed_at"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -11,5 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record EscalationForm(
         @NotNull(message = "is required") Tracker tracker,
-        @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters") String summary,
-        @Size(max = 20000, message = "must be at most 20000 characters") @Nullable String investigation) {}
+
+        @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters")
+        String summary,
+
+        @Size(max = 20000, message = "must be at most 20000 characters") @Nullable
+        String investigation) {}

@@ -27,19 +27,39 @@ public class IntegrationSettingsService {
 
     public IntegrationSettings get() {
         Secrets s = secrets();
-        return new IntegrationSettings(s.slackSupportWebhook() != null, s.trelloBaseUrl(), s.trelloKey() != null,
-                s.trelloToken() != null, s.githubBaseUrl(), s.githubRepository(), s.githubToken() != null,
-                s.githubWebhookSecret() != null, s.githubPlanningRepository(), s.shortcutBaseUrl(), s.shortcutToken() != null,
-                s.shortcutWorkflowStateId(), s.sprintDays());
+        return new IntegrationSettings(
+                s.slackSupportWebhook() != null,
+                s.trelloBaseUrl(),
+                s.trelloKey() != null,
+                s.trelloToken() != null,
+                s.githubBaseUrl(),
+                s.githubRepository(),
+                s.githubToken() != null,
+                s.githubWebhookSecret() != null,
+                s.githubPlanningRepository(),
+                s.shortcutBaseUrl(),
+                s.shortcutToken() != null,
+                s.shortcutWorkflowStateId(),
+                s.sprintDays());
     }
 
     public Secrets secrets() {
-        return jdbc.sql("select * from integration_settings where id = 1").query((rs, n) -> new Secrets(
-                open(rs.getString("slack_support_webhook")), rs.getString("trello_base_url"), open(rs.getString("trello_key")),
-                open(rs.getString("trello_token")), rs.getString("github_base_url"), rs.getString("github_repository"),
-                open(rs.getString("github_token")), open(rs.getString("github_webhook_secret")),
-                rs.getString("github_planning_repository"), rs.getString("shortcut_base_url"), open(rs.getString("shortcut_token")),
-                rs.getObject("shortcut_workflow_state_id", Long.class), rs.getInt("sprint_days"))).single();
+        return jdbc.sql("select * from integration_settings where id = 1")
+                .query((rs, n) -> new Secrets(
+                        open(rs.getString("slack_support_webhook")),
+                        rs.getString("trello_base_url"),
+                        open(rs.getString("trello_key")),
+                        open(rs.getString("trello_token")),
+                        rs.getString("github_base_url"),
+                        rs.getString("github_repository"),
+                        open(rs.getString("github_token")),
+                        open(rs.getString("github_webhook_secret")),
+                        rs.getString("github_planning_repository"),
+                        rs.getString("shortcut_base_url"),
+                        open(rs.getString("shortcut_token")),
+                        rs.getObject("shortcut_workflow_state_id", Long.class),
+                        rs.getInt("sprint_days")))
+                .single();
     }
 
     @Transactional
@@ -65,17 +85,25 @@ public class IntegrationSettingsService {
                     sprint_days = coalesce(:sprintDays, sprint_days),
                     updated_at = :now
                 where id = 1""")
-                .param("slackSet", form.slackSupportWebhook() != null).param("slack", seal(form.slackSupportWebhook()))
+                .param("slackSet", form.slackSupportWebhook() != null)
+                .param("slack", seal(form.slackSupportWebhook()))
                 .param("trelloBase", blankToNull(strip(form.trelloBaseUrl())))
-                .param("trelloKeySet", form.trelloKey() != null).param("trelloKey", seal(form.trelloKey()))
-                .param("trelloTokenSet", form.trelloToken() != null).param("trelloToken", seal(form.trelloToken()))
+                .param("trelloKeySet", form.trelloKey() != null)
+                .param("trelloKey", seal(form.trelloKey()))
+                .param("trelloTokenSet", form.trelloToken() != null)
+                .param("trelloToken", seal(form.trelloToken()))
                 .param("githubBase", blankToNull(strip(form.githubBaseUrl())))
-                .param("repoSet", form.githubRepository() != null).param("repo", blankToNull(form.githubRepository()))
-                .param("githubTokenSet", form.githubToken() != null).param("githubToken", seal(form.githubToken()))
-                .param("hookSet", form.githubWebhookSecret() != null).param("hook", seal(form.githubWebhookSecret()))
-                .param("planningSet", form.githubPlanningRepository() != null).param("planning", blankToNull(form.githubPlanningRepository()))
+                .param("repoSet", form.githubRepository() != null)
+                .param("repo", blankToNull(form.githubRepository()))
+                .param("githubTokenSet", form.githubToken() != null)
+                .param("githubToken", seal(form.githubToken()))
+                .param("hookSet", form.githubWebhookSecret() != null)
+                .param("hook", seal(form.githubWebhookSecret()))
+                .param("planningSet", form.githubPlanningRepository() != null)
+                .param("planning", blankToNull(form.githubPlanningRepository()))
                 .param("shortcutBase", blankToNull(strip(form.shortcutBaseUrl())))
-                .param("shortcutTokenSet", form.shortcutToken() != null).param("shortcutToken", seal(form.shortcutToken()))
+                .param("shortcutTokenSet", form.shortcutToken() != null)
+                .param("shortcutToken", seal(form.shortcutToken()))
                 .param("workflowState", form.shortcutWorkflowStateId())
                 .param("sprintDays", form.sprintDays())
                 .param("now", Timestamp.from(clock.instant()))

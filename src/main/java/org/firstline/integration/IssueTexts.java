@@ -25,13 +25,19 @@ class IssueTexts {
     }
 
     String escalation(TicketView ticket, EscalationForm form) {
-        String investigation = form.investigation() == null || form.investigation().isBlank() ? null : form.investigation().strip();
+        String investigation =
+                form.investigation() == null || form.investigation().isBlank()
+                        ? null
+                        : form.investigation().strip();
         if (form.tracker().isPublic()) {
             if (investigation == null) {
-                throw new InvalidRequestException("investigation", "is required for a public tracker: write what the public issue says; "
-                        + "nothing the customer wrote is copied there");
+                throw new InvalidRequestException(
+                        "investigation",
+                        "is required for a public tracker: write what the public issue says; "
+                                + "nothing the customer wrote is copied there");
             }
-            return investigation + "\n\n---\nEscalated from Firstline support ticket #" + ticket.number() + ": " + link(ticket);
+            return investigation + "\n\n---\nEscalated from Firstline support ticket #" + ticket.number() + ": "
+                    + link(ticket);
         }
         return """
                 **Support ticket** #%d: %s
@@ -47,9 +53,16 @@ class IssueTexts {
                 %s
 
                 ---
-                Escalated from Firstline: %s""".formatted(ticket.number(), ticket.subject(), organization(ticket),
-                ticket.priority(), impact(ticket), form.summary().strip(), investigation == null ? "_none recorded_" : investigation,
-                quote(request(ticket)), link(ticket));
+                Escalated from Firstline: %s""".formatted(
+                        ticket.number(),
+                        ticket.subject(),
+                        organization(ticket),
+                        ticket.priority(),
+                        impact(ticket),
+                        form.summary().strip(),
+                        investigation == null ? "_none recorded_" : investigation,
+                        quote(request(ticket)),
+                        link(ticket));
     }
 
     String planningTitle(TicketView ticket, Tracker tracker) {
@@ -61,8 +74,8 @@ class IssueTexts {
         if (tracker.isPublic()) {
             return "Requested in support ticket #" + ticket.number() + ". The details stay in the ticket.\n\n" + footer;
         }
-        return "Requested in support ticket #%d (%s).\n\n%s\n\n%s".formatted(ticket.number(), organization(ticket),
-                quote(request(ticket)), footer);
+        return "Requested in support ticket #%d (%s).\n\n%s\n\n%s"
+                .formatted(ticket.number(), organization(ticket), quote(request(ticket)), footer);
     }
 
     private String link(TicketView ticket) {
@@ -70,11 +83,16 @@ class IssueTexts {
     }
 
     private String request(TicketView ticket) {
-        return conversation.messages(ticket.id()).stream().findFirst().map(m -> m.body()).orElse("");
+        return conversation.messages(ticket.id()).stream()
+                .findFirst()
+                .map(m -> m.body())
+                .orElse("");
     }
 
     private String organization(TicketView ticket) {
-        return ticket.organizationId() == null ? "none" : organizations.get(ticket.organizationId()).name();
+        return ticket.organizationId() == null
+                ? "none"
+                : organizations.get(ticket.organizationId()).name();
     }
 
     private static String impact(TicketView ticket) {

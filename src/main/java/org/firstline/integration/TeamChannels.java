@@ -31,15 +31,20 @@ public class TeamChannels {
 
     public TeamChannel get(long teamId) {
         teams.get(teamId);
-        return jdbc.sql("select slack_webhook is not null, trello_list_id from team_channel where team_id = ?").param(teamId)
-                .query((rs, n) -> new TeamChannel(teamId, rs.getBoolean(1), rs.getString(2))).optional()
+        return jdbc.sql("select slack_webhook is not null, trello_list_id from team_channel where team_id = ?")
+                .param(teamId)
+                .query((rs, n) -> new TeamChannel(teamId, rs.getBoolean(1), rs.getString(2)))
+                .optional()
                 .orElse(new TeamChannel(teamId, false, null));
     }
 
     /** The team's Slack webhook, decrypted, if it has one. */
     public Optional<String> slackWebhook(long teamId) {
-        return jdbc.sql("select slack_webhook from team_channel where team_id = ? and slack_webhook is not null").param(teamId)
-                .query(String.class).optional().map(cipher::decrypt);
+        return jdbc.sql("select slack_webhook from team_channel where team_id = ? and slack_webhook is not null")
+                .param(teamId)
+                .query(String.class)
+                .optional()
+                .map(cipher::decrypt);
     }
 
     /**
@@ -49,7 +54,9 @@ public class TeamChannels {
     public TeamChannel update(long teamId, @Nullable String slackWebhook, @Nullable String trelloListId) {
         teams.get(teamId);
         guard.checkUrl("slackWebhook", slackWebhook);
-        if (trelloListId != null && !trelloListId.isBlank() && !trelloListId.strip().matches("[A-Za-z0-9]{1,64}")) {
+        if (trelloListId != null
+                && !trelloListId.isBlank()
+                && !trelloListId.strip().matches("[A-Za-z0-9]{1,64}")) {
             throw new InvalidRequestException("trelloListId", "must be a Trello list id (letters and digits)");
         }
         jdbc.sql("""
@@ -59,7 +66,9 @@ public class TeamChannels {
                     trello_list_id = case when :trelloSet then excluded.trello_list_id else team_channel.trello_list_id end,
                     updated_at = excluded.updated_at""")
                 .param("team", teamId)
-                .param("slack", slackWebhook == null || slackWebhook.isBlank() ? null : cipher.encrypt(slackWebhook.strip()))
+                .param(
+                        "slack",
+                        slackWebhook == null || slackWebhook.isBlank() ? null : cipher.encrypt(slackWebhook.strip()))
                 .param("slackSet", slackWebhook != null)
                 .param("trello", trelloListId == null || trelloListId.isBlank() ? null : trelloListId.strip())
                 .param("trelloSet", trelloListId != null)

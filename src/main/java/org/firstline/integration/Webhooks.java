@@ -36,11 +36,16 @@ public class Webhooks {
     }
 
     public List<WebhookView> list() {
-        return jdbc.sql("select * from webhook_subscription order by id").query(Webhooks::view).list();
+        return jdbc.sql("select * from webhook_subscription order by id")
+                .query(Webhooks::view)
+                .list();
     }
 
     public WebhookView get(long id) {
-        return jdbc.sql("select * from webhook_subscription where id = ?").param(id).query(Webhooks::view).optional()
+        return jdbc.sql("select * from webhook_subscription where id = ?")
+                .param(id)
+                .query(Webhooks::view)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Webhook " + id + " does not exist."));
     }
 
@@ -50,10 +55,16 @@ public class Webhooks {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
-        long id = jdbc.sql("insert into webhook_subscription (name, url, secret, events, created_at) values (?, ?, ?, ?, ?) returning id")
-                .params(form.name().strip(), form.url().strip(), cipher.encrypt(secret),
-                        form.events().stream().distinct().map(Enum::name).toArray(String[]::new), Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+        long id = jdbc.sql(
+                        "insert into webhook_subscription (name, url, secret, events, created_at) values (?, ?, ?, ?, ?) returning id")
+                .params(
+                        form.name().strip(),
+                        form.url().strip(),
+                        cipher.encrypt(secret),
+                        form.events().stream().distinct().map(Enum::name).toArray(String[]::new),
+                        Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
         return new CreatedWebhook(get(id), secret);
     }
 
@@ -61,8 +72,10 @@ public class Webhooks {
     @Transactional
     public WebhookView enable(long id) {
         get(id);
-        jdbc.sql("update webhook_subscription set active = true, consecutive_failures = 0, disabled_reason = null where id = ?")
-                .param(id).update();
+        jdbc.sql(
+                        "update webhook_subscription set active = true, consecutive_failures = 0, disabled_reason = null where id = ?")
+                .param(id)
+                .update();
         return get(id);
     }
 
@@ -74,9 +87,16 @@ public class Webhooks {
     }
 
     private static WebhookView view(ResultSet rs, int n) throws SQLException {
-        return new WebhookView(rs.getLong("id"), rs.getString("name"), rs.getString("url"),
-                Arrays.stream((String[]) rs.getArray("events").getArray()).map(WebhookEvent::valueOf).toList(),
-                rs.getBoolean("active"), rs.getInt("consecutive_failures"), rs.getString("disabled_reason"),
+        return new WebhookView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("url"),
+                Arrays.stream((String[]) rs.getArray("events").getArray())
+                        .map(WebhookEvent::valueOf)
+                        .toList(),
+                rs.getBoolean("active"),
+                rs.getInt("consecutive_failures"),
+                rs.getString("disabled_reason"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

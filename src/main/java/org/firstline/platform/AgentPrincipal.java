@@ -10,7 +10,13 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in agent, as every request sees it. */
 public record AgentPrincipal(
-        long id, String username, String displayName, AgentRole role, String timeZone, @Nullable String passwordHash, boolean active)
+        long id,
+        String username,
+        String displayName,
+        AgentRole role,
+        String timeZone,
+        @Nullable String passwordHash,
+        boolean active)
         implements UserDetails {
 
     public ZoneId zone() {

@@ -26,7 +26,10 @@ public class AuditStamp {
     /** Stamps with the agent of the current request, or "system" outside one (start-up, scheduled work). */
     public void stampCurrentActor() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        stamp(authentication != null && authentication.getPrincipal() instanceof AgentPrincipal agent ? agent.auditName() : "system");
+        stamp(
+                authentication != null && authentication.getPrincipal() instanceof AgentPrincipal agent
+                        ? agent.auditName()
+                        : "system");
     }
 
     public void stamp(String actor) {

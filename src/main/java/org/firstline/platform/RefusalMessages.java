@@ -5,7 +5,9 @@ public final class RefusalMessages {
     private RefusalMessages() {}
 
     public static String of(RuntimeException refusal) {
-        if (refusal instanceof InvalidRequestException invalid && invalid.field() != null && !invalid.field().isBlank()) {
+        if (refusal instanceof InvalidRequestException invalid
+                && invalid.field() != null
+                && !invalid.field().isBlank()) {
             return field(invalid.field()) + " " + invalid.getMessage();
         }
         return java.util.Objects.requireNonNullElse(refusal.getMessage(), "The request was refused.");

@@ -28,9 +28,12 @@ public class SecretCipher {
     private final SecretKeySpec key;
 
     SecretCipher(FirstlineSettings settings, @Value("${firstline.secret-key:}") String configuredKey) {
-        byte[] bytes = configuredKey.isBlank() ? keyFile(settings.dataDir().resolve("secret.key")) : Base64.getDecoder().decode(configuredKey.strip());
+        byte[] bytes = configuredKey.isBlank()
+                ? keyFile(settings.dataDir().resolve("secret.key"))
+                : Base64.getDecoder().decode(configuredKey.strip());
         if (bytes.length != 32) {
-            throw new IllegalStateException("firstline.secret-key must be 32 bytes, base64-encoded; it has " + bytes.length);
+            throw new IllegalStateException(
+                    "firstline.secret-key must be 32 bytes, base64-encoded; it has " + bytes.length);
         }
         this.key = new SecretKeySpec(bytes, "AES");
     }

@@ -26,7 +26,8 @@ public final class SecretFiles {
     /** Written whole or not at all, readable by the owner only. */
     public static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        Path temporary = Files.createTempFile(
+                file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
         try {
             Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException ignored) {

@@ -27,15 +27,20 @@ public record BusinessCalendar(ZoneId zone, boolean aroundTheClock, List<HoursRa
     Map<DayOfWeek, List<HoursRange>> byDay() {
         var map = new EnumMap<DayOfWeek, List<HoursRange>>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
-            map.put(day, hours.stream().filter(h -> h.day() == day)
-                    .sorted(java.util.Comparator.comparingInt(HoursRange::fromMinute)).toList());
+            map.put(
+                    day,
+                    hours.stream()
+                            .filter(h -> h.day() == day)
+                            .sorted(java.util.Comparator.comparingInt(HoursRange::fromMinute))
+                            .toList());
         }
         return map;
     }
 
     /** Whether a day has working hours at all. */
     public boolean workingDay(LocalDate date) {
-        return aroundTheClock || (!holidays.contains(date) && hours.stream().anyMatch(h -> h.day() == date.getDayOfWeek()));
+        return aroundTheClock
+                || (!holidays.contains(date) && hours.stream().anyMatch(h -> h.day() == date.getDayOfWeek()));
     }
 
     /** The definition the arithmetic must agree with, one instant at a time. */

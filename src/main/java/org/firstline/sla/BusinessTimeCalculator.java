@@ -44,7 +44,8 @@ public final class BusinessTimeCalculator {
         long left = amount.toSeconds();
         if (left == 0) return start;
         var skip = merged(pauses);
-        Instant paused = skip.isEmpty() || !skip.getLast().open() ? null : skip.getLast().from();
+        Instant paused =
+                skip.isEmpty() || !skip.getLast().open() ? null : skip.getLast().from();
         Instant cursor = start;
         while (true) {
             if (paused != null && !cursor.isBefore(paused)) {
@@ -107,10 +108,13 @@ public final class BusinessTimeCalculator {
         for (int guard = 0; guard <= MAX_DAYS_WITHOUT_WORK; ) {
             ZoneOffset offset = rules.getOffset(at);
             ZoneOffsetTransition transition = rules.nextTransition(at);
-            Instant segmentEnd = transition == null ? at.plus(Duration.ofDays(MAX_DAYS_WITHOUT_WORK)) : transition.getInstant();
+            Instant segmentEnd =
+                    transition == null ? at.plus(Duration.ofDays(MAX_DAYS_WITHOUT_WORK)) : transition.getInstant();
             LocalDateTime localFrom = LocalDateTime.ofInstant(at, offset);
             LocalDateTime localTo = LocalDateTime.ofInstant(segmentEnd, offset);
-            for (LocalDate date = localFrom.toLocalDate(); !date.isAfter(localTo.toLocalDate()); date = date.plusDays(1), guard++) {
+            for (LocalDate date = localFrom.toLocalDate();
+                    !date.isAfter(localTo.toLocalDate());
+                    date = date.plusDays(1), guard++) {
                 if (calendar.holidays().contains(date)) continue;
                 for (HoursRange range : hours(date.getDayOfWeek())) {
                     LocalDateTime a = max(date.atStartOfDay().plusMinutes(range.fromMinute()), localFrom);
@@ -139,17 +143,22 @@ public final class BusinessTimeCalculator {
     private Instant earliest(LocalDateTime local) {
         var offsets = rules.getValidOffsets(local);
         if (offsets.isEmpty()) return rules.getTransition(local).getInstant();
-        return offsets.stream().map(local::toInstant).min(Comparator.naturalOrder()).orElseThrow();
+        return offsets.stream()
+                .map(local::toInstant)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
     }
 
     private static List<Interval> merged(List<Interval> pauses) {
-        var sorted = pauses.stream().sorted(Comparator.comparing(Interval::from)).toList();
+        var sorted =
+                pauses.stream().sorted(Comparator.comparing(Interval::from)).toList();
         var out = new ArrayList<Interval>();
         for (Interval p : sorted) {
             if (!out.isEmpty()) {
                 Interval last = out.getLast();
                 if (last.open() || !p.from().isAfter(last.to())) {
-                    Instant end = last.to() == null || p.to() == null ? null : p.to().isAfter(last.to()) ? p.to() : last.to();
+                    Instant end =
+                            last.to() == null || p.to() == null ? null : p.to().isAfter(last.to()) ? p.to() : last.to();
                     out.set(out.size() - 1, new Interval(last.from(), end));
                     continue;
                 }

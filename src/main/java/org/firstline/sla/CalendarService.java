@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CalendarService {
     /** How long a node keeps calendars and policies: another node's edits are seen within it, this node's at once. */
     public static final java.time.Duration KEPT_FOR = java.time.Duration.ofSeconds(2);
+
     private static final long RELOAD_NANOS = KEPT_FOR.toNanos();
 
     private record Loaded(BusinessTimeCalculator calculator, long at) {}
@@ -47,17 +48,25 @@ public class CalendarService {
 
     public List<CalendarView> list() {
         return jdbc.sql("select id from business_calendar order by lower(name)").query(Long.class).list().stream()
-                .map(id -> get(Objects.requireNonNull(id, "a primary key"))).toList();
+                .map(id -> get(Objects.requireNonNull(id, "a primary key")))
+                .toList();
     }
 
     public CalendarView get(long id) {
-        var row = jdbc.sql("select name, time_zone, around_the_clock from business_calendar where id = ?").param(id)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3)}).optional()
+        var row = jdbc.sql("select name, time_zone, around_the_clock from business_calendar where id = ?")
+                .param(id)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3)})
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Calendar " + id + " does not exist."));
-        var hours = jdbc.sql("select weekday, from_minute, to_minute from business_hours where calendar_id = ? order by weekday, from_minute")
-                .param(id).query((rs, n) -> new HoursRange(DayOfWeek.of(rs.getInt(1)), rs.getInt(2), rs.getInt(3))).list();
-        var holidays = jdbc.sql("select day, name from business_holiday where calendar_id = ? order by day").param(id)
-                .query((rs, n) -> new Holiday(rs.getDate(1).toLocalDate(), rs.getString(2))).list();
+        var hours = jdbc.sql(
+                        "select weekday, from_minute, to_minute from business_hours where calendar_id = ? order by weekday, from_minute")
+                .param(id)
+                .query((rs, n) -> new HoursRange(DayOfWeek.of(rs.getInt(1)), rs.getInt(2), rs.getInt(3)))
+                .list();
+        var holidays = jdbc.sql("select day, name from business_holiday where calendar_id = ? order by day")
+                .param(id)
+                .query((rs, n) -> new Holiday(rs.getDate(1).toLocalDate(), rs.getString(2)))
+                .list();
         return new CalendarView(id, (String) row[0], (String) row[1], (Boolean) row[2], hours, holidays);
     }
 
@@ -65,9 +74,15 @@ public class CalendarService {
     public CalendarView create(CalendarForm form) {
         var hours = check(form);
         try {
-            long id = jdbc.sql("insert into business_calendar (name, time_zone, around_the_clock, created_at) values (?, ?, ?, ?) returning id")
-                    .params(form.name().strip(), form.timeZone().strip(), form.aroundTheClock(), Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
+            long id = jdbc.sql(
+                            "insert into business_calendar (name, time_zone, around_the_clock, created_at) values (?, ?, ?, ?) returning id")
+                    .params(
+                            form.name().strip(),
+                            form.timeZone().strip(),
+                            form.aroundTheClock(),
+                            Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .single();
             writeHours(id, hours);
             allHours = null;
             return get(id);
@@ -82,7 +97,8 @@ public class CalendarService {
         var hours = check(form);
         try {
             jdbc.sql("update business_calendar set name = ?, time_zone = ?, around_the_clock = ? where id = ?")
-                    .params(form.name().strip(), form.timeZone().strip(), form.aroundTheClock(), id).update();
+                    .params(form.name().strip(), form.timeZone().strip(), form.aroundTheClock(), id)
+                    .update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A calendar named '" + form.name().strip() + "' already exists.");
         }
@@ -98,7 +114,8 @@ public class CalendarService {
         try {
             jdbc.sql("delete from business_calendar where id = ?").param(id).update();
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("The calendar is used by an SLA policy; give the policy another calendar first.");
+            throw new ConflictException(
+                    "The calendar is used by an SLA policy; give the policy another calendar first.");
         }
         changed(id);
     }
@@ -109,8 +126,10 @@ public class CalendarService {
         if (holiday.day() == null) throw new InvalidRequestException("day", "is required");
         String name = holiday.name() == null ? "" : holiday.name().strip();
         if (name.length() > 200) throw new InvalidRequestException("name", "must be at most 200 characters");
-        jdbc.sql("insert into business_holiday (calendar_id, day, name) values (?, ?, ?) on conflict (calendar_id, day) do update set name = excluded.name")
-                .params(id, Date.valueOf(holiday.day()), name).update();
+        jdbc.sql(
+                        "insert into business_holiday (calendar_id, day, name) values (?, ?, ?) on conflict (calendar_id, day) do update set name = excluded.name")
+                .params(id, Date.valueOf(holiday.day()), name)
+                .update();
         changed(id);
         return get(id);
     }
@@ -118,7 +137,10 @@ public class CalendarService {
     @Transactional
     public CalendarView removeHoliday(long id, java.time.LocalDate day) {
         get(id);
-        if (jdbc.sql("delete from business_holiday where calendar_id = ? and day = ?").params(id, Date.valueOf(day)).update() == 0) {
+        if (jdbc.sql("delete from business_holiday where calendar_id = ? and day = ?")
+                        .params(id, Date.valueOf(day))
+                        .update()
+                == 0) {
             throw new NotFoundException("The calendar has no holiday on " + day + ".");
         }
         changed(id);
@@ -135,11 +157,13 @@ public class CalendarService {
     }
 
     /** The due instant for a start, an amount and pauses; with an end, also the working minutes from start to it. */
-    public CalendarPreview preview(long id, Instant start, long amount, TargetUnit unit, List<Interval> pauses, @Nullable Instant end) {
+    public CalendarPreview preview(
+            long id, Instant start, long amount, TargetUnit unit, List<Interval> pauses, @Nullable Instant end) {
         if (start == null) throw new InvalidRequestException("start", "is required");
         if (amount < 0 || amount > 1_000_000) throw new InvalidRequestException("amount", "must be 0 to 1000000");
         if (unit == TargetUnit.WORKING_DAYS && amount > SlaPolicies.MAX_WORKING_DAYS) {
-            throw new InvalidRequestException("amount", "must be at most " + SlaPolicies.MAX_WORKING_DAYS + " working days");
+            throw new InvalidRequestException(
+                    "amount", "must be at most " + SlaPolicies.MAX_WORKING_DAYS + " working days");
         }
         for (Interval p : pauses) {
             if (p.open()) throw new InvalidRequestException("pauses", "each pause needs an end in a preview");
@@ -151,11 +175,16 @@ public class CalendarService {
             due = unit == TargetUnit.WORKING_DAYS
                     ? calculator.addWorkingDays(start, Math.toIntExact(amount), pauses)
                     : calculator.add(start, Duration.ofMinutes(amount), pauses);
-            between = end == null ? null : calculator.between(start, end, pauses).toMinutes();
+            between =
+                    end == null ? null : calculator.between(start, end, pauses).toMinutes();
         } catch (IllegalStateException e) {
             throw new InvalidRequestException("amount", "cannot be reached: " + e.getMessage());
         }
-        return new CalendarPreview(start, due, due.atZone(ZoneId.of(get(id).timeZone())).toOffsetDateTime().toString(), between);
+        return new CalendarPreview(
+                start,
+                due,
+                due.atZone(ZoneId.of(get(id).timeZone())).toOffsetDateTime().toString(),
+                between);
     }
 
     private volatile @Nullable Loaded24 allHours;
@@ -166,8 +195,11 @@ public class CalendarService {
     public java.util.Optional<Long> aroundTheClock() {
         Loaded24 loaded = allHours;
         if (loaded == null || System.nanoTime() - loaded.at() > RELOAD_NANOS) {
-            loaded = new Loaded24(jdbc.sql("select id from business_calendar where around_the_clock order by id limit 1").query(Long.class)
-                    .optional(), System.nanoTime());
+            loaded = new Loaded24(
+                    jdbc.sql("select id from business_calendar where around_the_clock order by id limit 1")
+                            .query(Long.class)
+                            .optional(),
+                    System.nanoTime());
             allHours = loaded;
         }
         return loaded.id();
@@ -178,7 +210,10 @@ public class CalendarService {
         Loaded loaded = calculators.get(id);
         if (loaded == null || System.nanoTime() - loaded.at() > RELOAD_NANOS) {
             var view = get(id);
-            var calendar = new BusinessCalendar(ZoneId.of(view.timeZone()), view.aroundTheClock(), view.hours(),
+            var calendar = new BusinessCalendar(
+                    ZoneId.of(view.timeZone()),
+                    view.aroundTheClock(),
+                    view.hours(),
                     new HashSet<>(view.holidays().stream().map(Holiday::day).toList()));
             loaded = new Loaded(new BusinessTimeCalculator(calendar), System.nanoTime());
             calculators.put(id, loaded);
@@ -196,7 +231,8 @@ public class CalendarService {
         events.publishEvent(new SlaSettingsChanged("calendar " + id));
     }
 
-    @SuppressWarnings("ReferenceEquality") // a range against every other entry, not every unequal one: two equal ranges overlap
+    @SuppressWarnings(
+            "ReferenceEquality") // a range against every other entry, not every unequal one: two equal ranges overlap
     private List<HoursRange> check(CalendarForm form) {
         try {
             ZoneId.of(form.timeZone().strip());
@@ -208,13 +244,16 @@ public class CalendarService {
             hours.add(HoursRange.of(h.day(), h.from(), h.to()));
         }
         if (!form.aroundTheClock() && hours.isEmpty()) {
-            throw new InvalidRequestException("hours", "a calendar needs working hours on at least one day, or to be around the clock");
+            throw new InvalidRequestException(
+                    "hours", "a calendar needs working hours on at least one day, or to be around the clock");
         }
         for (HoursRange a : hours) {
             for (HoursRange b : hours) {
                 if (a != b && a.day() == b.day() && a.fromMinute() < b.toMinute() && b.fromMinute() < a.toMinute()) {
-                    throw new InvalidRequestException("hours", "the hours " + a.from() + "–" + a.to() + " and " + b.from() + "–" + b.to()
-                            + " on " + a.day() + " overlap");
+                    throw new InvalidRequestException(
+                            "hours",
+                            "the hours " + a.from() + "–" + a.to() + " and " + b.from() + "–" + b.to() + " on "
+                                    + a.day() + " overlap");
                 }
             }
         }
@@ -224,7 +263,8 @@ public class CalendarService {
     private void writeHours(long id, List<HoursRange> hours) {
         for (HoursRange h : hours) {
             jdbc.sql("insert into business_hours (calendar_id, weekday, from_minute, to_minute) values (?, ?, ?, ?)")
-                    .params(id, h.day().getValue(), h.fromMinute(), h.toMinute()).update();
+                    .params(id, h.day().getValue(), h.fromMinute(), h.toMinute())
+                    .update();
         }
     }
 }

@@ -2,7 +2,13 @@ package org.firstline.sla;
 
 /** Where one clock stands. */
 public enum ClockState {
-    RUNNING, AT_RISK, PAUSED, BREACHED, MET, MET_LATE, STOPPED;
+    RUNNING,
+    AT_RISK,
+    PAUSED,
+    BREACHED,
+    MET,
+    MET_LATE,
+    STOPPED;
 
     public String label() {
         return switch (this) {

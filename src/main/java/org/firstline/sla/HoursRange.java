@@ -11,7 +11,8 @@ public record HoursRange(DayOfWeek day, int fromMinute, int toMinute) {
     public HoursRange {
         if (day == null) throw new InvalidRequestException("hours", "Working hours need a weekday.");
         if (fromMinute < 0 || toMinute > 1440 || fromMinute >= toMinute) {
-            throw new InvalidRequestException("hours", "Working hours on " + day + " must start before they end, within 00:00–24:00.");
+            throw new InvalidRequestException(
+                    "hours", "Working hours on " + day + " must start before they end, within 00:00–24:00.");
         }
     }
 

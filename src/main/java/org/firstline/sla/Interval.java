@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 public record Interval(Instant from, @Nullable Instant to) {
     public Interval {
         if (from == null) throw new IllegalArgumentException("An interval needs a start");
-        if (to != null && to.isBefore(from)) throw new IllegalArgumentException("An interval cannot end before it starts");
+        if (to != null && to.isBefore(from))
+            throw new IllegalArgumentException("An interval cannot end before it starts");
     }
 
     public boolean open() {

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 public record PolicyTarget(
         @NotNull(message = "is required") Priority priority,
         @NotNull(message = "is required") SlaTarget target,
-        @Min(value = 1, message = "must be at least 1") @Max(value = 1_000_000, message = "must be at most 1000000") int amount,
+
+        @Min(value = 1, message = "must be at least 1") @Max(value = 1_000_000, message = "must be at most 1000000")
+        int amount,
+
         @NotNull(message = "is required") TargetUnit unit,
         @Nullable Long calendarId) {}

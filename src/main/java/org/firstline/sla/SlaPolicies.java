@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** SLA policies: per support plan (or the default), targets per priority, the reasons that pause the clocks. */
 @Service
 public class SlaPolicies {
-    private static final String SELECT = "select id, name, plan_id, calendar_id, pause_reasons, at_risk_percent from sla_policy";
+    private static final String SELECT =
+            "select id, name, plan_id, calendar_id, pause_reasons, at_risk_percent from sla_policy";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -36,11 +37,16 @@ public class SlaPolicies {
     }
 
     public List<PolicyView> list() {
-        return jdbc.sql(SELECT + " order by plan_id nulls first, lower(name)").query(this::policy).list();
+        return jdbc.sql(SELECT + " order by plan_id nulls first, lower(name)")
+                .query(this::policy)
+                .list();
     }
 
     public PolicyView get(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(this::policy).optional()
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id)
+                .query(this::policy)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("SLA policy " + id + " does not exist."));
     }
 
@@ -52,8 +58,12 @@ public class SlaPolicies {
         Long key = planId == null ? -1L : planId;
         Cached cached = byPlan.get(key);
         if (cached == null || System.nanoTime() - cached.at() > RELOAD_NANOS) {
-            cached = new Cached(jdbc.sql(SELECT + " where plan_id = ? or plan_id is null order by plan_id nulls last limit 1").param(planId)
-                    .query(this::policy).optional(), System.nanoTime());
+            cached = new Cached(
+                    jdbc.sql(SELECT + " where plan_id = ? or plan_id is null order by plan_id nulls last limit 1")
+                            .param(planId)
+                            .query(this::policy)
+                            .optional(),
+                    System.nanoTime());
             byPlan.put(key, cached);
         }
         return cached.policy();
@@ -64,6 +74,7 @@ public class SlaPolicies {
     private static final long RELOAD_NANOS = CalendarService.KEPT_FOR.toNanos();
     /** A year of working days; beyond it a target is not a service level. */
     public static final int MAX_WORKING_DAYS = 260;
+
     private final java.util.Map<Long, Cached> byPlan = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Transactional
@@ -73,15 +84,25 @@ public class SlaPolicies {
             long id = jdbc.sql("""
                     insert into sla_policy (name, plan_id, calendar_id, pause_reasons, at_risk_percent, created_at)
                     values (?, ?, ?, ?::text[], ?, ?) returning id""")
-                    .params(form.name().strip(), form.planId(), form.calendarId(), reasons(form), percent(form), Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
+                    .params(
+                            form.name().strip(),
+                            form.planId(),
+                            form.calendarId(),
+                            reasons(form),
+                            percent(form),
+                            Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .single();
             writeTargets(id, form);
             forget();
-        events.publishEvent(new SlaSettingsChanged("policy " + id));
+            events.publishEvent(new SlaSettingsChanged("policy " + id));
             return get(id);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException(form.planId() == null ? "There is already a default policy (one without a plan)."
-                    : "The plan already has a policy, or the name '" + form.name().strip() + "' is taken.");
+            throw new ConflictException(
+                    form.planId() == null
+                            ? "There is already a default policy (one without a plan)."
+                            : "The plan already has a policy, or the name '"
+                                    + form.name().strip() + "' is taken.");
         }
     }
 
@@ -90,10 +111,13 @@ public class SlaPolicies {
         get(id);
         check(form);
         try {
-            jdbc.sql("update sla_policy set name = ?, plan_id = ?, calendar_id = ?, pause_reasons = ?::text[], at_risk_percent = ? where id = ?")
-                    .params(form.name().strip(), form.planId(), form.calendarId(), reasons(form), percent(form), id).update();
+            jdbc.sql(
+                            "update sla_policy set name = ?, plan_id = ?, calendar_id = ?, pause_reasons = ?::text[], at_risk_percent = ? where id = ?")
+                    .params(form.name().strip(), form.planId(), form.calendarId(), reasons(form), percent(form), id)
+                    .update();
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("The plan already has a policy, or the name '" + form.name().strip() + "' is taken.");
+            throw new ConflictException(
+                    "The plan already has a policy, or the name '" + form.name().strip() + "' is taken.");
         }
         jdbc.sql("delete from sla_policy_target where policy_id = ?").param(id).update();
         writeTargets(id, form);
@@ -121,7 +145,11 @@ public class SlaPolicies {
     private void check(PolicyForm form) {
         calendar("calendarId", form.calendarId());
         if (form.planId() != null
-                && jdbc.sql("select count(*) from support_plan where id = ?").param(form.planId()).query(Integer.class).single() == 0) {
+                && jdbc.sql("select count(*) from support_plan where id = ?")
+                                .param(form.planId())
+                                .query(Integer.class)
+                                .single()
+                        == 0) {
             throw new InvalidRequestException("planId", "no support plan with id " + form.planId());
         }
         var seen = new HashSet<String>();
@@ -131,7 +159,9 @@ public class SlaPolicies {
             }
             if (t.calendarId() != null) calendar("targets", t.calendarId());
             if (t.unit() == TargetUnit.WORKING_DAYS && t.amount() > MAX_WORKING_DAYS) {
-                throw new InvalidRequestException("targets", t.target() + " for " + t.priority() + ": at most " + MAX_WORKING_DAYS + " working days");
+                throw new InvalidRequestException(
+                        "targets",
+                        t.target() + " for " + t.priority() + ": at most " + MAX_WORKING_DAYS + " working days");
             }
         }
     }
@@ -146,8 +176,16 @@ public class SlaPolicies {
 
     private void writeTargets(long id, PolicyForm form) {
         for (PolicyTarget t : targets(form)) {
-            jdbc.sql("insert into sla_policy_target (policy_id, priority, target, amount, unit, calendar_id) values (?, ?, ?, ?, ?, ?)")
-                    .params(id, t.priority().name(), t.target().name(), t.amount(), t.unit().name(), t.calendarId()).update();
+            jdbc.sql(
+                            "insert into sla_policy_target (policy_id, priority, target, amount, unit, calendar_id) values (?, ?, ?, ?, ?, ?)")
+                    .params(
+                            id,
+                            t.priority().name(),
+                            t.target().name(),
+                            t.amount(),
+                            t.unit().name(),
+                            t.calendarId())
+                    .update();
         }
     }
 
@@ -157,7 +195,8 @@ public class SlaPolicies {
 
     private static String reasons(PolicyForm form) {
         var reasons = form.pauseReasons() == null ? PolicyForm.DEFAULT_PAUSE_REASONS : form.pauseReasons();
-        return "{" + String.join(",", reasons.stream().distinct().map(Enum::name).toList()) + "}";
+        return "{"
+                + String.join(",", reasons.stream().distinct().map(Enum::name).toList()) + "}";
     }
 
     private static int percent(PolicyForm form) {
@@ -167,11 +206,26 @@ public class SlaPolicies {
     private PolicyView policy(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         long id = rs.getLong("id");
         Array array = rs.getArray("pause_reasons");
-        var reasons = Arrays.stream((String[]) array.getArray()).map(PendingReason::valueOf).toList();
-        var targets = jdbc.sql("select priority, target, amount, unit, calendar_id from sla_policy_target where policy_id = ? order by priority, target")
-                .param(id).query((t, i) -> new PolicyTarget(Priority.valueOf(t.getString(1)), SlaTarget.valueOf(t.getString(2)),
-                        t.getInt(3), TargetUnit.valueOf(t.getString(4)), (Long) t.getObject(5, Long.class))).list();
-        return new PolicyView(id, rs.getString("name"), (Long) rs.getObject("plan_id", Long.class), rs.getLong("calendar_id"), reasons,
-                rs.getInt("at_risk_percent"), targets);
+        var reasons = Arrays.stream((String[]) array.getArray())
+                .map(PendingReason::valueOf)
+                .toList();
+        var targets = jdbc.sql(
+                        "select priority, target, amount, unit, calendar_id from sla_policy_target where policy_id = ? order by priority, target")
+                .param(id)
+                .query((t, i) -> new PolicyTarget(
+                        Priority.valueOf(t.getString(1)),
+                        SlaTarget.valueOf(t.getString(2)),
+                        t.getInt(3),
+                        TargetUnit.valueOf(t.getString(4)),
+                        (Long) t.getObject(5, Long.class)))
+                .list();
+        return new PolicyView(
+                id,
+                rs.getString("name"),
+                (Long) rs.getObject("plan_id", Long.class),
+                rs.getLong("calendar_id"),
+                reasons,
+                rs.getInt("at_risk_percent"),
+                targets);
     }
 }

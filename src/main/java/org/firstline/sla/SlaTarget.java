@@ -2,7 +2,10 @@ package org.firstline.sla;
 
 /** What a policy promises: a first sign of life, a first real answer, each later answer, and the fix. */
 public enum SlaTarget {
-    ACKNOWLEDGEMENT, FIRST_RESPONSE, NEXT_RESPONSE, RESOLUTION;
+    ACKNOWLEDGEMENT,
+    FIRST_RESPONSE,
+    NEXT_RESPONSE,
+    RESOLUTION;
 
     public String label() {
         return switch (this) {

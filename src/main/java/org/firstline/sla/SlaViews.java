@@ -16,10 +16,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class SlaViews {
     /** Sort orders of the breach and at-risk lists. */
-    public enum Sort { DUE, PRIORITY }
+    public enum Sort {
+        DUE,
+        PRIORITY
+    }
 
     /** What compliance figures are grouped by. */
-    public enum GroupBy { ORGANIZATION, TEAM, PRIORITY, MONTH, TARGET }
+    public enum GroupBy {
+        ORGANIZATION,
+        TEAM,
+        PRIORITY,
+        MONTH,
+        TARGET
+    }
 
     private static final String ROW = """
             select t.id, t.number, t.subject, t.priority, t.status, t.team_id, tm.name as team, t.owner_id, a.display_name as owner,
@@ -31,6 +40,7 @@ public class SlaViews {
             """;
     /** Breached, or met after its due time before the sweeper got to it. */
     private static final String LATE = "s.breached_at is not null or s.due_at is not null and s.met_at > s.due_at";
+
     private static final String PRIORITY_RANK = "array_position(array['CRITICAL','HIGH','NORMAL','LOW'], t.priority)";
 
     private final JdbcClient jdbc;
@@ -47,8 +57,11 @@ public class SlaViews {
                 from ticket_sla s join ticket t on t.id = s.ticket_id
                 """ + JOINS + """
                 where s.met_at is null and s.stopped_at is null and s.breached_at is not null
-                order by""" + " " + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", s.due_at" : "s.due_at") + ", s.id limit ?")
-                .param(limit(limit)).query(SlaViews::row).list();
+                order by""" + " "
+                        + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", s.due_at" : "s.due_at") + ", s.id limit ?")
+                .param(limit(limit))
+                .query(SlaViews::row)
+                .list();
     }
 
     /** Running clocks past their warning, or due within {@code within}, not yet breached: soonest due first. */
@@ -59,9 +72,11 @@ public class SlaViews {
                 """ + JOINS + """
                 where s.met_at is null and s.stopped_at is null and s.breached_at is null and s.due_at > ?
                   and (s.warn_at <= ? or s.due_at <= ?)
-                order by""" + " " + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", s.due_at" : "s.due_at") + ", s.id limit ?")
+                order by""" + " "
+                        + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", s.due_at" : "s.due_at") + ", s.id limit ?")
                 .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.plus(within)), limit(limit))
-                .query(SlaViews::row).list();
+                .query(SlaViews::row)
+                .list();
     }
 
     /** Open tickets with no public message either way for {@code quiet}, quietest first (or by priority, then quietest). */
@@ -71,8 +86,11 @@ public class SlaViews {
                 from ticket_public_activity p join ticket t on t.id = p.ticket_id
                 """ + JOINS + """
                 where p.last_public_at < ? and t.status in ('NEW', 'OPEN', 'PENDING')
-                order by""" + " " + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", " : "") + "p.last_public_at, t.id limit ?")
-                .params(Timestamp.from(clock.instant().minus(quiet)), limit(limit)).query(SlaViews::row).list();
+                order by""" + " "
+                        + (sort == Sort.PRIORITY ? PRIORITY_RANK + ", " : "") + "p.last_public_at, t.id limit ?")
+                .params(Timestamp.from(clock.instant().minus(quiet)), limit(limit))
+                .query(SlaViews::row)
+                .list();
     }
 
     /** Clocks decided (met, or breached) in the months {@code from}–{@code to}, grouped; a breach counts once, met late or not. */
@@ -91,11 +109,18 @@ public class SlaViews {
                 left join team tm on tm.id = t.team_id left join organization o on o.id = t.organization_id
                 where coalesce(s.breached_at, s.met_at) >= ? and coalesce(s.breached_at, s.met_at) < ?
                   and (s.met_at is not null or s.breached_at is not null)
-                group by 1 order by %s""".formatted(group, LATE, LATE, groupBy == GroupBy.PRIORITY
-                        ? "array_position(array['CRITICAL','HIGH','NORMAL','LOW'], min(t.priority))" : "1"))
-                .params(Timestamp.from(from.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
+                group by 1 order by %s""".formatted(
+                                group,
+                                LATE,
+                                LATE,
+                                groupBy == GroupBy.PRIORITY
+                                        ? "array_position(array['CRITICAL','HIGH','NORMAL','LOW'], min(t.priority))"
+                                        : "1"))
+                .params(
+                        Timestamp.from(from.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
                         Timestamp.from(to.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
-                .query((rs, n) -> new ComplianceRow(rs.getString("grp"), rs.getLong("met"), rs.getLong("breached"))).list();
+                .query((rs, n) -> new ComplianceRow(rs.getString("grp"), rs.getLong("met"), rs.getLong("breached")))
+                .list();
     }
 
     private static int limit(int limit) {
@@ -106,9 +131,20 @@ public class SlaViews {
     private static SlaListRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         String target = rs.getString("target");
         Timestamp due = rs.getTimestamp("due_at"), last = rs.getTimestamp("last_public_at");
-        return new SlaListRow(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"), Priority.valueOf(rs.getString("priority")),
-                rs.getString("status"), rs.getObject("team_id", Long.class), rs.getString("team"), rs.getObject("owner_id", Long.class),
-                rs.getString("owner"), rs.getObject("organization_id", Long.class), rs.getString("organization"),
-                target == null ? null : SlaTarget.valueOf(target), due == null ? null : due.toInstant(), last == null ? null : last.toInstant());
+        return new SlaListRow(
+                rs.getLong("id"),
+                rs.getLong("number"),
+                rs.getString("subject"),
+                Priority.valueOf(rs.getString("priority")),
+                rs.getString("status"),
+                rs.getObject("team_id", Long.class),
+                rs.getString("team"),
+                rs.getObject("owner_id", Long.class),
+                rs.getString("owner"),
+                rs.getObject("organization_id", Long.class),
+                rs.getString("organization"),
+                target == null ? null : SlaTarget.valueOf(target),
+                due == null ? null : due.toInstant(),
+                last == null ? null : last.toInstant());
     }
 }

@@ -35,11 +35,16 @@ public class CannedResponseService {
     }
 
     public List<CannedResponseView> list() {
-        return jdbc.sql("select * from canned_response order by name").query(CannedResponseService::canned).list();
+        return jdbc.sql("select * from canned_response order by name")
+                .query(CannedResponseService::canned)
+                .list();
     }
 
     public CannedResponseView get(long id) {
-        return jdbc.sql("select * from canned_response where id = ?").param(id).query(CannedResponseService::canned).optional()
+        return jdbc.sql("select * from canned_response where id = ?")
+                .param(id)
+                .query(CannedResponseService::canned)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Canned response " + id + " does not exist."));
     }
 
@@ -49,12 +54,15 @@ public class CannedResponseService {
             throw new InvalidRequestException(form.name() == null ? "name" : "body", "is required");
         }
         try {
-            long id = jdbc.sql("insert into canned_response (name, body, created_at, updated_at) values (?, ?, ?, ?) returning id")
+            long id = jdbc.sql(
+                            "insert into canned_response (name, body, created_at, updated_at) values (?, ?, ?, ?) returning id")
                     .params(form.name().strip(), form.body(), timestamp(clock.instant()), timestamp(clock.instant()))
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             return get(id);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("A canned response named '" + form.name().strip() + "' already exists.");
+            throw new ConflictException(
+                    "A canned response named '" + form.name().strip() + "' already exists.");
         }
     }
 
@@ -63,11 +71,15 @@ public class CannedResponseService {
         var current = get(id);
         try {
             jdbc.sql("update canned_response set name = ?, body = ?, updated_at = ? where id = ?")
-                    .params(form.name() == null ? current.name() : form.name().strip(),
-                            form.body() == null ? current.body() : form.body(), timestamp(clock.instant()), id)
+                    .params(
+                            form.name() == null ? current.name() : form.name().strip(),
+                            form.body() == null ? current.body() : form.body(),
+                            timestamp(clock.instant()),
+                            id)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("A canned response named '" + form.name().strip() + "' already exists.");
+            throw new ConflictException(
+                    "A canned response named '" + form.name().strip() + "' already exists.");
         }
         return get(id);
     }
@@ -85,7 +97,11 @@ public class CannedResponseService {
     }
 
     private static CannedResponseView canned(ResultSet rs, int n) throws SQLException {
-        return new CannedResponseView(rs.getLong("id"), rs.getString("name"), rs.getString("body"), requiredInstant(rs, "created_at"),
+        return new CannedResponseView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("body"),
+                requiredInstant(rs, "created_at"),
                 requiredInstant(rs, "updated_at"));
     }
 }

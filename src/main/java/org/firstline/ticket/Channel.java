@@ -2,5 +2,10 @@ package org.firstline.ticket;
 
 /** How the request reached us. */
 public enum Channel {
-    EMAIL, WEB, API, ALERT, PHONE, INTERNAL
+    EMAIL,
+    WEB,
+    API,
+    ALERT,
+    PHONE,
+    INTERNAL
 }

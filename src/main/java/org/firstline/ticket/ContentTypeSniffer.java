@@ -17,16 +17,24 @@ public final class ContentTypeSniffer {
         if (starts(content, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return "image/png";
         if (starts(content, 0xFF, 0xD8, 0xFF)) return "image/jpeg";
         if (starts(content, 'G', 'I', 'F', '8')) return "image/gif";
-        if (starts(content, 'R', 'I', 'F', 'F') && content.length > 12 && content[8] == 'W' && content[9] == 'E'
-                && content[10] == 'B' && content[11] == 'P') return "image/webp";
+        if (starts(content, 'R', 'I', 'F', 'F')
+                && content.length > 12
+                && content[8] == 'W'
+                && content[9] == 'E'
+                && content[10] == 'B'
+                && content[11] == 'P') return "image/webp";
         if (starts(content, '%', 'P', 'D', 'F', '-')) return "application/pdf";
         if (starts(content, 'P', 'K', 0x03, 0x04)) return "application/zip";
         if (starts(content, 0x1F, 0x8B)) return "application/gzip";
         if (isText(content)) {
-            String head = new String(content, 0, Math.min(content.length, 512), StandardCharsets.UTF_8).stripLeading()
+            String head = new String(content, 0, Math.min(content.length, 512), StandardCharsets.UTF_8)
+                    .stripLeading()
                     .toLowerCase(Locale.ROOT);
-            if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<script")
-                    || head.startsWith("<svg") || head.startsWith("<?xml")) {
+            if (head.startsWith("<!doctype html")
+                    || head.startsWith("<html")
+                    || head.startsWith("<script")
+                    || head.startsWith("<svg")
+                    || head.startsWith("<?xml")) {
                 return head.contains("<svg") ? "image/svg+xml" : "text/html";
             }
             if (head.startsWith("{") || head.startsWith("[")) return "application/json";
@@ -37,7 +45,9 @@ public final class ContentTypeSniffer {
 
     /** Only raster images are shown inline; everything else downloads. */
     public static boolean safeInline(String contentType) {
-        return contentType.equals("image/png") || contentType.equals("image/jpeg") || contentType.equals("image/gif")
+        return contentType.equals("image/png")
+                || contentType.equals("image/jpeg")
+                || contentType.equals("image/gif")
                 || contentType.equals("image/webp");
     }
 

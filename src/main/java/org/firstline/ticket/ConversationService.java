@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.firstline.directory.ContactService;
 import org.firstline.platform.AgentPrincipal;
@@ -29,7 +28,8 @@ public class ConversationService {
     private final TicketChanges changes;
     private final ContactService contacts;
 
-    ConversationService(JdbcClient jdbc, Clock clock, AuditStamp audit, TicketChanges changes, ContactService contacts) {
+    ConversationService(
+            JdbcClient jdbc, Clock clock, AuditStamp audit, TicketChanges changes, ContactService contacts) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -38,24 +38,29 @@ public class ConversationService {
     }
 
     public List<MessageView> messages(long ticketId) {
-        Map<Long, List<AttachmentView>> attachments = jdbc.sql("""
+        Map<Long, List<AttachmentView>> attachments =
+                jdbc.sql("""
                 select id, ticket_id, message_id, filename, content_type, size_bytes, sha256, created_at
-                from attachment where ticket_id = ? order by id""").param(ticketId)
-                .query(AttachmentService::attachment).list().stream()
-                .filter(a -> a.messageId() != null)
-                .collect(Collectors.groupingBy(AttachmentView::messageId));
+                from attachment where ticket_id = ? order by id""").param(ticketId).query(AttachmentService::attachment).list().stream()
+                        .filter(a -> a.messageId() != null)
+                        .collect(Collectors.groupingBy(AttachmentView::messageId));
         return jdbc.sql("""
                 select m.*, coalesce(a.display_name, c.name) as author_name
                 from message m
                 left join agent a on a.id = m.author_agent_id
                 left join contact c on c.id = m.author_contact_id
-                where m.ticket_id = ? order by m.created_at, m.id""").param(ticketId)
-                .query((rs, n) -> message(rs, attachments)).list();
+                where m.ticket_id = ? order by m.created_at, m.id""")
+                .param(ticketId)
+                .query((rs, n) -> message(rs, attachments))
+                .list();
     }
 
     /** The text of one message, for those who need just that (mailing a reply) and not the whole conversation. */
     public String body(long messageId) {
-        return jdbc.sql("select body from message where id = ?").param(messageId).query(String.class).single();
+        return jdbc.sql("select body from message where id = ?")
+                .param(messageId)
+                .query(String.class)
+                .single();
     }
 
     /**
@@ -86,25 +91,50 @@ public class ConversationService {
         long id = jdbc.sql("""
                 insert into message (ticket_id, kind, author_agent_id, author_contact_id, body, created_at)
                 values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(ticketId, kind.name(), contactId == null ? actor.id() : null, contactId, form.body(), timestamp(now))
-                .query(Long.class).single();
-        // the message's effect on the status (off waiting on the customer, out of resolved, a first answer) comes with it
+                .params(
+                        ticketId,
+                        kind.name(),
+                        contactId == null ? actor.id() : null,
+                        contactId,
+                        form.body(),
+                        timestamp(now))
+                .query(Long.class)
+                .single();
+        // the message's effect on the status (off waiting on the customer, out of resolved, a first answer) comes with
+        // it
         if (contactId != null) {
             changes.apply(ticket, new TicketStateMachine.RequesterWrote());
         } else if (kind == MessageKind.PUBLIC) {
             changes.apply(ticket, new TicketStateMachine.AgentReplied());
         } else {
-            jdbc.sql("update ticket set updated_at = ? where id = ?").params(timestamp(now), ticketId).update();
+            jdbc.sql("update ticket set updated_at = ? where id = ?")
+                    .params(timestamp(now), ticketId)
+                    .update();
         }
         changes.publishMessage(new MessagePosted(ticketId, id, kind, contactId == null));
-        return new MessageView(id, ticketId, kind, contactId == null ? actor.id() : null, contactId, authorName, form.body(), now, List.of());
+        return new MessageView(
+                id,
+                ticketId,
+                kind,
+                contactId == null ? actor.id() : null,
+                contactId,
+                authorName,
+                form.body(),
+                now,
+                List.of());
     }
 
     private static MessageView message(ResultSet rs, Map<Long, List<AttachmentView>> attachments) throws SQLException {
         long id = rs.getLong("id");
-        return new MessageView(id, rs.getLong("ticket_id"), MessageKind.valueOf(rs.getString("kind")),
-                rs.getObject("author_agent_id", Long.class), rs.getObject("author_contact_id", Long.class),
-                rs.getString("author_name"), rs.getString("body"), requiredInstant(rs, "created_at"),
+        return new MessageView(
+                id,
+                rs.getLong("ticket_id"),
+                MessageKind.valueOf(rs.getString("kind")),
+                rs.getObject("author_agent_id", Long.class),
+                rs.getObject("author_contact_id", Long.class),
+                rs.getString("author_name"),
+                rs.getString("body"),
+                requiredInstant(rs, "created_at"),
                 attachments.getOrDefault(id, List.of()));
     }
 }

@@ -22,7 +22,8 @@ public class LabelService {
 
     public List<LabelView> list() {
         return jdbc.sql("select id, name, color from label order by name")
-                .query((rs, n) -> new LabelView(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new LabelView(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     @Transactional
@@ -30,7 +31,10 @@ public class LabelService {
         String clean = checkName(name);
         String hex = checkColor(color == null ? "#6b7280" : color);
         try {
-            long id = jdbc.sql("insert into label (name, color) values (?, ?) returning id").params(clean, hex).query(Long.class).single();
+            long id = jdbc.sql("insert into label (name, color) values (?, ?) returning id")
+                    .params(clean, hex)
+                    .query(Long.class)
+                    .single();
             return new LabelView(id, clean, hex);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("The label '" + clean + "' already exists.");
@@ -39,12 +43,16 @@ public class LabelService {
 
     @Transactional
     public LabelView update(long id, String name, String color) {
-        var current = list().stream().filter(l -> l.id() == id).findFirst()
+        var current = list().stream()
+                .filter(l -> l.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Label " + id + " does not exist."));
         String clean = name == null ? current.name() : checkName(name);
         String hex = color == null ? current.color() : checkColor(color);
         try {
-            jdbc.sql("update label set name = ?, color = ? where id = ?").params(clean, hex, id).update();
+            jdbc.sql("update label set name = ?, color = ? where id = ?")
+                    .params(clean, hex, id)
+                    .update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("The label '" + clean + "' already exists.");
         }

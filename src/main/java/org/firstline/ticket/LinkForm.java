@@ -11,5 +11,8 @@ import org.jspecify.annotations.Nullable;
 public record LinkForm(
         @NotNull(message = "is required") LinkKind kind,
         @Nullable Long ticketId,
-        @Size(max = 2000, message = "must be at most 2000 characters") @Nullable String url,
+
+        @Size(max = 2000, message = "must be at most 2000 characters") @Nullable
+        String url,
+
         @Nullable Boolean merge) {}

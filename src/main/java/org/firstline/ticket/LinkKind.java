@@ -5,5 +5,8 @@ package org.firstline.ticket;
  * this ticket, never by hand.
  */
 public enum LinkKind {
-    RELATED, DUPLICATE_OF, EXTERNAL_ISSUE, MERGED_FROM
+    RELATED,
+    DUPLICATE_OF,
+    EXTERNAL_ISSUE,
+    MERGED_FROM
 }

@@ -65,7 +65,8 @@ public class LinkService {
         Long target = null;
         String url = null;
         if (form.kind() == LinkKind.MERGED_FROM) {
-            throw new InvalidRequestException("kind", "MERGED_FROM is made by merging: link the other ticket as DUPLICATE_OF with merge");
+            throw new InvalidRequestException(
+                    "kind", "MERGED_FROM is made by merging: link the other ticket as DUPLICATE_OF with merge");
         }
         if (form.kind() == LinkKind.EXTERNAL_ISSUE) {
             url = checkedUrl(form.url());
@@ -77,14 +78,21 @@ public class LinkService {
                 throw new InvalidRequestException("ticketId", "a ticket cannot link to itself");
             }
             target = form.ticketId();
-            if (jdbc.sql("select count(*) from ticket where id = ?").param(target).query(Integer.class).single() == 0) {
+            if (jdbc.sql("select count(*) from ticket where id = ?")
+                            .param(target)
+                            .query(Integer.class)
+                            .single()
+                    == 0) {
                 throw new InvalidRequestException("ticketId", "no ticket with id " + target);
             }
         }
         long id;
         try {
-            id = jdbc.sql("insert into ticket_link (ticket_id, kind, target_ticket_id, url, created_at) values (?, ?, ?, ?, ?) returning id")
-                    .params(ticketId, form.kind().name(), target, url, timestamp(now)).query(Long.class).single();
+            id = jdbc.sql(
+                            "insert into ticket_link (ticket_id, kind, target_ticket_id, url, created_at) values (?, ?, ?, ?, ?) returning id")
+                    .params(ticketId, form.kind().name(), target, url, timestamp(now))
+                    .query(Long.class)
+                    .single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("This link already exists.");
         }
@@ -98,7 +106,9 @@ public class LinkService {
     public void remove(long ticketId, long linkId, AgentPrincipal actor) {
         TicketService.requireWriter(actor);
         audit.stamp(actor.auditName());
-        int removed = jdbc.sql("delete from ticket_link where id = ? and ticket_id = ?").params(linkId, ticketId).update();
+        int removed = jdbc.sql("delete from ticket_link where id = ? and ticket_id = ?")
+                .params(linkId, ticketId)
+                .update();
         if (removed == 0) {
             throw new NotFoundException("Ticket " + ticketId + " has no link " + linkId + ".");
         }
@@ -124,20 +134,28 @@ public class LinkService {
                        :now
                 from message m left join agent a on a.id = m.author_agent_id left join contact c on c.id = m.author_contact_id
                 where m.ticket_id = :duplicate order by m.created_at, m.id""")
-                .param("survivor", survivorId).param("agent", actor.id()).param("number", duplicate.number())
-                .param("duplicate", duplicate.id()).param("now", timestamp(now)).update();
+                .param("survivor", survivorId)
+                .param("agent", actor.id())
+                .param("number", duplicate.number())
+                .param("duplicate", duplicate.id())
+                .param("now", timestamp(now))
+                .update();
         jdbc.sql("""
                 insert into message (ticket_id, kind, author_agent_id, body, created_at)
                 values (?, 'NOTE', ?, ?, ?)""")
-                .params(duplicate.id(), actor.id(), "Merged into #" + survivor.number() + ".", timestamp(now)).update();
-        // the duplicate's requester hears what happens next, on the ticket that goes on (their first address, as mail uses)
+                .params(duplicate.id(), actor.id(), "Merged into #" + survivor.number() + ".", timestamp(now))
+                .update();
+        // the duplicate's requester hears what happens next, on the ticket that goes on (their first address, as mail
+        // uses)
         jdbc.sql("""
                 insert into ticket_watcher (ticket_id, email)
                 select :survivor, min(e.email) from contact_email e where e.contact_id = :requester and :requester <> :survivorRequester
                 having min(e.email) is not null
                 on conflict do nothing""")
-                .param("survivor", survivorId).param("requester", duplicate.requesterId())
-                .param("survivorRequester", survivor.requesterId()).update();
+                .param("survivor", survivorId)
+                .param("requester", duplicate.requesterId())
+                .param("survivorRequester", survivor.requesterId())
+                .update();
         jdbc.sql("""
                 insert into ticket_link (ticket_id, kind, target_ticket_id, created_at) values (?, 'MERGED_FROM', ?, ?)
                 on conflict do nothing""").params(survivorId, duplicate.id(), timestamp(now)).update();
@@ -160,8 +178,13 @@ public class LinkService {
     }
 
     private static LinkView link(ResultSet rs, int n) throws SQLException {
-        return new LinkView(rs.getLong("id"), rs.getLong("ticket_id"), LinkKind.valueOf(rs.getString("kind")),
-                rs.getObject("target_ticket_id", Long.class), rs.getObject("target_number", Long.class), rs.getString("url"),
+        return new LinkView(
+                rs.getLong("id"),
+                rs.getLong("ticket_id"),
+                LinkKind.valueOf(rs.getString("kind")),
+                rs.getObject("target_ticket_id", Long.class),
+                rs.getObject("target_number", Long.class),
+                rs.getString("url"),
                 requiredInstant(rs, "created_at"));
     }
 }

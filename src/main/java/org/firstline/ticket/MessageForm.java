@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * sent through another channel (e.g. forwarded by an integration).
  */
 public record MessageForm(
-        @NotBlank(message = "is required") @Size(max = 200000, message = "must be at most 200000 characters") String body,
+        @NotBlank(message = "is required") @Size(max = 200000, message = "must be at most 200000 characters")
+        String body,
+
         @Nullable MessageKind kind,
-        @Email(message = "must be an email address") @Nullable String fromRequester) {}
+
+        @Email(message = "must be an email address") @Nullable
+        String fromRequester) {}

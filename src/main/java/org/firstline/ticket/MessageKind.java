@@ -2,5 +2,6 @@ package org.firstline.ticket;
 
 /** A public reply goes to the requester; an internal note stays with agents. */
 public enum MessageKind {
-    PUBLIC, NOTE
+    PUBLIC,
+    NOTE
 }

@@ -11,8 +11,8 @@ public final class ReplyText {
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "(?m)^(?!>)[^\\n]{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|написал)\\s*:\\s*$");
     private static final Pattern ATTRIBUTION_START = Pattern.compile("(?m)^(On|Am|Le|El|Il|Op|Den) [^\\n]{0,200}$");
-    private static final Pattern OUTLOOK = Pattern.compile(
-            "(?m)^(-{2,}\\s*Original Message\\s*-{2,}|_{10,}\\s*$|From: [^\\n]+\\n(Sent|Date): )");
+    private static final Pattern OUTLOOK =
+            Pattern.compile("(?m)^(-{2,}\\s*Original Message\\s*-{2,}|_{10,}\\s*$|From: [^\\n]+\\n(Sent|Date): )");
     private static final Pattern QUOTED_BLOCK = Pattern.compile("(?m)^>");
     private static final Pattern SIGNATURE = Pattern.compile("(?m)^-- ?$");
 
@@ -47,9 +47,13 @@ public final class ReplyText {
         }
         var quoted = QUOTED_BLOCK.matcher(text);
         while (quoted.find()) {
-            // a quoted block counts as history only when nothing but quotes and blank lines follow it (no inline answers)
+            // a quoted block counts as history only when nothing but quotes and blank lines follow it (no inline
+            // answers)
             String rest = text.substring(quoted.start());
-            if (rest.lines().allMatch(l -> l.isBlank() || l.startsWith(">") || SIGNATURE.matcher(l).matches())) {
+            if (rest.lines()
+                    .allMatch(l -> l.isBlank()
+                            || l.startsWith(">")
+                            || SIGNATURE.matcher(l).matches())) {
                 cut = Math.min(cut, quoted.start());
                 break;
             }

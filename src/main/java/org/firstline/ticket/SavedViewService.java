@@ -29,7 +29,8 @@ public class SavedViewService {
                 select id, name, owner_id, query from saved_view
                 where owner_id is null or owner_id = ? order by owner_id nulls first, position, name""")
                 .param(agentId)
-                .query((rs, n) -> new SavedView(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4)))
+                .query((rs, n) ->
+                        new SavedView(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4)))
                 .list();
     }
 
@@ -46,10 +47,14 @@ public class SavedViewService {
         if (shared && !agent.isAdmin()) {
             throw new AccessDeniedException("Only admins may share views.");
         }
-        String clean = query == null ? "" : query.replaceAll("(^|&)(cursor|view)=[^&]*", "").replaceAll("^&", "");
-        long id = jdbc.sql("insert into saved_view (name, owner_id, query, created_at) values (?, ?, ?, ?) returning id")
+        String clean = query == null
+                ? ""
+                : query.replaceAll("(^|&)(cursor|view)=[^&]*", "").replaceAll("^&", "");
+        long id = jdbc.sql(
+                        "insert into saved_view (name, owner_id, query, created_at) values (?, ?, ?, ?) returning id")
                 .params(name.strip(), shared ? null : agent.id(), clean, timestamp(clock.instant()))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         return new SavedView(id, name.strip(), shared ? null : agent.id(), clean);
     }
 

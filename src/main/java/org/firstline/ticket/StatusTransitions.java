@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StatusTransitions {
     private static final Map<TicketStatus, Set<TicketStatus>> ALLOWED = Map.of(
-            TicketStatus.NEW, EnumSet.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED, TicketStatus.CLOSED),
+            TicketStatus.NEW,
+                    EnumSet.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED, TicketStatus.CLOSED),
             TicketStatus.OPEN, EnumSet.of(TicketStatus.PENDING, TicketStatus.RESOLVED, TicketStatus.CLOSED),
-            TicketStatus.PENDING, EnumSet.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED, TicketStatus.CLOSED),
+            TicketStatus.PENDING,
+                    EnumSet.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED, TicketStatus.CLOSED),
             TicketStatus.RESOLVED, EnumSet.of(TicketStatus.OPEN, TicketStatus.CLOSED),
             TicketStatus.CLOSED, EnumSet.noneOf(TicketStatus.class));
 
@@ -35,19 +37,27 @@ public final class StatusTransitions {
      * Refuses a forbidden move with a message that says why (409), and a move that lacks what it needs with a field
      * error (400).
      */
-    public static void check(TicketStatus from, TicketStatus to, @Nullable PendingReason reason, @Nullable Resolution resolution, @Nullable String link) {
+    public static void check(
+            TicketStatus from,
+            TicketStatus to,
+            @Nullable PendingReason reason,
+            @Nullable Resolution resolution,
+            @Nullable String link) {
         if (!allowed(from, to)) {
             throw new ConflictException(explain(from, to));
         }
         if (to == TicketStatus.PENDING && reason == null) {
-            throw new InvalidRequestException("pendingReason", "is required when the status is PENDING: say whom the ticket waits on");
+            throw new InvalidRequestException(
+                    "pendingReason", "is required when the status is PENDING: say whom the ticket waits on");
         }
         if (to == TicketStatus.RESOLVED && from != TicketStatus.RESOLVED) {
             if (resolution == null) {
-                throw new InvalidRequestException("resolution", "is required to resolve a ticket: say how it was fixed");
+                throw new InvalidRequestException(
+                        "resolution", "is required to resolve a ticket: say how it was fixed");
             }
             if (resolution.needsLink() && (link == null || link.isBlank())) {
-                throw new InvalidRequestException("resolutionLink", "is required for a " + resolution + " resolution: link the change");
+                throw new InvalidRequestException(
+                        "resolutionLink", "is required for a " + resolution + " resolution: link the change");
             }
         }
         checkLink(link);

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 class TicketBackground extends BackgroundLoop {
     private final UnansweredResolutionSweeper sweeper;
 
-    TicketBackground(UnansweredResolutionSweeper sweeper, @Value("${firstline.ticket.background:true}") boolean enabled,
+    TicketBackground(
+            UnansweredResolutionSweeper sweeper,
+            @Value("${firstline.ticket.background:true}") boolean enabled,
             @Value("${firstline.ticket.sweep-interval:PT1M}") Duration interval) {
         super("ticket-sweeper", interval, enabled);
         this.sweeper = sweeper;

@@ -29,7 +29,8 @@ public class TicketChanges {
     private final TicketService tickets;
     private final TicketCollaborators collaborators;
 
-    TicketChanges(JdbcClient jdbc, Clock clock, AuditStamp audit, TicketService tickets, TicketCollaborators collaborators) {
+    TicketChanges(
+            JdbcClient jdbc, Clock clock, AuditStamp audit, TicketService tickets, TicketCollaborators collaborators) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -42,21 +43,38 @@ public class TicketChanges {
         TicketService.requireWriter(actor);
         audit.stamp(actor.auditName());
         TicketView current = lock(id);
-        Transition transition = TicketStateMachine.decide(State.of(current), new TicketStateMachine.Edit(change.status(),
-                change.pendingReason(), change.resolution(), change.resolutionLink(), change.teamId(), change.ownerId()), clock.instant());
+        Transition transition = TicketStateMachine.decide(
+                State.of(current),
+                new TicketStateMachine.Edit(
+                        change.status(),
+                        change.pendingReason(),
+                        change.resolution(),
+                        change.resolutionLink(),
+                        change.teamId(),
+                        change.ownerId()),
+                clock.instant());
         State next = transition.next();
         if (!Objects.equals(next.teamId(), current.teamId()) || !Objects.equals(next.ownerId(), current.ownerId())) {
             collaborators.checkAssignment(next.teamId(), next.ownerId());
         }
-        Long organizationId = change.organizationId() == null ? current.organizationId() : change.organizationId().orElse(null);
+        Long organizationId = change.organizationId() == null
+                ? current.organizationId()
+                : change.organizationId().orElse(null);
         boolean organizationChanged = !Objects.equals(organizationId, current.organizationId());
         if (organizationId != null && organizationChanged) {
             collaborators.checkOrganization(organizationId);
-            if (collaborators.checkFiling(current.requesterId(), organizationId, Boolean.TRUE.equals(change.confirmNotRepresentative()))) {
-                TicketAuditReasons.record(jdbc, id, "organization_id", "filed there though the requester is not a representative (confirmed)");
+            if (collaborators.checkFiling(
+                    current.requesterId(), organizationId, Boolean.TRUE.equals(change.confirmNotRepresentative()))) {
+                TicketAuditReasons.record(
+                        jdbc,
+                        id,
+                        "organization_id",
+                        "filed there though the requester is not a representative (confirmed)");
             }
         }
-        Long serviceId = change.serviceId() == null ? current.serviceId() : change.serviceId().orElse(null);
+        Long serviceId = change.serviceId() == null
+                ? current.serviceId()
+                : change.serviceId().orElse(null);
         if (serviceId != null) {
             collaborators.checkService(serviceId, organizationId);
         }
@@ -65,27 +83,38 @@ public class TicketChanges {
                 update ticket set subject = :subject, priority = :priority, type = :type, impact = :impact,
                        organization_id = :organization, service_id = :service, funded = :funded, funding_reference = :fundingReference,
                 """ + STATE_COLUMNS + " where id = :id"), next)
-                .param("subject", change.subject() == null ? current.subject() : change.subject().strip())
+                .param(
+                        "subject",
+                        change.subject() == null
+                                ? current.subject()
+                                : change.subject().strip())
                 .param("priority", priority.name())
                 .param("type", (change.type() == null ? current.type() : change.type()).name())
                 .param("impact", (change.impact() == null ? current.impact() : change.impact()).name())
                 .param("organization", organizationId)
                 .param("service", serviceId)
                 .param("funded", change.funded() == null ? current.funded() : change.funded())
-                .param("fundingReference", change.fundingReference() == null ? current.fundingReference() : change.fundingReference())
+                .param(
+                        "fundingReference",
+                        change.fundingReference() == null ? current.fundingReference() : change.fundingReference())
                 .update();
         if (change.labels() != null) {
             TicketLabels.replace(jdbc, id, change.labels());
         }
         if (change.cc() != null) {
             jdbc.sql("delete from ticket_watcher where ticket_id = ?").param(id).update();
-            change.cc().stream().map(String::toLowerCase).distinct().forEach(email ->
-                    jdbc.sql("insert into ticket_watcher (ticket_id, email) values (?, ?)").params(id, email).update());
+            change.cc().stream()
+                    .map(String::toLowerCase)
+                    .distinct()
+                    .forEach(email -> jdbc.sql("insert into ticket_watcher (ticket_id, email) values (?, ?)")
+                            .params(id, email)
+                            .update());
         }
         transition.events().forEach(collaborators::publish);
         boolean priorityChanged = priority != current.priority();
         if (priorityChanged || organizationChanged || transition.pendingReasonChanged()) {
-            collaborators.publish(new TicketDetailsChanged(id, priorityChanged, organizationChanged, transition.pendingReasonChanged()));
+            collaborators.publish(new TicketDetailsChanged(
+                    id, priorityChanged, organizationChanged, transition.pendingReasonChanged()));
         }
         return tickets.get(id);
     }
@@ -128,9 +157,13 @@ public class TicketChanges {
         }
         long note = jdbc.sql("""
                 insert into message (ticket_id, kind, author_agent_id, body, created_at) values (?, 'NOTE', ?, ?, ?) returning id""")
-                .params(id, system.id(), "Closed automatically: no answer from the requester in " + days + " days.",
+                .params(
+                        id,
+                        system.id(),
+                        "Closed automatically: no answer from the requester in " + days + " days.",
                         timestamp(clock.instant()))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         apply(current, new TicketStateMachine.CloseUnanswered(days));
         collaborators.publish(new MessagePosted(id, note, MessageKind.NOTE, true));
     }
@@ -162,11 +195,13 @@ public class TicketChanges {
             updated_at = :now""";
 
     private void write(State state) {
-        bind(jdbc.sql("update ticket set " + STATE_COLUMNS + " where id = :id"), state).update();
+        bind(jdbc.sql("update ticket set " + STATE_COLUMNS + " where id = :id"), state)
+                .update();
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, State state) {
-        return statement.param("id", state.id())
+        return statement
+                .param("id", state.id())
                 .param("status", state.status().name())
                 .param("reason", name(state.pendingReason()))
                 .param("resolution", name(state.resolution()))
@@ -181,10 +216,17 @@ public class TicketChanges {
 
     /** Reads the ticket and holds its row until the transaction ends, so concurrent changes queue up. */
     TicketView lock(long id) {
-        if (jdbc.sql("select id from ticket where id = ? for update").param(id).query(Long.class).optional().isEmpty()) {
+        if (jdbc.sql("select id from ticket where id = ? for update")
+                .param(id)
+                .query(Long.class)
+                .optional()
+                .isEmpty()) {
             throw new NotFoundException("Ticket " + id + " does not exist.");
         }
-        return jdbc.sql(TicketRows.SELECT + " where t.id = ?").param(id).query(TicketRows::ticket).single();
+        return jdbc.sql(TicketRows.SELECT + " where t.id = ?")
+                .param(id)
+                .query(TicketRows::ticket)
+                .single();
     }
 
     void announceStatus(long ticketId, TicketStatus from, TicketStatus to) {

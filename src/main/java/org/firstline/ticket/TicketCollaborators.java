@@ -22,7 +22,11 @@ class TicketCollaborators {
     private final ContactService contacts;
     private final ApplicationEventPublisher events;
 
-    TicketCollaborators(OrganizationService organizations, TeamService teams, AgentService agents, ContactService contacts,
+    TicketCollaborators(
+            OrganizationService organizations,
+            TeamService teams,
+            AgentService agents,
+            ContactService contacts,
             ApplicationEventPublisher events) {
         this.organizations = organizations;
         this.teams = teams;
@@ -38,7 +42,8 @@ class TicketCollaborators {
     }
 
     void checkService(long serviceId, @Nullable Long organizationId) {
-        var service = organizations.service(serviceId)
+        var service = organizations
+                .service(serviceId)
                 .orElseThrow(() -> new InvalidRequestException("serviceId", "no service with id " + serviceId));
         if (organizationId != null && service.organizationId() != organizationId) {
             throw new InvalidRequestException("serviceId", "service " + serviceId + " belongs to another organization");
@@ -51,12 +56,14 @@ class TicketCollaborators {
             throw new InvalidRequestException("teamId", "no team with id " + teamId);
         }
         if (ownerId != null) {
-            var owner = agents.find(ownerId).orElseThrow(() -> new InvalidRequestException("ownerId", "no agent with id " + ownerId));
+            var owner = agents.find(ownerId)
+                    .orElseThrow(() -> new InvalidRequestException("ownerId", "no agent with id " + ownerId));
             if (!owner.active()) {
                 throw new InvalidRequestException("ownerId", owner.displayName() + " is deactivated");
             }
             if (teamId != null && !owner.teamIds().contains(teamId)) {
-                throw new InvalidRequestException("ownerId", owner.displayName() + " is not a member of team " + teamId);
+                throw new InvalidRequestException(
+                        "ownerId", owner.displayName() + " is not a member of team " + teamId);
             }
         }
     }
@@ -74,8 +81,11 @@ class TicketCollaborators {
         if (memberships.size() < 2) {
             return List.of();
         }
-        List<Long> restricted = memberships.stream().map(m -> organizations.get(m.organizationId()))
-                .filter(o -> restricted(requester, o)).map(OrganizationView::id).toList();
+        List<Long> restricted = memberships.stream()
+                .map(m -> organizations.get(m.organizationId()))
+                .filter(o -> restricted(requester, o))
+                .map(OrganizationView::id)
+                .toList();
         return restricted.size() == memberships.size() ? restricted : List.of();
     }
 
@@ -93,31 +103,36 @@ class TicketCollaborators {
             return false;
         }
         if (!confirmed) {
-            throw new NotRepresentativeException(requester.name() + " <" + requester.primaryEmail() + "> is not a representative of "
-                    + organization.name() + ", which takes requests from its representatives only. Confirm to file the ticket there"
-                    + " anyway (confirmNotRepresentative: true).");
+            throw new NotRepresentativeException(
+                    requester.name() + " <" + requester.primaryEmail() + "> is not a representative of "
+                            + organization.name()
+                            + ", which takes requests from its representatives only. Confirm to file the ticket there"
+                            + " anyway (confirmNotRepresentative: true).");
         }
         return true;
     }
 
     private static boolean restricted(ContactView requester, OrganizationView organization) {
-        return organization.representativesOnly() && requester.organizations().stream()
-                .noneMatch(m -> m.organizationId() == organization.id() && m.representative());
+        return organization.representativesOnly()
+                && requester.organizations().stream()
+                        .noneMatch(m -> m.organizationId() == organization.id() && m.representative());
     }
 
     /** The ticket's organization's account manager, who must be an active agent; 409 when there is none. */
     long accountManagerOf(TicketView ticket) {
         if (ticket.organizationId() == null) {
-            throw new InvalidRequestException("organizationId", "the ticket has no organization to charge; set it first");
+            throw new InvalidRequestException(
+                    "organizationId", "the ticket has no organization to charge; set it first");
         }
         var organization = organizations.get(ticket.organizationId());
         if (organization.accountManagerId() == null) {
-            throw new ConflictException(organization.name() + " has no account manager to hand out-of-scope work to; set one on the"
-                    + " organization first.");
+            throw new ConflictException(organization.name()
+                    + " has no account manager to hand out-of-scope work to; set one on the" + " organization first.");
         }
         var manager = agents.get(organization.accountManagerId());
         if (!manager.active()) {
-            throw new ConflictException(organization.name() + "'s account manager " + manager.displayName() + " is deactivated.");
+            throw new ConflictException(
+                    organization.name() + "'s account manager " + manager.displayName() + " is deactivated.");
         }
         return manager.id();
     }

@@ -23,7 +23,8 @@ public record TicketFilter(
         boolean awaitingReply,
         @Nullable PendingReason pendingReason) {
 
-    public static final List<TicketStatus> OPEN_STATUSES = List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING);
+    public static final List<TicketStatus> OPEN_STATUSES =
+            List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING);
 
     public TicketFilter {
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
@@ -31,6 +32,7 @@ public record TicketFilter(
     }
 
     public static TicketFilter any() {
-        return new TicketFilter(List.of(), List.of(), false, null, false, null, null, null, null, null, null, false, null);
+        return new TicketFilter(
+                List.of(), List.of(), false, null, false, null, null, null, null, null, null, false, null);
     }
 }

@@ -3,4 +3,5 @@ package org.firstline.ticket;
 import org.jspecify.annotations.Nullable;
 
 /** Published in the transaction that created the ticket. */
-public record TicketOpened(long ticketId, long number, @Nullable Long organizationId, Channel channel) {}
+public record TicketOpened(
+        long ticketId, long number, @Nullable Long organizationId, Channel channel) {}

@@ -30,7 +30,10 @@ public class TicketQueries {
     }
 
     public TicketPage list(TicketFilter filter, @Nullable String cursor, int limit) {
-        boolean rare = filter.q() != null && !filter.q().isBlank() && Where.number(filter.q()) == null && isRare(filter.q().strip());
+        boolean rare = filter.q() != null
+                && !filter.q().isBlank()
+                && Where.number(filter.q()) == null
+                && isRare(filter.q().strip());
         var where = new Where(filter, rare);
         String sql = rare
                 // collect the few matches, newest first, and join tickets one by one until the page is full
@@ -41,7 +44,8 @@ public class TicketQueries {
                   from (select * from matches order by created_at desc, ticket_id desc) m
                   cross join lateral (select * from ticket t""" + where.sql + """
                    and t.id = m.ticket_id) t
-                  where true""" + (cursor == null ? "" : " and (m.created_at, m.ticket_id) < (:cursorAt, :cursorId)")
+                  where true"""
+                        + (cursor == null ? "" : " and (m.created_at, m.ticket_id) < (:cursorAt, :cursorId)")
                         + " order by m.created_at desc, m.ticket_id desc limit :limit"
                 : TicketRows.SELECT + where.sql
                         + (cursor == null ? "" : " and (t.created_at, t.id) < (:cursorAt, :cursorId)")
@@ -62,7 +66,9 @@ public class TicketQueries {
 
     public int count(TicketFilter filter) {
         var where = new Where(filter, false);
-        return where.bind(jdbc.sql("select count(*) from ticket t" + where.sql)).query(Integer.class).single();
+        return where.bind(jdbc.sql("select count(*) from ticket t" + where.sql))
+                .query(Integer.class)
+                .single();
     }
 
     /**
@@ -70,10 +76,15 @@ public class TicketQueries {
      * sqrt(80 x tickets) matches (a walk visits about 50 x tickets / matches rows, collecting visits the matches).
      */
     private boolean isRare(String q) {
-        String plan = jdbc.sql("explain (format json) select 1 from ticket_search where document @@ websearch_to_tsquery('english', ?)")
-                .param(q).query(String.class).single();
+        String plan = jdbc.sql(
+                        "explain (format json) select 1 from ticket_search where document @@ websearch_to_tsquery('english', ?)")
+                .param(q)
+                .query(String.class)
+                .single();
         Matcher rows = PLAN_ROWS.matcher(plan);
-        double tickets = jdbc.sql("select greatest(reltuples, 0) from pg_class where relname = 'ticket_search'").query(Double.class).single();
+        double tickets = jdbc.sql("select greatest(reltuples, 0) from pg_class where relname = 'ticket_search'")
+                .query(Double.class)
+                .single();
         return rows.find() && Double.parseDouble(rows.group(1)) < Math.max(1000, Math.sqrt(80 * tickets));
     }
 
@@ -108,7 +119,8 @@ public class TicketQueries {
                 sb.append(" and t.number = :number");
             } else if (f.q() != null && !f.q().isBlank()) {
                 if (!rareMatches) {
-                    sb.append(" and t.id in (select s.ticket_id from ticket_search s where s.document @@ websearch_to_tsquery('english', :q))");
+                    sb.append(
+                            " and t.id in (select s.ticket_id from ticket_search s where s.document @@ websearch_to_tsquery('english', :q))");
                 }
             }
             this.sql = sb.toString();
@@ -117,15 +129,18 @@ public class TicketQueries {
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
             var f = filter;
             if (!f.statuses().isEmpty()) {
-                spec = spec.param("statuses", f.statuses().stream().map(Enum::name).toArray(String[]::new));
+                spec = spec.param(
+                        "statuses", f.statuses().stream().map(Enum::name).toArray(String[]::new));
             }
-            if (!f.noTeam() && !f.teamIds().isEmpty()) spec = spec.param("teams", f.teamIds().toArray(Long[]::new));
+            if (!f.noTeam() && !f.teamIds().isEmpty())
+                spec = spec.param("teams", f.teamIds().toArray(Long[]::new));
             if (!f.noOwner() && f.ownerId() != null) spec = spec.param("owner", f.ownerId());
             if (f.organizationId() != null) spec = spec.param("organization", f.organizationId());
             if (f.requesterId() != null) spec = spec.param("requester", f.requesterId());
             if (f.type() != null) spec = spec.param("type", f.type().name());
             if (f.priority() != null) spec = spec.param("priority", f.priority().name());
-            if (f.pendingReason() != null) spec = spec.param("pendingReason", f.pendingReason().name());
+            if (f.pendingReason() != null)
+                spec = spec.param("pendingReason", f.pendingReason().name());
             if (f.label() != null) spec = spec.param("label", f.label());
             Long number = number(f.q());
             if (number != null) spec = spec.param("number", number);
@@ -150,7 +165,9 @@ public class TicketQueries {
         static Cursor decode(String value) {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split(":");
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), Long.parseLong(parts[2]));
+                return new Cursor(
+                        Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                        Long.parseLong(parts[2]));
             } catch (RuntimeException e) {
                 throw new InvalidRequestException("cursor", "is not a cursor this API returned");
             }

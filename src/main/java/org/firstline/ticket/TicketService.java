@@ -30,7 +30,12 @@ public class TicketService {
     private final ContactService contacts;
     private final TicketCollaborators collaborators;
 
-    TicketService(JdbcClient jdbc, Clock clock, AuditStamp audit, ContactService contacts, TicketCollaborators collaborators) {
+    TicketService(
+            JdbcClient jdbc,
+            Clock clock,
+            AuditStamp audit,
+            ContactService contacts,
+            TicketCollaborators collaborators) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -43,11 +48,17 @@ public class TicketService {
     }
 
     public Optional<TicketView> find(long id) {
-        return jdbc.sql(TicketRows.SELECT + " where t.id = ?").param(id).query(TicketRows::ticket).optional();
+        return jdbc.sql(TicketRows.SELECT + " where t.id = ?")
+                .param(id)
+                .query(TicketRows::ticket)
+                .optional();
     }
 
     public Optional<TicketView> byNumber(long number) {
-        return jdbc.sql(TicketRows.SELECT + " where t.number = ?").param(number).query(TicketRows::ticket).optional();
+        return jdbc.sql(TicketRows.SELECT + " where t.number = ?")
+                .param(number)
+                .query(TicketRows::ticket)
+                .optional();
     }
 
     /**
@@ -58,7 +69,8 @@ public class TicketService {
     public TicketView open(OpenTicketForm form, AgentPrincipal actor, @Nullable String idempotencyKey) {
         requireWriter(actor);
         if (form.importsHistory() && !actor.isAdmin()) {
-            throw new AccessDeniedException("Only admins may set createdAt, status, teamId or ownerId when opening a ticket.");
+            throw new AccessDeniedException(
+                    "Only admins may set createdAt, status, teamId or ownerId when opening a ticket.");
         }
         if (idempotencyKey != null) {
             var existing = earlierCreate(actor, idempotencyKey, form);
@@ -73,16 +85,21 @@ public class TicketService {
             throw new InvalidRequestException("createdAt", "must not be in the future");
         }
         ContactView requester = contacts.joinDomainOrganization(
-                contacts.findOrCreate(form.requester().email(), form.requester().name()), form.requester().email());
+                contacts.findOrCreate(form.requester().email(), form.requester().name()),
+                form.requester().email());
         Long organizationId = organizationFor(form, requester);
         Long serviceId = form.serviceId();
         if (serviceId != null) {
             collaborators.checkService(serviceId, organizationId);
         }
-        // history brought in from another desk keeps its status; anything new from a non-representative waits for approval
-        List<Long> approvers = form.status() == null ? collaborators.approversFor(requester, organizationId) : List.of();
-        TicketStatus status = form.status() != null ? form.status() : approvers.isEmpty() ? TicketStatus.NEW : TicketStatus.PENDING;
-        PendingReason reason = form.status() != null ? form.pendingReason()
+        // history brought in from another desk keeps its status; anything new from a non-representative waits for
+        // approval
+        List<Long> approvers =
+                form.status() == null ? collaborators.approversFor(requester, organizationId) : List.of();
+        TicketStatus status =
+                form.status() != null ? form.status() : approvers.isEmpty() ? TicketStatus.NEW : TicketStatus.PENDING;
+        PendingReason reason = form.status() != null
+                ? form.pendingReason()
                 : approvers.isEmpty() ? null : PendingReason.REPRESENTATIVE_APPROVAL;
         if (status == TicketStatus.PENDING && reason == null) {
             throw new InvalidRequestException("pendingReason", "is required when the status is PENDING");
@@ -105,38 +122,53 @@ public class TicketService {
                 .param("priority", (form.priority() == null ? Priority.NORMAL : form.priority()).name())
                 .param("impact", (form.impact() == null ? Impact.NONE : form.impact()).name())
                 .param("status", status.name())
-                .param("reason", status == TicketStatus.PENDING
-                        ? Objects.requireNonNull(reason, "required above when PENDING").name() : null)
+                .param(
+                        "reason",
+                        status == TicketStatus.PENDING
+                                ? Objects.requireNonNull(reason, "required above when PENDING")
+                                        .name()
+                                : null)
                 .param("team", form.teamId())
                 .param("owner", form.ownerId())
                 .param("funded", Boolean.TRUE.equals(form.funded()))
                 .param("fundingReference", form.fundingReference())
                 .param("internal", Boolean.TRUE.equals(form.internal()))
                 .param("createdAt", timestamp(createdAt))
-                .param("resolvedAt", status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED ? timestamp(createdAt) : null)
+                .param(
+                        "resolvedAt",
+                        status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED ? timestamp(createdAt) : null)
                 .param("closedAt", status == TicketStatus.CLOSED ? timestamp(createdAt) : null)
-                .query(TicketRows::ticket).single();
+                .query(TicketRows::ticket)
+                .single();
         long id = inserted.id();
-        jdbc.sql("insert into message (ticket_id, kind, author_contact_id, body, created_at) values (?, 'PUBLIC', ?, ?, ?)")
-                .params(id, requester.id(), form.body(), timestamp(createdAt)).update();
+        jdbc.sql(
+                        "insert into message (ticket_id, kind, author_contact_id, body, created_at) values (?, 'PUBLIC', ?, ?, ?)")
+                .params(id, requester.id(), form.body(), timestamp(createdAt))
+                .update();
         if (form.labels() != null && !form.labels().isEmpty()) {
             TicketLabels.replace(jdbc, id, form.labels());
         }
         if (form.cc() != null) {
-            form.cc().stream().map(String::toLowerCase).distinct().forEach(email ->
-                    jdbc.sql("insert into ticket_watcher (ticket_id, email) values (?, ?)").params(id, email).update());
+            form.cc().stream()
+                    .map(String::toLowerCase)
+                    .distinct()
+                    .forEach(email -> jdbc.sql("insert into ticket_watcher (ticket_id, email) values (?, ?)")
+                            .params(id, email)
+                            .update());
         }
         if (idempotencyKey != null) {
             int recorded = jdbc.sql("""
                     insert into ticket_idempotency (agent_id, idempotency_key, ticket_id, created_at, request_digest)
                     values (?, ?, ?, ?, ?) on conflict do nothing""")
-                    .params(actor.id(), idempotencyKey, id, timestamp(now), digest(form)).update();
+                    .params(actor.id(), idempotencyKey, id, timestamp(now), digest(form))
+                    .update();
             if (recorded == 0) {
                 throw new ConcurrentCreateException(idempotencyKey);
             }
         }
         // labels and cc live in their own tables: read the ticket back only when there are some
-        boolean extras = (form.labels() != null && !form.labels().isEmpty()) || (form.cc() != null && !form.cc().isEmpty());
+        boolean extras = (form.labels() != null && !form.labels().isEmpty())
+                || (form.cc() != null && !form.cc().isEmpty());
         TicketView ticket = extras ? get(id) : inserted;
         collaborators.publish(new TicketOpened(id, ticket.number(), organizationId, ticket.channel()));
         if (!approvers.isEmpty()) {
@@ -147,16 +179,22 @@ public class TicketService {
 
     /** The ticket a concurrent create with the same idempotency key made; called after this one rolled back. */
     public TicketView byIdempotencyKey(AgentPrincipal actor, String key, OpenTicketForm form) {
-        return earlierCreate(actor, key, form).map(this::get)
+        return earlierCreate(actor, key, form)
+                .map(this::get)
                 .orElseThrow(() -> new NotFoundException("No ticket for idempotency key " + key));
     }
 
     /** The ticket an earlier create with this key made; the same key with another body is refused. */
     private java.util.Optional<Long> earlierCreate(AgentPrincipal actor, String key, OpenTicketForm form) {
         record Earlier(long ticketId, String digest) {}
-        var earlier = jdbc.sql("select ticket_id, request_digest from ticket_idempotency where agent_id = ? and idempotency_key = ?")
-                .params(actor.id(), key).query((rs, n) -> new Earlier(rs.getLong(1), rs.getString(2))).optional();
-        if (earlier.isPresent() && earlier.get().digest() != null && !earlier.get().digest().equals(digest(form))) {
+        var earlier = jdbc.sql(
+                        "select ticket_id, request_digest from ticket_idempotency where agent_id = ? and idempotency_key = ?")
+                .params(actor.id(), key)
+                .query((rs, n) -> new Earlier(rs.getLong(1), rs.getString(2)))
+                .optional();
+        if (earlier.isPresent()
+                && earlier.get().digest() != null
+                && !earlier.get().digest().equals(digest(form))) {
             throw new org.firstline.platform.UnprocessableRequestException(
                     "This Idempotency-Key was used for a different ticket; use a new key for a new ticket.");
         }
@@ -166,7 +204,8 @@ public class TicketService {
     private static String digest(OpenTicketForm form) {
         try {
             var sha = java.security.MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(sha.digest(form.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(sha.digest(form.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

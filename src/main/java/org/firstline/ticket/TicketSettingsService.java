@@ -22,7 +22,9 @@ public class TicketSettingsService {
     }
 
     public TicketSettings get() {
-        return new TicketSettings(jdbc.sql("select auto_close_days from ticket_settings where id = 1").query(Integer.class).single());
+        return new TicketSettings(jdbc.sql("select auto_close_days from ticket_settings where id = 1")
+                .query(Integer.class)
+                .single());
     }
 
     @Transactional
@@ -32,7 +34,8 @@ public class TicketSettingsService {
             throw new InvalidRequestException("autoCloseDays", "must be 1 to 365 days");
         }
         jdbc.sql("update ticket_settings set auto_close_days = ?, updated_at = ? where id = 1")
-                .params(settings.autoCloseDays(), Timestamp.from(clock.instant())).update();
+                .params(settings.autoCloseDays(), Timestamp.from(clock.instant()))
+                .update();
         return get();
     }
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.firstline.platform.ConflictException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ticket's lifecycle rules in one place, with no database and no Spring: from the current state and what is
@@ -18,17 +18,47 @@ final class TicketStateMachine {
     private TicketStateMachine() {}
 
     /** What the lifecycle decides about a ticket. */
-    record State(long id, long number, TicketStatus status, @Nullable PendingReason pendingReason, @Nullable Resolution resolution,
-            @Nullable String resolutionLink, @Nullable ResolutionOutcome outcome, @Nullable Instant resolvedAt, @Nullable Instant closedAt,
-            @Nullable Long teamId, @Nullable Long ownerId) {
+    record State(
+            long id,
+            long number,
+            TicketStatus status,
+            @Nullable PendingReason pendingReason,
+            @Nullable Resolution resolution,
+            @Nullable String resolutionLink,
+            @Nullable ResolutionOutcome outcome,
+            @Nullable Instant resolvedAt,
+            @Nullable Instant closedAt,
+            @Nullable Long teamId,
+            @Nullable Long ownerId) {
 
         static State of(TicketView t) {
-            return new State(t.id(), t.number(), t.status(), t.pendingReason(), t.resolution(), t.resolutionLink(),
-                    t.resolutionOutcome(), t.resolvedAt(), t.closedAt(), t.teamId(), t.ownerId());
+            return new State(
+                    t.id(),
+                    t.number(),
+                    t.status(),
+                    t.pendingReason(),
+                    t.resolution(),
+                    t.resolutionLink(),
+                    t.resolutionOutcome(),
+                    t.resolvedAt(),
+                    t.closedAt(),
+                    t.teamId(),
+                    t.ownerId());
         }
 
         State with(TicketStatus status, @Nullable PendingReason reason) {
-            return new State(id, number, status, reason, resolution, resolutionLink, outcome, resolvedAt, closedAt, teamId, ownerId);
+            return new State(
+                    id,
+                    number,
+                    status,
+                    reason,
+                    resolution,
+                    resolutionLink,
+                    outcome,
+                    resolvedAt,
+                    closedAt,
+                    teamId,
+                    ownerId);
         }
 
         /** Back to open work: the resolution and its time go, the outcome is for the next resolution. */
@@ -37,7 +67,18 @@ final class TicketStateMachine {
         }
 
         State closed(ResolutionOutcome outcome, Instant at) {
-            return new State(id, number, TicketStatus.CLOSED, null, resolution, resolutionLink, outcome, resolvedAt, at, teamId, ownerId);
+            return new State(
+                    id,
+                    number,
+                    TicketStatus.CLOSED,
+                    null,
+                    resolution,
+                    resolutionLink,
+                    outcome,
+                    resolvedAt,
+                    at,
+                    teamId,
+                    ownerId);
         }
     }
 
@@ -45,8 +86,14 @@ final class TicketStateMachine {
     sealed interface Intent {}
 
     /** An agent's edit; a null field stays as it is, an empty optional clears team or owner. */
-    record Edit(@Nullable TicketStatus status, @Nullable PendingReason pendingReason, @Nullable Resolution resolution,
-            @Nullable String resolutionLink, @Nullable Optional<Long> teamId, @Nullable Optional<Long> ownerId) implements Intent {}
+    record Edit(
+            @Nullable TicketStatus status,
+            @Nullable PendingReason pendingReason,
+            @Nullable Resolution resolution,
+            @Nullable String resolutionLink,
+            @Nullable Optional<Long> teamId,
+            @Nullable Optional<Long> ownerId)
+            implements Intent {}
 
     /** The requester confirmed the resolution. */
     record Confirm() implements Intent {}
@@ -70,17 +117,29 @@ final class TicketStateMachine {
     record HandToAccountManager(long accountManagerId) implements Intent {}
 
     /** The next state, the events that announce it, and why when the audit trail should say so. */
-    record Transition(State next, List<Object> events, boolean pendingReasonChanged, @Nullable String reason) {}
+    record Transition(
+            State next,
+            List<Object> events,
+            boolean pendingReasonChanged,
+            @Nullable String reason) {}
 
     static Transition decide(State current, Intent intent, Instant now) {
         return switch (intent) {
             case Edit edit -> edit(current, edit, now);
             case Confirm c -> transition(current, closed(current, ResolutionOutcome.CONFIRMED, now), null);
-            case Reject r -> transition(current, resolved(current).reopened(ResolutionOutcome.REJECTED, null, null), null);
+            case Reject r ->
+                transition(current, resolved(current).reopened(ResolutionOutcome.REJECTED, null, null), null);
             case RequesterWrote w -> requesterWrote(current);
-            case AgentReplied a -> transition(current, current.status() == TicketStatus.NEW ? current.with(TicketStatus.OPEN, null) : current, null);
-            case CloseUnanswered c -> transition(current, closed(current, ResolutionOutcome.AUTO_CLOSED, now),
-                    "no answer from the requester in " + c.days() + " days");
+            case AgentReplied a ->
+                transition(
+                        current,
+                        current.status() == TicketStatus.NEW ? current.with(TicketStatus.OPEN, null) : current,
+                        null);
+            case CloseUnanswered c ->
+                transition(
+                        current,
+                        closed(current, ResolutionOutcome.AUTO_CLOSED, now),
+                        "no answer from the requester in " + c.days() + " days");
             case CloseAsDuplicate d -> transition(current, duplicate(current, now), null);
             case HandToAccountManager h -> transition(current, handOver(current, h.accountManagerId()), null);
         };
@@ -101,19 +160,28 @@ final class TicketStateMachine {
         boolean resolving = status == TicketStatus.RESOLVED && current.status() != TicketStatus.RESOLVED;
         boolean reopening = current.status() == TicketStatus.RESOLVED && status == TicketStatus.OPEN;
         boolean closing = status == TicketStatus.CLOSED;
-        ResolutionOutcome outcome = resolving ? ResolutionOutcome.AWAITING_CONFIRMATION
-                : reopening ? null
-                : closing && current.status() != TicketStatus.RESOLVED ? ResolutionOutcome.CLOSED_DIRECTLY
-                : current.outcome();
+        ResolutionOutcome outcome = resolving
+                ? ResolutionOutcome.AWAITING_CONFIRMATION
+                : reopening
+                        ? null
+                        : closing && current.status() != TicketStatus.RESOLVED
+                                ? ResolutionOutcome.CLOSED_DIRECTLY
+                                : current.outcome();
         Long teamId = edit.teamId() == null ? current.teamId() : edit.teamId().orElse(null);
-        Long ownerId = edit.ownerId() == null ? current.ownerId() : edit.ownerId().orElse(null);
-        State next = new State(current.id(), current.number(), status, reason,
+        Long ownerId =
+                edit.ownerId() == null ? current.ownerId() : edit.ownerId().orElse(null);
+        State next = new State(
+                current.id(),
+                current.number(),
+                status,
+                reason,
                 reopening ? null : edit.resolution() == null ? current.resolution() : edit.resolution(),
                 reopening ? null : edit.resolutionLink() == null ? current.resolutionLink() : edit.resolutionLink(),
                 outcome,
                 resolving ? now : reopening ? null : current.resolvedAt(),
                 closing ? now : null,
-                teamId, ownerId);
+                teamId,
+                ownerId);
         return transition(current, next, null);
     }
 
@@ -123,7 +191,8 @@ final class TicketStateMachine {
             return transition(current, current.with(TicketStatus.OPEN, null), null);
         }
         if (current.status() == TicketStatus.RESOLVED) {
-            return transition(current, current.reopened(null, current.teamId(), current.ownerId()), "requester replied");
+            return transition(
+                    current, current.reopened(null, current.teamId(), current.ownerId()), "requester replied");
         }
         return transition(current, current, null);
     }
@@ -144,8 +213,18 @@ final class TicketStateMachine {
         if (current.status() == TicketStatus.CLOSED) {
             throw new ConflictException("Ticket #" + current.number() + " is already closed.");
         }
-        return new State(current.id(), current.number(), TicketStatus.CLOSED, null, Resolution.DUPLICATE, current.resolutionLink(),
-                ResolutionOutcome.CLOSED_DIRECTLY, current.resolvedAt(), now, current.teamId(), current.ownerId());
+        return new State(
+                current.id(),
+                current.number(),
+                TicketStatus.CLOSED,
+                null,
+                Resolution.DUPLICATE,
+                current.resolutionLink(),
+                ResolutionOutcome.CLOSED_DIRECTLY,
+                current.resolvedAt(),
+                now,
+                current.teamId(),
+                current.ownerId());
     }
 
     /** The account manager owns it and the team stays for when it comes back; it waits on them, off the desk. */
@@ -154,8 +233,18 @@ final class TicketStateMachine {
             throw new ConflictException("Ticket #" + current.number() + " is " + current.status()
                     + "; reopen it before handing it to the account manager.");
         }
-        return new State(current.id(), current.number(), TicketStatus.PENDING, PendingReason.ACCOUNT_MANAGER, current.resolution(),
-                current.resolutionLink(), current.outcome(), current.resolvedAt(), current.closedAt(), current.teamId(), accountManagerId);
+        return new State(
+                current.id(),
+                current.number(),
+                TicketStatus.PENDING,
+                PendingReason.ACCOUNT_MANAGER,
+                current.resolution(),
+                current.resolutionLink(),
+                current.outcome(),
+                current.resolvedAt(),
+                current.closedAt(),
+                current.teamId(),
+                accountManagerId);
     }
 
     private static Transition transition(State current, State next, @Nullable String reason) {
@@ -164,7 +253,8 @@ final class TicketStateMachine {
             events.add(new TicketStatusChanged(current.id(), current.status(), next.status()));
         }
         if (!Objects.equals(next.teamId(), current.teamId()) || !Objects.equals(next.ownerId(), current.ownerId())) {
-            events.add(new TicketAssigned(current.id(), next.teamId(), next.ownerId(), current.teamId(), current.ownerId()));
+            events.add(new TicketAssigned(
+                    current.id(), next.teamId(), next.ownerId(), current.teamId(), current.ownerId()));
         }
         boolean reasonChanged = next.status() == current.status() && next.pendingReason() != current.pendingReason();
         return new Transition(next, List.copyOf(events), reasonChanged, reason);

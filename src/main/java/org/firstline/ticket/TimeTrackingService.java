@@ -35,8 +35,10 @@ public class TimeTrackingService {
     }
 
     public List<TimeEntryView> entries(long ticketId) {
-        return jdbc.sql("select * from time_entry where ticket_id = ? order by worked_at, id").param(ticketId)
-                .query(TimeTrackingService::entry).list();
+        return jdbc.sql("select * from time_entry where ticket_id = ? order by worked_at, id")
+                .param(ticketId)
+                .query(TimeTrackingService::entry)
+                .list();
     }
 
     @Transactional
@@ -52,21 +54,35 @@ public class TimeTrackingService {
         long id = jdbc.sql("""
                 insert into time_entry (ticket_id, agent_id, minutes, billable, note, worked_at, created_at)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(ticketId, actor.id(), form.minutes(), form.billable() == null || form.billable(),
-                        form.note() == null ? "" : form.note(), timestamp(workedAt), timestamp(now))
-                .query(Long.class).single();
-        return jdbc.sql("select * from time_entry where id = ?").param(id).query(TimeTrackingService::entry).single();
+                .params(
+                        ticketId,
+                        actor.id(),
+                        form.minutes(),
+                        form.billable() == null || form.billable(),
+                        form.note() == null ? "" : form.note(),
+                        timestamp(workedAt),
+                        timestamp(now))
+                .query(Long.class)
+                .single();
+        return jdbc.sql("select * from time_entry where id = ?")
+                .param(id)
+                .query(TimeTrackingService::entry)
+                .single();
     }
 
     /** When this agent's timer on this ticket started, if it runs. */
     public Optional<Instant> timerStartedAt(long ticketId, long agentId) {
-        return jdbc.sql("select started_at from running_timer where ticket_id = ? and agent_id = ?").params(ticketId, agentId)
-                .query((rs, n) -> instant(rs, "started_at")).optional();
+        return jdbc.sql("select started_at from running_timer where ticket_id = ? and agent_id = ?")
+                .params(ticketId, agentId)
+                .query((rs, n) -> instant(rs, "started_at"))
+                .optional();
     }
 
     public int totalMinutes(long ticketId) {
-        return jdbc.sql("select coalesce(sum(minutes), 0) from time_entry where ticket_id = ?").param(ticketId)
-                .query(Integer.class).single();
+        return jdbc.sql("select coalesce(sum(minutes), 0) from time_entry where ticket_id = ?")
+                .param(ticketId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Billable minutes on an organization's non-incident tickets since a moment: what its support budget has used. */
@@ -74,7 +90,9 @@ public class TimeTrackingService {
         return jdbc.sql("""
                 select coalesce(sum(e.minutes), 0) from time_entry e join ticket t on t.id = e.ticket_id
                 where t.organization_id = ? and t.type <> 'INCIDENT' and e.billable and e.worked_at >= ?""")
-                .params(organizationId, timestamp(since)).query(Integer.class).single();
+                .params(organizationId, timestamp(since))
+                .query(Integer.class)
+                .single();
     }
 
     @Transactional
@@ -82,8 +100,10 @@ public class TimeTrackingService {
         TicketService.requireWriter(actor);
         tickets.get(ticketId);
         Instant now = clock.instant();
-        int started = jdbc.sql("insert into running_timer (agent_id, ticket_id, started_at) values (?, ?, ?) on conflict do nothing")
-                .params(actor.id(), ticketId, timestamp(now)).update();
+        int started = jdbc.sql(
+                        "insert into running_timer (agent_id, ticket_id, started_at) values (?, ?, ?) on conflict do nothing")
+                .params(actor.id(), ticketId, timestamp(now))
+                .update();
         if (started == 0) {
             throw new ConflictException("Your timer on this ticket is already running.");
         }
@@ -94,8 +114,11 @@ public class TimeTrackingService {
     @Transactional
     public TimeEntryView stopTimer(long ticketId, boolean billable, AgentPrincipal actor) {
         TicketService.requireWriter(actor);
-        Instant startedAt = jdbc.sql("delete from running_timer where agent_id = ? and ticket_id = ? returning started_at")
-                .params(actor.id(), ticketId).query((rs, n) -> instant(rs, "started_at")).optional()
+        Instant startedAt = jdbc.sql(
+                        "delete from running_timer where agent_id = ? and ticket_id = ? returning started_at")
+                .params(actor.id(), ticketId)
+                .query((rs, n) -> instant(rs, "started_at"))
+                .optional()
                 .orElseThrow(() -> new ConflictException("Your timer on this ticket is not running."));
         long seconds = Math.max(1, Duration.between(startedAt, clock.instant()).toSeconds());
         int minutes = (int) Math.min(1440, (seconds + 59) / 60);
@@ -103,7 +126,14 @@ public class TimeTrackingService {
     }
 
     private static TimeEntryView entry(ResultSet rs, int n) throws SQLException {
-        return new TimeEntryView(rs.getLong("id"), rs.getLong("ticket_id"), rs.getLong("agent_id"), rs.getInt("minutes"),
-                rs.getBoolean("billable"), rs.getString("note"), requiredInstant(rs, "worked_at"), requiredInstant(rs, "created_at"));
+        return new TimeEntryView(
+                rs.getLong("id"),
+                rs.getLong("ticket_id"),
+                rs.getLong("agent_id"),
+                rs.getInt("minutes"),
+                rs.getBoolean("billable"),
+                rs.getString("note"),
+                requiredInstant(rs, "worked_at"),
+                requiredInstant(rs, "created_at"));
     }
 }

@@ -23,7 +23,11 @@ class UnansweredResolutionSweeper {
     private final TicketChanges changes;
     private final AgentService agents;
 
-    UnansweredResolutionSweeper(JdbcClient jdbc, Clock clock, TransactionTemplate transactions, TicketChanges changes,
+    UnansweredResolutionSweeper(
+            JdbcClient jdbc,
+            Clock clock,
+            TransactionTemplate transactions,
+            TicketChanges changes,
             AgentService agents) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -44,11 +48,15 @@ class UnansweredResolutionSweeper {
 
     private int closeBatch() {
         var system = agents.system("tickets");
-        int days = jdbc.sql("select auto_close_days from ticket_settings where id = 1").query(Integer.class).single();
+        int days = jdbc.sql("select auto_close_days from ticket_settings where id = 1")
+                .query(Integer.class)
+                .single();
         List<Long> due = jdbc.sql("""
                 select id from ticket where status = 'RESOLVED' and resolved_at <= ?
                 order by resolved_at, id limit ? for update skip locked""")
-                .params(Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(days))), BATCH).query((rs, n) -> rs.getLong(1)).list();
+                .params(Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(days))), BATCH)
+                .query((rs, n) -> rs.getLong(1))
+                .list();
         due.forEach(id -> changes.closeUnanswered(id, days, system));
         return due.size();
     }

@@ -10,10 +10,21 @@ import org.jspecify.annotations.Nullable;
  * and combined — and {@code modelInUse} ({@code NAIVE_BAYES} or {@code LINEAR}) is the more accurate combined, naive
  * Bayes on a tie. Accuracies are null when there was too little history to measure them.
  */
-public record ClassifierReport(@Nullable Instant trainedAt, int examples, int heldOut, @Nullable Double rulesAccuracy,
-        @Nullable Double modelAccuracy, @Nullable Double combinedAccuracy, double modelWeight, long durationMs,
-        @Nullable String modelInUse, @Nullable Double naiveBayesAccuracy, @Nullable Double naiveBayesCombinedAccuracy,
-        @Nullable Double linearAccuracy, @Nullable Double linearCombinedAccuracy, @Nullable Double linearC) {
+public record ClassifierReport(
+        @Nullable Instant trainedAt,
+        int examples,
+        int heldOut,
+        @Nullable Double rulesAccuracy,
+        @Nullable Double modelAccuracy,
+        @Nullable Double combinedAccuracy,
+        double modelWeight,
+        long durationMs,
+        @Nullable String modelInUse,
+        @Nullable Double naiveBayesAccuracy,
+        @Nullable Double naiveBayesCombinedAccuracy,
+        @Nullable Double linearAccuracy,
+        @Nullable Double linearCombinedAccuracy,
+        @Nullable Double linearC) {
 
     public static ClassifierReport untrained(@Nullable Instant at, int examples, double weight) {
         return new ClassifierReport(at, examples, 0, null, null, null, weight, 0, null, null, null, null, null, null);

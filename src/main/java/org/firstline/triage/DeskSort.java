@@ -1,4 +1,7 @@
 package org.firstline.triage;
 
 /** Oldest first, or most urgent (priority, then age) first. */
-public enum DeskSort { AGE, URGENCY }
+public enum DeskSort {
+    AGE,
+    URGENCY
+}

@@ -38,11 +38,16 @@ public class OwnershipMap {
     }
 
     public List<OwnershipRule> list() {
-        return jdbc.sql(SELECT + " order by team_id, weight desc, lower(term)").query(OwnershipMap::rule).list();
+        return jdbc.sql(SELECT + " order by team_id, weight desc, lower(term)")
+                .query(OwnershipMap::rule)
+                .list();
     }
 
     public OwnershipRule get(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(OwnershipMap::rule).optional()
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id)
+                .query(OwnershipMap::rule)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Ownership rule " + id + " does not exist."));
     }
 
@@ -50,13 +55,22 @@ public class OwnershipMap {
     public OwnershipRule add(OwnershipRuleForm form) {
         check(form);
         try {
-            long id = jdbc.sql("insert into ownership_rule (team_id, kind, term, weight, created_at) values (?, ?, ?, ?, ?) returning id")
-                    .params(form.teamId(), form.kind().name(), form.term().strip(), weight(form), Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
+            long id = jdbc.sql(
+                            "insert into ownership_rule (team_id, kind, term, weight, created_at) values (?, ?, ?, ?, ?) returning id")
+                    .params(
+                            form.teamId(),
+                            form.kind().name(),
+                            form.term().strip(),
+                            weight(form),
+                            Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .single();
             invalidate();
             return get(id);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("The team already has the " + form.kind().name().toLowerCase(Locale.ROOT) + " '" + form.term().strip() + "'.");
+            throw new ConflictException(
+                    "The team already has the " + form.kind().name().toLowerCase(Locale.ROOT) + " '"
+                            + form.term().strip() + "'.");
         }
     }
 
@@ -66,9 +80,12 @@ public class OwnershipMap {
         check(form);
         try {
             jdbc.sql("update ownership_rule set team_id = ?, kind = ?, term = ?, weight = ? where id = ?")
-                    .params(form.teamId(), form.kind().name(), form.term().strip(), weight(form), id).update();
+                    .params(form.teamId(), form.kind().name(), form.term().strip(), weight(form), id)
+                    .update();
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("The team already has the " + form.kind().name().toLowerCase(Locale.ROOT) + " '" + form.term().strip() + "'.");
+            throw new ConflictException(
+                    "The team already has the " + form.kind().name().toLowerCase(Locale.ROOT) + " '"
+                            + form.term().strip() + "'.");
         }
         invalidate();
         return get(id);
@@ -107,12 +124,15 @@ public class OwnershipMap {
                 try {
                     Pattern.compile(term);
                 } catch (PatternSyntaxException e) {
-                    throw new InvalidRequestException("term", "is not a valid regular expression: " + e.getDescription());
+                    throw new InvalidRequestException(
+                            "term", "is not a valid regular expression: " + e.getDescription());
                 }
             }
             case KEYWORD -> {
                 if (Words.of(term).size() != 1) {
-                    throw new InvalidRequestException("term", "a keyword is one word that is not a common English word; use a phrase for several");
+                    throw new InvalidRequestException(
+                            "term",
+                            "a keyword is one word that is not a common English word; use a phrase for several");
                 }
             }
             case PHRASE -> {
@@ -128,7 +148,11 @@ public class OwnershipMap {
     }
 
     private static OwnershipRule rule(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new OwnershipRule(rs.getLong("id"), rs.getLong("team_id"), RuleKind.valueOf(rs.getString("kind")),
-                rs.getString("term"), rs.getInt("weight"));
+        return new OwnershipRule(
+                rs.getLong("id"),
+                rs.getLong("team_id"),
+                RuleKind.valueOf(rs.getString("kind")),
+                rs.getString("term"),
+                rs.getInt("weight"));
     }
 }

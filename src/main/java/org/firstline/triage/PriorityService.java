@@ -43,16 +43,24 @@ public class PriorityService {
     }
 
     private Optional<PriorityFactors> find(long ticketId) {
-        return jdbc.sql("select * from ticket_priority_factors where ticket_id = ?").param(ticketId)
-                .query((rs, n) -> new PriorityFactors(ticketId, Workaround.valueOf(rs.getString("workaround")),
-                        rs.getBoolean("blocks_priority_work"), rs.getBoolean("aligned_with_goals"),
-                        rs.getBoolean("aligned_with_upstream"), rs.getInt("issue_reactions"),
-                        rs.getTimestamp("priority_checked_at") == null ? null : rs.getTimestamp("priority_checked_at").toInstant()))
+        return jdbc.sql("select * from ticket_priority_factors where ticket_id = ?")
+                .param(ticketId)
+                .query((rs, n) -> new PriorityFactors(
+                        ticketId,
+                        Workaround.valueOf(rs.getString("workaround")),
+                        rs.getBoolean("blocks_priority_work"),
+                        rs.getBoolean("aligned_with_goals"),
+                        rs.getBoolean("aligned_with_upstream"),
+                        rs.getInt("issue_reactions"),
+                        rs.getTimestamp("priority_checked_at") == null
+                                ? null
+                                : rs.getTimestamp("priority_checked_at").toInstant()))
                 .optional();
     }
 
     public PrioritySuggestion suggest(long ticketId) {
-        var ticket = facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
+        var ticket =
+                facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
         return suggest(ticket);
     }
 
@@ -69,22 +77,39 @@ public class PriorityService {
                       where mine.ticket_id = :ticket and mine.kind = 'EXTERNAL_ISSUE') c
                 left join ticket_priority_factors f on f.ticket_id = :ticket""")
                 .param("ticket", ticket.id())
-                .query((rs, n) -> new Row(rs.getString("workaround") == null ? PriorityFactors.none(ticket.id())
-                        : new PriorityFactors(ticket.id(), Workaround.valueOf(rs.getString("workaround")), rs.getBoolean("blocks_priority_work"),
-                                rs.getBoolean("aligned_with_goals"), rs.getBoolean("aligned_with_upstream"), rs.getInt("issue_reactions"),
-                                rs.getTimestamp("priority_checked_at") == null ? null : rs.getTimestamp("priority_checked_at").toInstant()),
-                        rs.getInt("tickets"), rs.getInt("organizations")))
+                .query((rs, n) -> new Row(
+                        rs.getString("workaround") == null
+                                ? PriorityFactors.none(ticket.id())
+                                : new PriorityFactors(
+                                        ticket.id(),
+                                        Workaround.valueOf(rs.getString("workaround")),
+                                        rs.getBoolean("blocks_priority_work"),
+                                        rs.getBoolean("aligned_with_goals"),
+                                        rs.getBoolean("aligned_with_upstream"),
+                                        rs.getInt("issue_reactions"),
+                                        rs.getTimestamp("priority_checked_at") == null
+                                                ? null
+                                                : rs.getTimestamp("priority_checked_at")
+                                                        .toInstant()),
+                        rs.getInt("tickets"),
+                        rs.getInt("organizations")))
                 .single();
         PriorityFactors f = row.factors();
         int[] common = {row.linkedTickets(), row.linkedOrganizations()};
-        var outcome = PriorityRules.decide(new PriorityRules.Inputs(ticket.impact(), f.workaround(), common[0], common[1],
-                f.issueReactions(), f.blocksPriorityWork()));
+        var outcome = PriorityRules.decide(new PriorityRules.Inputs(
+                ticket.impact(), f.workaround(), common[0], common[1], f.issueReactions(), f.blocksPriorityWork()));
         // the question returns once the ticket changed or heard something new since the last answer
         Instant changed = ticket.lastMessageAt() == null || ticket.updatedAt().isAfter(ticket.lastMessageAt())
-                ? ticket.updatedAt() : ticket.lastMessageAt();
+                ? ticket.updatedAt()
+                : ticket.lastMessageAt();
         boolean stillHolds = f.priorityCheckedAt() != null && !changed.isAfter(f.priorityCheckedAt());
-        return new PrioritySuggestion(outcome.priority(), ticket.priority(), outcome.points(), outcome.factors(),
-                outcome.explanation(), stillHolds);
+        return new PrioritySuggestion(
+                outcome.priority(),
+                ticket.priority(),
+                outcome.points(),
+                outcome.factors(),
+                outcome.explanation(),
+                stillHolds);
     }
 
     @Transactional
@@ -104,9 +129,13 @@ public class PriorityService {
                     updated_at = excluded.updated_at""")
                 .param("ticket", ticketId)
                 .param("workaround", workaround.name())
-                .param("blocks", form.blocksPriorityWork() == null ? now.blocksPriorityWork() : form.blocksPriorityWork())
+                .param(
+                        "blocks",
+                        form.blocksPriorityWork() == null ? now.blocksPriorityWork() : form.blocksPriorityWork())
                 .param("goals", form.alignedWithGoals() == null ? now.alignedWithGoals() : form.alignedWithGoals())
-                .param("upstream", form.alignedWithUpstream() == null ? now.alignedWithUpstream() : form.alignedWithUpstream())
+                .param(
+                        "upstream",
+                        form.alignedWithUpstream() == null ? now.alignedWithUpstream() : form.alignedWithUpstream())
                 .param("reactions", form.issueReactions() == null ? now.issueReactions() : form.issueReactions())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
@@ -114,7 +143,8 @@ public class PriorityService {
             jdbc.sql("""
                     insert into triage_follow_up (ticket_id, kind, due_at) values (?, 'CONFIRM_WORKAROUND', ?)
                     on conflict (ticket_id, kind) do update set due_at = excluded.due_at, done_at = null""")
-                    .params(ticketId, Timestamp.from(clock.instant().plus(WORKAROUND_FOLLOW_UP))).update();
+                    .params(ticketId, Timestamp.from(clock.instant().plus(WORKAROUND_FOLLOW_UP)))
+                    .update();
         }
         return factors(ticketId);
     }
@@ -125,15 +155,15 @@ public class PriorityService {
      */
     @Transactional
     public PrioritySuggestion confirm(long ticketId, @Nullable Priority priority, AgentPrincipal actor) {
-        var ticket = facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
+        var ticket =
+                facts.of(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
         if (priority != null && priority != ticket.priority()) {
             changes.change(ticketId, TicketChange.priority(priority), actor);
         }
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into ticket_priority_factors (ticket_id, priority_checked_at, updated_at) values (?, ?, ?)
-                on conflict (ticket_id) do update set priority_checked_at = excluded.priority_checked_at""")
-                .params(ticketId, Timestamp.from(now), Timestamp.from(now)).update();
+                on conflict (ticket_id) do update set priority_checked_at = excluded.priority_checked_at""").params(ticketId, Timestamp.from(now), Timestamp.from(now)).update();
         return suggest(ticketId);
     }
 }

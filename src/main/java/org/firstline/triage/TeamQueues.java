@@ -1,10 +1,9 @@
 package org.firstline.triage;
 
-import java.util.List;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.firstline.directory.AgentService;
 import org.firstline.directory.TeamService;
@@ -43,8 +42,10 @@ public class TeamQueues {
 
     public TeamQueue queue(long teamId) {
         var team = teams.get(teamId);
-        var desk = jdbc.sql("select last_standup_at, on_duty_agent_id from team_desk where team_id = ?").param(teamId)
-                .query((rs, n) -> new Object[] {rs.getTimestamp(1), rs.getObject(2, Long.class)}).optional();
+        var desk = jdbc.sql("select last_standup_at, on_duty_agent_id from team_desk where team_id = ?")
+                .param(teamId)
+                .query((rs, n) -> new Object[] {rs.getTimestamp(1), rs.getObject(2, Long.class)})
+                .optional();
         Timestamp lastStandup = desk.map(d -> (Timestamp) d[0]).orElse(null);
         Long onDuty = desk.map(d -> (Long) d[1]).orElse(null);
         var rows = jdbc.sql("""
@@ -60,10 +61,17 @@ public class TeamQueues {
                 .param(teamId)
                 .query((rs, n) -> {
                     Instant routed = rs.getTimestamp("routed_at").toInstant();
-                    return new QueueRow(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"),
-                            TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
-                            TicketType.valueOf(rs.getString("type")), rs.getString("requester"), rs.getString("organization"),
-                            rs.getTimestamp("created_at").toInstant(), routed,
+                    return new QueueRow(
+                            rs.getLong("id"),
+                            rs.getLong("number"),
+                            rs.getString("subject"),
+                            TicketStatus.valueOf(rs.getString("status")),
+                            Priority.valueOf(rs.getString("priority")),
+                            TicketType.valueOf(rs.getString("type")),
+                            rs.getString("requester"),
+                            rs.getString("organization"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            routed,
                             lastStandup == null || routed.isAfter(lastStandup.toInstant()));
                 })
                 .list();
@@ -76,8 +84,7 @@ public class TeamQueues {
         teams.get(teamId);
         jdbc.sql("""
                 insert into team_desk (team_id, last_standup_at) values (?, ?)
-                on conflict (team_id) do update set last_standup_at = excluded.last_standup_at""")
-                .params(teamId, Timestamp.from(clock.instant())).update();
+                on conflict (team_id) do update set last_standup_at = excluded.last_standup_at""").params(teamId, Timestamp.from(clock.instant())).update();
     }
 
     /** Who is on first line for the team now (until rotas decide it); null clears it. */
@@ -89,19 +96,22 @@ public class TeamQueues {
         }
         jdbc.sql("""
                 insert into team_desk (team_id, on_duty_agent_id) values (?, ?)
-                on conflict (team_id) do update set on_duty_agent_id = excluded.on_duty_agent_id""")
-                .params(teamId, agentId).update();
+                on conflict (team_id) do update set on_duty_agent_id = excluded.on_duty_agent_id""").params(teamId, agentId).update();
     }
 
     public Optional<Long> onDuty(long teamId) {
-        return jdbc.sql("select on_duty_agent_id from team_desk where team_id = ?").param(teamId).query(Long.class).optional()
+        return jdbc.sql("select on_duty_agent_id from team_desk where team_id = ?")
+                .param(teamId)
+                .query(Long.class)
+                .optional()
                 .filter(java.util.Objects::nonNull);
     }
 
     /** Everyone on first line for some team now: who hears of trouble on tickets no team has yet. */
     public List<Long> onDutyAnywhere() {
         return jdbc.sql("select distinct on_duty_agent_id from team_desk where on_duty_agent_id is not null order by 1")
-                .query((rs, n) -> rs.getLong(1)).list();
+                .query((rs, n) -> rs.getLong(1))
+                .list();
     }
 
     /** "Take": the agent becomes the owner of a ticket of one of their teams that nobody owns yet. */
@@ -114,18 +124,24 @@ public class TeamQueues {
                 select t.number, t.team_id, t.owner_id, a.display_name from ticket t left join agent a on a.id = t.owner_id
                 where t.id = ? for update of t""")
                 .param(ticketId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class), rs.getString(4)})
-                .optional().orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
+                .query((rs, n) -> new Object[] {
+                    rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class), rs.getString(4)
+                })
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
         if (state[2] != null) {
-            throw new ConflictException(((Long) state[2]) == actor.id() ? "Ticket #" + state[0] + " is already yours."
-                    : "Ticket #" + state[0] + " was already taken by " + state[3] + ".");
+            throw new ConflictException(
+                    ((Long) state[2]) == actor.id()
+                            ? "Ticket #" + state[0] + " is already yours."
+                            : "Ticket #" + state[0] + " was already taken by " + state[3] + ".");
         }
         if (state[1] == null) {
             throw new ConflictException("Ticket #" + state[0] + " has no team yet; it is on the triage desk.");
         }
         var me = agents.get(actor.id());
         if (!me.teamIds().contains((Long) state[1])) {
-            throw new ConflictException("You are not a member of the ticket's team, " + teams.get((Long) state[1]).name() + ".");
+            throw new ConflictException("You are not a member of the ticket's team, "
+                    + teams.get((Long) state[1]).name() + ".");
         }
         return changes.change(ticketId, TicketChange.routing(null, Optional.of(actor.id())), actor);
     }

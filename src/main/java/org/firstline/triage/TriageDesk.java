@@ -39,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TriageDesk {
     static final Duration CLAIM_FOR = Duration.ofMinutes(5);
     static final Duration PRESENCE_FOR = Duration.ofSeconds(45);
-    private static final String URGENCY = "(case t.priority when 'CRITICAL' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end)";
+    private static final String URGENCY =
+            "(case t.priority when 'CRITICAL' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end)";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -50,11 +51,20 @@ public class TriageDesk {
     private final io.micrometer.core.instrument.Timer pageTime;
     private volatile @Nullable Counted counted;
 
-    TriageDesk(JdbcClient jdbc, Clock clock, TicketChanges changes, AgentService agents, LiveChannel live, TriageSessions sessions,
-            io.micrometer.core.instrument.MeterRegistry meters, org.firstline.sla.TicketSlas slas) {
+    TriageDesk(
+            JdbcClient jdbc,
+            Clock clock,
+            TicketChanges changes,
+            AgentService agents,
+            LiveChannel live,
+            TriageSessions sessions,
+            io.micrometer.core.instrument.MeterRegistry meters,
+            org.firstline.sla.TicketSlas slas) {
         this.slas = slas;
         this.pageTime = io.micrometer.core.instrument.Timer.builder("firstline.triage.desk")
-                .description("Time to read one page of the triage desk").publishPercentiles(0.5, 0.95, 0.99).register(meters);
+                .description("Time to read one page of the triage desk")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
         this.jdbc = jdbc;
         this.clock = clock;
         this.changes = changes;
@@ -77,7 +87,8 @@ public class TriageDesk {
     private DeskPage read(DeskSort sort, int limit, AgentPrincipal viewer) {
         Instant now = clock.instant();
         String order = sort == DeskSort.URGENCY ? URGENCY + ", t.created_at, t.id" : "t.created_at, t.id";
-        List<DeskRow> rows = jdbc.sql("""
+        List<DeskRow> rows = jdbc.sql(
+                        """
                 with waiting as (
                     select t.* from ticket t where t.team_id is null and t.status in ('NEW', 'OPEN')
                     order by %s limit :limit),
@@ -128,7 +139,8 @@ public class TriageDesk {
             return counted.count();
         }
         int count = jdbc.sql("select count(*) from ticket t where t.team_id is null and t.status in ('NEW', 'OPEN')")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         this.counted = new Counted(count, heard, System.nanoTime());
         return count;
     }
@@ -146,9 +158,12 @@ public class TriageDesk {
                 on conflict (ticket_id) do update set agent_id = excluded.agent_id, claimed_at = excluded.claimed_at
                 where ticket_claim.agent_id = excluded.agent_id or ticket_claim.claimed_at <= :stale
                 returning agent_id""")
-                .param("ticket", ticketId).param("agent", actor.id()).param("now", Timestamp.from(now))
+                .param("ticket", ticketId)
+                .param("agent", actor.id())
+                .param("now", Timestamp.from(now))
                 .param("stale", Timestamp.from(now.minus(CLAIM_FOR)))
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
         if (holder.isEmpty()) {
             throw new ConflictException(claimedBy(ticketId) + " is working on this ticket; it is theirs for now.");
         }
@@ -157,7 +172,10 @@ public class TriageDesk {
 
     @Transactional
     public void release(long ticketId, AgentPrincipal actor) {
-        if (jdbc.sql("delete from ticket_claim where ticket_id = ? and agent_id = ?").params(ticketId, actor.id()).update() > 0) {
+        if (jdbc.sql("delete from ticket_claim where ticket_id = ? and agent_id = ?")
+                        .params(ticketId, actor.id())
+                        .update()
+                > 0) {
             live.announce("claim", ticketId);
         }
     }
@@ -169,7 +187,8 @@ public class TriageDesk {
     @Transactional
     public TicketView assign(long ticketId, long teamId, @Nullable Long ownerId, AgentPrincipal actor) {
         lockUntriaged(ticketId, actor);
-        TicketView ticket = changes.change(ticketId, TicketChange.routing(Optional.of(teamId), Optional.ofNullable(ownerId)), actor);
+        TicketView ticket = changes.change(
+                ticketId, TicketChange.routing(Optional.of(teamId), Optional.ofNullable(ownerId)), actor);
         handled(ticketId, actor);
         return ticket;
     }
@@ -177,19 +196,25 @@ public class TriageDesk {
     /** A person picked without a team: the suggested team if they are in it, else their only team. */
     @Transactional
     public TicketView assignPerson(long ticketId, long agentId, AgentPrincipal actor) {
-        var person = agents.find(agentId).orElseThrow(() -> new InvalidRequestException("agentId", "no agent with id " + agentId));
+        var person = agents.find(agentId)
+                .orElseThrow(() -> new InvalidRequestException("agentId", "no agent with id " + agentId));
         if (person.teamIds().isEmpty()) {
-            throw new InvalidRequestException("agentId", person.displayName() + " is in no team; add them to one first");
+            throw new InvalidRequestException(
+                    "agentId", person.displayName() + " is in no team; add them to one first");
         }
-        Long suggested = jdbc.sql("select team_id from ticket_suggestion where ticket_id = ?").param(ticketId)
-                .query(Long.class).optional().orElse(null);
+        Long suggested = jdbc.sql("select team_id from ticket_suggestion where ticket_id = ?")
+                .param(ticketId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         long team;
         if (suggested != null && person.teamIds().contains(suggested)) {
             team = suggested;
         } else if (person.teamIds().size() == 1) {
             team = person.teamIds().get(0);
         } else {
-            throw new InvalidRequestException("teamId", person.displayName() + " is in several teams; pick the team first");
+            throw new InvalidRequestException(
+                    "teamId", person.displayName() + " is in several teams; pick the team first");
         }
         return assign(ticketId, team, agentId, actor);
     }
@@ -218,15 +243,22 @@ public class TriageDesk {
                 insert into ticket_presence (ticket_id, agent_id, activity, seen_at) values (:ticket, :agent, :activity, :now)
                 on conflict (ticket_id, agent_id) do update set activity = excluded.activity, seen_at = excluded.seen_at
                 returning coalesce((select b.activity <> :activity or b.seen_at <= :stale from before b), true)""")
-                .param("ticket", ticketId).param("agent", actor.id()).param("activity", activity)
-                .param("now", Timestamp.from(now)).param("stale", Timestamp.from(now.minus(PRESENCE_FOR)))
-                .query(Boolean.class).single();
+                .param("ticket", ticketId)
+                .param("agent", actor.id())
+                .param("activity", activity)
+                .param("now", Timestamp.from(now))
+                .param("stale", Timestamp.from(now.minus(PRESENCE_FOR)))
+                .query(Boolean.class)
+                .single();
         if (changed) live.announce("presence", ticketId);
     }
 
     @Transactional
     public void absent(long ticketId, AgentPrincipal actor) {
-        if (jdbc.sql("delete from ticket_presence where ticket_id = ? and agent_id = ?").params(ticketId, actor.id()).update() > 0) {
+        if (jdbc.sql("delete from ticket_presence where ticket_id = ? and agent_id = ?")
+                        .params(ticketId, actor.id())
+                        .update()
+                > 0) {
             live.announce("presence", ticketId);
         }
     }
@@ -237,7 +269,8 @@ public class TriageDesk {
                 select a.display_name, p.activity from ticket_presence p join agent a on a.id = p.agent_id
                 where p.ticket_id = ? and p.agent_id <> ? and p.seen_at > ? order by a.display_name""")
                 .params(ticketId, viewer.id(), Timestamp.from(clock.instant().minus(PRESENCE_FOR)))
-                .query((rs, n) -> new Presence(rs.getString(1), "REPLYING".equals(rs.getString(2)))).list();
+                .query((rs, n) -> new Presence(rs.getString(1), "REPLYING".equals(rs.getString(2))))
+                .list();
     }
 
     public record Presence(String name, boolean replying) {}
@@ -249,8 +282,10 @@ public class TriageDesk {
                 select t.number, t.team_id, tm.name as team_name, t.status from ticket t left join team tm on tm.id = t.team_id
                 where t.id = ? for update of t""")
                 .param(ticketId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4)})
-                .optional().orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
+                .query((rs, n) ->
+                        new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4)})
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Ticket " + ticketId + " does not exist."));
         if (state[1] != null) {
             throw new ConflictException("Ticket #" + state[0] + " was already assigned to " + state[2] + ".");
         }
@@ -267,12 +302,20 @@ public class TriageDesk {
     }
 
     private String claimedBy(long ticketId) {
-        return jdbc.sql("select a.display_name from ticket_claim c join agent a on a.id = c.agent_id where c.ticket_id = ?")
-                .param(ticketId).query(String.class).optional().orElse("Another triager");
+        return jdbc.sql(
+                        "select a.display_name from ticket_claim c join agent a on a.id = c.agent_id where c.ticket_id = ?")
+                .param(ticketId)
+                .query(String.class)
+                .optional()
+                .orElse("Another triager");
     }
 
     private void requireTicket(long ticketId) {
-        if (jdbc.sql("select count(*) from ticket where id = ?").param(ticketId).query(Integer.class).single() == 0) {
+        if (jdbc.sql("select count(*) from ticket where id = ?")
+                        .param(ticketId)
+                        .query(Integer.class)
+                        .single()
+                == 0) {
             throw new NotFoundException("Ticket " + ticketId + " does not exist.");
         }
     }
@@ -293,15 +336,32 @@ public class TriageDesk {
         }
         Long claimedById = rs.getObject("claimed_by_id", Long.class);
         String suggestedPriority = rs.getString("suggested_priority");
-        return new DeskRow(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"),
-                TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
-                TicketType.valueOf(rs.getString("type")), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("requester_name"), rs.getString("organization_name"), rs.getString("service_name"),
-                rs.getString("plan_name"), budgetLeft, rs.getObject("suggested_team_id", Long.class),
-                rs.getString("suggested_team_name"), rs.getDouble("team_score"), strings(rs.getArray("matched_words")),
-                rs.getObject("assignee_id", Long.class), rs.getString("assignee_name"), rs.getString("assignee_reason"),
-                suggestedPriority == null ? null : Priority.valueOf(suggestedPriority), List.copyOf(similar),
-                rs.getString("claimed_by"), claimedById != null && claimedById == viewer, strings(rs.getArray("viewers")), null);
+        return new DeskRow(
+                rs.getLong("id"),
+                rs.getLong("number"),
+                rs.getString("subject"),
+                TicketStatus.valueOf(rs.getString("status")),
+                Priority.valueOf(rs.getString("priority")),
+                TicketType.valueOf(rs.getString("type")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("requester_name"),
+                rs.getString("organization_name"),
+                rs.getString("service_name"),
+                rs.getString("plan_name"),
+                budgetLeft,
+                rs.getObject("suggested_team_id", Long.class),
+                rs.getString("suggested_team_name"),
+                rs.getDouble("team_score"),
+                strings(rs.getArray("matched_words")),
+                rs.getObject("assignee_id", Long.class),
+                rs.getString("assignee_name"),
+                rs.getString("assignee_reason"),
+                suggestedPriority == null ? null : Priority.valueOf(suggestedPriority),
+                List.copyOf(similar),
+                rs.getString("claimed_by"),
+                claimedById != null && claimedById == viewer,
+                strings(rs.getArray("viewers")),
+                null);
     }
 
     private static List<String> strings(Array array) throws SQLException {

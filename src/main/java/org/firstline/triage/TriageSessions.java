@@ -48,23 +48,34 @@ public class TriageSessions {
     }
 
     public List<TriageSessionView> recent(int limit) {
-        return jdbc.sql(SELECT + " order by s.started_at desc limit ?").param(limit).query(this::view).list();
+        return jdbc.sql(SELECT + " order by s.started_at desc limit ?")
+                .param(limit)
+                .query(this::view)
+                .list();
     }
 
     /** Starts a session, or joins the one running. */
     @Transactional
     public TriageSessionView start(AgentPrincipal actor) {
         Instant now = clock.instant();
-        jdbc.sql("update triage_session set ended_at = started_at + ? * interval '1 second' where ended_at is null and started_at < ?")
-                .params(TIMEBOX.toSeconds(), Timestamp.from(now.minus(FORGOTTEN))).update();
+        jdbc.sql(
+                        "update triage_session set ended_at = started_at + ? * interval '1 second' where ended_at is null and started_at < ?")
+                .params(TIMEBOX.toSeconds(), Timestamp.from(now.minus(FORGOTTEN)))
+                .update();
         var running = current();
         if (running.isEmpty()) {
-            Timestamp since = jdbc.sql("select max(ended_at) from triage_session").query(Timestamp.class).optional().orElse(null);
+            Timestamp since = jdbc.sql("select max(ended_at) from triage_session")
+                    .query(Timestamp.class)
+                    .optional()
+                    .orElse(null);
             int waiting = jdbc.sql("select count(*) from ticket where team_id is null and status in ('NEW', 'OPEN')")
-                    .query(Integer.class).single();
+                    .query(Integer.class)
+                    .single();
             try {
-                jdbc.sql("insert into triage_session (started_by, started_at, backlog_since, backlog_at_start) values (?, ?, ?, ?)")
-                        .params(actor.id(), Timestamp.from(now), since, waiting).update();
+                jdbc.sql(
+                                "insert into triage_session (started_by, started_at, backlog_since, backlog_at_start) values (?, ?, ?, ?)")
+                        .params(actor.id(), Timestamp.from(now), since, waiting)
+                        .update();
             } catch (org.springframework.dao.DuplicateKeyException e) {
                 throw new ConflictException("Another triager started a session at the same moment; join it.");
             }
@@ -77,42 +88,61 @@ public class TriageSessions {
     @Transactional
     public TriageSessionView end(AgentPrincipal actor) {
         var running = current().orElseThrow(() -> new ConflictException("No triage session is running."));
-        jdbc.sql("update triage_session set ended_at = ? where id = ?").params(Timestamp.from(clock.instant()), running.id()).update();
+        jdbc.sql("update triage_session set ended_at = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), running.id())
+                .update();
         live.announce("session", 0);
-        return jdbc.sql(SELECT + " where s.id = ?").param(running.id()).query(this::view).single();
+        return jdbc.sql(SELECT + " where s.id = ?")
+                .param(running.id())
+                .query(this::view)
+                .single();
     }
 
     /** Counts a ticket given a team as handled in the running session, if there is one. */
     void recordHandled(long ticketId, AgentPrincipal actor) {
-        Optional<Long> running = jdbc.sql("select id from triage_session where ended_at is null").query(Long.class).optional();
+        Optional<Long> running = jdbc.sql("select id from triage_session where ended_at is null")
+                .query(Long.class)
+                .optional();
         if (running.isEmpty()) return;
         join(actor);
-        jdbc.sql("insert into triage_session_ticket (session_id, ticket_id, agent_id, handled_at) values (?, ?, ?, ?) on conflict do nothing")
-                .params(running.get(), ticketId, actor.id(), Timestamp.from(clock.instant())).update();
+        jdbc.sql(
+                        "insert into triage_session_ticket (session_id, ticket_id, agent_id, handled_at) values (?, ?, ?, ?) on conflict do nothing")
+                .params(running.get(), ticketId, actor.id(), Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** Tickets waiting now that came in since the previous session. */
     public int newSince(@Nullable Instant since) {
         return since == null
-                ? jdbc.sql("select count(*) from ticket where team_id is null and status in ('NEW', 'OPEN')").query(Integer.class).single()
-                : jdbc.sql("select count(*) from ticket where team_id is null and status in ('NEW', 'OPEN') and created_at > ?")
-                        .param(Timestamp.from(since)).query(Integer.class).single();
+                ? jdbc.sql("select count(*) from ticket where team_id is null and status in ('NEW', 'OPEN')")
+                        .query(Integer.class)
+                        .single()
+                : jdbc.sql(
+                                "select count(*) from ticket where team_id is null and status in ('NEW', 'OPEN') and created_at > ?")
+                        .param(Timestamp.from(since))
+                        .query(Integer.class)
+                        .single();
     }
 
     private void join(AgentPrincipal actor) {
         jdbc.sql("""
                 insert into triage_session_agent (session_id, agent_id, joined_at)
-                select id, ?, ? from triage_session where ended_at is null on conflict do nothing""")
-                .params(actor.id(), Timestamp.from(clock.instant())).update();
+                select id, ?, ? from triage_session where ended_at is null on conflict do nothing""").params(actor.id(), Timestamp.from(clock.instant())).update();
     }
 
     private TriageSessionView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Instant started = rs.getTimestamp("started_at").toInstant();
         var ended = rs.getTimestamp("ended_at");
         var since = rs.getTimestamp("backlog_since");
-        return new TriageSessionView(rs.getLong("id"), rs.getString("started_by"), started,
-                ended == null ? null : ended.toInstant(), started.plus(TIMEBOX), since == null ? null : since.toInstant(),
-                rs.getInt("backlog_at_start"), rs.getInt("handled"),
+        return new TriageSessionView(
+                rs.getLong("id"),
+                rs.getString("started_by"),
+                started,
+                ended == null ? null : ended.toInstant(),
+                started.plus(TIMEBOX),
+                since == null ? null : since.toInstant(),
+                rs.getInt("backlog_at_start"),
+                rs.getInt("handled"),
                 Arrays.asList((String[]) rs.getArray("participants").getArray()));
     }
 }

@@ -11,16 +11,52 @@ import org.jspecify.annotations.Nullable;
  * budget used this period (null without a plan with hours); {@code timeboxLeftMinutes} is null for critical tickets,
  * which have none. {@code belowCutLine}: rule 8, after "our other work".
  */
-public record WorkItem(long id, long number, String subject, Priority priority, Impact impact, @Nullable String organizationName,
-        boolean funded, int organizationsAffected, boolean alignedWithGoals, boolean alignedWithUpstream,
-        @Nullable Double budgetShareUsed, int rule, String ruleWords, boolean belowCutLine, String why, int minutesSpent,
-        @Nullable Integer timeboxLeftMinutes, @Nullable String ownerName, @Nullable String teamName, Instant createdAt,
+public record WorkItem(
+        long id,
+        long number,
+        String subject,
+        Priority priority,
+        Impact impact,
+        @Nullable String organizationName,
+        boolean funded,
+        int organizationsAffected,
+        boolean alignedWithGoals,
+        boolean alignedWithUpstream,
+        @Nullable Double budgetShareUsed,
+        int rule,
+        String ruleWords,
+        boolean belowCutLine,
+        String why,
+        int minutesSpent,
+        @Nullable Integer timeboxLeftMinutes,
+        @Nullable String ownerName,
+        @Nullable String teamName,
+        Instant createdAt,
         org.firstline.sla.@Nullable SlaDue sla) {
 
     /** The same item with the ticket's next service-level due time. */
     public WorkItem withSla(org.firstline.sla.@Nullable SlaDue due) {
-        return new WorkItem(id, number, subject, priority, impact, organizationName, funded, organizationsAffected, alignedWithGoals,
-                alignedWithUpstream, budgetShareUsed, rule, ruleWords, belowCutLine, why, minutesSpent, timeboxLeftMinutes, ownerName,
-                teamName, createdAt, due);
+        return new WorkItem(
+                id,
+                number,
+                subject,
+                priority,
+                impact,
+                organizationName,
+                funded,
+                organizationsAffected,
+                alignedWithGoals,
+                alignedWithUpstream,
+                budgetShareUsed,
+                rule,
+                ruleWords,
+                belowCutLine,
+                why,
+                minutesSpent,
+                timeboxLeftMinutes,
+                ownerName,
+                teamName,
+                createdAt,
+                due);
     }
 }

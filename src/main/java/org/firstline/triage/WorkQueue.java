@@ -1,14 +1,14 @@
 package org.firstline.triage;
 
-import org.jspecify.annotations.Nullable;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.firstline.platform.InvalidRequestException;
 import org.firstline.ticket.Impact;
 import org.firstline.ticket.Priority;
-import org.firstline.platform.InvalidRequestException;
 import org.firstline.triage.internal.WorkQueueOrder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -28,14 +28,20 @@ public class WorkQueue {
     private final WorkQueueSettings settings;
     private final io.micrometer.core.instrument.Timer pageTime;
 
-    WorkQueue(JdbcClient jdbc, Clock clock, org.firstline.sla.TicketSlas slas, WorkQueueSettings settings,
+    WorkQueue(
+            JdbcClient jdbc,
+            Clock clock,
+            org.firstline.sla.TicketSlas slas,
+            WorkQueueSettings settings,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.slas = slas;
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
         this.pageTime = io.micrometer.core.instrument.Timer.builder("firstline.triage.work-queue")
-                .description("Time to rank the work queue and read one page").publishPercentiles(0.5, 0.95, 0.99).register(meters);
+                .description("Time to rank the work queue and read one page")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
     }
 
     /** One page of the queue, for one team or (teamId null) all. */
@@ -65,10 +71,14 @@ public class WorkQueue {
                 })
                 .list();
         if (items.isEmpty() && offset > 0) {
-            total[0] = jdbc.sql(WorkQueueOrder.COUNT).param("team", teamId).query(Integer.class).single();
+            total[0] = jdbc.sql(WorkQueueOrder.COUNT)
+                    .param("team", teamId)
+                    .query(Integer.class)
+                    .single();
         }
         var due = slas.nextDue(items.stream().map(WorkItem::id).toList());
-        return new WorkQueuePage(items.stream().map(i -> i.withSla(due.get(i.id()))).toList(), total[0], offset, limit, share);
+        return new WorkQueuePage(
+                items.stream().map(i -> i.withSla(due.get(i.id()))).toList(), total[0], offset, limit, share);
     }
 
     private static WorkItem item(java.sql.ResultSet rs, int share) throws java.sql.SQLException {
@@ -81,18 +91,39 @@ public class WorkQueue {
         int spent = rs.getInt("spent");
         // critical work is taken at once, outside the timebox (2i2c)
         Integer left = rs.getBoolean("critical") ? null : (int) TIMEBOX.toMinutes() - spent;
-        return new WorkItem(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"), priority, impact,
-                rs.getString("organization"), rs.getBoolean("funded"), organizations, rs.getBoolean("goals"), rs.getBoolean("upstream"),
-                used, rule.number(), rule.words(share), rule == WorkRule.NO_BUDGET, why(rule, organizations, used, impact), spent, left,
-                rs.getString("owner"), rs.getString("team"), rs.getTimestamp("created_at").toInstant(), null);
+        return new WorkItem(
+                rs.getLong("id"),
+                rs.getLong("number"),
+                rs.getString("subject"),
+                priority,
+                impact,
+                rs.getString("organization"),
+                rs.getBoolean("funded"),
+                organizations,
+                rs.getBoolean("goals"),
+                rs.getBoolean("upstream"),
+                used,
+                rule.number(),
+                rule.words(share),
+                rule == WorkRule.NO_BUDGET,
+                why(rule, organizations, used, impact),
+                spent,
+                left,
+                rs.getString("owner"),
+                rs.getString("team"),
+                rs.getTimestamp("created_at").toInstant(),
+                null);
     }
 
     /** The facts behind the rule, where the rule's words alone do not say them. */
     private static String why(WorkRule rule, int organizations, @Nullable Double used, Impact impact) {
-        String budget = used == null ? "no support budget" : used >= 1 ? "budget used up" : Math.round(used * 100) + " % of budget used";
+        String budget = used == null
+                ? "no support budget"
+                : used >= 1 ? "budget used up" : Math.round(used * 100) + " % of budget used";
         return switch (rule) {
             case MANY_ORGANIZATIONS -> organizations + " organizations on the same issue";
-            case HIGH_IMPACT -> impact.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " impact; " + budget;
+            case HIGH_IMPACT ->
+                impact.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " impact; " + budget;
             case LITTLE_BUDGET_USED, OTHER_WORK, NO_BUDGET -> budget;
             default -> "";
         };
@@ -104,6 +135,9 @@ public class WorkQueue {
                 select (select coalesce(sum(e.minutes), 0) from time_entry e where e.ticket_id = :ticket)
                      + (select coalesce(sum(extract(epoch from (:now - r.started_at)) / 60), 0)::int from running_timer r
                         where r.ticket_id = :ticket)""")
-                .param("ticket", ticketId).param("now", Timestamp.from(clock.instant())).query(Integer.class).single();
+                .param("ticket", ticketId)
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Integer.class)
+                .single();
     }
 }

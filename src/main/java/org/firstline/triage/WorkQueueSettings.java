@@ -1,10 +1,10 @@
 package org.firstline.triage;
 
-import org.jspecify.annotations.Nullable;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +23,9 @@ public class WorkQueueSettings {
     }
 
     public int budgetSharePercent() {
-        return jdbc.sql("select budget_share_percent from work_queue_settings where id = 1").query(Integer.class).single();
+        return jdbc.sql("select budget_share_percent from work_queue_settings where id = 1")
+                .query(Integer.class)
+                .single();
     }
 
     /** Admins only (checked by the callers' routes); 1 to 100. */
@@ -34,7 +36,8 @@ public class WorkQueueSettings {
         }
         audit.stampCurrentActor();
         jdbc.sql("update work_queue_settings set budget_share_percent = ?, updated_at = ? where id = 1")
-                .params(percent, Timestamp.from(clock.instant())).update();
+                .params(percent, Timestamp.from(clock.instant()))
+                .update();
         return percent;
     }
 }

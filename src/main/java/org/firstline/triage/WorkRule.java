@@ -1,6 +1,7 @@
 package org.firstline.triage;
 
 import java.util.List;
+
 /**
  * 2i2c's prioritisation order for non-incident requests, in order: a ticket is ranked by the first rule it meets.
  * Seven is the cut line: requests no rule above lifts rank level with "our other work"; only organizations with no

@@ -1,4 +1,8 @@
 package org.firstline.triage;
 
 /** Whether the requester can get around the problem meanwhile. */
-public enum Workaround { UNKNOWN, YES, NO }
+public enum Workaround {
+    UNKNOWN,
+    YES,
+    NO
+}

@@ -27,11 +27,14 @@ public final class AppProcess implements AutoCloseable {
         this.secondsToReady = secondsToReady;
     }
 
-    public static AppProcess start(Path jar, int port, Path dataDir, List<String> extraArgs, Path log) throws Exception {
+    public static AppProcess start(Path jar, int port, Path dataDir, List<String> extraArgs, Path log)
+            throws Exception {
         return start(List.of(), jar, port, dataDir, extraArgs, log);
     }
 
-    public static AppProcess start(List<String> jvmOptions, Path jar, int port, Path dataDir, List<String> extraArgs, Path log) throws Exception {
+    public static AppProcess start(
+            List<String> jvmOptions, Path jar, int port, Path dataDir, List<String> extraArgs, Path log)
+            throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC"));
         command.addAll(jvmOptions);
@@ -39,14 +42,23 @@ public final class AppProcess implements AutoCloseable {
         if (extraJvm != null && !extraJvm.isBlank()) {
             command.addAll(List.of(extraJvm.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(),
-                "--server.port=" + port, "--firstline.data-dir=" + dataDir, "--logging.level.root=warn",
-                "--logging.level.org.firstline=info", "--logging.level.org.springframework.boot.StartupInfoLogger=info"));
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--firstline.data-dir=" + dataDir,
+                "--logging.level.root=warn",
+                "--logging.level.org.firstline=info",
+                "--logging.level.org.springframework.boot.StartupInfoLogger=info"));
         command.addAll(extraArgs);
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         var http = HttpClient.newHttpClient();
-        var ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build();
+        var ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                .build();
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Firstline exited during start-up; see " + log);

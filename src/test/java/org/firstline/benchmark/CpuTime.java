@@ -15,7 +15,10 @@ final class CpuTime {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // utime + stime, plus cutime + cstime: the postmaster collects the CPU of backends that have exited
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]))
+            return (Long.parseLong(fields[11])
+                            + Long.parseLong(fields[12])
+                            + Long.parseLong(fields[13])
+                            + Long.parseLong(fields[14]))
                     / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0;
@@ -24,7 +27,9 @@ final class CpuTime {
 
     static double ofPostgres() {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .mapToDouble(p -> ofProcess(p.pid())).sum();
+                .filter(p ->
+                        p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToDouble(p -> ofProcess(p.pid()))
+                .sum();
     }
 }

@@ -28,7 +28,8 @@ import org.firstline.support.TestMailServer;
  * <p>Arguments: {@code --messages N} (2,000), {@code --kills K} (7), {@code --db-kills D} (3).
  */
 public final class FaultBenchmark {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public static void main(String[] args) throws Exception {
         int messages = Integer.parseInt(Benchmark.option(args, "--messages", "2000"));
@@ -40,19 +41,26 @@ public final class FaultBenchmark {
         Random random = new Random(seed);
         String run = Long.toHexString(seed);
         int port = freePort();
-        List<String> appArgs = List.of("--firstline.demo-data=false", "--firstline.email.sender-limit-per-hour=1000000");
-        System.out.printf("Fault suite on %d cores, seed %d, data in %s%n", Runtime.getRuntime().availableProcessors(), seed, work);
+        List<String> appArgs =
+                List.of("--firstline.demo-data=false", "--firstline.email.sender-limit-per-hour=1000000");
+        System.out.printf(
+                "Fault suite on %d cores, seed %d, data in %s%n",
+                Runtime.getRuntime().availableProcessors(), seed, work);
 
         try (TestMailServer mail = new TestMailServer("support@firstline.test")) {
             List<MailLoad.Mail> load = new MailLoad(run).messages(messages, 4);
             load.forEach(m -> mail.deliver(m.raw()));
             AppProcess app = AppProcess.start(jar, port, work.resolve("app"), appArgs, work.resolve("app-0.log"));
-            String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:"
-                    + Files.readString(work.resolve("app/initial-admin-password")).strip()).getBytes(StandardCharsets.UTF_8));
+            String auth = "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString(("admin:"
+                                            + Files.readString(work.resolve("app/initial-admin-password"))
+                                                    .strip())
+                                    .getBytes(StandardCharsets.UTF_8));
             send(port, auth, "POST", "/api/v1/mailboxes", """
                     {"name": "Support", "address": "support@firstline.test", "imapHost": "127.0.0.1", "imapPort": %d,
-                     "imapSecurity": "NONE", "imapUsername": "%s", "imapPassword": "%s", "pollSeconds": 1}"""
-                    .formatted(mail.imapPort(), TestMailServer.SUPPORT_LOGIN, TestMailServer.SUPPORT_PASSWORD));
+                     "imapSecurity": "NONE", "imapUsername": "%s", "imapPassword": "%s", "pollSeconds": 1}""".formatted(
+                            mail.imapPort(), TestMailServer.SUPPORT_LOGIN, TestMailServer.SUPPORT_PASSWORD));
 
             // tickets written over the API all through the kills: every 201 must survive
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -61,7 +69,8 @@ public final class FaultBenchmark {
             List<Thread> writers = new ArrayList<>();
             for (int w = 0; w < 2; w++) {
                 int writer = w;
-                writers.add(Thread.ofPlatform().start(() -> write(port, auth, run + "-" + writer, acknowledged, serverErrors, writing)));
+                writers.add(Thread.ofPlatform()
+                        .start(() -> write(port, auth, run + "-" + writer, acknowledged, serverErrors, writing)));
             }
 
             List<Double> jvmRecoveries = new ArrayList<>();
@@ -85,27 +94,53 @@ public final class FaultBenchmark {
             var intake = IntakeCount.of(load, run, port, auth);
             int lostWrites = 0;
             for (String subject : acknowledged) {
-                var found = send(port, auth, "GET", "/api/v1/tickets?q=" + java.net.URLEncoder.encode("\"" + subject + "\"",
-                        StandardCharsets.UTF_8) + "&limit=5", null);
+                var found = send(
+                        port,
+                        auth,
+                        "GET",
+                        "/api/v1/tickets?q=" + java.net.URLEncoder.encode("\"" + subject + "\"", StandardCharsets.UTF_8)
+                                + "&limit=5",
+                        null);
                 if (!found.body().contains(subject)) lostWrites++;
             }
             var bad = BadRequests.tryAll(port, auth);
             app.close();
 
-            System.out.printf("Mail: %d delivered (%d requests, %d replies), %d kills of the JVM: %d requests and %d replies filed, "
-                            + "%d lost, %d duplicated%n", messages, intake.requestsSent(), intake.repliesSent(), kills,
-                    intake.requestsFiled(), intake.repliesFiled(), intake.lost(), intake.duplicated());
-            System.out.printf("API writes during the kills: %d acknowledged, %d lost, %d answered 5xx%n", acknowledged.size(), lostWrites,
-                    serverErrors.get());
-            System.out.printf("Recovery after a JVM kill (start to ready): %s s, max %.1f s%n", jvmRecoveries,
+            System.out.printf(
+                    "Mail: %d delivered (%d requests, %d replies), %d kills of the JVM: %d requests and %d replies filed, "
+                            + "%d lost, %d duplicated%n",
+                    messages,
+                    intake.requestsSent(),
+                    intake.repliesSent(),
+                    kills,
+                    intake.requestsFiled(),
+                    intake.repliesFiled(),
+                    intake.lost(),
+                    intake.duplicated());
+            System.out.printf(
+                    "API writes during the kills: %d acknowledged, %d lost, %d answered 5xx%n",
+                    acknowledged.size(), lostWrites, serverErrors.get());
+            System.out.printf(
+                    "Recovery after a JVM kill (start to ready): %s s, max %.1f s%n",
+                    jvmRecoveries,
                     jvmRecoveries.stream().mapToDouble(d -> d).max().orElse(0));
-            System.out.printf("Recovery after a PostgreSQL kill (kill to ready): %s s, max %.1f s%n", dbRecoveries,
+            System.out.printf(
+                    "Recovery after a PostgreSQL kill (kill to ready): %s s, max %.1f s%n",
+                    dbRecoveries,
                     dbRecoveries.stream().mapToDouble(d -> d).max().orElse(0));
-            System.out.printf("Bad inputs: %d tried, %d answered 5xx, %d not problem+json%n", bad.tried(), bad.serverErrors(), bad.notProblems());
+            System.out.printf(
+                    "Bad inputs: %d tried, %d answered 5xx, %d not problem+json%n",
+                    bad.tried(), bad.serverErrors(), bad.notProblems());
         }
     }
 
-    private static void write(int port, String auth, String prefix, Set<String> acknowledged, AtomicInteger serverErrors, AtomicBoolean writing) {
+    private static void write(
+            int port,
+            String auth,
+            String prefix,
+            Set<String> acknowledged,
+            AtomicInteger serverErrors,
+            AtomicBoolean writing) {
         for (int n = 0; writing.get(); n++) {
             String subject = "Write " + prefix + " " + n;
             try {
@@ -121,7 +156,9 @@ public final class FaultBenchmark {
 
     /** Kills the embedded PostgreSQL's postmaster; seconds until readiness is UP again. */
     private static double killPostgres(Path dataDir, int port) throws Exception {
-        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).strip());
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                .get(0)
+                .strip());
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         long killed = System.nanoTime();
         boolean sawDown = false;
@@ -136,17 +173,26 @@ public final class FaultBenchmark {
 
     private static int readiness(int port) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return 0;
         }
     }
 
     static HttpResponse<String> send(int port, String auth, String method, String path, String body) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", auth).header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -25,7 +25,8 @@ final class Latencies {
     }
 
     String summary() {
-        return String.format("p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (n=%d)", percentileMillis(50), percentileMillis(95),
-                percentileMillis(99), count());
+        return String.format(
+                "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (n=%d)",
+                percentileMillis(50), percentileMillis(95), percentileMillis(99), count());
     }
 }

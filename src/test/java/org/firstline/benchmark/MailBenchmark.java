@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -42,28 +41,50 @@ public final class MailBenchmark {
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            try (var app = AppProcess.start(jar, port, work.resolve("app"),
-                    List.of("--firstline.demo-data=false", "--firstline.email.sender-limit-per-hour=1000000"), work.resolve("app.log"))) {
-                String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:"
-                        + Files.readString(work.resolve("app").resolve("initial-admin-password")).strip()).getBytes(StandardCharsets.UTF_8));
+            try (var app = AppProcess.start(
+                    jar,
+                    port,
+                    work.resolve("app"),
+                    List.of("--firstline.demo-data=false", "--firstline.email.sender-limit-per-hour=1000000"),
+                    work.resolve("app.log"))) {
+                String auth = "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(("admin:"
+                                                + Files.readString(work.resolve("app")
+                                                                .resolve("initial-admin-password"))
+                                                        .strip())
+                                        .getBytes(StandardCharsets.UTF_8));
                 long delivering = System.nanoTime();
                 int preloaded = stream ? Math.min(1000, messages) : messages;
                 load.subList(0, preloaded).forEach(m -> mail.deliver(m.raw()));
-                line(out, "Delivered %,d messages into GreenMail in %.1f s%s", preloaded, (System.nanoTime() - delivering) / 1e9,
+                line(
+                        out,
+                        "Delivered %,d messages into GreenMail in %.1f s%s",
+                        preloaded,
+                        (System.nanoTime() - delivering) / 1e9,
                         stream ? "; the rest arrive while intake runs, at most 1,000 waiting" : "");
                 var processed = mail.processedCounter();
                 double cpuBefore = CpuTime.ofProcess(app.pid());
                 double harnessBefore = CpuTime.ofProcess(ProcessHandle.current().pid());
                 double pgBefore = CpuTime.ofPostgres();
                 long started = System.nanoTime();
-                var created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/mailboxes"))
-                        .header("Authorization", auth).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("""
+                var created = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/mailboxes"))
+                                        .header("Authorization", auth)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString("""
                                 {"name": "Support", "address": "support@firstline.test", "imapHost": "127.0.0.1", "imapPort": %d,
-                                 "imapSecurity": "NONE", "imapUsername": "%s", "imapPassword": "%s", "pollSeconds": %d%s}"""
-                                .formatted(mail.imapPort(), TestMailServer.SUPPORT_LOGIN, TestMailServer.SUPPORT_PASSWORD, pollSeconds,
-                                        move ? ", \"processedAction\": \"MOVE\", \"processedFolder\": \"Filed\"" : "")))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                                 "imapSecurity": "NONE", "imapUsername": "%s", "imapPassword": "%s", "pollSeconds": %d%s}""".formatted(
+                                                        mail.imapPort(),
+                                                        TestMailServer.SUPPORT_LOGIN,
+                                                        TestMailServer.SUPPORT_PASSWORD,
+                                                        pollSeconds,
+                                                        move
+                                                                ? ", \"processedAction\": \"MOVE\", \"processedFolder\": \"Filed\""
+                                                                : "")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (created.statusCode() != 201) {
                     throw new IllegalStateException(created.body());
                 }
@@ -85,11 +106,20 @@ public final class MailBenchmark {
                 double pgCpu = CpuTime.ofPostgres() - pgBefore;
                 double harnessCpu = CpuTime.ofProcess(ProcessHandle.current().pid()) - harnessBefore;
                 line(out, "Processed messages are %s", move ? "moved to another folder" : "flagged \\Seen");
-                line(out, "Ingest %,d messages (%,d new tickets, %,d replies) over IMAP: %.1f s from mailbox creation -> %.0f messages/s "
-                        + "(target >= 200/s); first batch flagged after %.2f s; CPU per message: app %.2f ms, PostgreSQL %.2f ms, "
-                        + "GreenMail and this harness %.2f ms",
-                        messages, load.stream().filter(m -> !m.reply()).count(), load.stream().filter(MailLoad.Mail::reply).count(),
-                        seconds, messages / seconds, (firstSeen - started) / 1e9, cpu * 1000 / messages, pgCpu * 1000 / messages, harnessCpu * 1000 / messages);
+                line(
+                        out,
+                        "Ingest %,d messages (%,d new tickets, %,d replies) over IMAP: %.1f s from mailbox creation -> %.0f messages/s "
+                                + "(target >= 200/s); first batch flagged after %.2f s; CPU per message: app %.2f ms, PostgreSQL %.2f ms, "
+                                + "GreenMail and this harness %.2f ms",
+                        messages,
+                        load.stream().filter(m -> !m.reply()).count(),
+                        load.stream().filter(MailLoad.Mail::reply).count(),
+                        seconds,
+                        messages / seconds,
+                        (firstSeen - started) / 1e9,
+                        cpu * 1000 / messages,
+                        pgCpu * 1000 / messages,
+                        harnessCpu * 1000 / messages);
 
                 // latency with IDLE: one message at a time, at a steady pace
                 MailLoad single = new MailLoad("latency");
@@ -105,8 +135,12 @@ public final class MailBenchmark {
                     latencies.add(System.nanoTime() - delivered);
                     Thread.sleep(50);
                 }
-                line(out, "Delivery-to-visible with IDLE (poll interval %d s), %d messages one at a time: %s (target p95 < poll interval + 1 s)",
-                        pollSeconds, latencySamples, latencies.summary());
+                line(
+                        out,
+                        "Delivery-to-visible with IDLE (poll interval %d s), %d messages one at a time: %s (target p95 < poll interval + 1 s)",
+                        pollSeconds,
+                        latencySamples,
+                        latencies.summary());
             }
         }
         System.out.println("\n==== results ====\n" + out);

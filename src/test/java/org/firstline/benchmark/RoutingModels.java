@@ -17,10 +17,25 @@ import org.firstline.triage.internal.TeamPredictor;
  * ownership map, the newest 20 % measure top-1 accuracy (model alone and combined with the map).
  */
 final class RoutingModels {
-    record Result(String model, double alone, double combined, double weight, String setting, double trainSeconds, double predictMs) {
+    record Result(
+            String model,
+            double alone,
+            double combined,
+            double weight,
+            String setting,
+            double trainSeconds,
+            double predictMs) {
         String line() {
-            return String.format(Locale.ROOT, "%-28s alone %5.1f %%  combined %5.1f %% (weight %.1f)  %s  trained in %.2f s, %.3f ms per ticket",
-                    model, 100 * alone, 100 * combined, weight, setting, trainSeconds, predictMs);
+            return String.format(
+                    Locale.ROOT,
+                    "%-28s alone %5.1f %%  combined %5.1f %% (weight %.1f)  %s  trained in %.2f s, %.3f ms per ticket",
+                    model,
+                    100 * alone,
+                    100 * combined,
+                    weight,
+                    setting,
+                    trainSeconds,
+                    predictMs);
         }
     }
 
@@ -44,14 +59,27 @@ final class RoutingModels {
             var tuned = LinearTeamClassifier.tune(teach, tune, loss);
             double lw = weight(tuned.model(), rules, tune);
             var model = LinearTeamClassifier.train(learn, loss, tuned.c(), tuned.scale());
-            results.add(measure("linear " + loss.name().toLowerCase(Locale.ROOT), model, rules, test, lw, "C " + tuned.c() + (loss == LinearTeamClassifier.Loss.SVM ? ", softmax scale " + tuned.scale() : ""),
+            results.add(measure(
+                    "linear " + loss.name().toLowerCase(Locale.ROOT),
+                    model,
+                    rules,
+                    test,
+                    lw,
+                    "C " + tuned.c()
+                            + (loss == LinearTeamClassifier.Loss.SVM ? ", softmax scale " + tuned.scale() : ""),
                     (System.nanoTime() - started) / 1e9));
         }
         return results;
     }
 
-    private static Result measure(String name, TeamPredictor model, OwnershipMatcher rules, List<TeamClassifier.Example> test,
-            double weight, String setting, double seconds) {
+    private static Result measure(
+            String name,
+            TeamPredictor model,
+            OwnershipMatcher rules,
+            List<TeamClassifier.Example> test,
+            double weight,
+            String setting,
+            double seconds) {
         int alone = 0;
         int combined = 0;
         long nanos = 0;
@@ -87,13 +115,16 @@ final class RoutingModels {
 
     /** The synthetic desk's history as examples, teams numbered from 1 as the benchmark loads them. */
     static List<TeamClassifier.Example> synthetic(List<TicketCorpus.Ticket> tickets) {
-        return tickets.stream().map(t -> new TeamClassifier.Example(t.subject(), t.body(), t.team() + 1)).toList();
+        return tickets.stream()
+                .map(t -> new TeamClassifier.Example(t.subject(), t.body(), t.team() + 1))
+                .toList();
     }
 
     static OwnershipMatcher syntheticRules() {
         var rules = new ArrayList<OwnershipRule>();
         long id = 1;
-        for (var r : TicketCorpus.ownershipMap()) rules.add(new OwnershipRule(id++, r.team() + 1, RuleKind.valueOf(r.kind()), r.term(), r.weight()));
+        for (var r : TicketCorpus.ownershipMap())
+            rules.add(new OwnershipRule(id++, r.team() + 1, RuleKind.valueOf(r.kind()), r.term(), r.weight()));
         return new OwnershipMatcher(rules);
     }
 
@@ -101,6 +132,7 @@ final class RoutingModels {
     public static void main(String[] args) {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
         System.out.println("Synthetic desk (TicketCorpus), " + size + " tickets:");
-        compare(synthetic(TicketCorpus.generate(size, 7)), syntheticRules()).forEach(r -> System.out.println("  " + r.line()));
+        compare(synthetic(TicketCorpus.generate(size, 7)), syntheticRules())
+                .forEach(r -> System.out.println("  " + r.line()));
     }
 }

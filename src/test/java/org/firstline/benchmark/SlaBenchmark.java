@@ -44,10 +44,16 @@ public final class SlaBenchmark {
         Files.createDirectories(work);
         var out = new StringBuilder();
         arithmetic(out);
-        try (var pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg")).setCleanDataDirectory(false)
-                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "100").start()) {
+        try (var pg = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("pg"))
+                .setCleanDataDirectory(false)
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_connections", "100")
+                .start()) {
             String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
-            List<String> external = List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+            List<String> external = List.of(
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=postgres",
                     "--firstline.triage.background=false");
             try (var first = AppProcess.start(jar, 18091, work.resolve("a"), external, work.resolve("first.log"))) {
                 // migrations only
@@ -56,8 +62,13 @@ public final class SlaBenchmark {
             try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
                 load(c, open);
             }
-            line(out, "Loaded %,d open tickets with their clocks (10 %% breached, 10 %% at risk) in %.1f s", open, (System.nanoTime() - loadStart) / 1e9);
-            String password = Files.readString(work.resolve("a").resolve("initial-admin-password")).strip();
+            line(
+                    out,
+                    "Loaded %,d open tickets with their clocks (10 %% breached, 10 %% at risk) in %.1f s",
+                    open,
+                    (System.nanoTime() - loadStart) / 1e9);
+            String password = Files.readString(work.resolve("a").resolve("initial-admin-password"))
+                    .strip();
             try (var a = AppProcess.start(jar, 18091, work.resolve("a"), external, work.resolve("a.log"));
                     var b = AppProcess.start(jar, 18092, work.resolve("b"), external, work.resolve("b.log"))) {
                 String base = "http://localhost:" + a.port;
@@ -67,7 +78,12 @@ public final class SlaBenchmark {
                     for (int i = 0; i < 50; i++) get(url, token);
                     var latencies = new Latencies();
                     for (int i = 0; i < 500; i++) latencies.add(timed(() -> get(url, token)));
-                    line(out, "List %s, 50 of %,d open tickets (API): %s", list.replaceAll("\\?.*", ""), open, latencies.summary());
+                    line(
+                            out,
+                            "List %s, 50 of %,d open tickets (API): %s",
+                            list.replaceAll("\\?.*", ""),
+                            open,
+                            latencies.summary());
                 }
                 try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
                     sameMinute(c, open, timers, out);
@@ -82,16 +98,25 @@ public final class SlaBenchmark {
     /** Due times per second on a London office calendar with bank holidays, as a policy change recomputes them. */
     private static void arithmetic(StringBuilder out) {
         var hours = new ArrayList<HoursRange>();
-        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+        for (DayOfWeek d : List.of(
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             hours.add(new HoursRange(d, 540, 750));
             hours.add(new HoursRange(d, 810, 1050));
         }
-        var holidays = Set.of(LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-28"), LocalDate.parse("2027-01-01"),
-                LocalDate.parse("2026-04-03"), LocalDate.parse("2026-04-06"), LocalDate.parse("2026-05-25"), LocalDate.parse("2026-08-31"));
-        var calculator = new BusinessTimeCalculator(new BusinessCalendar(ZoneId.of("Europe/London"), false, hours, holidays));
+        var holidays = Set.of(
+                LocalDate.parse("2026-12-25"),
+                LocalDate.parse("2026-12-28"),
+                LocalDate.parse("2027-01-01"),
+                LocalDate.parse("2026-04-03"),
+                LocalDate.parse("2026-04-06"),
+                LocalDate.parse("2026-05-25"),
+                LocalDate.parse("2026-08-31"));
+        var calculator =
+                new BusinessTimeCalculator(new BusinessCalendar(ZoneId.of("Europe/London"), false, hours, holidays));
         var random = new Random(3);
         Instant year = Instant.parse("2026-01-01T00:00:00Z");
-        for (String kind : new String[] {"minutes (1 h to 5 working days)", "minutes with a pause", "working days (1 to 10)"}) {
+        for (String kind :
+                new String[] {"minutes (1 h to 5 working days)", "minutes with a pause", "working days (1 to 10)"}) {
             double[] rates = new double[5];
             long sink = 0;
             for (int run = -2; run < rates.length; run++) {
@@ -100,8 +125,13 @@ public final class SlaBenchmark {
                     Instant start = year.plusSeconds(random.nextInt(365 * 86400));
                     Instant due = switch (kind.charAt(0) == 'w' ? 2 : kind.contains("pause") ? 1 : 0) {
                         case 0 -> calculator.add(start, Duration.ofMinutes(60 + random.nextInt(2340)), List.of());
-                        case 1 -> calculator.add(start, Duration.ofMinutes(60 + random.nextInt(2340)),
-                                List.of(new Interval(start.plusSeconds(3600), start.plusSeconds(3600 + random.nextInt(3 * 86400)))));
+                        case 1 ->
+                            calculator.add(
+                                    start,
+                                    Duration.ofMinutes(60 + random.nextInt(2340)),
+                                    List.of(new Interval(
+                                            start.plusSeconds(3600),
+                                            start.plusSeconds(3600 + random.nextInt(3 * 86400)))));
                         default -> calculator.addWorkingDays(start, 1 + random.nextInt(10), List.of());
                     };
                     sink += due.getEpochSecond();
@@ -110,7 +140,14 @@ public final class SlaBenchmark {
                 if (run >= 0) rates[run] = n / ((System.nanoTime() - started) / 1e9);
             }
             Arrays.sort(rates);
-            line(out, "Deadline computations, %s, one thread: median %,.0f/s (runs %,.0f–%,.0f/s) [%d]", kind, rates[2], rates[0], rates[4], sink % 2);
+            line(
+                    out,
+                    "Deadline computations, %s, one thread: median %,.0f/s (runs %,.0f–%,.0f/s) [%d]",
+                    kind,
+                    rates[2],
+                    rates[0],
+                    rates[4],
+                    sink % 2);
         }
     }
 
@@ -159,7 +196,9 @@ public final class SlaBenchmark {
         Instant deadline = minute.plusSeconds(180);
         int recorded = 0;
         while (Instant.now().isBefore(deadline)) {
-            try (var rs = c.createStatement().executeQuery("select count(*) from sla_event e join ticket_sla s on s.id = e.ticket_sla_id where s.target = 'RESOLUTION'")) {
+            try (var rs = c.createStatement()
+                    .executeQuery(
+                            "select count(*) from sla_event e join ticket_sla s on s.id = e.ticket_sla_id where s.target = 'RESOLUTION'")) {
                 rs.next();
                 recorded = rs.getInt(1);
             }
@@ -176,11 +215,21 @@ public final class SlaBenchmark {
                        count(*) filter (where e.notified_at is not null)
                 from sla_event e join ticket_sla s on s.id = e.ticket_sla_id where s.target = 'RESOLUTION'""")) {
             rs.next();
-            line(out, "%,d clocks due within one minute, two nodes sweeping every second: %,d breaches recorded for %,d distinct clocks "
+            line(
+                    out,
+                    "%,d clocks due within one minute, two nodes sweeping every second: %,d breaches recorded for %,d distinct clocks "
                             + "(exactly once: %s); lateness p50 %.2f s, p99 %.2f s, max %.2f s (target p99 < 2 s); %d nodes recorded them "
                             + "(%,d by one of them); %,d told",
-                    timers, rs.getInt(1), rs.getInt(2), rs.getInt(1) == rs.getInt(2) && rs.getInt(2) == timers ? "yes" : "NO",
-                    rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getInt(7), rs.getInt(6), rs.getInt(8));
+                    timers,
+                    rs.getInt(1),
+                    rs.getInt(2),
+                    rs.getInt(1) == rs.getInt(2) && rs.getInt(2) == timers ? "yes" : "NO",
+                    rs.getDouble(3),
+                    rs.getDouble(4),
+                    rs.getDouble(5),
+                    rs.getInt(7),
+                    rs.getInt(6),
+                    rs.getInt(8));
         }
     }
 }

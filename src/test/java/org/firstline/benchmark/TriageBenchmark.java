@@ -31,7 +31,8 @@ import org.postgresql.PGConnection;
  * with the whole backlog waiting. Run it with {@code bench/run --suite triage}; see BENCHMARKS.md.
  */
 public final class TriageBenchmark {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final int ORGANIZATIONS = 20;
     private static final int CONTACTS = 2_000;
 
@@ -43,21 +44,34 @@ public final class TriageBenchmark {
         deleteRecursively(work);
         Files.createDirectories(work);
         var out = new StringBuilder();
-        try (var pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg")).setCleanDataDirectory(false)
-                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "100").start()) {
+        try (var pg = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("pg"))
+                .setCleanDataDirectory(false)
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_connections", "100")
+                .start()) {
             String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
-            List<String> external = List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+            List<String> external = List.of(
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=postgres",
                     "--firstline.triage.background=false");
-            try (var first = AppProcess.start(jar, 18081, work.resolve("app"), external, work.resolve("app-first.log"))) {
+            try (var first =
+                    AppProcess.start(jar, 18081, work.resolve("app"), external, work.resolve("app-first.log"))) {
                 // migrations only
             }
             long loadStart = System.nanoTime();
             try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
                 load(c, history, waiting);
             }
-            line(out, "Loaded %,d routed tickets over %d teams and %,d waiting tickets in %.1f s", history, TicketCorpus.TEAMS.length,
-                    waiting, (System.nanoTime() - loadStart) / 1e9);
-            String password = Files.readString(work.resolve("app").resolve("initial-admin-password")).strip();
+            line(
+                    out,
+                    "Loaded %,d routed tickets over %d teams and %,d waiting tickets in %.1f s",
+                    history,
+                    TicketCorpus.TEAMS.length,
+                    waiting,
+                    (System.nanoTime() - loadStart) / 1e9);
+            String password = Files.readString(work.resolve("app").resolve("initial-admin-password"))
+                    .strip();
             try (var app = AppProcess.start(jar, 18081, work.resolve("app"), external, work.resolve("app.log"))) {
                 String base = "http://localhost:" + app.port;
                 String token = createToken(app.port, password);
@@ -74,40 +88,72 @@ public final class TriageBenchmark {
                         Thread.sleep(1000);
                     }
                 }
-                line(out, "SLA clocks started for the %,d waiting tickets in the background in %.1f s", waiting, (System.nanoTime() - backfillStart) / 1e9);
+                line(
+                        out,
+                        "SLA clocks started for the %,d waiting tickets in the background in %.1f s",
+                        waiting,
+                        (System.nanoTime() - backfillStart) / 1e9);
                 String report = post(base + "/api/v1/triage/classifier/train", token);
-                line(out, "Classifier trained on %s past assignments in %s ms; on the newest %s it did not learn from (top-1): "
+                line(
+                        out,
+                        "Classifier trained on %s past assignments in %s ms; on the newest %s it did not learn from (top-1): "
                                 + "ownership map alone %s; naive Bayes %s alone, %s combined; linear SVM (C %s) %s alone, %s combined; "
                                 + "in use: %s, weight %s against the map",
-                        field(report, "examples"), field(report, "durationMs"), field(report, "heldOut"),
-                        percent(field(report, "rulesAccuracy")), percent(field(report, "naiveBayesAccuracy")),
-                        percent(field(report, "naiveBayesCombinedAccuracy")), field(report, "linearC"),
-                        percent(field(report, "linearAccuracy")), percent(field(report, "linearCombinedAccuracy")),
-                        field(report, "modelInUse"), field(report, "modelWeight"));
-                line(out, "The same %,d tickets in this process, all three models with Firstline's split (70 %% teach, 10 %% tune, 20 %% measure):",
+                        field(report, "examples"),
+                        field(report, "durationMs"),
+                        field(report, "heldOut"),
+                        percent(field(report, "rulesAccuracy")),
+                        percent(field(report, "naiveBayesAccuracy")),
+                        percent(field(report, "naiveBayesCombinedAccuracy")),
+                        field(report, "linearC"),
+                        percent(field(report, "linearAccuracy")),
+                        percent(field(report, "linearCombinedAccuracy")),
+                        field(report, "modelInUse"),
+                        field(report, "modelWeight"));
+                line(
+                        out,
+                        "The same %,d tickets in this process, all three models with Firstline's split (70 %% teach, 10 %% tune, 20 %% measure):",
                         history);
-                for (var r : RoutingModels.compare(RoutingModels.synthetic(TicketCorpus.generate(history + waiting, 7).subList(0, history)),
+                for (var r : RoutingModels.compare(
+                        RoutingModels.synthetic(
+                                TicketCorpus.generate(history + waiting, 7).subList(0, history)),
                         RoutingModels.syntheticRules())) {
                     line(out, "  %s", r.line());
                 }
 
                 long firstWaiting = history + 1;
                 var random = new Random(5);
-                for (int i = 0; i < 200; i++) get(base + "/api/v1/tickets/" + (firstWaiting + random.nextInt(waiting)) + "/suggestions", token);
+                for (int i = 0; i < 200; i++)
+                    get(base + "/api/v1/tickets/" + (firstWaiting + random.nextInt(waiting)) + "/suggestions", token);
                 var suggestions = new Latencies();
                 for (int i = 0; i < 1000; i++) {
                     long id = firstWaiting + random.nextInt(waiting);
                     suggestions.add(timed(() -> get(base + "/api/v1/tickets/" + id + "/suggestions", token)));
                 }
-                line(out, "Suggestions for one ticket (teams, assignees, priority, similar tickets; API, over HTTP): %s", suggestions.summary());
-                line(out, "  of which computing them in Firstline (timer firstline.triage.suggestions): %s", serverTime(base, token, "firstline_triage_suggestions_seconds"));
+                line(
+                        out,
+                        "Suggestions for one ticket (teams, assignees, priority, similar tickets; API, over HTTP): %s",
+                        suggestions.summary());
+                line(
+                        out,
+                        "  of which computing them in Firstline (timer firstline.triage.suggestions): %s",
+                        serverTime(base, token, "firstline_triage_suggestions_seconds"));
 
                 for (String sort : new String[] {"AGE", "URGENCY"}) {
                     for (int i = 0; i < 50; i++) get(base + "/api/v1/triage/desk?limit=50&sort=" + sort, token);
                     var desk = new Latencies();
-                    for (int i = 0; i < 500; i++) desk.add(timed(() -> get(base + "/api/v1/triage/desk?limit=50&sort=" + sort, token)));
-                    line(out, "Desk first page, 50 of %,d waiting, %s (API): %s", waiting, sort.toLowerCase(), desk.summary());
-                    line(out, "  of which reading the page in Firstline (timer firstline.triage.desk): %s", serverTime(base, token, "firstline_triage_desk_seconds"));
+                    for (int i = 0; i < 500; i++)
+                        desk.add(timed(() -> get(base + "/api/v1/triage/desk?limit=50&sort=" + sort, token)));
+                    line(
+                            out,
+                            "Desk first page, 50 of %,d waiting, %s (API): %s",
+                            waiting,
+                            sort.toLowerCase(),
+                            desk.summary());
+                    line(
+                            out,
+                            "  of which reading the page in Firstline (timer firstline.triage.desk): %s",
+                            serverTime(base, token, "firstline_triage_desk_seconds"));
                 }
                 var browser = signedInBrowser(base, password);
                 var rows = new Latencies();
@@ -132,12 +178,15 @@ public final class TriageBenchmark {
         try (var st = c.createStatement()) {
             st.execute("set session_replication_role = replica");
             st.execute("insert into support_plan (name, budget_hours, created_at) values ('Bench plan', 20, now())");
-            st.execute("insert into organization (name, plan_id, created_at) select 'Org ' || g, 1, now() from generate_series(1, "
-                    + ORGANIZATIONS + ") g");
-            st.execute("insert into contact (name, created_at) select 'Contact ' || g, now() from generate_series(1, " + CONTACTS + ") g");
-            st.execute("insert into contact_organization (contact_id, organization_id) select id, 1 + id % " + ORGANIZATIONS + " from contact");
-            st.execute("insert into team (name, created_at) select unnest(array['" + String.join("','", TicketCorpus.TEAMS)
-                    + "']), now()");
+            st.execute(
+                    "insert into organization (name, plan_id, created_at) select 'Org ' || g, 1, now() from generate_series(1, "
+                            + ORGANIZATIONS + ") g");
+            st.execute("insert into contact (name, created_at) select 'Contact ' || g, now() from generate_series(1, "
+                    + CONTACTS + ") g");
+            st.execute("insert into contact_organization (contact_id, organization_id) select id, 1 + id % "
+                    + ORGANIZATIONS + " from contact");
+            st.execute("insert into team (name, created_at) select unnest(array['"
+                    + String.join("','", TicketCorpus.TEAMS) + "']), now()");
             st.execute("""
                     insert into agent (username, display_name, email, password_hash, role, created_at)
                     select 'bench' || g, 'Bench agent ' || g, 'bench' || g || '@support.example', '{noop}x', 'AGENT', now()
@@ -147,8 +196,9 @@ public final class TriageBenchmark {
                     select t.id, a.id from team t join agent a on a.username like 'bench%'
                      and (substring(a.username from 6)::int - 1) % 8 = (t.id - 1) % 8""");
             for (var rule : TicketCorpus.ownershipMap()) {
-                st.execute("insert into ownership_rule (team_id, kind, term, weight, created_at) values (" + (rule.team() + 1) + ", '"
-                        + rule.kind() + "', '" + rule.term().replace("'", "''") + "', " + rule.weight() + ", now())");
+                st.execute("insert into ownership_rule (team_id, kind, term, weight, created_at) values ("
+                        + (rule.team() + 1) + ", '" + rule.kind() + "', '"
+                        + rule.term().replace("'", "''") + "', " + rule.weight() + ", now())");
             }
         }
         var copy = ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI();
@@ -158,18 +208,46 @@ public final class TriageBenchmark {
         for (int i = 0; i < all.size(); i++) {
             var t = all.get(i);
             boolean routed = i < history;
-            Instant created = routed ? now.minusSeconds(300L * 86400 - 300L * 86400 * i / history) : now.minusSeconds(10L * 86400 * (all.size() - i) / waiting);
+            Instant created = routed
+                    ? now.minusSeconds(300L * 86400 - 300L * 86400 * i / history)
+                    : now.minusSeconds(10L * 86400 * (all.size() - i) / waiting);
             int contact = 1 + random.nextInt(CONTACTS);
-            tickets.append(i + 1).append('\t').append(1000 + i).append('\t').append(t.subject()).append('\t').append(contact).append('\t')
-                    .append(1 + contact % ORGANIZATIONS).append("\tEMAIL\tQUESTION\t").append(new String[] {"LOW", "NORMAL", "NORMAL", "HIGH", "CRITICAL"}[random.nextInt(5)])
-                    .append("\tMINOR\t").append(routed ? "CLOSED" : "NEW").append('\t').append(routed ? String.valueOf(t.team() + 1) : "\\N")
-                    .append('\t').append(created).append('\t').append(created).append('\n');
-            messages.append(i + 1).append("\tPUBLIC\t").append(contact).append('\t')
-                    .append(t.body().replace("\\", "\\\\").replace("\n", "\\n").replace("\t", " ")).append('\t').append(created).append('\n');
+            tickets.append(i + 1)
+                    .append('\t')
+                    .append(1000 + i)
+                    .append('\t')
+                    .append(t.subject())
+                    .append('\t')
+                    .append(contact)
+                    .append('\t')
+                    .append(1 + contact % ORGANIZATIONS)
+                    .append("\tEMAIL\tQUESTION\t")
+                    .append(new String[] {"LOW", "NORMAL", "NORMAL", "HIGH", "CRITICAL"}[random.nextInt(5)])
+                    .append("\tMINOR\t")
+                    .append(routed ? "CLOSED" : "NEW")
+                    .append('\t')
+                    .append(routed ? String.valueOf(t.team() + 1) : "\\N")
+                    .append('\t')
+                    .append(created)
+                    .append('\t')
+                    .append(created)
+                    .append('\n');
+            messages.append(i + 1)
+                    .append("\tPUBLIC\t")
+                    .append(contact)
+                    .append('\t')
+                    .append(t.body().replace("\\", "\\\\").replace("\n", "\\n").replace("\t", " "))
+                    .append('\t')
+                    .append(created)
+                    .append('\n');
         }
-        copy.copyIn("copy ticket (id, number, subject, requester_id, organization_id, channel, type, priority, impact, status, team_id, "
-                + "created_at, updated_at) from stdin", new StringReader(tickets.toString()));
-        copy.copyIn("copy message (ticket_id, kind, author_contact_id, body, created_at) from stdin", new StringReader(messages.toString()));
+        copy.copyIn(
+                "copy ticket (id, number, subject, requester_id, organization_id, channel, type, priority, impact, status, team_id, "
+                        + "created_at, updated_at) from stdin",
+                new StringReader(tickets.toString()));
+        copy.copyIn(
+                "copy message (ticket_id, kind, author_contact_id, body, created_at) from stdin",
+                new StringReader(messages.toString()));
         try (var st = c.createStatement()) {
             st.execute("""
                     insert into ticket_search (ticket_id, created_at, document)
@@ -188,7 +266,8 @@ public final class TriageBenchmark {
                     select t.id, (select min(id) from agent where username like 'bench%'), 30, true, now() - interval '1 day', now()
                     from ticket t where t.team_id is not null and t.id % 10 = 0""");
             for (String table : new String[] {"ticket", "message", "time_entry"}) {
-                st.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
+                st.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table
+                        + "))");
             }
             st.execute("select setval('ticket_number_seq', (select max(number) from ticket))");
             st.execute("set session_replication_role = origin");
@@ -200,15 +279,20 @@ public final class TriageBenchmark {
      * The work queue at size: the waiting tickets are routed to the eight teams (as after a morning's triage) with
      * the facts 2i2c's rules read spread over them, then pages of the queue are read over the API.
      */
-    private static void workQueue(StringBuilder out, String base, String token, String jdbcUrl, int waiting) throws Exception {
-        try (var c = DriverManager.getConnection(jdbcUrl, "postgres", ""); var st = c.createStatement()) {
+    private static void workQueue(StringBuilder out, String base, String token, String jdbcUrl, int waiting)
+            throws Exception {
+        try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                var st = c.createStatement()) {
             st.execute("set session_replication_role = replica");
-            st.execute("update ticket set team_id = 1 + id % 8, status = 'OPEN', type = 'CHANGE_REQUEST', funded = (id % 100 = 0), "
-                    + "impact = case when id % 10 = 3 then 'MAJOR' else 'MINOR' end where team_id is null");
+            st.execute(
+                    "update ticket set team_id = 1 + id % 8, status = 'OPEN', type = 'CHANGE_REQUEST', funded = (id % 100 = 0), "
+                            + "impact = case when id % 10 = 3 then 'MAJOR' else 'MINOR' end where team_id is null");
             // budgets: no plan, used up, over half used, under half used
-            st.execute("insert into support_plan (name, budget_hours, created_at) values ('Small', 5, now()), ('Large', 100, now())");
-            st.execute("update organization set plan_id = case when id <= 5 then null when id <= 10 then (select id from support_plan where name = 'Small') "
-                    + "when id <= 15 then 1 else (select id from support_plan where name = 'Large') end");
+            st.execute(
+                    "insert into support_plan (name, budget_hours, created_at) values ('Small', 5, now()), ('Large', 100, now())");
+            st.execute(
+                    "update organization set plan_id = case when id <= 5 then null when id <= 10 then (select id from support_plan where name = 'Small') "
+                            + "when id <= 15 then 1 else (select id from support_plan where name = 'Large') end");
             st.execute("""
                     insert into ticket_priority_factors (ticket_id, aligned_with_goals, aligned_with_upstream, updated_at)
                     select id, id % 50 = 1, id % 50 = 2, now() from ticket where status = 'OPEN' and id % 50 in (1, 2)""");
@@ -220,14 +304,20 @@ public final class TriageBenchmark {
             st.execute("analyze");
         }
         String first = get(base + "/api/v1/triage/work-queue?limit=100", token);
-        line(out, "Work queue: %s open non-incident tickets with a team, ranked by 2i2c's rules; first page's rules: %s", field(first, "total"),
+        line(
+                out,
+                "Work queue: %s open non-incident tickets with a team, ranked by 2i2c's rules; first page's rules: %s",
+                field(first, "total"),
                 rules(first));
         for (String query : new String[] {"limit=100", "limit=100&offset=" + (waiting / 2), "limit=100&teamId=3"}) {
             for (int i = 0; i < 20; i++) get(base + "/api/v1/triage/work-queue?" + query, token);
             var page = new Latencies();
-            for (int i = 0; i < 200; i++) page.add(timed(() -> get(base + "/api/v1/triage/work-queue?" + query, token)));
+            for (int i = 0; i < 200; i++)
+                page.add(timed(() -> get(base + "/api/v1/triage/work-queue?" + query, token)));
             line(out, "Work queue page (%s, API): %s", query, page.summary());
-            line(out, "  of which ranking and reading it in Firstline (timer firstline.triage.work-queue): %s",
+            line(
+                    out,
+                    "  of which ranking and reading it in Firstline (timer firstline.triage.work-queue): %s",
                     serverTime(base, token, "firstline_triage_work_queue_seconds"));
         }
     }
@@ -240,21 +330,31 @@ public final class TriageBenchmark {
     }
 
     private static String get(String url, String token) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) throw new IllegalStateException(url + " " + response.statusCode() + " " + response.body());
+        if (response.statusCode() != 200)
+            throw new IllegalStateException(url + " " + response.statusCode() + " " + response.body());
         return response.body();
     }
 
     private static String post(String url, String token) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) throw new IllegalStateException(url + " " + response.statusCode() + " " + response.body());
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200)
+            throw new IllegalStateException(url + " " + response.statusCode() + " " + response.body());
         return response.body();
     }
 
     private static void html(HttpClient browser, String url) throws Exception {
-        var response = browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        var response =
+                browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) throw new IllegalStateException(url + " " + response.statusCode());
     }
 
@@ -264,8 +364,12 @@ public final class TriageBenchmark {
         String text = get(base + "/actuator/prometheus", token);
         var sb = new StringBuilder();
         for (String q : new String[] {"0.5", "0.95", "0.99"}) {
-            var m = Pattern.compile(metric + "\\{[^}]*quantile=\"" + q + "\"[^}]*\\} ([0-9.eE+-]+)").matcher(text);
-            sb.append(sb.isEmpty() ? "" : ", ").append("p").append(q.equals("0.5") ? "50" : q.substring(2)).append(' ')
+            var m = Pattern.compile(metric + "\\{[^}]*quantile=\"" + q + "\"[^}]*\\} ([0-9.eE+-]+)")
+                    .matcher(text);
+            sb.append(sb.isEmpty() ? "" : ", ")
+                    .append("p")
+                    .append(q.equals("0.5") ? "50" : q.substring(2))
+                    .append(' ')
                     .append(m.find() ? String.format("%.2f ms", Double.parseDouble(m.group(1)) * 1000) : "?");
         }
         return sb.toString();

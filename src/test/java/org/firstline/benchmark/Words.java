@@ -4,7 +4,9 @@ import java.util.Random;
 
 /** A vocabulary of made-up but pronounceable words with a Zipf-like spread, so some are common and most are rare. */
 final class Words {
-    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ne", "ru", "sa", "te", "vi", "do", "pe", "zu", "ha", "ri", "mo", "ta", "gu"};
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "ne", "ru", "sa", "te", "vi", "do", "pe", "zu", "ha", "ri", "mo", "ta", "gu"
+    };
     private final String[] words;
 
     Words(int size) {

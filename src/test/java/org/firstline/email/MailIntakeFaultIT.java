@@ -46,15 +46,22 @@ class MailIntakeFaultIT {
             load.forEach(m -> mail.deliver(m.raw()));
             int port = freePort();
             // a killed process leaves its mailbox lease behind; the restarted one waits for it to run out, briefly here
-            List<String> args = List.of("--firstline.demo-data=false", "--firstline.email.sender-limit-per-hour=100000",
+            List<String> args = List.of(
+                    "--firstline.demo-data=false",
+                    "--firstline.email.sender-limit-per-hour=100000",
                     "--firstline.email.lease=PT3S");
             AppProcess app = AppProcess.start(jar, port, work.resolve("app"), args, work.resolve("app-0.log"));
-            String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:"
-                    + Files.readString(work.resolve("app").resolve("initial-admin-password")).strip()).getBytes(StandardCharsets.UTF_8));
+            String auth = "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString(("admin:"
+                                            + Files.readString(
+                                                            work.resolve("app").resolve("initial-admin-password"))
+                                                    .strip())
+                                    .getBytes(StandardCharsets.UTF_8));
             var created = send(port, auth, "POST", "/api/v1/mailboxes", """
                     {"name": "Support", "address": "support@firstline.test", "imapHost": "127.0.0.1", "imapPort": %d,
-                     "imapSecurity": "NONE", "imapUsername": "%s", "imapPassword": "%s", "pollSeconds": 1}"""
-                    .formatted(mail.imapPort(), TestMailServer.SUPPORT_LOGIN, TestMailServer.SUPPORT_PASSWORD));
+                     "imapSecurity": "NONE", "imapUsername": "%s", "imapPassword": "%s", "pollSeconds": 1}""".formatted(
+                            mail.imapPort(), TestMailServer.SUPPORT_LOGIN, TestMailServer.SUPPORT_PASSWORD));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
             List<Integer> leftAtKill = new ArrayList<>();
@@ -71,7 +78,9 @@ class MailIntakeFaultIT {
                 app = AppProcess.start(jar, port, work.resolve("app"), args, work.resolve("app-" + kill + ".log"));
             }
             System.out.printf("Fault test (seed %d): unread messages when killed %s%n", seed, leftAtKill);
-            assertThat(leftAtKill).as("every kill hit a process in the middle of intake").allMatch(left -> left > 0 && left < MESSAGES);
+            assertThat(leftAtKill)
+                    .as("every kill hit a process in the middle of intake")
+                    .allMatch(left -> left > 0 && left < MESSAGES);
 
             long deadline = System.nanoTime() + 300_000_000_000L;
             while (mail.unseenInSupportInbox() > 0 && System.nanoTime() < deadline) {
@@ -89,17 +98,24 @@ class MailIntakeFaultIT {
         }
     }
 
-    private static HttpResponse<String> send(int port, String auth, String method, String path, String body) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", auth)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    private static HttpResponse<String> send(int port, String auth, String method, String path, String body)
+            throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("firstline-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("run the package phase first: no target/firstline-*.jar"));
+            return files.filter(p -> p.getFileName().toString().matches("firstline-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("run the package phase first: no target/firstline-*.jar"));
         }
     }
 

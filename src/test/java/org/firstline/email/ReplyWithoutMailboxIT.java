@@ -42,8 +42,10 @@ class ReplyWithoutMailboxIT extends ApiTest {
     }
 
     private String status(long ticketId) {
-        return jdbc.sql("select status || ' ' || coalesce(last_error, '') from outbound_email where ticket_id = ?").param(ticketId)
-                .query(String.class).single();
+        return jdbc.sql("select status || ' ' || coalesce(last_error, '') from outbound_email where ticket_id = ?")
+                .param(ticketId)
+                .query(String.class)
+                .single();
     }
 
     @AfterAll
@@ -55,25 +57,46 @@ class ReplyWithoutMailboxIT extends ApiTest {
     void aReplyWithNoMailboxIsQueuedWithItsFileSaidToBeUnsentAndMailedOnceAMailboxIsAdded() throws Exception {
         var agent = newAgent(AgentRole.AGENT);
         String customer = unique("rita") + "@customer.test";
-        var opened = api(agent).post("/api/v1/tickets", Map.of("subject", "Export fails", "body", "The export page fails.",
-                "requester", Map.of("email", customer, "name", "Rita")));
+        var opened = api(agent)
+                .post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                "Export fails",
+                                "body",
+                                "The export page fails.",
+                                "requester",
+                                Map.of("email", customer, "name", "Rita")));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         long id = opened.json().get("id").asLong();
         long number = opened.json().get("number").asLong();
         var browser = signedIn(agent);
-        String csrf = ApiClient.csrfToken(browser.get("/tickets/" + number, "text/html").body());
+        String csrf = ApiClient.csrfToken(
+                browser.get("/tickets/" + number, "text/html").body());
 
-        var reply = browser.postMultipart("/tickets/" + number + "/messages?kind=PUBLIC&_csrf=" + csrf + "&body="
-                + URLEncoder.encode("Please run the attached script.", StandardCharsets.UTF_8), "files", "collect.sh",
+        var reply = browser.postMultipart(
+                "/tickets/" + number + "/messages?kind=PUBLIC&_csrf=" + csrf + "&body="
+                        + URLEncoder.encode("Please run the attached script.", StandardCharsets.UTF_8),
+                "files",
+                "collect.sh",
                 "#!/bin/sh\necho logs\n".getBytes(StandardCharsets.UTF_8));
         assertThat(reply.status()).as(reply.body()).isEqualTo(302);
-        var page = org.jsoup.Jsoup.parse(browser.get("/tickets/" + number, "text/html").body());
-        assertThat(page.select(".flash").text()).contains("Reply saved").contains("no mailbox").doesNotContain("Reply sent");
-        assertThat(page.select(".message .unsent").text()).contains("Not sent yet").contains("no mailbox");
+        var page = org.jsoup.Jsoup.parse(
+                browser.get("/tickets/" + number, "text/html").body());
+        assertThat(page.select(".flash").text())
+                .contains("Reply saved")
+                .contains("no mailbox")
+                .doesNotContain("Reply sent");
+        assertThat(page.select(".message .unsent").text())
+                .contains("Not sent yet")
+                .contains("no mailbox");
 
         // queued with its file, whenever the sender runs; nothing leaves while there is no mailbox
-        var queued = jdbc.sql("select status, mailbox_id, cardinality(attachment_ids) from outbound_email where ticket_id = ?")
-                .param(id).query((rs, n) -> List.of(rs.getString(1), String.valueOf(rs.getObject(2)), rs.getInt(3))).single();
+        var queued = jdbc.sql(
+                        "select status, mailbox_id, cardinality(attachment_ids) from outbound_email where ticket_id = ?")
+                .param(id)
+                .query((rs, n) -> List.of(rs.getString(1), String.valueOf(rs.getObject(2)), rs.getInt(3)))
+                .single();
         assertThat(queued).containsExactly("QUEUED", "null", 1);
         administration.sendOutbox();
         assertThat(status(id)).startsWith("QUEUED");
@@ -90,9 +113,13 @@ class ReplyWithoutMailboxIT extends ApiTest {
         var parts = (Multipart) sent.get(0).getContent();
         assertThat(parts.getCount()).isEqualTo(2);
         assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("collect.sh");
-        assertThat(jdbc.sql("select mailbox_id from outbound_email where ticket_id = ?").param(id).query(Long.class).single())
+        assertThat(jdbc.sql("select mailbox_id from outbound_email where ticket_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(mailboxId);
-        var after = org.jsoup.Jsoup.parse(browser.get("/tickets/" + number, "text/html").body());
+        var after = org.jsoup.Jsoup.parse(
+                browser.get("/tickets/" + number, "text/html").body());
         assertThat(after.select(".message .unsent")).isEmpty();
     }
 }

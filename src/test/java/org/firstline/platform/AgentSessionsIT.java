@@ -29,16 +29,34 @@ class AgentSessionsIT extends ApiTest {
 
         agentService.update(admin.id(), change(null, false));
 
-        assertThat(sessionsOf(admin)).as("deactivation ends the agent's sessions").isZero();
+        assertThat(sessionsOf(admin))
+                .as("deactivation ends the agent's sessions")
+                .isZero();
         var page = browser.get("/admin/agents", "text/html");
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.header("Location")).isEqualTo("/login");
         String csrf = ApiClient.csrfToken(browser.get("/login", "text/html").body());
-        var create = browser.postForm("/admin/agents", Map.of("_csrf", csrf, "username", unique("sneaky"), "displayName", "Sneaky",
-                "email", "sneaky@example.com", "role", "ADMIN", "password", "a long enough password"));
+        var create = browser.postForm(
+                "/admin/agents",
+                Map.of(
+                        "_csrf",
+                        csrf,
+                        "username",
+                        unique("sneaky"),
+                        "displayName",
+                        "Sneaky",
+                        "email",
+                        "sneaky@example.com",
+                        "role",
+                        "ADMIN",
+                        "password",
+                        "a long enough password"));
         assertThat(create.status()).isEqualTo(302);
         assertThat(create.header("Location")).isEqualTo("/login");
-        assertThat(jdbc.sql("select count(*) from agent where username like 'sneaky-%'").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from agent where username like 'sneaky-%'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -51,8 +69,11 @@ class AgentSessionsIT extends ApiTest {
 
         assertThat(browser.get("/admin/agents", "text/html").status()).isEqualTo(403);
         assertThat(browser.get("/tickets", "text/html").status()).isEqualTo(200);
-        String csrf = ApiClient.csrfToken(browser.get("/tickets/new", "text/html").body());
-        assertThat(browser.postForm("/tickets/new", Map.of("_csrf", csrf, "subject", "x", "body", "y")).status()).isEqualTo(403);
+        String csrf =
+                ApiClient.csrfToken(browser.get("/tickets/new", "text/html").body());
+        assertThat(browser.postForm("/tickets/new", Map.of("_csrf", csrf, "subject", "x", "body", "y"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -61,11 +82,16 @@ class AgentSessionsIT extends ApiTest {
         var laptop = signIn(agent);
         var stolen = signIn(agent);
         String csrf = ApiClient.csrfToken(laptop.get("/me", "text/html").body());
-        var changed = laptop.postForm("/me/password", Map.of("_csrf", csrf, "currentPassword", PASSWORD,
-                "newPassword", "a brand new long password"));
+        var changed = laptop.postForm(
+                "/me/password",
+                Map.of("_csrf", csrf, "currentPassword", PASSWORD, "newPassword", "a brand new long password"));
         assertThat(changed.status()).isEqualTo(302);
-        assertThat(laptop.get("/tickets", "text/html").status()).as("the session that changed it stays").isEqualTo(200);
-        assertThat(stolen.get("/tickets", "text/html").status()).as("every other session ends").isEqualTo(302);
+        assertThat(laptop.get("/tickets", "text/html").status())
+                .as("the session that changed it stays")
+                .isEqualTo(200);
+        assertThat(stolen.get("/tickets", "text/html").status())
+                .as("every other session ends")
+                .isEqualTo(302);
         assertThat(sessionsOf(agent)).isEqualTo(1);
     }
 
@@ -73,21 +99,29 @@ class AgentSessionsIT extends ApiTest {
     void theSessionIsInTheDatabaseWithoutThePasswordHash() {
         var agent = newAgent(AgentRole.AGENT);
         signIn(agent);
-        byte[] stored = jdbc.sql("""
+        byte[] stored =
+                jdbc.sql("""
                 select a.attribute_bytes from spring_session s join spring_session_attributes a on a.session_primary_id = s.primary_id
-                where s.principal_name = ? and a.attribute_name = 'SPRING_SECURITY_CONTEXT'""")
-                .param(agent.username()).query(byte[].class).single();
-        String hash = jdbc.sql("select password_hash from agent where id = ?").param(agent.id()).query(String.class).single();
-        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).contains(agent.username()).doesNotContain(hash);
+                where s.principal_name = ? and a.attribute_name = 'SPRING_SECURITY_CONTEXT'""").param(agent.username()).query(byte[].class).single();
+        String hash = jdbc.sql("select password_hash from agent where id = ?")
+                .param(agent.id())
+                .query(String.class)
+                .single();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+                .contains(agent.username())
+                .doesNotContain(hash);
     }
 
     @Test
     void redirectsNeverFollowTheHostHeader() throws Exception {
         try (var socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write("GET /tickets HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            var lines = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).lines()
-                    .takeWhile(line -> !line.isEmpty()).toList();
+            socket.getOutputStream()
+                    .write("GET /tickets HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            var lines = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .lines()
+                    .takeWhile(line -> !line.isEmpty())
+                    .toList();
             assertThat(lines.get(0)).contains("302");
             assertThat(lines).anyMatch(line -> line.equalsIgnoreCase("Location: /login"));
             assertThat(String.join("\n", lines)).doesNotContain("evil.example");
@@ -100,21 +134,26 @@ class AgentSessionsIT extends ApiTest {
         var browser = ApiClient.anonymous(port).withCookies();
         assertThat(browser.get("/tickets?status=OPEN", "text/html").status()).isEqualTo(302);
         String csrf = ApiClient.csrfToken(browser.get("/login", "text/html").body());
-        var signedIn = browser.postForm("/login", Map.of("username", agent.username(), "password", PASSWORD, "_csrf", csrf));
+        var signedIn =
+                browser.postForm("/login", Map.of("username", agent.username(), "password", PASSWORD, "_csrf", csrf));
         assertThat(signedIn.header("Location")).startsWith("/tickets?status=OPEN");
     }
 
     private ApiClient signIn(AgentView agent) {
         var browser = ApiClient.anonymous(port).withCookies();
         String csrf = ApiClient.csrfToken(browser.get("/login", "text/html").body());
-        var signedIn = browser.postForm("/login", Map.of("username", agent.username(), "password", PASSWORD, "_csrf", csrf));
+        var signedIn =
+                browser.postForm("/login", Map.of("username", agent.username(), "password", PASSWORD, "_csrf", csrf));
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.header("Location")).isEqualTo("/tickets");
         return browser;
     }
 
     private int sessionsOf(AgentView agent) {
-        return jdbc.sql("select count(*) from spring_session where principal_name = ?").param(agent.username()).query(Integer.class).single();
+        return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param(agent.username())
+                .query(Integer.class)
+                .single();
     }
 
     private static AgentForm change(AgentRole role, Boolean active) {

@@ -39,7 +39,9 @@ class BackgroundLoopTest {
         var loop = new CountingLoop(new StackOverflowError("deep mail"));
         loop.start();
         try {
-            assertThat(loop.threeSteps.await(10, TimeUnit.SECONDS)).as("three steps ran").isTrue();
+            assertThat(loop.threeSteps.await(10, TimeUnit.SECONDS))
+                    .as("three steps ran")
+                    .isTrue();
             assertThat(loop.isRunning()).isTrue();
         } finally {
             loop.stop();

@@ -47,25 +47,31 @@ class BadInputIT extends ApiTest {
         assertProblem(api.postRaw("/api/v1/tickets", """
                 {"subject": 123, "body": "b", "requester": {"email": "ada@example.com"}}"""), 400).contains("subject");
         assertProblem(api.postRaw("/api/v1/tickets", """
-                {"subject": "one", "subject": "two", "body": "b", "requester": {"email": "ada@example.com"}}"""), 400)
-                .contains("twice");
+                {"subject": "one", "subject": "two", "body": "b", "requester": {"email": "ada@example.com"}}"""), 400).contains("twice");
         assertProblem(open("\"funded\": \"true\""), 400).contains("funded");
         assertProblem(api.postRaw("/api/v1/tickets", """
-                {"subject": "half \\ud800 a pair", "body": "b", "requester": {"email": "ada@example.com"}}"""), 400)
-                .contains("subject");
+                {"subject": "half \\ud800 a pair", "body": "b", "requester": {"email": "ada@example.com"}}"""), 400).contains("subject");
         assertProblem(api.postRaw("/api/v1/tickets", "[1, 2]"), 400).contains("JSON object");
-        assertProblem(open("\"organizationId\": 99999999999999999999999"), 400).contains("organizationId").contains("out of range");
+        assertProblem(open("\"organizationId\": 99999999999999999999999"), 400)
+                .contains("organizationId")
+                .contains("out of range");
     }
 
     @Test
     void malformedUtf8IsRefusedNotDecodedToSomethingElse() throws Exception {
         byte[] overlongSlash = {(byte) 0xC0, (byte) 0xAF};
         byte[] head = "{\"subject\": \"a".getBytes(StandardCharsets.UTF_8);
-        byte[] tail = "b\", \"body\": \"x\", \"requester\": {\"email\": \"ada@example.com\"}}".getBytes(StandardCharsets.UTF_8);
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, overlongSlash, tail))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        byte[] tail = "b\", \"body\": \"x\", \"requester\": {\"email\": \"ada@example.com\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArrays(
+                                        java.util.List.of(head, overlongSlash, tail)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("UTF-8");
     }
@@ -73,14 +79,17 @@ class BadInputIT extends ApiTest {
     @Test
     void outOfRangeNumbersAreA400() {
         assertProblem(api.get("/api/v1/sla/stale?hours=99999999999"), 400).contains("hours");
-        assertProblem(api.get("/api/v1/sla/at-risk?withinMinutes=9223372036854775807"), 400).contains("withinMinutes");
+        assertProblem(api.get("/api/v1/sla/at-risk?withinMinutes=9223372036854775807"), 400)
+                .contains("withinMinutes");
         assertProblem(api.get("/api/v1/tickets/99999999999999999999"), 400);
     }
 
     @Test
     void everyErrorIsProblemJson() throws Exception {
         assertProblem(api.get("/api/v1/no-such-thing"), 404);
-        assertThat(ApiClient.anonymous(port).get("/error").status()).as("nothing went wrong: nothing is there").isEqualTo(404);
+        assertThat(ApiClient.anonymous(port).get("/error").status())
+                .as("nothing went wrong: nothing is there")
+                .isEqualTo(404);
         assertProblem(api.delete("/api/v1/tickets"), 405);
         assertProblem(api.postText("/api/v1/tickets", "text/plain", "hello"), 415);
         assertProblem(ApiClient.anonymous(port).postRaw("/api/v1/hooks/github", "{}"), 401);
@@ -99,15 +108,17 @@ class BadInputIT extends ApiTest {
         assertThat(first.status()).isEqualTo(201);
         var retry = api.post("/api/v1/tickets", ticket("First"), headers);
         assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
-        assertProblem(api.post("/api/v1/tickets", ticket("Second"), headers), 422).contains("Idempotency-Key");
+        assertThat(retry.json().get("id").asLong())
+                .isEqualTo(first.json().get("id").asLong());
+        assertProblem(api.post("/api/v1/tickets", ticket("Second"), headers), 422)
+                .contains("Idempotency-Key");
     }
 
     @Test
     void aChunkedBodyIsCutOffAtTheLimitByBytesRead() throws Exception {
         // no Content-Length: only counting what is read can stop it
-        InputStream endless = new SequenceInputStream(new ByteArrayInputStream("{\"subject\": \"".getBytes(StandardCharsets.UTF_8)),
-                new InputStream() {
+        InputStream endless = new SequenceInputStream(
+                new ByteArrayInputStream("{\"subject\": \"".getBytes(StandardCharsets.UTF_8)), new InputStream() {
                     long left = 20L * 1024 * 1024;
 
                     @Override
@@ -115,16 +126,24 @@ class BadInputIT extends ApiTest {
                         return left-- > 0 ? 'a' : -1;
                     }
                 });
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless)).build(), HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
     }
 
     private ApiClient.Response open(String extraField) {
-        return api.postRaw("/api/v1/tickets", "{\"subject\": \"s\", \"body\": \"b\", \"requester\": {\"email\": \"ada@example.com\"}, "
-                + extraField + "}");
+        return api.postRaw(
+                "/api/v1/tickets",
+                "{\"subject\": \"s\", \"body\": \"b\", \"requester\": {\"email\": \"ada@example.com\"}, " + extraField
+                        + "}");
     }
 
     private static Map<String, Object> ticket(String subject) {
@@ -134,8 +153,13 @@ class BadInputIT extends ApiTest {
     private static org.assertj.core.api.AbstractStringAssert<?> assertProblem(ApiClient.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.body()).doesNotContain("org.firstline").doesNotContain("tools.jackson").doesNotContain("java.")
-                .doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("select ").doesNotContain("StreamReadConstraints");
+        assertThat(response.body())
+                .doesNotContain("org.firstline")
+                .doesNotContain("tools.jackson")
+                .doesNotContain("java.")
+                .doesNotContainIgnoringCase("exception")
+                .doesNotContainIgnoringCase("select ")
+                .doesNotContain("StreamReadConstraints");
         return assertThat(response.json().get("detail").asString() + " " + response.body());
     }
 

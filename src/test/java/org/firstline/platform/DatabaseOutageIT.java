@@ -31,23 +31,54 @@ class DatabaseOutageIT {
     @Test
     void aKilledEmbeddedDatabaseIsA503UntilFirstlineHasStartedItAgain() throws Exception {
         try (var context = new SpringApplicationBuilder(FirstlineApplication.class)
-                .run("--server.port=0", "--firstline.ephemeral-database=false", "--firstline.demo-data=false",
+                .run(
+                        "--server.port=0",
+                        "--firstline.ephemeral-database=false",
+                        "--firstline.demo-data=false",
                         "--firstline.data-dir=" + dataDir)) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            var agent = context.getBean(AgentService.class).create(new AgentForm("olive", "Olive", "olive@support.test",
-                    AgentRole.ADMIN, "UTC", "", 30, PASSWORD, true, List.of()));
-            var api = ApiClient.bearer(port, context.getBean(ApiTokenService.class).create("outage", agent.id()).secret());
+            var agent = context.getBean(AgentService.class)
+                    .create(new AgentForm(
+                            "olive",
+                            "Olive",
+                            "olive@support.test",
+                            AgentRole.ADMIN,
+                            "UTC",
+                            "",
+                            30,
+                            PASSWORD,
+                            true,
+                            List.of()));
+            var api = ApiClient.bearer(
+                    port,
+                    context.getBean(ApiTokenService.class)
+                            .create("outage", agent.id())
+                            .secret());
             var basic = ApiClient.basic(port, "olive", PASSWORD);
             var anonymous = ApiClient.anonymous(port);
             var browser = signIn(port);
-            long before = api.post("/api/v1/tickets", Map.of("subject", "Filed before the outage", "body", "Keep me",
-                    "requester", Map.of("email", "ada@example.com"))).json().get("id").asLong();
+            long before = api.post(
+                            "/api/v1/tickets",
+                            Map.of(
+                                    "subject",
+                                    "Filed before the outage",
+                                    "body",
+                                    "Keep me",
+                                    "requester",
+                                    Map.of("email", "ada@example.com")))
+                    .json()
+                    .get("id")
+                    .asLong();
 
-            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).strip());
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                    .get(0)
+                    .strip());
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
             long killedAt = System.nanoTime();
 
-            waitUntil(Duration.ofSeconds(5), () -> anonymous.get("/actuator/health/readiness").status() == 503);
+            waitUntil(
+                    Duration.ofSeconds(5),
+                    () -> anonymous.get("/actuator/health/readiness").status() == 503);
             assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
             long healthStart = System.nanoTime();
             assertThat(anonymous.get("/actuator/health").status()).isEqualTo(503);
@@ -65,14 +96,31 @@ class DatabaseOutageIT {
             assertThat(page.status()).isEqualTo(503);
             assertThat(page.body()).contains("cannot reach its database");
 
-            waitUntil(Duration.ofSeconds(30), () -> anonymous.get("/actuator/health/readiness").status() == 200);
+            waitUntil(
+                    Duration.ofSeconds(30),
+                    () -> anonymous.get("/actuator/health/readiness").status() == 200);
             Duration recovery = Duration.ofNanos(System.nanoTime() - killedAt);
             System.out.println("Recovered from a killed embedded PostgreSQL in " + recovery.toMillis() + " ms");
 
-            assertThat(api.get("/api/v1/tickets/" + before).json().get("subject").asString()).isEqualTo("Filed before the outage");
-            assertThat(api.post("/api/v1/tickets", Map.of("subject", "Filed after", "body", "Works again",
-                    "requester", Map.of("email", "ada@example.com"))).status()).isEqualTo(201);
-            assertThat(browser.get("/tickets", "text/html").status()).as("the session lives on in the database").isEqualTo(200);
+            assertThat(api.get("/api/v1/tickets/" + before)
+                            .json()
+                            .get("subject")
+                            .asString())
+                    .isEqualTo("Filed before the outage");
+            assertThat(api.post(
+                                    "/api/v1/tickets",
+                                    Map.of(
+                                            "subject",
+                                            "Filed after",
+                                            "body",
+                                            "Works again",
+                                            "requester",
+                                            Map.of("email", "ada@example.com")))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(browser.get("/tickets", "text/html").status())
+                    .as("the session lives on in the database")
+                    .isEqualTo(200);
         }
     }
 

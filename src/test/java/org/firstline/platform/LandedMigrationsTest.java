@@ -30,7 +30,9 @@ class LandedMigrationsTest {
         assertThat(landed).as("the list of landed migrations").hasSizeGreaterThan(10);
         landed.forEach((path, sum) -> {
             Path file = RESOURCES.resolve(path);
-            assertThat(file).as("%s has landed and must not be removed or renamed", path).exists();
+            assertThat(file)
+                    .as("%s has landed and must not be removed or renamed", path)
+                    .exists();
             assertThat(sha256(file))
                     .as("%s has landed and must not be edited: add a new migration instead", path)
                     .isEqualTo(sum);
@@ -40,9 +42,11 @@ class LandedMigrationsTest {
     @Test
     void everyMigrationIsListedOnceItLands() throws IOException {
         Map<String, String> landed = landed();
-        List<String> unlisted = migrations().filter(path -> !landed.containsKey(path)).toList();
+        List<String> unlisted =
+                migrations().filter(path -> !landed.containsKey(path)).toList();
         assertThat(unlisted)
-                .as("new migrations must be added to %s (run: cd src/main/resources && sha256sum %s >> ../../../%s)",
+                .as(
+                        "new migrations must be added to %s (run: cd src/main/resources && sha256sum %s >> ../../../%s)",
                         LIST, String.join(" ", unlisted), LIST)
                 .isEmpty();
     }
@@ -66,7 +70,8 @@ class LandedMigrationsTest {
 
     private static Stream<String> migrations() throws IOException {
         try (Stream<Path> files = Files.walk(RESOURCES.resolve("db/migration"))) {
-            return files.filter(file -> file.toString().endsWith(".sql"))
+            return files
+                    .filter(file -> file.toString().endsWith(".sql"))
                     .map(file -> RESOURCES.relativize(file).toString().replace('\\', '/'))
                     .sorted()
                     .toList()

@@ -22,7 +22,8 @@ class PublicUrlDefaultTest {
 
     private static String publicUrl(Map<String, Object> overrides) throws IOException {
         var environment = new StandardEnvironment();
-        for (var source : new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
+        for (var source :
+                new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
             environment.getPropertySources().addLast(source);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("overrides", overrides));

@@ -25,7 +25,10 @@ class SignInThrottleIT extends ApiTest {
     void sprayingManyAccountsFromOneAddressIsRefusedWith429() {
         for (int i = 0; i < 20; i++) {
             var agent = newAgent(AgentRole.AGENT);
-            assertThat(ApiClient.basic(port, agent.username(), "guess " + i).get("/api/v1/tickets").status()).isEqualTo(401);
+            assertThat(ApiClient.basic(port, agent.username(), "guess " + i)
+                            .get("/api/v1/tickets")
+                            .status())
+                    .isEqualTo(401);
         }
         var fresh = newAgent(AgentRole.AGENT);
         var refused = ApiClient.basic(port, fresh.username(), PASSWORD).get("/api/v1/tickets");
@@ -34,7 +37,10 @@ class SignInThrottleIT extends ApiTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
 
         clock.advance(Duration.ofMinutes(16));
-        assertThat(ApiClient.basic(port, fresh.username(), PASSWORD).get("/api/v1/tickets?limit=1").status()).isEqualTo(200);
+        assertThat(ApiClient.basic(port, fresh.username(), PASSWORD)
+                        .get("/api/v1/tickets?limit=1")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -44,11 +50,15 @@ class SignInThrottleIT extends ApiTest {
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 30; i++) {
                 int guess = i;
-                pool.submit(() -> statuses.add(ApiClient.basic(port, agent.username(), "guess " + guess).get("/api/v1/tickets").status()));
+                pool.submit(() -> statuses.add(ApiClient.basic(port, agent.username(), "guess " + guess)
+                        .get("/api/v1/tickets")
+                        .status()));
             }
         }
         assertThat(statuses).hasSize(30);
-        assertThat(statuses.stream().filter(s -> s == 401).count()).as(statuses.toString()).isEqualTo(5);
+        assertThat(statuses.stream().filter(s -> s == 401).count())
+                .as(statuses.toString())
+                .isEqualTo(5);
         assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(25);
     }
 
@@ -58,8 +68,11 @@ class SignInThrottleIT extends ApiTest {
         for (int i = 0; i < 5; i++) {
             ApiClient.basic(port, agent.username(), "guess " + i).get("/api/v1/tickets");
         }
-        assertThat(jdbc.sql("select count(*) from sign_in_failure where username = ?").param(agent.username())
-                .query(Integer.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from sign_in_failure where username = ?")
+                        .param(agent.username())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
         // the account is locked for every address, the web form included
         var web = ApiClient.anonymous(port).withCookies();
         String csrf = ApiClient.csrfToken(web.get("/login", "text/html").body());
@@ -74,10 +87,21 @@ class SignInThrottleIT extends ApiTest {
         for (int i = 0; i < 4; i++) {
             ApiClient.basic(port, agent.username(), "guess " + i).get("/api/v1/tickets");
         }
-        assertThat(ApiClient.basic(port, agent.username(), PASSWORD).get("/api/v1/tickets?limit=1").status()).isEqualTo(200);
-        assertThat(ApiClient.basic(port, agent.username(), "guess again").get("/api/v1/tickets").status()).isEqualTo(401);
-        assertThat(ApiClient.basic(port, agent.username(), PASSWORD).get("/api/v1/tickets?limit=1").status()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from sign_in_failure where address = '127.0.0.1'").query(Integer.class).single())
+        assertThat(ApiClient.basic(port, agent.username(), PASSWORD)
+                        .get("/api/v1/tickets?limit=1")
+                        .status())
+                .isEqualTo(200);
+        assertThat(ApiClient.basic(port, agent.username(), "guess again")
+                        .get("/api/v1/tickets")
+                        .status())
+                .isEqualTo(401);
+        assertThat(ApiClient.basic(port, agent.username(), PASSWORD)
+                        .get("/api/v1/tickets?limit=1")
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from sign_in_failure where address = '127.0.0.1'")
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(5);
     }
 }

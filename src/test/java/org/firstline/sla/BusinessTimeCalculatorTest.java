@@ -19,9 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Deadlines worked out by hand. 2026: Europe's clocks go forward on Sunday 29 March (01:00 UTC) and back on Sunday
@@ -31,8 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 class BusinessTimeCalculatorTest {
     private static final List<DayOfWeek> WEEKDAYS = List.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY);
-    private static final Set<LocalDate> ENGLAND = Set.of(LocalDate.parse("2026-05-25"), LocalDate.parse("2026-12-25"),
-            LocalDate.parse("2026-12-28"), LocalDate.parse("2027-01-01"));
+    private static final Set<LocalDate> ENGLAND = Set.of(
+            LocalDate.parse("2026-05-25"),
+            LocalDate.parse("2026-12-25"),
+            LocalDate.parse("2026-12-28"),
+            LocalDate.parse("2027-01-01"));
 
     static final Map<String, BusinessCalendar> CALENDARS = Map.of(
             "london", weekdays("Europe/London", ENGLAND, "09:00-17:00"),
@@ -122,7 +125,10 @@ class BusinessTimeCalculatorTest {
             """)
     void workingMinutesBetweenWorkedOutByHand(String calendar, String from, String to, String pauses, long minutes) {
         var calculator = new BusinessTimeCalculator(CALENDARS.get(calendar));
-        assertThat(calculator.between(OffsetDateTime.parse(from).toInstant(), OffsetDateTime.parse(to).toInstant(), pauses(pauses)))
+        assertThat(calculator.between(
+                        OffsetDateTime.parse(from).toInstant(),
+                        OffsetDateTime.parse(to).toInstant(),
+                        pauses(pauses)))
                 .isEqualTo(Duration.ofMinutes(minutes));
     }
 
@@ -130,8 +136,10 @@ class BusinessTimeCalculatorTest {
     void aClockPausedBeforeItsDueTimeHasNoDueTime() {
         var calculator = new BusinessTimeCalculator(CALENDARS.get("london"));
         Instant monday = Instant.parse("2026-11-30T09:00:00Z");
-        assertThatThrownBy(() -> calculator.add(monday, Duration.ofHours(2), List.of(new Interval(monday.plusSeconds(1800), null))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("paused");
+        assertThatThrownBy(() -> calculator.add(
+                        monday, Duration.ofHours(2), List.of(new Interval(monday.plusSeconds(1800), null))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("paused");
     }
 
     @Test
@@ -145,7 +153,8 @@ class BusinessTimeCalculatorTest {
 
     @Test
     void aCalendarWithoutHoursIsRefused() {
-        assertThatThrownBy(() -> new BusinessTimeCalculator(new BusinessCalendar(ZoneId.of("UTC"), false, List.of(), Set.of())))
+        assertThatThrownBy(() ->
+                        new BusinessTimeCalculator(new BusinessCalendar(ZoneId.of("UTC"), false, List.of(), Set.of())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -157,7 +166,8 @@ class BusinessTimeCalculatorTest {
         return calendar(zone, Arrays.asList(DayOfWeek.values()), Set.of(), ranges);
     }
 
-    private static BusinessCalendar calendar(String zone, List<DayOfWeek> days, Set<LocalDate> holidays, String... ranges) {
+    private static BusinessCalendar calendar(
+            String zone, List<DayOfWeek> days, Set<LocalDate> holidays, String... ranges) {
         var hours = new ArrayList<HoursRange>();
         for (DayOfWeek day : days) {
             for (String range : ranges) hours.add(HoursRange.of(day, range.split("-")[0], range.split("-")[1]));
@@ -167,8 +177,11 @@ class BusinessTimeCalculatorTest {
 
     static List<Interval> pauses(String text) {
         if (text == null || text.isBlank()) return List.of();
-        return Arrays.stream(text.split(";")).map(p -> p.split("/"))
-                .map(p -> new Interval(OffsetDateTime.parse(p[0]).toInstant(), "open".equals(p[1]) ? null : OffsetDateTime.parse(p[1]).toInstant()))
+        return Arrays.stream(text.split(";"))
+                .map(p -> p.split("/"))
+                .map(p -> new Interval(
+                        OffsetDateTime.parse(p[0]).toInstant(),
+                        "open".equals(p[1]) ? null : OffsetDateTime.parse(p[1]).toInstant()))
                 .toList();
     }
 }

@@ -23,8 +23,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each case is generated from its own seed, shown in the test name, so a failure can be replayed alone.
  */
 class BusinessTimePropertiesTest {
-    private static final List<String> ZONES = List.of("Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata",
-            "Pacific/Chatham", "America/Santiago", "UTC", "Europe/Berlin");
+    private static final List<String> ZONES = List.of(
+            "Europe/London",
+            "America/New_York",
+            "Australia/Sydney",
+            "Asia/Kolkata",
+            "Pacific/Chatham",
+            "America/Santiago",
+            "UTC",
+            "Europe/Berlin");
     private static final Instant YEAR_START = Instant.parse("2026-01-01T00:00:00Z");
 
     record Case(long seed, BusinessCalendar calendar, Instant start, long minutes, long more, List<Interval> pauses) {
@@ -53,7 +60,8 @@ class BusinessTimePropertiesTest {
         }
         if (hours.isEmpty()) hours.add(new HoursRange(DayOfWeek.WEDNESDAY, 540, 1020));
         var holidays = new HashSet<LocalDate>();
-        for (int i = random.nextInt(6); i > 0; i--) holidays.add(LocalDate.of(2026, 1, 1).plusDays(random.nextInt(420)));
+        for (int i = random.nextInt(6); i > 0; i--)
+            holidays.add(LocalDate.of(2026, 1, 1).plusDays(random.nextInt(420)));
         var calendar = new BusinessCalendar(zone, random.nextInt(15) == 0, hours, holidays);
         Instant start = YEAR_START.plus(random.nextInt(365 * 24 * 60), ChronoUnit.MINUTES);
         var pauses = new ArrayList<Interval>();
@@ -67,7 +75,8 @@ class BusinessTimePropertiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void addingAgreesWithCountingMinuteByMinute(Case c) {
-        Instant due = new BusinessTimeCalculator(c.calendar()).add(c.start(), Duration.ofMinutes(c.minutes()), c.pauses());
+        Instant due =
+                new BusinessTimeCalculator(c.calendar()).add(c.start(), Duration.ofMinutes(c.minutes()), c.pauses());
         assertThat(due).isEqualTo(naiveAdd(c.calendar(), c.start(), c.minutes(), c.pauses()));
     }
 
@@ -77,10 +86,16 @@ class BusinessTimePropertiesTest {
         var calculator = new BusinessTimeCalculator(c.calendar());
         Instant due = calculator.add(c.start(), Duration.ofMinutes(c.minutes() + 1), c.pauses());
         Instant lastSecond = due.minusSeconds(1);
-        assertThat(c.calendar().working(lastSecond)).as("working just before %s", due).isTrue();
-        assertThat(paused(c.pauses(), lastSecond)).as("paused just before %s", due).isFalse();
+        assertThat(c.calendar().working(lastSecond))
+                .as("working just before %s", due)
+                .isTrue();
+        assertThat(paused(c.pauses(), lastSecond))
+                .as("paused just before %s", due)
+                .isFalse();
         Instant byDays = calculator.addWorkingDays(c.start(), 1 + (int) (c.more() % 3), c.pauses());
-        assertThat(c.calendar().working(byDays.minusSeconds(1))).as("working just before %s", byDays).isTrue();
+        assertThat(c.calendar().working(byDays.minusSeconds(1)))
+                .as("working just before %s", byDays)
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,7 +107,8 @@ class BusinessTimePropertiesTest {
         Instant both = calculator.add(c.start(), a.plus(b), c.pauses());
         assertThat(both).isAfterOrEqualTo(first);
         assertThat(calculator.add(first, b, c.pauses())).isEqualTo(both);
-        assertThat(calculator.addWorkingDays(c.start(), 2, c.pauses())).isAfterOrEqualTo(calculator.addWorkingDays(c.start(), 1, c.pauses()));
+        assertThat(calculator.addWorkingDays(c.start(), 2, c.pauses()))
+                .isAfterOrEqualTo(calculator.addWorkingDays(c.start(), 1, c.pauses()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,7 +118,8 @@ class BusinessTimePropertiesTest {
         Instant due = calculator.add(c.start(), Duration.ofMinutes(c.minutes()), c.pauses());
         assertThat(calculator.between(c.start(), due, c.pauses())).isEqualTo(Duration.ofMinutes(c.minutes()));
         Instant later = c.start().plus(c.more() * 7, ChronoUnit.MINUTES);
-        assertThat(calculator.between(c.start(), later, c.pauses()).toMinutes()).isEqualTo(naiveBetween(c.calendar(), c.start(), later, c.pauses()));
+        assertThat(calculator.between(c.start(), later, c.pauses()).toMinutes())
+                .isEqualTo(naiveBetween(c.calendar(), c.start(), later, c.pauses()));
     }
 
     /** The reference: step one minute at a time, counting the minutes that are working and not paused. */

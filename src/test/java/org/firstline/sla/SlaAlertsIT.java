@@ -52,25 +52,59 @@ import org.springframework.test.context.TestPropertySource;
  * Who hears of warnings and breaches, and that each is recorded and told exactly once, also with two nodes sweeping
  * the same database at the same time. Mail goes through a real SMTP server.
  */
-@TestPropertySource(properties = {"firstline.public-url=http://desk.test", "firstline.sla.sweep-batch=50", "firstline.sla.notify-batch=40"})
+@TestPropertySource(
+        properties = {
+            "firstline.public-url=http://desk.test",
+            "firstline.sla.sweep-batch=50",
+            "firstline.sla.notify-batch=40"
+        })
 class SlaAlertsIT extends ApiTest {
     static TestMailServer mail;
 
-    @Autowired CalendarService calendars;
-    @Autowired SlaPolicies policies;
-    @Autowired OrganizationService organizations;
-    @Autowired TeamService teams;
-    @Autowired TeamQueues queues;
-    @Autowired TicketService tickets;
-    @Autowired TicketChanges changes;
-    @Autowired SlaSweeper sweeper;
-    @Autowired SlaNotifier notifier;
-    @Autowired EmailAdministration email;
-    @Autowired JdbcClient jdbc;
-    @Autowired DataSource dataSource;
-    @Autowired ConfigurableApplicationContext context;
-    @Autowired UndeliveredAlerts undelivered;
-    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    CalendarService calendars;
+
+    @Autowired
+    SlaPolicies policies;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    TeamService teams;
+
+    @Autowired
+    TeamQueues queues;
+
+    @Autowired
+    TicketService tickets;
+
+    @Autowired
+    TicketChanges changes;
+
+    @Autowired
+    SlaSweeper sweeper;
+
+    @Autowired
+    SlaNotifier notifier;
+
+    @Autowired
+    EmailAdministration email;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    UndeliveredAlerts undelivered;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     AgentPrincipal actor;
     String domain;
@@ -91,23 +125,38 @@ class SlaAlertsIT extends ApiTest {
         var admin = api(AgentRole.ADMIN);
         mail.mailbox(admin, "Support");
         actor = agentService.principal(newAgent(AgentRole.AGENT).id()).orElseThrow();
-        long allHours = calendars.list().stream().filter(CalendarView::aroundTheClock).findFirst().orElseThrow().id();
-        long plan = organizations.createPlan(unique("Plan"), "", 0, "MONTH", false).id();
-        policies.create(new PolicyForm(unique("Policy"), plan, allHours, null, 50, List.of(
-                new PolicyTarget(Priority.NORMAL, SlaTarget.ACKNOWLEDGEMENT, 30, TargetUnit.MINUTES, null),
-                new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 60, TargetUnit.MINUTES, null))));
+        long allHours = calendars.list().stream()
+                .filter(CalendarView::aroundTheClock)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        long plan =
+                organizations.createPlan(unique("Plan"), "", 0, "MONTH", false).id();
+        policies.create(new PolicyForm(
+                unique("Policy"),
+                plan,
+                allHours,
+                null,
+                50,
+                List.of(
+                        new PolicyTarget(Priority.NORMAL, SlaTarget.ACKNOWLEDGEMENT, 30, TargetUnit.MINUTES, null),
+                        new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 60, TargetUnit.MINUTES, null))));
         domain = unique("alerts") + ".example";
         organizations.create(new OrganizationForm(unique("Org"), plan, List.of(domain), false, null, ""));
     }
 
     long open(String subject) {
-        return tickets.open(OpenTicketForm.of(subject, "Please help", "req@" + domain, "Req", Channel.API), actor, null).id();
+        return tickets.open(OpenTicketForm.of(subject, "Please help", "req@" + domain, "Req", Channel.API), actor, null)
+                .id();
     }
 
     @Test
     void theOwnerTheTeamWhenNobodyOwnsItAndFirstLineEachGetOneDigest() throws Exception {
-        AgentView owner = newAgent(AgentRole.AGENT), colleague = newAgent(AgentRole.AGENT), triager = newAgent(AgentRole.AGENT);
-        long team = teams.create(new TeamForm(unique("Ops"), "", List.of(owner.id(), colleague.id(), triager.id()))).id();
+        AgentView owner = newAgent(AgentRole.AGENT),
+                colleague = newAgent(AgentRole.AGENT),
+                triager = newAgent(AgentRole.AGENT);
+        long team = teams.create(new TeamForm(unique("Ops"), "", List.of(owner.id(), colleague.id(), triager.id())))
+                .id();
         queues.setOnDuty(team, triager.id());
         long owned = open("Owned ticket"), unowned = open("Unowned ticket");
         changes.change(owned, TicketChange.routing(Optional.of(team), Optional.of(owner.id())), actor);
@@ -122,21 +171,28 @@ class SlaAlertsIT extends ApiTest {
         notifier.notifyRecorded();
         email.sendOutbox();
 
-        String ownedNumber = "#" + tickets.get(owned).number(), unownedNumber = "#" + tickets.get(unowned).number();
+        String ownedNumber = "#" + tickets.get(owned).number(),
+                unownedNumber = "#" + tickets.get(unowned).number();
         MimeMessage toOwner = only(mail.sentTo(owner.email()));
-        assertThat(body(toOwner)).contains("BREACHED: first response on " + ownedNumber).contains("http://desk.test/tickets/" + tickets.get(owned).number())
-                .contains("BREACHED: first response on " + unownedNumber).contains("BREACHED: acknowledgement on " + unownedNumber)
+        assertThat(body(toOwner))
+                .contains("BREACHED: first response on " + ownedNumber)
+                .contains("http://desk.test/tickets/" + tickets.get(owned).number())
+                .contains("BREACHED: first response on " + unownedNumber)
+                .contains("BREACHED: acknowledgement on " + unownedNumber)
                 .doesNotContain("acknowledgement on " + ownedNumber);
         assertThat(toOwner.getSubject()).isEqualTo("3 breached: service levels on 2 tickets");
         MimeMessage toColleague = only(mail.sentTo(colleague.email()));
         assertThat(body(toColleague)).contains(unownedNumber).doesNotContain(ownedNumber);
-        assertThat(body(only(mail.sentTo(triager.email())))).contains(ownedNumber).contains(unownedNumber);
+        assertThat(body(only(mail.sentTo(triager.email()))))
+                .contains(ownedNumber)
+                .contains(unownedNumber);
     }
 
     @Test
     void aWarningComesBeforeTheBreachAndNeitherTwice() throws Exception {
         AgentView owner = newAgent(AgentRole.AGENT);
-        long team = teams.create(new TeamForm(unique("Docs"), "", List.of(owner.id()))).id();
+        long team = teams.create(new TeamForm(unique("Docs"), "", List.of(owner.id())))
+                .id();
         long ticket = open("Warn me");
         changes.change(ticket, TicketChange.routing(Optional.of(team), Optional.of(owner.id())), actor);
         clock.advance(Duration.ofMinutes(31)); // past half of the first response's hour
@@ -144,7 +200,8 @@ class SlaAlertsIT extends ApiTest {
         notifier.notifyRecorded();
         email.sendOutbox();
         MimeMessage warning = only(mail.sentTo(owner.email()));
-        assertThat(warning.getSubject()).startsWith("At risk: first response on #" + tickets.get(ticket).number());
+        assertThat(warning.getSubject())
+                .startsWith("At risk: first response on #" + tickets.get(ticket).number());
         sweeper.sweep();
         notifier.notifyRecorded();
         email.sendOutbox();
@@ -153,17 +210,22 @@ class SlaAlertsIT extends ApiTest {
         sweeper.sweep();
         notifier.notifyRecorded();
         email.sendOutbox();
-        assertThat(mail.sentTo(owner.email())).hasSize(2).last().satisfies(m -> assertThat(m.getSubject()).startsWith("Breached: first response"));
+        assertThat(mail.sentTo(owner.email()))
+                .hasSize(2)
+                .last()
+                .satisfies(m -> assertThat(m.getSubject()).startsWith("Breached: first response"));
     }
 
     @Test
     void anAlertWhoseListenerFailsIsSetAsideAfterFiveSweepsWhileTheOthersGoOut() throws Exception {
         AgentView owner = newAgent(AgentRole.AGENT);
-        long team = teams.create(new TeamForm(unique("Poison"), "", List.of(owner.id()))).id();
+        long team = teams.create(new TeamForm(unique("Poison"), "", List.of(owner.id())))
+                .id();
         long poisoned = open("Poisoned ticket"), healthy = open("Healthy ticket");
         changes.change(poisoned, TicketChange.routing(Optional.of(team), Optional.of(owner.id())), actor);
         changes.change(healthy, TicketChange.routing(Optional.of(team), Optional.of(owner.id())), actor);
-        String poisonedNumber = "#" + tickets.get(poisoned).number(), healthyNumber = "#" + tickets.get(healthy).number();
+        String poisonedNumber = "#" + tickets.get(poisoned).number(),
+                healthyNumber = "#" + tickets.get(healthy).number();
         ApplicationListener<PayloadApplicationEvent<SlaAlertsRaised>> poison = e -> {
             if (e.getPayload().alerts().stream().anyMatch(a -> a.ticketId() == poisoned)) {
                 throw new IllegalStateException("no channel for ticket " + poisoned);
@@ -176,10 +238,15 @@ class SlaAlertsIT extends ApiTest {
             sweeper.sweep();
             notifier.notifyRecorded();
             email.sendOutbox();
-            assertThat(body(only(mail.sentTo(owner.email())))).contains(healthyNumber).doesNotContain(poisonedNumber);
+            assertThat(body(only(mail.sentTo(owner.email()))))
+                    .contains(healthyNumber)
+                    .doesNotContain(poisonedNumber);
             assertThat(unnotified(healthy)).isZero();
             assertThat(attempts(poisoned)).containsExactly(1);
-            assertThat(jdbc.sql("select last_error from sla_event where ticket_id = ?").param(poisoned).query(String.class).list())
+            assertThat(jdbc.sql("select last_error from sla_event where ticket_id = ?")
+                            .param(poisoned)
+                            .query(String.class)
+                            .list())
                     .allSatisfy(error -> assertThat(error).contains("no channel for ticket " + poisoned));
 
             // four more rounds, each after the wait before the next attempt; the first response breaches on the way
@@ -189,12 +256,18 @@ class SlaAlertsIT extends ApiTest {
                 notifier.notifyRecorded();
             }
             email.sendOutbox();
-            assertThat(mail.sentTo(owner.email())).hasSize(2).last()
-                    .satisfies(m -> assertThat(body(m)).contains("BREACHED: first response on " + healthyNumber).doesNotContain(poisonedNumber));
+            assertThat(mail.sentTo(owner.email()))
+                    .hasSize(2)
+                    .last()
+                    .satisfies(m -> assertThat(body(m))
+                            .contains("BREACHED: first response on " + healthyNumber)
+                            .doesNotContain(poisonedNumber));
             assertThat(unnotified(healthy)).isZero();
             // the warning from the first sweep had its five attempts; the breach recorded a sweep later had four
             assertThat(attempts(poisoned)).containsExactlyInAnyOrder(5, 4);
-            assertThat(undelivered.list(100)).filteredOn(u -> u.ticketId() == poisoned).hasSize(1)
+            assertThat(undelivered.list(100))
+                    .filteredOn(u -> u.ticketId() == poisoned)
+                    .hasSize(1)
                     .allSatisfy(u -> assertThat(u.attempts()).isEqualTo(5));
 
             clock.advance(Duration.ofHours(1));
@@ -203,30 +276,54 @@ class SlaAlertsIT extends ApiTest {
             clock.advance(Duration.ofHours(1));
             notifier.notifyRecorded();
             assertThat(attempts(poisoned)).as("set aside, never claimed again").containsOnly(5);
-            assertThat(undelivered.list(100)).filteredOn(u -> u.ticketId() == poisoned).hasSize(2);
-            assertThat(adminPage("/admin/sla")).contains("Alerts nobody could be told of").contains(poisonedNumber + " Poisoned ticket")
+            assertThat(undelivered.list(100))
+                    .filteredOn(u -> u.ticketId() == poisoned)
+                    .hasSize(2);
+            assertThat(adminPage("/admin/sla"))
+                    .contains("Alerts nobody could be told of")
+                    .contains(poisonedNumber + " Poisoned ticket")
                     .contains("no channel for ticket " + poisoned);
-            assertThat(meters.counter("firstline.sla.alerts.dead_lettered").count()).isGreaterThanOrEqualTo(2);
+            assertThat(meters.counter("firstline.sla.alerts.dead_lettered").count())
+                    .isGreaterThanOrEqualTo(2);
         } finally {
             context.removeApplicationListener(poison);
         }
 
         // the cause fixed, an admin tries one again: it goes out with the next sweep
-        long eventId = undelivered.list(100).stream().filter(u -> u.ticketId() == poisoned).findFirst().orElseThrow().eventId();
+        long eventId = undelivered.list(100).stream()
+                .filter(u -> u.ticketId() == poisoned)
+                .findFirst()
+                .orElseThrow()
+                .eventId();
         assertThat(undelivered.retry(eventId)).isTrue();
         notifier.notifyRecorded();
-        assertThat(jdbc.sql("select notified_at is not null from sla_event where id = ?").param(eventId).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select notified_at is not null from sla_event where id = ?")
+                        .param(eventId)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         email.sendOutbox();
-        assertThat(mail.sentTo(owner.email())).hasSize(3).last().satisfies(m -> assertThat(body(m)).contains(poisonedNumber));
-        assertThat(undelivered.list(100)).filteredOn(u -> u.ticketId() == poisoned).hasSize(1);
+        assertThat(mail.sentTo(owner.email()))
+                .hasSize(3)
+                .last()
+                .satisfies(m -> assertThat(body(m)).contains(poisonedNumber));
+        assertThat(undelivered.list(100))
+                .filteredOn(u -> u.ticketId() == poisoned)
+                .hasSize(1);
     }
 
     private List<Integer> attempts(long ticket) {
-        return jdbc.sql("select attempts from sla_event where ticket_id = ? and notified_at is null").param(ticket).query(Integer.class).list();
+        return jdbc.sql("select attempts from sla_event where ticket_id = ? and notified_at is null")
+                .param(ticket)
+                .query(Integer.class)
+                .list();
     }
 
     private int unnotified(long ticket) {
-        return jdbc.sql("select count(*) from sla_event where ticket_id = ? and notified_at is null").param(ticket).query(Integer.class).single();
+        return jdbc.sql("select count(*) from sla_event where ticket_id = ? and notified_at is null")
+                .param(ticket)
+                .query(Integer.class)
+                .single();
     }
 
     /** A page as a signed-in admin sees it: through the sign-in form, with the session cookie. */
@@ -234,7 +331,8 @@ class SlaAlertsIT extends ApiTest {
         var admin = newAgent(AgentRole.ADMIN);
         var browser = ApiClient.anonymous(port).withCookies();
         String csrf = ApiClient.csrfToken(browser.get("/login", "text/html").body());
-        var signedIn = browser.postForm("/login", java.util.Map.of("username", admin.username(), "password", PASSWORD, "_csrf", csrf));
+        var signedIn = browser.postForm(
+                "/login", java.util.Map.of("username", admin.username(), "password", PASSWORD, "_csrf", csrf));
         assertThat(signedIn.status()).isEqualTo(302);
         var page = browser.get(path, "text/html");
         assertThat(page.status()).isEqualTo(200);
@@ -252,16 +350,25 @@ class SlaAlertsIT extends ApiTest {
         Set<Long> toldIds = ConcurrentHashMap.newKeySet();
         List<Long> told = new CopyOnWriteArrayList<>();
         ApplicationListener<PayloadApplicationEvent<SlaAlertsRaised>> recorder = e -> e.getPayload().alerts().stream()
-                .filter(a -> ids.contains(a.ticketId())).forEach(a -> {
+                .filter(a -> ids.contains(a.ticketId()))
+                .forEach(a -> {
                     told.add(a.eventId());
                     toldIds.add(a.eventId());
                 });
         context.addApplicationListener(recorder);
-        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + org.firstline.support.PoolUrl.of(dataSource), "--spring.datasource.username=postgres",
-                "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
-                "--firstline.integration.background=false", "--firstline.sla.background=false", "--firstline.sla.sweep-batch=50",
-                "--firstline.sla.notify-batch=40", "--firstline.data-dir=target/test-data/sla-node-b");
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class)
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=" + org.firstline.support.PoolUrl.of(dataSource),
+                                "--spring.datasource.username=postgres",
+                                "--firstline.demo-data=false",
+                                "--firstline.email.background=false",
+                                "--firstline.triage.background=false",
+                                "--firstline.integration.background=false",
+                                "--firstline.sla.background=false",
+                                "--firstline.sla.sweep-batch=50",
+                                "--firstline.sla.notify-batch=40",
+                                "--firstline.data-dir=target/test-data/sla-node-b");
                 var pool = Executors.newFixedThreadPool(2)) {
             nodeB.addApplicationListener(recorder);
             var sweepers = List.of(sweeper, nodeB.getBean(SlaSweeper.class));
@@ -279,14 +386,24 @@ class SlaAlertsIT extends ApiTest {
                 }));
             }
             int byA = rounds.get(0).get(), byB = rounds.get(1).get();
-            System.out.printf("1,000 overdue deadlines (2,000 breaches) on two nodes: node A recorded %d, node B %d%n", byA, byB);
+            System.out.printf(
+                    "1,000 overdue deadlines (2,000 breaches) on two nodes: node A recorded %d, node B %d%n", byA, byB);
         }
         var param = ids.toArray(Long[]::new);
-        assertThat(jdbc.sql("select count(*) from sla_event where ticket_id = any(?) and kind = 'BREACHED'").param(param).query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from sla_event where ticket_id = any(?) and kind = 'BREACHED'")
+                        .param(param)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(2000);
-        assertThat(jdbc.sql("select count(distinct ticket_sla_id) from sla_event where ticket_id = any(?)").param(param).query(Integer.class).single())
+        assertThat(jdbc.sql("select count(distinct ticket_sla_id) from sla_event where ticket_id = any(?)")
+                        .param(param)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(2000);
-        assertThat(jdbc.sql("select count(*) from sla_event where ticket_id = any(?) and notified_at is null").param(param).query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from sla_event where ticket_id = any(?) and notified_at is null")
+                        .param(param)
+                        .query(Integer.class)
+                        .single())
                 .isZero();
         assertThat(told).hasSize(2000);
         assertThat(toldIds).hasSize(2000);
@@ -296,29 +413,63 @@ class SlaAlertsIT extends ApiTest {
     void aPolicyEditReachesTicketsAnotherNodeChangedOnTheOldTerms() throws Exception {
         Instant realNow = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         clock.set(realNow);
-        var policy = policies.list().stream().filter(p -> p.targets().size() == 2 && p.atRiskPercent() == 50).reduce((a, b) -> b).orElseThrow();
-        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + org.firstline.support.PoolUrl.of(dataSource), "--spring.datasource.username=postgres",
-                "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
-                "--firstline.integration.background=false", "--firstline.sla.background=false",
-                "--firstline.data-dir=target/test-data/sla-node-b2")) {
+        var policy = policies.list().stream()
+                .filter(p -> p.targets().size() == 2 && p.atRiskPercent() == 50)
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(FirstlineApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + org.firstline.support.PoolUrl.of(dataSource),
+                        "--spring.datasource.username=postgres",
+                        "--firstline.demo-data=false",
+                        "--firstline.email.background=false",
+                        "--firstline.triage.background=false",
+                        "--firstline.integration.background=false",
+                        "--firstline.sla.background=false",
+                        "--firstline.data-dir=target/test-data/sla-node-b2")) {
             var ticketsOnB = nodeB.getBean(TicketService.class);
             var changesOnB = nodeB.getBean(TicketChanges.class);
-            var actorOnB = nodeB.getBean(org.firstline.directory.AgentService.class).principal(actor.id()).orElseThrow();
-            long ticket = ticketsOnB.open(OpenTicketForm.of("Opened on B", "x", "req@" + domain, "Req", Channel.API), actorOnB, null).id();
+            var actorOnB = nodeB.getBean(org.firstline.directory.AgentService.class)
+                    .principal(actor.id())
+                    .orElseThrow();
+            long ticket = ticketsOnB
+                    .open(OpenTicketForm.of("Opened on B", "x", "req@" + domain, "Req", Channel.API), actorOnB, null)
+                    .id();
             Instant created = tickets.get(ticket).createdAt();
             var slas = context.getBean(TicketSlas.class);
             java.util.function.Supplier<Instant> due = () -> slas.forTicket(ticket).targets().stream()
-                    .filter(t -> t.target() == SlaTarget.FIRST_RESPONSE).findFirst().orElseThrow().dueAt();
+                    .filter(t -> t.target() == SlaTarget.FIRST_RESPONSE)
+                    .findFirst()
+                    .orElseThrow()
+                    .dueAt();
             // node A makes the first response ten times longer and works out the open tickets again
-            policies.update(policy.id(), new PolicyForm(policy.name(), policy.planId(), policy.calendarId(), null, 50, List.of(
-                    new PolicyTarget(Priority.NORMAL, SlaTarget.ACKNOWLEDGEMENT, 30, TargetUnit.MINUTES, null),
-                    new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 600, TargetUnit.MINUTES, null))));
+            policies.update(
+                    policy.id(),
+                    new PolicyForm(
+                            policy.name(),
+                            policy.planId(),
+                            policy.calendarId(),
+                            null,
+                            50,
+                            List.of(
+                                    new PolicyTarget(
+                                            Priority.NORMAL, SlaTarget.ACKNOWLEDGEMENT, 30, TargetUnit.MINUTES, null),
+                                    new PolicyTarget(
+                                            Priority.NORMAL,
+                                            SlaTarget.FIRST_RESPONSE,
+                                            600,
+                                            TargetUnit.MINUTES,
+                                            null))));
             waitFor(() -> due.get().equals(created.plus(Duration.ofMinutes(600))));
             // then node B, still on the old terms for a moment, changes the ticket and works its clocks out on them
-            changesOnB.change(ticket, TicketChange.status(org.firstline.ticket.TicketStatus.PENDING, org.firstline.ticket.PendingReason.ENGINEERING),
+            changesOnB.change(
+                    ticket,
+                    TicketChange.status(
+                            org.firstline.ticket.TicketStatus.PENDING, org.firstline.ticket.PendingReason.ENGINEERING),
                     actorOnB);
-            org.junit.jupiter.api.Assumptions.assumeTrue(due.get().equals(created.plus(Duration.ofMinutes(60))),
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    due.get().equals(created.plus(Duration.ofMinutes(60))),
                     "node B's policies were fresh already; nothing stale to correct");
             waitFor(() -> due.get().equals(created.plus(Duration.ofMinutes(600))));
         }
@@ -340,5 +491,4 @@ class SlaAlertsIT extends ApiTest {
     private static String body(MimeMessage message) {
         return org.firstline.support.Mails.text(message);
     }
-
 }

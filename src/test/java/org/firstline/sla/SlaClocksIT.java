@@ -39,17 +39,38 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SlaClocksIT extends ApiTest {
     static final Instant FRIDAY_4PM = Instant.parse("2026-11-27T16:00:00Z");
 
-    @Autowired CalendarService calendars;
-    @Autowired SlaPolicies policies;
-    @Autowired OrganizationService organizations;
-    @Autowired TicketService tickets;
-    @Autowired TicketChanges changes;
-    @Autowired ConversationService conversation;
-    @Autowired TicketSlas slas;
-    @Autowired SlaSweeper sweeper;
-    @Autowired SlaNotifier notifier;
-    @Autowired JdbcClient jdbc;
-    @Autowired org.firstline.sla.internal.Backfill backfill;
+    @Autowired
+    CalendarService calendars;
+
+    @Autowired
+    SlaPolicies policies;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    TicketService tickets;
+
+    @Autowired
+    TicketChanges changes;
+
+    @Autowired
+    ConversationService conversation;
+
+    @Autowired
+    TicketSlas slas;
+
+    @Autowired
+    SlaSweeper sweeper;
+
+    @Autowired
+    SlaNotifier notifier;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    org.firstline.sla.internal.Backfill backfill;
 
     AgentPrincipal agent;
     String domain;
@@ -62,31 +83,56 @@ class SlaClocksIT extends ApiTest {
         sweeper.sweep(); // whatever earlier tests left due fires now, not inside this test's assertions
         agent = agentService.principal(newAgent(AgentRole.AGENT).id()).orElseThrow();
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        var hours = java.util.Arrays.stream(DayOfWeek.values()).limit(5).map(d -> new CalendarForm.Hours(d, "09:00", "17:00")).toList();
-        calendar = calendars.create(new CalendarForm("London " + unique, "Europe/London", false, hours)).id();
-        long plan = organizations.createPlan("Plan " + unique, "", 0, "MONTH", false).id();
-        policies.create(new PolicyForm("Policy " + unique, plan, calendar, null, 80, List.of(
-                new PolicyTarget(Priority.NORMAL, SlaTarget.ACKNOWLEDGEMENT, 60, TargetUnit.MINUTES, null),
-                new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 120, TargetUnit.MINUTES, null),
-                new PolicyTarget(Priority.NORMAL, SlaTarget.NEXT_RESPONSE, 240, TargetUnit.MINUTES, null),
-                new PolicyTarget(Priority.NORMAL, SlaTarget.RESOLUTION, 2, TargetUnit.WORKING_DAYS, null),
-                new PolicyTarget(Priority.CRITICAL, SlaTarget.FIRST_RESPONSE, 30, TargetUnit.MINUTES, null))));
+        var hours = java.util.Arrays.stream(DayOfWeek.values())
+                .limit(5)
+                .map(d -> new CalendarForm.Hours(d, "09:00", "17:00"))
+                .toList();
+        calendar = calendars
+                .create(new CalendarForm("London " + unique, "Europe/London", false, hours))
+                .id();
+        long plan = organizations
+                .createPlan("Plan " + unique, "", 0, "MONTH", false)
+                .id();
+        policies.create(new PolicyForm(
+                "Policy " + unique,
+                plan,
+                calendar,
+                null,
+                80,
+                List.of(
+                        new PolicyTarget(Priority.NORMAL, SlaTarget.ACKNOWLEDGEMENT, 60, TargetUnit.MINUTES, null),
+                        new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 120, TargetUnit.MINUTES, null),
+                        new PolicyTarget(Priority.NORMAL, SlaTarget.NEXT_RESPONSE, 240, TargetUnit.MINUTES, null),
+                        new PolicyTarget(Priority.NORMAL, SlaTarget.RESOLUTION, 2, TargetUnit.WORKING_DAYS, null),
+                        new PolicyTarget(Priority.CRITICAL, SlaTarget.FIRST_RESPONSE, 30, TargetUnit.MINUTES, null))));
         domain = "sla-" + unique + ".example";
-        organization = organizations.create(new OrganizationForm("Org " + unique, plan, List.of(domain), false, null, "")).id();
+        organization = organizations
+                .create(new OrganizationForm("Org " + unique, plan, List.of(domain), false, null, ""))
+                .id();
     }
 
     long open() {
         clock.set(FRIDAY_4PM);
-        return tickets.open(OpenTicketForm.of("Export fails", "Since this afternoon", "ann@" + domain, "Ann", Channel.API), agent, null).id();
+        return tickets.open(
+                        OpenTicketForm.of("Export fails", "Since this afternoon", "ann@" + domain, "Ann", Channel.API),
+                        agent,
+                        null)
+                .id();
     }
 
     TargetClockView clockOf(long ticket, SlaTarget target) {
-        return slas.forTicket(ticket).targets().stream().filter(t -> t.target() == target).reduce((a, b) -> b).orElseThrow();
+        return slas.forTicket(ticket).targets().stream()
+                .filter(t -> t.target() == target)
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     List<String> events(long ticket) {
-        return jdbc.sql("select s.target || ' ' || e.kind || ' ' || e.fire_at from sla_event e join ticket_sla s on s.id = e.ticket_sla_id where e.ticket_id = ? order by e.id")
-                .param(ticket).query(String.class).list();
+        return jdbc.sql(
+                        "select s.target || ' ' || e.kind || ' ' || e.fire_at from sla_event e join ticket_sla s on s.id = e.ticket_sla_id where e.ticket_id = ? order by e.id")
+                .param(ticket)
+                .query(String.class)
+                .list();
     }
 
     @Test
@@ -105,19 +151,28 @@ class SlaClocksIT extends ApiTest {
         sweeper.sweep();
         sweeper.sweep();
         assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).state()).isEqualTo(ClockState.AT_RISK);
-        assertThat(events(ticket)).containsExactly(
-                "ACKNOWLEDGEMENT BREACHED 2026-11-27 17:00:00+00", "FIRST_RESPONSE AT_RISK 2026-11-30 09:36:00+00");
+        assertThat(events(ticket))
+                .containsExactly(
+                        "ACKNOWLEDGEMENT BREACHED 2026-11-27 17:00:00+00",
+                        "FIRST_RESPONSE AT_RISK 2026-11-30 09:36:00+00");
 
         clock.set(Instant.parse("2026-11-30T10:00:00Z"));
         sweeper.sweep();
         clock.advance(Duration.ofMinutes(5));
         sweeper.sweep();
-        assertThat(events(ticket)).containsExactly("ACKNOWLEDGEMENT BREACHED 2026-11-27 17:00:00+00",
-                "FIRST_RESPONSE AT_RISK 2026-11-30 09:36:00+00", "FIRST_RESPONSE BREACHED 2026-11-30 10:00:00+00");
+        assertThat(events(ticket))
+                .containsExactly(
+                        "ACKNOWLEDGEMENT BREACHED 2026-11-27 17:00:00+00",
+                        "FIRST_RESPONSE AT_RISK 2026-11-30 09:36:00+00",
+                        "FIRST_RESPONSE BREACHED 2026-11-30 10:00:00+00");
         assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).state()).isEqualTo(ClockState.BREACHED);
-        assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).workingMinutesLeft()).isEqualTo(-5);
+        assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).workingMinutesLeft())
+                .isEqualTo(-5);
         notifier.notifyRecorded();
-        assertThat(jdbc.sql("select count(*) from sla_event where ticket_id = ? and notified_at is null").param(ticket).query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from sla_event where ticket_id = ? and notified_at is null")
+                        .param(ticket)
+                        .query(Integer.class)
+                        .single())
                 .isZero();
     }
 
@@ -153,7 +208,9 @@ class SlaClocksIT extends ApiTest {
         clock.set(Instant.parse("2026-12-14T12:00:00Z")); // two weeks later, long past the 2 working days
         sweeper.sweep();
         assertThat(events(ticket)).noneMatch(e -> e.startsWith("RESOLUTION"));
-        assertThat(slas.forTicket(ticket).pauses()).singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo("SCHEDULED"));
+        assertThat(slas.forTicket(ticket).pauses())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).isEqualTo("SCHEDULED"));
     }
 
     @Test
@@ -168,16 +225,31 @@ class SlaClocksIT extends ApiTest {
     void dxwACriticalTicketOfA247PlanRunsAroundTheClockAndCriticalMeansItsImpact() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         calendars.create(new CalendarForm("Always " + unique, "UTC", true, List.of()));
-        long plan = organizations.createPlan("Emergency " + unique, "", 0, "MONTH", true).id();
-        policies.create(new PolicyForm("Emergency " + unique, plan, calendar, null, 80, List.of(
-                new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 120, TargetUnit.MINUTES, null))));
+        long plan = organizations
+                .createPlan("Emergency " + unique, "", 0, "MONTH", true)
+                .id();
+        policies.create(new PolicyForm(
+                "Emergency " + unique,
+                plan,
+                calendar,
+                null,
+                80,
+                List.of(new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 120, TargetUnit.MINUTES, null))));
         String hospital = "nhs-" + unique + ".example";
         organizations.create(new OrganizationForm("Hospital " + unique, plan, List.of(hospital), false, null, ""));
         clock.set(FRIDAY_4PM);
-        long major = tickets.open(OpenTicketForm.of("Portal down", "Nobody can sign in", "ward@" + hospital, "Ward", Channel.API)
-                .withImpact(org.firstline.ticket.Impact.MAJOR), agent, null).id();
-        long minor = tickets.open(OpenTicketForm.of("Typo on the portal", "Footer", "ward@" + hospital, "Ward", Channel.API)
-                .withImpact(org.firstline.ticket.Impact.MINOR), agent, null).id();
+        long major = tickets.open(
+                        OpenTicketForm.of("Portal down", "Nobody can sign in", "ward@" + hospital, "Ward", Channel.API)
+                                .withImpact(org.firstline.ticket.Impact.MAJOR),
+                        agent,
+                        null)
+                .id();
+        long minor = tickets.open(
+                        OpenTicketForm.of("Typo on the portal", "Footer", "ward@" + hospital, "Ward", Channel.API)
+                                .withImpact(org.firstline.ticket.Impact.MINOR),
+                        agent,
+                        null)
+                .id();
         assertThat(tickets.get(major).critical()).isTrue();
         assertThat(tickets.get(minor).critical()).isFalse();
         // same NORMAL priority, same plan: only the critical one runs through the weekend
@@ -221,8 +293,26 @@ class SlaClocksIT extends ApiTest {
     void resolvingMeetsResolutionAndAReopenWaitsForANewAnswer() {
         long ticket = open();
         clock.set(Instant.parse("2026-11-30T11:00:00Z"));
-        changes.change(ticket, new TicketChange(null, TicketStatus.RESOLVED, null, null, null, null, null, null, null, null, null,
-                null, null, null, Resolution.CUSTOMER_SIDE, null), agent);
+        changes.change(
+                ticket,
+                new TicketChange(
+                        null,
+                        TicketStatus.RESOLVED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Resolution.CUSTOMER_SIDE,
+                        null),
+                agent);
         assertThat(clockOf(ticket, SlaTarget.RESOLUTION).state()).isEqualTo(ClockState.MET);
         assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).state()).isEqualTo(ClockState.STOPPED);
 
@@ -255,12 +345,15 @@ class SlaClocksIT extends ApiTest {
                 insert into ticket (subject, requester_id, organization_id, channel, type, priority, impact, status, created_at, updated_at)
                 select 'Imported with an answer', requester_id, organization_id, channel, type, priority, impact, 'OPEN', created_at, updated_at
                 from ticket where id = ? returning id""").param(ticket).query(Long.class).single();
-        jdbc.sql("insert into message (ticket_id, kind, author_agent_id, body, created_at) values (?, 'PUBLIC', ?, 'On it', ?)")
-                .params(answered, agent.id(), java.sql.Timestamp.from(Instant.parse("2026-11-27T16:20:00Z"))).update();
+        jdbc.sql(
+                        "insert into message (ticket_id, kind, author_agent_id, body, created_at) values (?, 'PUBLIC', ?, 'On it', ?)")
+                .params(answered, agent.id(), java.sql.Timestamp.from(Instant.parse("2026-11-27T16:20:00Z")))
+                .update();
         assertThat(backfill.run(false)).isGreaterThanOrEqualTo(2);
         assertThat(clockOf(copy, SlaTarget.FIRST_RESPONSE).dueAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
         assertThat(clockOf(answered, SlaTarget.FIRST_RESPONSE).state()).isEqualTo(ClockState.MET);
-        assertThat(clockOf(answered, SlaTarget.FIRST_RESPONSE).metAt()).isEqualTo(Instant.parse("2026-11-27T16:20:00Z"));
+        assertThat(clockOf(answered, SlaTarget.FIRST_RESPONSE).metAt())
+                .isEqualTo(Instant.parse("2026-11-27T16:20:00Z"));
         assertThat(clockOf(answered, SlaTarget.RESOLUTION).state()).isEqualTo(ClockState.RUNNING);
         assertThat(backfill.run(false)).as("nothing left without clocks").isZero();
     }
@@ -268,8 +361,15 @@ class SlaClocksIT extends ApiTest {
     @Test
     void movingTheOrganizationToAnotherPlanPutsItsTicketsOnThatPlansTerms() {
         long ticket = open();
-        long faster = organizations.createPlan(unique("Faster"), "", 0, "MONTH", false).id();
-        policies.create(new PolicyForm(unique("Faster policy"), faster, calendar, null, 80,
+        long faster = organizations
+                .createPlan(unique("Faster"), "", 0, "MONTH", false)
+                .id();
+        policies.create(new PolicyForm(
+                unique("Faster policy"),
+                faster,
+                calendar,
+                null,
+                80,
                 List.of(new PolicyTarget(Priority.NORMAL, SlaTarget.FIRST_RESPONSE, 30, TargetUnit.MINUTES, null))));
         organizations.update(organization, new OrganizationForm(null, faster, null, null, null, null));
         assertThat(clockOf(ticket, SlaTarget.FIRST_RESPONSE).dueAt()).isEqualTo(Instant.parse("2026-11-27T16:30:00Z"));
@@ -277,12 +377,31 @@ class SlaClocksIT extends ApiTest {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("2i2c: a requester's message reopens a resolved ticket and starts a next-response clock")
+    @org.junit.jupiter.api.DisplayName(
+            "2i2c: a requester's message reopens a resolved ticket and starts a next-response clock")
     void aRequestersMessageOnAResolvedTicketWaitsForAnAnswer() {
         long ticket = open();
         clock.set(Instant.parse("2026-11-30T11:00:00Z"));
-        changes.change(ticket, new TicketChange(null, TicketStatus.RESOLVED, null, null, null, null, null, null, null, null, null,
-                null, null, null, Resolution.WORKAROUND, null), agent);
+        changes.change(
+                ticket,
+                new TicketChange(
+                        null,
+                        TicketStatus.RESOLVED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Resolution.WORKAROUND,
+                        null),
+                agent);
         clock.set(Instant.parse("2026-11-30T15:00:00Z"));
         conversation.post(ticket, new MessageForm("It is back", MessageKind.PUBLIC, "ann@" + domain), agent);
         assertThat(tickets.get(ticket).status()).isEqualTo(TicketStatus.OPEN);
@@ -293,7 +412,8 @@ class SlaClocksIT extends ApiTest {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("dxw: a ticket with the account manager waits on them, its clocks paused like any wait on someone else")
+    @org.junit.jupiter.api.DisplayName(
+            "dxw: a ticket with the account manager waits on them, its clocks paused like any wait on someone else")
     void outOfScopeWorkWithTheAccountManagerPausesTheClocks() {
         var manager = newAgent(AgentRole.ACCOUNT_MANAGER);
         organizations.update(organization, new OrganizationForm(null, null, null, null, manager.id(), null));

@@ -34,22 +34,34 @@ public class ApiClient {
 
     /** The same client keeping cookies, like a browser: for pages with a session and a CSRF token. */
     public ApiClient withCookies() {
-        return new ApiClient(base, authorization, HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build());
+        return new ApiClient(
+                base,
+                authorization,
+                HttpClient.newBuilder()
+                        .cookieHandler(new java.net.CookieManager())
+                        .build());
     }
 
     /** Posts a form as a browser does. */
     public Response postForm(String path, Map<String, String> fields) {
-        String body = String.join("&", fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+        String body = String.join(
+                "&",
+                fields.entrySet().stream()
+                        .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .toList());
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) builder.header("Authorization", authorization);
         return execute(builder.build());
     }
 
     /** The CSRF token of the first form on a page. */
     public static String csrfToken(String html) {
-        var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(html);
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on the page");
         }
@@ -61,8 +73,10 @@ public class ApiClient {
     }
 
     public static ApiClient basic(int port, String user, String password) {
-        return new ApiClient("http://localhost:" + port,
-                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new ApiClient(
+                "http://localhost:" + port,
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public static ApiClient anonymous(int port) {
@@ -90,7 +104,9 @@ public class ApiClient {
 
     /** A GET that asks for another representation than JSON, e.g. text/plain. */
     public Response get(String path, String accept) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET();
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", accept)
+                .GET();
         if (authorization != null) builder.header("Authorization", authorization);
         return execute(builder.build());
     }
@@ -122,13 +138,17 @@ public class ApiClient {
 
     /** Posts a body of another type, such as an iCalendar file. */
     public Response postText(String path, String contentType, String text) {
-        return execute(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(text)).build());
+        return execute(request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(text))
+                .build());
     }
 
     public Response postMultipart(String path, String field, String filename, byte[] content) {
         String boundary = "----firstline" + System.nanoTime();
-        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + content.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
@@ -150,7 +170,8 @@ public class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json");
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json, application/problem+json");
         if (authorization != null) builder.header("Authorization", authorization);
         return builder;
     }

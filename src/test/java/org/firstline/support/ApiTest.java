@@ -34,14 +34,25 @@ public abstract class ApiTest {
     protected MutableClock clock;
 
     protected AgentView newAgent(AgentRole role) {
-        String username = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return agentService.create(new AgentForm(username, "Agent " + username, username + "@support.test", role, "UTC", "",
-                30, PASSWORD, true, List.of()));
+        String username = role.name().toLowerCase().replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        return agentService.create(new AgentForm(
+                username,
+                "Agent " + username,
+                username + "@support.test",
+                role,
+                "UTC",
+                "",
+                30,
+                PASSWORD,
+                true,
+                List.of()));
     }
 
     /** An API client acting as a new agent of this role, with a bearer token. */
     protected ApiClient api(AgentRole role) {
-        return ApiClient.bearer(port, tokenService.create("test", newAgent(role).id()).secret());
+        return ApiClient.bearer(
+                port, tokenService.create("test", newAgent(role).id()).secret());
     }
 
     protected ApiClient api(AgentView agent) {
@@ -52,7 +63,8 @@ public abstract class ApiTest {
     protected ApiClient signedIn(AgentView agent) {
         var browser = ApiClient.anonymous(port).withCookies();
         String csrf = ApiClient.csrfToken(browser.get("/login", "text/html").body());
-        var signIn = browser.postForm("/login", java.util.Map.of("username", agent.username(), "password", PASSWORD, "_csrf", csrf));
+        var signIn = browser.postForm(
+                "/login", java.util.Map.of("username", agent.username(), "password", PASSWORD, "_csrf", csrf));
         if (signIn.status() != 302 || String.valueOf(signIn.header("Location")).contains("error")) {
             throw new IllegalStateException("sign-in failed: " + signIn);
         }

@@ -36,11 +36,15 @@ public final class MailLoad {
 
     public byte[] raw(int n, boolean reply, int target) {
         String sender = "customer" + (target % 500) + "@load.test";
-        String text = reply ? "reply " + n + " to request " + target : "request " + n + ": the build agent hangs at step " + (n % 13);
+        String text = reply
+                ? "reply " + n + " to request " + target
+                : "request " + n + ": the build agent hangs at step " + (n % 13);
         return ("From: Customer " + (target % 500) + " <" + sender + ">\r\nTo: support@firstline.test\r\n"
-                + "Subject: " + (reply ? "Re: " : "") + "Load " + target + " " + run + "\r\n"
-                + "Message-ID: <" + messageId(n) + ">\r\n" + (reply ? "In-Reply-To: <" + messageId(target) + ">\r\n" : "")
-                + "Date: Mon, 23 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
-                + text + "\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "Subject: " + (reply ? "Re: " : "") + "Load " + target + " " + run + "\r\n"
+                        + "Message-ID: <" + messageId(n) + ">\r\n"
+                        + (reply ? "In-Reply-To: <" + messageId(target) + ">\r\n" : "")
+                        + "Date: Mon, 23 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                        + text + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

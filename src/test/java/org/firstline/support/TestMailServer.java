@@ -25,7 +25,8 @@ public final class TestMailServer implements AutoCloseable {
 
     public TestMailServer(String supportAddress) {
         this.supportAddress = supportAddress;
-        this.greenMail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        this.greenMail = new GreenMail(
+                new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
         greenMail.start();
         this.support = greenMail.setUser(supportAddress, SUPPORT_LOGIN, SUPPORT_PASSWORD);
     }
@@ -48,17 +49,26 @@ public final class TestMailServer implements AutoCloseable {
      */
     public long mailbox(ApiClient admin, String name) {
         for (var existing : admin.get("/api/v1/mailboxes").json().get("items")) {
-            if (existing.get("address").asString().equals(supportAddress) && existing.get("imapPort").asInt() == imapPort()
+            if (existing.get("address").asString().equals(supportAddress)
+                    && existing.get("imapPort").asInt() == imapPort()
                     && existing.get("enabled").asBoolean()) {
                 return existing.get("id").asLong();
             }
         }
-        var created = admin.post("/api/v1/mailboxes", java.util.Map.ofEntries(
-                java.util.Map.entry("name", name), java.util.Map.entry("address", supportAddress),
-                java.util.Map.entry("imapHost", "127.0.0.1"), java.util.Map.entry("imapPort", imapPort()), java.util.Map.entry("imapSecurity", "NONE"),
-                java.util.Map.entry("imapUsername", SUPPORT_LOGIN), java.util.Map.entry("imapPassword", SUPPORT_PASSWORD),
-                java.util.Map.entry("smtpHost", "127.0.0.1"), java.util.Map.entry("smtpPort", smtpPort()), java.util.Map.entry("smtpSecurity", "NONE"),
-                java.util.Map.entry("pollSeconds", 5)));
+        var created = admin.post(
+                "/api/v1/mailboxes",
+                java.util.Map.ofEntries(
+                        java.util.Map.entry("name", name),
+                        java.util.Map.entry("address", supportAddress),
+                        java.util.Map.entry("imapHost", "127.0.0.1"),
+                        java.util.Map.entry("imapPort", imapPort()),
+                        java.util.Map.entry("imapSecurity", "NONE"),
+                        java.util.Map.entry("imapUsername", SUPPORT_LOGIN),
+                        java.util.Map.entry("imapPassword", SUPPORT_PASSWORD),
+                        java.util.Map.entry("smtpHost", "127.0.0.1"),
+                        java.util.Map.entry("smtpPort", smtpPort()),
+                        java.util.Map.entry("smtpSecurity", "NONE"),
+                        java.util.Map.entry("pollSeconds", 5)));
         if (created.status() != 201) throw new IllegalStateException("mailbox not created: " + created.body());
         return created.json().get("id").asLong();
     }
@@ -86,19 +96,26 @@ public final class TestMailServer implements AutoCloseable {
 
     /** What Firstline sent to this address over SMTP. */
     public List<MimeMessage> sentTo(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().contains(address));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     /** All messages in the support INBOX, read or not. */
     public int messagesInSupportInbox() {
         try {
-            return greenMail.getManagers().getImapHostManager().getInbox(support).getMessageCount();
+            return greenMail
+                    .getManagers()
+                    .getImapHostManager()
+                    .getInbox(support)
+                    .getMessageCount();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -108,7 +125,11 @@ public final class TestMailServer implements AutoCloseable {
     public int unseenInSupportInbox() {
         for (int attempt = 0; ; attempt++) {
             try {
-                return greenMail.getManagers().getImapHostManager().getInbox(support).getUnseenCount();
+                return greenMail
+                        .getManagers()
+                        .getImapHostManager()
+                        .getInbox(support)
+                        .getUnseenCount();
             } catch (java.util.ConcurrentModificationException e) {
                 // GreenMail's folder changed under the count (a move or expunge): count again
                 if (attempt > 100) {
@@ -127,29 +148,33 @@ public final class TestMailServer implements AutoCloseable {
     public java.util.concurrent.atomic.AtomicInteger processedCounter() {
         var processed = new java.util.concurrent.atomic.AtomicInteger();
         try {
-            greenMail.getManagers().getImapHostManager().getInbox(support).addListener(new com.icegreen.greenmail.store.FolderListener() {
-                @Override
-                public void expunged(int msn) {
-                    processed.incrementAndGet();
-                }
+            greenMail
+                    .getManagers()
+                    .getImapHostManager()
+                    .getInbox(support)
+                    .addListener(new com.icegreen.greenmail.store.FolderListener() {
+                        @Override
+                        public void expunged(int msn) {
+                            processed.incrementAndGet();
+                        }
 
-                @Override
-                public void added(int msn) {
-                    // new mail is not processed mail
-                }
+                        @Override
+                        public void added(int msn) {
+                            // new mail is not processed mail
+                        }
 
-                @Override
-                public void flagsUpdated(int msn, jakarta.mail.Flags flags, Long uid) {
-                    if (flags.contains(jakarta.mail.Flags.Flag.SEEN)) {
-                        processed.incrementAndGet();
-                    }
-                }
+                        @Override
+                        public void flagsUpdated(int msn, jakarta.mail.Flags flags, Long uid) {
+                            if (flags.contains(jakarta.mail.Flags.Flag.SEEN)) {
+                                processed.incrementAndGet();
+                            }
+                        }
 
-                @Override
-                public void mailboxDeleted() {
-                    // not in these tests
-                }
-            });
+                        @Override
+                        public void mailboxDeleted() {
+                            // not in these tests
+                        }
+                    });
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

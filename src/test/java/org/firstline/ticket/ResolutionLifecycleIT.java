@@ -20,20 +20,30 @@ import tools.jackson.databind.JsonNode;
 
 /** After a resolution: the requester's message reopens, silence closes after the configured days. */
 class ResolutionLifecycleIT extends ApiTest {
-    @Autowired UnansweredResolutionSweeper sweeper;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    UnansweredResolutionSweeper sweeper;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
-    @DisplayName("2i2c: a requester's message on a resolved ticket reopens it with team and owner kept, and the audit trail says why")
+    @DisplayName(
+            "2i2c: a requester's message on a resolved ticket reopens it with team and owner kept, and the audit trail says why")
     void aRequesterMessageReopensAResolvedTicketKeepingItsPeople() {
         var admin = api(AgentRole.ADMIN);
         var owner = newAgent(AgentRole.AGENT);
-        long team = admin.post("/api/v1/teams", map("name", unique("Hub"), "memberIds", List.of(owner.id()))).json().get("id").asLong();
+        long team = admin.post("/api/v1/teams", map("name", unique("Hub"), "memberIds", List.of(owner.id())))
+                .json()
+                .get("id")
+                .asLong();
         String requester = unique("reopen") + "@example.org";
         long id = open(admin, requester);
-        admin.patch("/api/v1/tickets/" + id, map("teamId", team, "ownerId", owner.id(), "status", "RESOLVED", "resolution", "WORKAROUND"));
+        admin.patch(
+                "/api/v1/tickets/" + id,
+                map("teamId", team, "ownerId", owner.id(), "status", "RESOLVED", "resolution", "WORKAROUND"));
 
-        var message = admin.post("/api/v1/tickets/" + id + "/messages", map("body", "Still broken for me", "fromRequester", requester));
+        var message = admin.post(
+                "/api/v1/tickets/" + id + "/messages", map("body", "Still broken for me", "fromRequester", requester));
         assertThat(message.status()).as(message.body()).isEqualTo(201);
         var reopened = admin.get("/api/v1/tickets/" + id).json();
         assertThat(reopened.get("status").asString()).isEqualTo("OPEN");
@@ -48,20 +58,30 @@ class ResolutionLifecycleIT extends ApiTest {
         // an agent's note or reply on a resolved ticket does not reopen it; only the requester's side does
         admin.patch("/api/v1/tickets/" + id, map("status", "RESOLVED", "resolution", "WORKAROUND"));
         admin.post("/api/v1/tickets/" + id + "/messages", map("body", "Glad it works", "kind", "PUBLIC"));
-        assertThat(admin.get("/api/v1/tickets/" + id).json().get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(admin.get("/api/v1/tickets/" + id).json().get("status").asString())
+                .isEqualTo("RESOLVED");
     }
 
     @Test
-    @DisplayName("2i2c: no answer for the configured days closes a resolved ticket with a note, once with two nodes sweeping")
+    @DisplayName(
+            "2i2c: no answer for the configured days closes a resolved ticket with a note, once with two nodes sweeping")
     void anUnansweredResolutionClosesOnceAfterTheConfiguredDays() throws Exception {
         var admin = api(AgentRole.ADMIN);
-        int before = admin.get("/api/v1/ticket-settings").json().get("autoCloseDays").asInt();
-        assertThat(api(AgentRole.AGENT).patch("/api/v1/ticket-settings", map("autoCloseDays", 3)).status()).isEqualTo(403);
+        int before =
+                admin.get("/api/v1/ticket-settings").json().get("autoCloseDays").asInt();
+        assertThat(api(AgentRole.AGENT)
+                        .patch("/api/v1/ticket-settings", map("autoCloseDays", 3))
+                        .status())
+                .isEqualTo(403);
         var refused = admin.patch("/api/v1/ticket-settings", map("autoCloseDays", 0));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("autoCloseDays");
         try {
-            assertThat(admin.patch("/api/v1/ticket-settings", map("autoCloseDays", 3)).json().get("autoCloseDays").asInt()).isEqualTo(3);
+            assertThat(admin.patch("/api/v1/ticket-settings", map("autoCloseDays", 3))
+                            .json()
+                            .get("autoCloseDays")
+                            .asInt())
+                    .isEqualTo(3);
             clock.set(Instant.parse("2026-12-01T10:00:00Z"));
             long quiet = open(admin, unique("quiet") + "@example.org");
             long answered = open(admin, unique("answered") + "@example.org");
@@ -83,17 +103,34 @@ class ResolutionLifecycleIT extends ApiTest {
             var closed = admin.get("/api/v1/tickets/" + quiet).json();
             assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
             assertThat(closed.get("resolutionOutcome").asString()).isEqualTo("AUTO_CLOSED");
-            assertThat(closed.get("closedAt").asString()).isEqualTo(clock.instant().toString());
+            assertThat(closed.get("closedAt").asString())
+                    .isEqualTo(clock.instant().toString());
             var notes = new ArrayList<String>();
-            admin.get("/api/v1/tickets/" + quiet + "/messages").json().get("items").forEach(m -> notes.add(m.get("body").asString()));
-            assertThat(notes).filteredOn(b -> b.startsWith("Closed automatically")).containsExactly(
-                    "Closed automatically: no answer from the requester in 3 days.");
+            admin.get("/api/v1/tickets/" + quiet + "/messages")
+                    .json()
+                    .get("items")
+                    .forEach(m -> notes.add(m.get("body").asString()));
+            assertThat(notes)
+                    .filteredOn(b -> b.startsWith("Closed automatically"))
+                    .containsExactly("Closed automatically: no answer from the requester in 3 days.");
             assertThat(jdbc.sql("""
-                    select count(*) from audit_entry where ticket_id = ? and field = 'status' and after = 'CLOSED'""")
-                    .param(quiet).query(Integer.class).single()).as("closed once").isEqualTo(1);
-            assertThat(entry(admin.get("/api/v1/tickets/" + quiet + "/audit").json().get("items"), "reason", "status")
-                    .get("after").asString()).isEqualTo("no answer from the requester in 3 days");
-            assertThat(admin.get("/api/v1/tickets/" + answered).json().get("resolutionOutcome").asString()).isEqualTo("CONFIRMED");
+                    select count(*) from audit_entry where ticket_id = ? and field = 'status' and after = 'CLOSED'""").param(quiet).query(Integer.class).single())
+                    .as("closed once")
+                    .isEqualTo(1);
+            assertThat(entry(
+                                    admin.get("/api/v1/tickets/" + quiet + "/audit")
+                                            .json()
+                                            .get("items"),
+                                    "reason",
+                                    "status")
+                            .get("after")
+                            .asString())
+                    .isEqualTo("no answer from the requester in 3 days");
+            assertThat(admin.get("/api/v1/tickets/" + answered)
+                            .json()
+                            .get("resolutionOutcome")
+                            .asString())
+                    .isEqualTo("CONFIRMED");
         } finally {
             admin.patch("/api/v1/ticket-settings", map("autoCloseDays", before));
         }
@@ -115,8 +152,15 @@ class ResolutionLifecycleIT extends ApiTest {
     }
 
     private long open(ApiClient api, String requester) {
-        var response = api.post("/api/v1/tickets", map("subject", "Hub is slow", "body", "Please help",
-                "requester", map("email", requester, "name", "Rae")));
+        var response = api.post(
+                "/api/v1/tickets",
+                map(
+                        "subject",
+                        "Hub is slow",
+                        "body",
+                        "Please help",
+                        "requester",
+                        map("email", requester, "name", "Rae")));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").asLong();
     }
@@ -127,7 +171,8 @@ class ResolutionLifecycleIT extends ApiTest {
 
     private static JsonNode entry(JsonNode entries, String action, String field) {
         for (JsonNode e : entries) {
-            if (e.get("action").asString().equals(action) && field.equals(e.get("field").asString())) return e;
+            if (e.get("action").asString().equals(action)
+                    && field.equals(e.get("field").asString())) return e;
         }
         return null;
     }

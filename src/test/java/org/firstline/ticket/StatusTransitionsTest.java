@@ -14,9 +14,12 @@ class StatusTransitionsTest {
     @CsvSource({
         "NEW, OPEN, true", "NEW, PENDING, true", "NEW, RESOLVED, true", "NEW, CLOSED, true", "NEW, NEW, true",
         "OPEN, NEW, false", "OPEN, PENDING, true", "OPEN, RESOLVED, true", "OPEN, CLOSED, true", "OPEN, OPEN, true",
-        "PENDING, NEW, false", "PENDING, OPEN, true", "PENDING, PENDING, true", "PENDING, RESOLVED, true", "PENDING, CLOSED, true",
-        "RESOLVED, NEW, false", "RESOLVED, OPEN, true", "RESOLVED, PENDING, false", "RESOLVED, CLOSED, true", "RESOLVED, RESOLVED, true",
-        "CLOSED, NEW, false", "CLOSED, OPEN, false", "CLOSED, PENDING, false", "CLOSED, RESOLVED, false", "CLOSED, CLOSED, true",
+        "PENDING, NEW, false", "PENDING, OPEN, true", "PENDING, PENDING, true", "PENDING, RESOLVED, true",
+                "PENDING, CLOSED, true",
+        "RESOLVED, NEW, false", "RESOLVED, OPEN, true", "RESOLVED, PENDING, false", "RESOLVED, CLOSED, true",
+                "RESOLVED, RESOLVED, true",
+        "CLOSED, NEW, false", "CLOSED, OPEN, false", "CLOSED, PENDING, false", "CLOSED, RESOLVED, false",
+                "CLOSED, CLOSED, true",
     })
     void allowsExactlyTheMovesOfTheStatusMachine(TicketStatus from, TicketStatus to, boolean allowed) {
         assertThat(StatusTransitions.allowed(from, to)).isEqualTo(allowed);
@@ -25,9 +28,11 @@ class StatusTransitionsTest {
     @ParameterizedTest
     @CsvSource({"CODE_FIX", "UI_CHANGE", "DOCUMENTATION", "SELF_SERVICE"})
     void resolutionsThatChangedSomethingNeedTheLinkToTheChange(Resolution resolution) {
-        assertThatThrownBy(() -> StatusTransitions.check(TicketStatus.OPEN, TicketStatus.RESOLVED, null, resolution, " "))
+        assertThatThrownBy(
+                        () -> StatusTransitions.check(TicketStatus.OPEN, TicketStatus.RESOLVED, null, resolution, " "))
                 .isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((InvalidRequestException) e).field()).isEqualTo("resolutionLink");
+                .extracting(e -> ((InvalidRequestException) e).field())
+                .isEqualTo("resolutionLink");
         StatusTransitions.check(TicketStatus.OPEN, TicketStatus.RESOLVED, null, resolution, "https://example.org/pr/1");
     }
 
@@ -41,12 +46,20 @@ class StatusTransitionsTest {
     @CsvSource({"CLOSED, OPEN, closed", "OPEN, NEW, NEW", "RESOLVED, PENDING, reopen"})
     void refusalsSayWhy(TicketStatus from, TicketStatus to, String reason) {
         assertThatThrownBy(() -> StatusTransitions.check(from, to, PendingReason.CUSTOMER, null, null))
-                .isInstanceOf(ConflictException.class).hasMessageContaining(reason);
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining(reason);
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"javascript:alert(1)", "data:text/html,<script>x</script>",
-            "JaVaScRiPt:alert(1)", "//evil.example/x", "ftp://files.example/x", "https://ok.example/a b"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                "data:text/html,<script>x</script>",
+                "JaVaScRiPt:alert(1)",
+                "//evil.example/x",
+                "ftp://files.example/x",
+                "https://ok.example/a b"
+            })
     void aResolutionLinkIsAWebAddressOnly(String link) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StatusTransitions.checkLink(link))
                 .isInstanceOf(org.firstline.platform.InvalidRequestException.class);

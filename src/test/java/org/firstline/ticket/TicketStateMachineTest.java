@@ -24,51 +24,73 @@ class TicketStateMachineTest {
     /** A ticket in this status with a team and an owner, as it would be there. */
     private static State in(TicketStatus status) {
         boolean resolved = status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED;
-        return new State(1, 1001, status, status == TicketStatus.PENDING ? PendingReason.ENGINEERING : null,
-                resolved ? Resolution.WORKAROUND : null, null,
-                status == TicketStatus.RESOLVED ? ResolutionOutcome.AWAITING_CONFIRMATION : status == TicketStatus.CLOSED
-                        ? ResolutionOutcome.CONFIRMED : null,
-                resolved ? EARLIER : null, status == TicketStatus.CLOSED ? EARLIER : null, TEAM, OWNER);
+        return new State(
+                1,
+                1001,
+                status,
+                status == TicketStatus.PENDING ? PendingReason.ENGINEERING : null,
+                resolved ? Resolution.WORKAROUND : null,
+                null,
+                status == TicketStatus.RESOLVED
+                        ? ResolutionOutcome.AWAITING_CONFIRMATION
+                        : status == TicketStatus.CLOSED ? ResolutionOutcome.CONFIRMED : null,
+                resolved ? EARLIER : null,
+                status == TicketStatus.CLOSED ? EARLIER : null,
+                TEAM,
+                OWNER);
     }
 
     private static TicketStateMachine.Edit to(TicketStatus status) {
-        return new TicketStateMachine.Edit(status, status == TicketStatus.PENDING ? PendingReason.CUSTOMER : null,
-                status == TicketStatus.RESOLVED ? Resolution.WORKAROUND : null, null, null, null);
+        return new TicketStateMachine.Edit(
+                status,
+                status == TicketStatus.PENDING ? PendingReason.CUSTOMER : null,
+                status == TicketStatus.RESOLVED ? Resolution.WORKAROUND : null,
+                null,
+                null,
+                null);
     }
 
     @ParameterizedTest(name = "{0} -> {1}: {2}, outcome {3}, resolvedAt {4}, closedAt {5}")
-    @CsvSource(nullValues = "-", value = {
-        // from,   to,       allowed, outcome,               resolvedAt, closedAt
-        "NEW,      NEW,      true,    -,                     -,          -",
-        "NEW,      OPEN,     true,    -,                     -,          -",
-        "NEW,      PENDING,  true,    -,                     -,          -",
-        "NEW,      RESOLVED, true,    AWAITING_CONFIRMATION, now,        -",
-        "NEW,      CLOSED,   true,    CLOSED_DIRECTLY,       -,          now",
-        "OPEN,     NEW,      false,   -,                     -,          -",
-        "OPEN,     OPEN,     true,    -,                     -,          -",
-        "OPEN,     PENDING,  true,    -,                     -,          -",
-        "OPEN,     RESOLVED, true,    AWAITING_CONFIRMATION, now,        -",
-        "OPEN,     CLOSED,   true,    CLOSED_DIRECTLY,       -,          now",
-        "PENDING,  NEW,      false,   -,                     -,          -",
-        "PENDING,  OPEN,     true,    -,                     -,          -",
-        "PENDING,  PENDING,  true,    -,                     -,          -",
-        "PENDING,  RESOLVED, true,    AWAITING_CONFIRMATION, now,        -",
-        "PENDING,  CLOSED,   true,    CLOSED_DIRECTLY,       -,          now",
-        "RESOLVED, NEW,      false,   -,                     -,          -",
-        "RESOLVED, OPEN,     true,    -,                     -,          -",
-        "RESOLVED, PENDING,  false,   -,                     -,          -",
-        "RESOLVED, RESOLVED, true,    AWAITING_CONFIRMATION, earlier,    -",
-        "RESOLVED, CLOSED,   true,    AWAITING_CONFIRMATION, earlier,    now",
-        "CLOSED,   NEW,      false,   -,                     -,          -",
-        "CLOSED,   OPEN,     false,   -,                     -,          -",
-        "CLOSED,   PENDING,  false,   -,                     -,          -",
-        "CLOSED,   RESOLVED, false,   -,                     -,          -",
-        "CLOSED,   CLOSED,   false,   -,                     -,          -",
-    })
-    void anAgentsEditMovesBetweenEveryPairOfStatusesAsTheStatusMachineSays(TicketStatus from, TicketStatus to, boolean allowed,
-            ResolutionOutcome outcome, String resolvedAt, String closedAt) {
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                // from,   to,       allowed, outcome,               resolvedAt, closedAt
+                "NEW,      NEW,      true,    -,                     -,          -",
+                "NEW,      OPEN,     true,    -,                     -,          -",
+                "NEW,      PENDING,  true,    -,                     -,          -",
+                "NEW,      RESOLVED, true,    AWAITING_CONFIRMATION, now,        -",
+                "NEW,      CLOSED,   true,    CLOSED_DIRECTLY,       -,          now",
+                "OPEN,     NEW,      false,   -,                     -,          -",
+                "OPEN,     OPEN,     true,    -,                     -,          -",
+                "OPEN,     PENDING,  true,    -,                     -,          -",
+                "OPEN,     RESOLVED, true,    AWAITING_CONFIRMATION, now,        -",
+                "OPEN,     CLOSED,   true,    CLOSED_DIRECTLY,       -,          now",
+                "PENDING,  NEW,      false,   -,                     -,          -",
+                "PENDING,  OPEN,     true,    -,                     -,          -",
+                "PENDING,  PENDING,  true,    -,                     -,          -",
+                "PENDING,  RESOLVED, true,    AWAITING_CONFIRMATION, now,        -",
+                "PENDING,  CLOSED,   true,    CLOSED_DIRECTLY,       -,          now",
+                "RESOLVED, NEW,      false,   -,                     -,          -",
+                "RESOLVED, OPEN,     true,    -,                     -,          -",
+                "RESOLVED, PENDING,  false,   -,                     -,          -",
+                "RESOLVED, RESOLVED, true,    AWAITING_CONFIRMATION, earlier,    -",
+                "RESOLVED, CLOSED,   true,    AWAITING_CONFIRMATION, earlier,    now",
+                "CLOSED,   NEW,      false,   -,                     -,          -",
+                "CLOSED,   OPEN,     false,   -,                     -,          -",
+                "CLOSED,   PENDING,  false,   -,                     -,          -",
+                "CLOSED,   RESOLVED, false,   -,                     -,          -",
+                "CLOSED,   CLOSED,   false,   -,                     -,          -",
+            })
+    void anAgentsEditMovesBetweenEveryPairOfStatusesAsTheStatusMachineSays(
+            TicketStatus from,
+            TicketStatus to,
+            boolean allowed,
+            ResolutionOutcome outcome,
+            String resolvedAt,
+            String closedAt) {
         if (!allowed) {
-            assertThatThrownBy(() -> TicketStateMachine.decide(in(from), to(to), NOW)).isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> TicketStateMachine.decide(in(from), to(to), NOW))
+                    .isInstanceOf(ConflictException.class);
             return;
         }
         var transition = TicketStateMachine.decide(in(from), to(to), NOW);
@@ -80,7 +102,8 @@ class TicketStateMachineTest {
         assertThat(next.pendingReason()).isEqualTo(to == TicketStatus.PENDING ? PendingReason.CUSTOMER : null);
         assertThat(next.teamId()).as("an edit of the status keeps the people").isEqualTo(TEAM);
         assertThat(next.ownerId()).isEqualTo(OWNER);
-        assertThat(transition.events()).isEqualTo(from == to ? List.of() : List.of(new TicketStatusChanged(1, from, to)));
+        assertThat(transition.events())
+                .isEqualTo(from == to ? List.of() : List.of(new TicketStatusChanged(1, from, to)));
         assertThat(transition.pendingReasonChanged()).isEqualTo(from == to && from == TicketStatus.PENDING);
         if (from == TicketStatus.RESOLVED && to == TicketStatus.OPEN) {
             assertThat(next.resolution()).as("a reopen drops the resolution").isNull();
@@ -100,13 +123,15 @@ class TicketStateMachineTest {
     void aClosedTicketTakesNoEditAtAll() {
         var edit = new TicketStateMachine.Edit(null, null, null, null, Optional.of(8L), null);
         assertThatThrownBy(() -> TicketStateMachine.decide(in(TicketStatus.CLOSED), edit, NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("#1001 is closed");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("#1001 is closed");
     }
 
     @Test
     void resolvingNeedsAResolution() {
         var edit = new TicketStateMachine.Edit(TicketStatus.RESOLVED, null, null, null, null, null);
-        assertThatThrownBy(() -> TicketStateMachine.decide(in(TicketStatus.OPEN), edit, NOW)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> TicketStateMachine.decide(in(TicketStatus.OPEN), edit, NOW))
+                .isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
@@ -117,7 +142,8 @@ class TicketStateMachineTest {
         assertThat(transition.next().outcome()).isEqualTo(ResolutionOutcome.CONFIRMED);
         assertThat(transition.next().closedAt()).isEqualTo(NOW);
         assertThat(transition.next().resolvedAt()).isEqualTo(EARLIER);
-        assertThat(transition.events()).containsExactly(new TicketStatusChanged(1, TicketStatus.RESOLVED, TicketStatus.CLOSED));
+        assertThat(transition.events())
+                .containsExactly(new TicketStatusChanged(1, TicketStatus.RESOLVED, TicketStatus.CLOSED));
     }
 
     @Test
@@ -131,15 +157,20 @@ class TicketStateMachineTest {
         assertThat(next.resolvedAt()).isNull();
         assertThat(next.teamId()).isNull();
         assertThat(next.ownerId()).isNull();
-        assertThat(transition.events()).containsExactly(new TicketStatusChanged(1, TicketStatus.RESOLVED, TicketStatus.OPEN),
-                new TicketAssigned(1, null, null, TEAM, OWNER));
+        assertThat(transition.events())
+                .containsExactly(
+                        new TicketStatusChanged(1, TicketStatus.RESOLVED, TicketStatus.OPEN),
+                        new TicketAssigned(1, null, null, TEAM, OWNER));
     }
 
     @ParameterizedTest
-    @EnumSource(value = TicketStatus.class, names = {"NEW", "OPEN", "PENDING", "CLOSED"})
+    @EnumSource(
+            value = TicketStatus.class,
+            names = {"NEW", "OPEN", "PENDING", "CLOSED"})
     void onlyAResolvedTicketTakesTheRequestersAnswer(TicketStatus status) {
         assertThatThrownBy(() -> TicketStateMachine.decide(in(status), new TicketStateMachine.Confirm(), NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("only a RESOLVED ticket");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("only a RESOLVED ticket");
         assertThatThrownBy(() -> TicketStateMachine.decide(in(status), new TicketStateMachine.Reject(), NOW))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> TicketStateMachine.decide(in(status), new TicketStateMachine.CloseUnanswered(7), NOW))
@@ -159,7 +190,8 @@ class TicketStateMachineTest {
             assertThat(transition.next().resolution()).isNull();
             assertThat(transition.next().resolvedAt()).isNull();
             assertThat(transition.reason()).isEqualTo("requester replied");
-            assertThat(transition.events()).containsExactly(new TicketStatusChanged(1, TicketStatus.RESOLVED, TicketStatus.OPEN));
+            assertThat(transition.events())
+                    .containsExactly(new TicketStatusChanged(1, TicketStatus.RESOLVED, TicketStatus.OPEN));
         } else {
             assertThat(transition.events()).isEmpty();
             assertThat(transition.reason()).isNull();
@@ -169,22 +201,31 @@ class TicketStateMachineTest {
     @Test
     void aRequesterMessageEndsAWaitOnTheCustomerOnly() {
         var waiting = in(TicketStatus.PENDING).with(TicketStatus.PENDING, PendingReason.CUSTOMER);
-        assertThat(TicketStateMachine.decide(waiting, new TicketStateMachine.RequesterWrote(), NOW).next().status())
+        assertThat(TicketStateMachine.decide(waiting, new TicketStateMachine.RequesterWrote(), NOW)
+                        .next()
+                        .status())
                 .isEqualTo(TicketStatus.OPEN);
-        assertThat(TicketStateMachine.decide(in(TicketStatus.PENDING), new TicketStateMachine.RequesterWrote(), NOW).next().status())
-                .as("waiting on engineering").isEqualTo(TicketStatus.PENDING);
+        assertThat(TicketStateMachine.decide(in(TicketStatus.PENDING), new TicketStateMachine.RequesterWrote(), NOW)
+                        .next()
+                        .status())
+                .as("waiting on engineering")
+                .isEqualTo(TicketStatus.PENDING);
     }
 
     @ParameterizedTest(name = "an agent replies on {0}: {1}")
     @CsvSource({"NEW, OPEN", "OPEN, OPEN", "PENDING, PENDING", "RESOLVED, RESOLVED"})
     void anAgentsFirstReplyOpensANewTicket(TicketStatus from, TicketStatus to) {
-        assertThat(TicketStateMachine.decide(in(from), new TicketStateMachine.AgentReplied(), NOW).next().status()).isEqualTo(to);
+        assertThat(TicketStateMachine.decide(in(from), new TicketStateMachine.AgentReplied(), NOW)
+                        .next()
+                        .status())
+                .isEqualTo(to);
     }
 
     @Test
     @DisplayName("2i2c: no answer for N days closes a resolved ticket as AUTO_CLOSED and says why")
     void anUnansweredResolutionClosesByItself() {
-        var transition = TicketStateMachine.decide(in(TicketStatus.RESOLVED), new TicketStateMachine.CloseUnanswered(7), NOW);
+        var transition =
+                TicketStateMachine.decide(in(TicketStatus.RESOLVED), new TicketStateMachine.CloseUnanswered(7), NOW);
         assertThat(transition.next().status()).isEqualTo(TicketStatus.CLOSED);
         assertThat(transition.next().outcome()).isEqualTo(ResolutionOutcome.AUTO_CLOSED);
         assertThat(transition.next().resolution()).isEqualTo(Resolution.WORKAROUND);
@@ -193,14 +234,18 @@ class TicketStateMachineTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TicketStatus.class, names = {"NEW", "OPEN", "PENDING", "RESOLVED"})
+    @EnumSource(
+            value = TicketStatus.class,
+            names = {"NEW", "OPEN", "PENDING", "RESOLVED"})
     void aMergedDuplicateClosesDirectly(TicketStatus from) {
-        var next = TicketStateMachine.decide(in(from), new TicketStateMachine.CloseAsDuplicate(), NOW).next();
+        var next = TicketStateMachine.decide(in(from), new TicketStateMachine.CloseAsDuplicate(), NOW)
+                .next();
         assertThat(next.status()).isEqualTo(TicketStatus.CLOSED);
         assertThat(next.resolution()).isEqualTo(Resolution.DUPLICATE);
         assertThat(next.outcome()).isEqualTo(ResolutionOutcome.CLOSED_DIRECTLY);
         assertThat(next.pendingReason()).isNull();
-        assertThatThrownBy(() -> TicketStateMachine.decide(in(TicketStatus.CLOSED), new TicketStateMachine.CloseAsDuplicate(), NOW))
+        assertThatThrownBy(() -> TicketStateMachine.decide(
+                        in(TicketStatus.CLOSED), new TicketStateMachine.CloseAsDuplicate(), NOW))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -214,15 +259,22 @@ class TicketStateMachineTest {
         assertThat(transition.next().ownerId()).isEqualTo(MANAGER);
         assertThat(transition.next().teamId()).isEqualTo(TEAM);
         assertThat(transition.events()).contains(new TicketAssigned(1, TEAM, MANAGER, TEAM, OWNER));
-        assertThat(transition.events().stream().anyMatch(e -> e instanceof TicketStatusChanged)).isEqualTo(statusChanges);
-        assertThat(transition.pendingReasonChanged()).as("from waiting on engineering").isEqualTo(!statusChanges);
+        assertThat(transition.events().stream().anyMatch(e -> e instanceof TicketStatusChanged))
+                .isEqualTo(statusChanges);
+        assertThat(transition.pendingReasonChanged())
+                .as("from waiting on engineering")
+                .isEqualTo(!statusChanges);
     }
 
     @ParameterizedTest
-    @EnumSource(value = TicketStatus.class, names = {"RESOLVED", "CLOSED"})
+    @EnumSource(
+            value = TicketStatus.class,
+            names = {"RESOLVED", "CLOSED"})
     void finishedTicketsAreNotHandedOver(TicketStatus from) {
-        assertThatThrownBy(() -> TicketStateMachine.decide(in(from), new TicketStateMachine.HandToAccountManager(MANAGER), NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining(from.name());
+        assertThatThrownBy(() ->
+                        TicketStateMachine.decide(in(from), new TicketStateMachine.HandToAccountManager(MANAGER), NOW))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining(from.name());
     }
 
     private static Instant time(String which) {

@@ -18,12 +18,23 @@ abstract class TriageApiTest extends ApiTest {
     TeamService teams;
 
     long team(String name, AgentView... members) {
-        return teams.create(new TeamForm(unique(name), "", Arrays.stream(members).map(AgentView::id).toList())).id();
+        return teams.create(new TeamForm(
+                        unique(name),
+                        "",
+                        Arrays.stream(members).map(AgentView::id).toList()))
+                .id();
     }
 
     JsonNode open(ApiClient api, String subject, String body) {
-        var r = api.post("/api/v1/tickets", map("subject", subject, "body", body,
-                "requester", map("email", unique("req") + "@example.org", "name", "Requester")));
+        var r = api.post(
+                "/api/v1/tickets",
+                map(
+                        "subject",
+                        subject,
+                        "body",
+                        body,
+                        "requester",
+                        map("email", unique("req") + "@example.org", "name", "Requester")));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }

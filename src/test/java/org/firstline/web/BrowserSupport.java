@@ -32,10 +32,20 @@ final class BrowserSupport {
         Assumptions.assumeTrue(present, "Chromium is not installed");
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1400,1000");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1400,1000");
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -43,7 +53,9 @@ final class BrowserSupport {
     static void assertNoScriptRan(WebDriver browser) {
         Object marker = ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return window.__xss === undefined ? null : window.__xss;");
-        org.assertj.core.api.Assertions.assertThat(marker).as("injected script ran").isNull();
+        org.assertj.core.api.Assertions.assertThat(marker)
+                .as("injected script ran")
+                .isNull();
         try {
             browser.switchTo().alert();
             throw new AssertionError("an alert opened");
@@ -63,7 +75,8 @@ final class BrowserSupport {
     /** The first non-null value the reader returns, retried while elements go stale or are not there yet. */
     static <T> T read(WebDriver browser, java.util.function.Function<WebDriver, T> reader) {
         return new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(reader::apply);
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(reader::apply);
     }
 
     /** Signs in through the form and waits for the ticket list. */
@@ -71,9 +84,11 @@ final class BrowserSupport {
         browser.get(base + "/tickets");
         browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
         browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-        browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]"))
+                .click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().contains("/tickets") && !d.getCurrentUrl().contains("/login"));
+                .until(d -> d.getCurrentUrl().contains("/tickets")
+                        && !d.getCurrentUrl().contains("/login"));
     }
 
     static void screenshot(WebDriver driver, String name) {

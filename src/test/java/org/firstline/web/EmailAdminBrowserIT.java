@@ -37,7 +37,16 @@ class EmailAdminBrowserIT {
     void start() {
         browser = BrowserSupport.start();
         mail = new TestMailServer("desk@firstline.test");
-        agents.create(new AgentForm("mailadmin", "Mia Mail", "mia@support.test", AgentRole.ADMIN, "UTC", "", 30, PASSWORD, true,
+        agents.create(new AgentForm(
+                "mailadmin",
+                "Mia Mail",
+                "mia@support.test",
+                AgentRole.ADMIN,
+                "UTC",
+                "",
+                30,
+                PASSWORD,
+                true,
                 List.of()));
         BrowserSupport.signIn(browser, url(""), "mailadmin", PASSWORD);
     }
@@ -54,10 +63,12 @@ class EmailAdminBrowserIT {
 
     @Test
     void connectsAMailboxReadsItAndConvertsAQuarantinedMessage() {
-        mail.deliver("From: Ada <ada@customer.test>\r\nSubject: Deploys fail since 9:00\r\nMessage-ID: <browser-1@customer.test>\r\n\r\n"
-                + "Every deploy to production fails.\r\n");
-        mail.deliver("From: <script>window.__xss=1</script> <evil@customer.test>\r\nSubject: <img src=x onerror=window.__xss=2>\r\n"
-                + "Message-ID: <browser-2@customer.test>\r\nContent-Type: multipart/mixed; boundary=\"never\"\r\n\r\nno parts here\r\n");
+        mail.deliver(
+                "From: Ada <ada@customer.test>\r\nSubject: Deploys fail since 9:00\r\nMessage-ID: <browser-1@customer.test>\r\n\r\n"
+                        + "Every deploy to production fails.\r\n");
+        mail.deliver(
+                "From: <script>window.__xss=1</script> <evil@customer.test>\r\nSubject: <img src=x onerror=window.__xss=2>\r\n"
+                        + "Message-ID: <browser-2@customer.test>\r\nContent-Type: multipart/mixed; boundary=\"never\"\r\n\r\nno parts here\r\n");
 
         browser.get(url("/admin/mailboxes"));
         var form = browser.findElement(By.cssSelector("form[action$='/admin/mailboxes']"));
@@ -70,12 +81,14 @@ class EmailAdminBrowserIT {
         form.findElement(By.name("imapUsername")).sendKeys(TestMailServer.SUPPORT_LOGIN);
         form.findElement(By.name("imapPassword")).sendKeys(TestMailServer.SUPPORT_PASSWORD);
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        BrowserSupport.waitFor(browser, d -> d.findElement(By.cssSelector(".flash")).getText().contains("added"));
+        BrowserSupport.waitFor(
+                browser, d -> d.findElement(By.cssSelector(".flash")).getText().contains("added"));
         assertThat(browser.getPageSource()).doesNotContain(TestMailServer.SUPPORT_PASSWORD);
 
         browser.findElement(By.cssSelector("details summary")).click();
         browser.findElement(By.xpath("//button[text()='Read now']")).click();
-        BrowserSupport.waitFor(browser, d -> d.findElement(By.cssSelector(".flash")).getText().contains("2 new messages read"));
+        BrowserSupport.waitFor(
+                browser, d -> d.findElement(By.cssSelector(".flash")).getText().contains("2 new messages read"));
         BrowserSupport.screenshot(browser, "admin-mailboxes");
 
         browser.get(url("/tickets?q=deploy"));
@@ -89,7 +102,8 @@ class EmailAdminBrowserIT {
 
         browser.findElement(By.xpath("//button[text()='Convert to ticket']")).click();
         BrowserSupport.waitFor(browser, d -> d.getCurrentUrl().matches(".*/tickets/\\d+$"));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("original.eml", "could not be read as mail");
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains("original.eml", "could not be read as mail");
         BrowserSupport.assertNoScriptRan(browser);
         browser.get(url("/admin/quarantine"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Nothing in quarantine");

@@ -2,9 +2,9 @@ package org.firstline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.firstline.FirstlineApplication;
 import org.firstline.directory.AgentForm;
 import org.firstline.directory.AgentService;
@@ -88,17 +88,41 @@ class TriageDeskBrowserIT {
 
     @BeforeAll
     void startSecondNodeAndBrowsers() {
-        nodeB = new SpringApplicationBuilder(FirstlineApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + org.firstline.support.PoolUrl.of(dataSource), "--spring.datasource.username=postgres",
-                "--firstline.demo-data=false", "--firstline.email.background=false", "--firstline.triage.background=false",
-                "--firstline.data-dir=target/test-data/node-b");
+        nodeB = new SpringApplicationBuilder(FirstlineApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + org.firstline.support.PoolUrl.of(dataSource),
+                        "--spring.datasource.username=postgres",
+                        "--firstline.demo-data=false",
+                        "--firstline.email.background=false",
+                        "--firstline.triage.background=false",
+                        "--firstline.data-dir=target/test-data/node-b");
         portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
-        annAgent = agents.create(new AgentForm("ann-triage", "Ann Triager", "ann@support.test", AgentRole.AGENT, "UTC", "", 30,
-                PASSWORD, true, List.of()));
-        bobAgent = agents.create(new AgentForm("bob-triage", "Bob Triager", "bob@support.test", AgentRole.AGENT, "UTC", "", 30,
-                PASSWORD, true, List.of()));
+        annAgent = agents.create(new AgentForm(
+                "ann-triage",
+                "Ann Triager",
+                "ann@support.test",
+                AgentRole.AGENT,
+                "UTC",
+                "",
+                30,
+                PASSWORD,
+                true,
+                List.of()));
+        bobAgent = agents.create(new AgentForm(
+                "bob-triage",
+                "Bob Triager",
+                "bob@support.test",
+                AgentRole.AGENT,
+                "UTC",
+                "",
+                30,
+                PASSWORD,
+                true,
+                List.of()));
         annPrincipal = agents.principal(annAgent.id()).orElseThrow();
-        ops = teams.create(new TeamForm("Operations", "", List.of(annAgent.id(), bobAgent.id()))).id();
+        ops = teams.create(new TeamForm("Operations", "", List.of(annAgent.id(), bobAgent.id())))
+                .id();
         docs = teams.create(new TeamForm("Docs", "", List.of(annAgent.id()))).id();
         for (int i = 0; i < 3; i++) open("Overnight ticket " + i, "Something broke at night, number " + i);
         ann = BrowserSupport.start();
@@ -115,7 +139,11 @@ class TriageDeskBrowserIT {
     }
 
     private long open(String subject, String body) {
-        return tickets.open(OpenTicketForm.of(subject, body, "requester@example.org", "Rita Requester", Channel.API), annPrincipal, null).id();
+        return tickets.open(
+                        OpenTicketForm.of(subject, body, "requester@example.org", "Rita Requester", Channel.API),
+                        annPrincipal,
+                        null)
+                .id();
     }
 
     private static String base(int port) {
@@ -124,7 +152,10 @@ class TriageDeskBrowserIT {
 
     private void openDesk(WebDriver browser, int port) {
         browser.get(base(port) + "/triage");
-        BrowserSupport.waitFor(browser, d -> "connected".equals(d.findElement(By.cssSelector("section.desk")).getAttribute("data-live")));
+        BrowserSupport.waitFor(
+                browser,
+                d -> "connected"
+                        .equals(d.findElement(By.cssSelector("section.desk")).getAttribute("data-live")));
     }
 
     private static WebElement row(WebDriver browser, long id) {
@@ -141,7 +172,8 @@ class TriageDeskBrowserIT {
         BrowserSupport.waitFor(browser, d -> {
             var r = row(d, id);
             if (r == null) return false;
-            if (!r.getAttribute("class").contains("selected")) r.findElement(By.cssSelector("td.suggested")).click();
+            if (!r.getAttribute("class").contains("selected"))
+                r.findElement(By.cssSelector("td.suggested")).click();
             return row(d, id).getAttribute("class").contains("selected");
         });
     }
@@ -157,18 +189,29 @@ class TriageDeskBrowserIT {
         openDesk(bob, portB);
         ((JavascriptExecutor) bob).executeScript("window.__sameDesk = true");
         long started = System.nanoTime();
-        var created = ApiClient.basic(portA, "ann-triage", PASSWORD).post("/api/v1/tickets", ApiClient.map(
-                "subject", "Created on node A", "body", "Please route me",
-                "requester", ApiClient.map("email", "nodea@example.org", "name", "Nadia")));
+        var created = ApiClient.basic(portA, "ann-triage", PASSWORD)
+                .post(
+                        "/api/v1/tickets",
+                        ApiClient.map(
+                                "subject",
+                                "Created on node A",
+                                "body",
+                                "Please route me",
+                                "requester",
+                                ApiClient.map("email", "nodea@example.org", "name", "Nadia")));
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         // about a second on an idle machine, several on a busy one: the time is reported, the test asserts only that
         // the row arrives by itself (no reload) while the page stays open
-        new org.openqa.selenium.support.ui.WebDriverWait(bob, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> row(d, id) != null);
+        new org.openqa.selenium.support.ui.WebDriverWait(bob, Duration.ofSeconds(20))
+                .pollingEvery(Duration.ofMillis(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> row(d, id) != null);
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("Ticket created on node A visible on node B's desk after " + millis + " ms");
-        assertThat(((JavascriptExecutor) bob).executeScript("return window.__sameDesk === true")).as("the desk was not reloaded").isEqualTo(true);
+        assertThat(((JavascriptExecutor) bob).executeScript("return window.__sameDesk === true"))
+                .as("the desk was not reloaded")
+                .isEqualTo(true);
     }
 
     @Test
@@ -180,7 +223,9 @@ class TriageDeskBrowserIT {
         long contested = open("Contested ticket", "Both triagers look at this one.");
         // Ann selects a row: Bob sees her on it
         selectRow(ann, contested);
-        BrowserSupport.waitFor(bob, d -> row(d, contested) != null && row(d, contested).getText().contains("Ann Triager"));
+        BrowserSupport.waitFor(
+                bob,
+                d -> row(d, contested) != null && row(d, contested).getText().contains("Ann Triager"));
         // Ann opens the team picker on it (that claims the row) and closes it again
         keys(ann, "t");
         BrowserSupport.waitFor(ann, d -> d.findElement(By.id("picker")).isDisplayed());
@@ -227,12 +272,20 @@ class TriageDeskBrowserIT {
     @Test
     @Order(4)
     void scriptInASubjectOrRequesterNameStaysTextOnTheDesk() {
-        long id = tickets.open(OpenTicketForm.of("<script>window.__xss='subject'</script><img src=x onerror=\"window.__xss='img'\">",
-                "<svg onload=\"window.__xss='svg'\">", "mallory@example.org", "<script>window.__xss='name'</script>", Channel.API),
-                annPrincipal, null).id();
+        long id = tickets.open(
+                        OpenTicketForm.of(
+                                "<script>window.__xss='subject'</script><img src=x onerror=\"window.__xss='img'\">",
+                                "<svg onload=\"window.__xss='svg'\">",
+                                "mallory@example.org",
+                                "<script>window.__xss='name'</script>",
+                                Channel.API),
+                        annPrincipal,
+                        null)
+                .id();
         openDesk(ann, portA);
         BrowserSupport.waitFor(ann, d -> row(d, id) != null);
-        assertThat(row(ann, id).findElement(By.cssSelector("td.subject a")).getText()).startsWith("<script>");
+        assertThat(row(ann, id).findElement(By.cssSelector("td.subject a")).getText())
+                .startsWith("<script>");
         assertThat(row(ann, id).findElements(By.cssSelector("img"))).isEmpty();
         BrowserSupport.assertNoScriptRan(ann);
     }
@@ -268,7 +321,16 @@ class TriageDeskBrowserIT {
     @Test
     @Order(7)
     void aReadOnlyAgentIsToldWhyTheKeysDoNothing() {
-        agents.create(new AgentForm("rita-readonly", "Rita Reader", "rita@support.test", AgentRole.READ_ONLY, "UTC", "", 0, PASSWORD, true,
+        agents.create(new AgentForm(
+                "rita-readonly",
+                "Rita Reader",
+                "rita@support.test",
+                AgentRole.READ_ONLY,
+                "UTC",
+                "",
+                0,
+                PASSWORD,
+                true,
                 List.of()));
         long id = open("Read-only eyes", "Only looking.");
         WebDriver rita = BrowserSupport.start();
@@ -277,7 +339,9 @@ class TriageDeskBrowserIT {
             openDesk(rita, portA);
             selectRow(rita, id);
             keys(rita, "t");
-            BrowserSupport.waitFor(rita, d -> status(d).equals("Read-only agents can't change tickets; ask an admin for the agent role."));
+            BrowserSupport.waitFor(
+                    rita,
+                    d -> status(d).equals("Read-only agents can't change tickets; ask an admin for the agent role."));
             assertThat(rita.findElement(By.id("picker")).isDisplayed()).isFalse();
             keys(rita, "2");
             BrowserSupport.waitFor(rita, d -> status(d).startsWith("Read-only agents can't change tickets"));
@@ -291,47 +355,89 @@ class TriageDeskBrowserIT {
     @Test
     @Order(6)
     void aTriagerClearsAHundredOvernightTicketsFromTheKeyboardInOneSession() {
-        ownershipMap.add(new org.firstline.triage.OwnershipRuleForm(ops, org.firstline.triage.RuleKind.KEYWORD, "outage", 5));
-        ownershipMap.add(new org.firstline.triage.OwnershipRuleForm(docs, org.firstline.triage.RuleKind.KEYWORD, "guide", 5));
+        ownershipMap.add(
+                new org.firstline.triage.OwnershipRuleForm(ops, org.firstline.triage.RuleKind.KEYWORD, "outage", 5));
+        ownershipMap.add(
+                new org.firstline.triage.OwnershipRuleForm(docs, org.firstline.triage.RuleKind.KEYWORD, "guide", 5));
         // whatever earlier tests left on the desk goes first, so the hundred are all that waits
-        ticketQueries.list(new org.firstline.ticket.TicketFilter(List.of(org.firstline.ticket.TicketStatus.NEW,
-                        org.firstline.ticket.TicketStatus.OPEN), List.of(), true, null, false, null, null, null, null, null, null, false, null), null, 200).items()
-                .forEach(t -> changes.change(t.id(), org.firstline.ticket.TicketChange.routing(java.util.Optional.of(ops), null), annPrincipal));
+        ticketQueries
+                .list(
+                        new org.firstline.ticket.TicketFilter(
+                                List.of(org.firstline.ticket.TicketStatus.NEW, org.firstline.ticket.TicketStatus.OPEN),
+                                List.of(),
+                                true,
+                                null,
+                                false,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                null),
+                        null,
+                        200)
+                .items()
+                .forEach(t -> changes.change(
+                        t.id(),
+                        org.firstline.ticket.TicketChange.routing(java.util.Optional.of(ops), null),
+                        annPrincipal));
         var expected = new java.util.HashMap<Long, Long>();
         for (int i = 0; i < 100; i++) {
             boolean outage = i % 2 == 0;
-            long id = open(outage ? "Outage on cluster " + i : "The setup guide is wrong, page " + i,
+            long id = open(
+                    outage ? "Outage on cluster " + i : "The setup guide is wrong, page " + i,
                     outage ? "An outage since 3am on node " + i : "The guide skips a step on page " + i);
             expected.put(id, outage ? ops : docs);
         }
         // suggestions are computed just after each ticket's commit; fill in whatever is still on its way
         refresher.fillMissing(200);
         assertThat(jdbc.sql("select count(*) from ticket_suggestion where ticket_id = any(?) and team_id is not null")
-                .param(expected.keySet().toArray(Long[]::new)).query(Integer.class).single()).isEqualTo(100);
+                        .param(expected.keySet().toArray(Long[]::new))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(100);
         openDesk(ann, portA);
         ann.findElement(By.cssSelector("#desk-session button.primary")).click();
-        BrowserSupport.waitFor(ann, d -> d.findElement(By.id("desk-session")).getText().contains("Triage session"));
+        BrowserSupport.waitFor(
+                ann, d -> d.findElement(By.id("desk-session")).getText().contains("Triage session"));
         openDesk(ann, portA);
-        BrowserSupport.waitFor(ann, d -> "100".equals(d.findElement(By.id("desk-rows")).getAttribute("data-waiting")));
+        BrowserSupport.waitFor(
+                ann, d -> "100".equals(d.findElement(By.id("desk-rows")).getAttribute("data-waiting")));
         long started = System.nanoTime();
         for (int done = 0; done < 100; done++) {
             // the rows are replaced whenever a change arrives: read the selection afresh until it holds still
-            String selected = BrowserSupport.read(ann, d -> d.findElement(By.cssSelector("#desk-rows tr.selected")).getAttribute("data-id"));
+            String selected = BrowserSupport.read(
+                    ann,
+                    d -> d.findElement(By.cssSelector("#desk-rows tr.selected")).getAttribute("data-id"));
             keys(ann, "t");
             BrowserSupport.waitFor(ann, d -> d.findElement(By.id("picker")).isDisplayed());
             keys(ann, Keys.ENTER); // the suggested team is first in the picker
             int left = 99 - done;
-            BrowserSupport.waitFor(ann, d -> Integer.parseInt(d.findElement(By.id("desk-rows")).getAttribute("data-waiting")) == left
-                            && (left == 0 || !d.findElements(By.cssSelector("#desk-rows tr.selected")).isEmpty()
-                                    && !selected.equals(d.findElement(By.cssSelector("#desk-rows tr.selected")).getAttribute("data-id"))));
+            BrowserSupport.waitFor(
+                    ann,
+                    d -> Integer.parseInt(d.findElement(By.id("desk-rows")).getAttribute("data-waiting")) == left
+                            && (left == 0
+                                    || !d.findElements(By.cssSelector("#desk-rows tr.selected"))
+                                                    .isEmpty()
+                                            && !selected.equals(d.findElement(By.cssSelector("#desk-rows tr.selected"))
+                                                    .getAttribute("data-id"))));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("One triager cleared 100 tickets from the keyboard in %.1f s (%.2f s per ticket)%n", seconds, seconds / 100);
-        expected.forEach((id, team) -> assertThat(tickets.get(id).teamId()).as("team of ticket " + id).isEqualTo(team));
-        BrowserSupport.waitFor(ann, d -> d.findElement(By.id("desk-session")).getText().contains("100 handled"));
+        System.out.printf(
+                "One triager cleared 100 tickets from the keyboard in %.1f s (%.2f s per ticket)%n",
+                seconds, seconds / 100);
+        expected.forEach((id, team) ->
+                assertThat(tickets.get(id).teamId()).as("team of ticket " + id).isEqualTo(team));
+        BrowserSupport.waitFor(
+                ann, d -> d.findElement(By.id("desk-session")).getText().contains("100 handled"));
         ann.findElement(By.cssSelector("#desk-session button[type=submit]")).click();
-        BrowserSupport.waitFor(ann, d -> !d.findElements(By.cssSelector(".flash.ok")).isEmpty());
-        assertThat(ann.findElement(By.cssSelector(".flash.ok")).getText()).contains("100 tickets handled").contains("Ann Triager");
+        BrowserSupport.waitFor(
+                ann, d -> !d.findElements(By.cssSelector(".flash.ok")).isEmpty());
+        assertThat(ann.findElement(By.cssSelector(".flash.ok")).getText())
+                .contains("100 tickets handled")
+                .contains("Ann Triager");
     }
 
     @Test
@@ -341,21 +447,29 @@ class TriageDeskBrowserIT {
         long number = tickets.get(id).number();
         ann.get(base(portA) + "/tickets/" + number);
         bob.get(base(portB) + "/tickets/" + number);
-        BrowserSupport.waitFor(bob, d -> d.findElement(By.id("presence")).getText().contains("Ann Triager is viewing"));
+        BrowserSupport.waitFor(
+                bob, d -> d.findElement(By.id("presence")).getText().contains("Ann Triager is viewing"));
         ann.findElement(By.id("reply-body")).sendKeys("Ann's draft answer");
-        BrowserSupport.waitFor(bob, d -> d.findElement(By.id("presence")).getText().contains("Ann Triager is writing a reply"));
+        BrowserSupport.waitFor(
+                bob, d -> d.findElement(By.id("presence")).getText().contains("Ann Triager is writing a reply"));
         // Bob answers first, over the API
-        ApiClient.basic(portB, "bob-triage", PASSWORD).post("/api/v1/tickets/" + id + "/messages", ApiClient.map("body", "Bob's answer"));
+        ApiClient.basic(portB, "bob-triage", PASSWORD)
+                .post("/api/v1/tickets/" + id + "/messages", ApiClient.map("body", "Bob's answer"));
         BrowserSupport.waitFor(ann, d -> d.findElement(By.id("new-message")).isDisplayed());
-        ann.findElement(By.cssSelector("form[aria-label=Reply] button[type=submit]")).click();
-        BrowserSupport.waitFor(ann, d -> !d.findElements(By.cssSelector(".flash.error")).isEmpty());
-        assertThat(ann.findElement(By.cssSelector(".flash.error")).getText()).contains("Not sent").contains("Bob Triager");
+        ann.findElement(By.cssSelector("form[aria-label=Reply] button[type=submit]"))
+                .click();
+        BrowserSupport.waitFor(
+                ann, d -> !d.findElements(By.cssSelector(".flash.error")).isEmpty());
+        assertThat(ann.findElement(By.cssSelector(".flash.error")).getText())
+                .contains("Not sent")
+                .contains("Bob Triager");
         assertThat(ann.findElement(By.id("reply-body")).getAttribute("value")).isEqualTo("Ann's draft answer");
         assertThat(ann.getPageSource()).contains("Bob's answer");
         // having seen it, Ann sends
-        ann.findElement(By.cssSelector("form[aria-label=Reply] button[type=submit]")).click();
-        BrowserSupport.waitFor(ann, d -> d.findElements(By.cssSelector("article.message")).size() == 3);
+        ann.findElement(By.cssSelector("form[aria-label=Reply] button[type=submit]"))
+                .click();
+        BrowserSupport.waitFor(
+                ann, d -> d.findElements(By.cssSelector("article.message")).size() == 3);
         ((JavascriptExecutor) ann).executeScript("window.scrollTo(0, 0)");
     }
-
 }

@@ -9,10 +9,10 @@ import org.firstline.platform.FirstlineSettings;
 import org.firstline.platform.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +41,8 @@ class InitialAdmin implements ApplicationRunner {
         // the file first: a crash between the two steps must not leave an admin whose password nobody knows
         Path file = settings.dataDir().resolve("initial-admin-password");
         SecretFiles.write(file, password + "\n");
-        agents.create(new AgentForm("admin", "Administrator", "admin@localhost", AgentRole.ADMIN, "UTC", "", 0, password, true, null));
+        agents.create(new AgentForm(
+                "admin", "Administrator", "admin@localhost", AgentRole.ADMIN, "UTC", "", 0, password, true, null));
         log.warn("""
 
                 *************************************************************

@@ -42,20 +42,51 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/agents")
-    String createAgent(@RequestParam String username, @RequestParam String displayName, @RequestParam String email,
-            @RequestParam AgentRole role, @RequestParam(defaultValue = "UTC") String timeZone, @RequestParam String password,
-            @RequestParam(defaultValue = "") String skills, RedirectAttributes flash) {
-        var agent = agents.create(new AgentForm(username.strip().toLowerCase(Locale.ROOT), displayName, email, role, timeZone, "", null, password,
-                true, OrganizationPagesController.split(skills)));
+    String createAgent(
+            @RequestParam String username,
+            @RequestParam String displayName,
+            @RequestParam String email,
+            @RequestParam AgentRole role,
+            @RequestParam(defaultValue = "UTC") String timeZone,
+            @RequestParam String password,
+            @RequestParam(defaultValue = "") String skills,
+            RedirectAttributes flash) {
+        var agent = agents.create(new AgentForm(
+                username.strip().toLowerCase(Locale.ROOT),
+                displayName,
+                email,
+                role,
+                timeZone,
+                "",
+                null,
+                password,
+                true,
+                OrganizationPagesController.split(skills)));
         flash.addFlashAttribute("notice", agent.displayName() + " can now sign in as " + agent.username() + ".");
         return "redirect:/admin/agents";
     }
 
     @PostMapping("/admin/agents/{id}")
-    String updateAgent(@PathVariable long id, @RequestParam AgentRole role, @RequestParam(defaultValue = "false") boolean active,
-            @RequestParam(defaultValue = "") String skills, @RequestParam(defaultValue = "") String newPassword, RedirectAttributes flash) {
-        agents.update(id, new AgentForm(null, null, null, role, null, null, null, newPassword.isBlank() ? null : newPassword, active,
-                OrganizationPagesController.split(skills)));
+    String updateAgent(
+            @PathVariable long id,
+            @RequestParam AgentRole role,
+            @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(defaultValue = "") String skills,
+            @RequestParam(defaultValue = "") String newPassword,
+            RedirectAttributes flash) {
+        agents.update(
+                id,
+                new AgentForm(
+                        null,
+                        null,
+                        null,
+                        role,
+                        null,
+                        null,
+                        null,
+                        newPassword.isBlank() ? null : newPassword,
+                        active,
+                        OrganizationPagesController.split(skills)));
         flash.addFlashAttribute("notice", "Saved.");
         return "redirect:/admin/agents";
     }
@@ -70,14 +101,17 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/teams")
-    String createTeam(@RequestParam String name, @RequestParam(defaultValue = "") String description, RedirectAttributes flash) {
+    String createTeam(
+            @RequestParam String name, @RequestParam(defaultValue = "") String description, RedirectAttributes flash) {
         teams.create(new TeamForm(name, description, List.of()));
         flash.addFlashAttribute("notice", "Team added.");
         return "redirect:/admin/teams";
     }
 
     @PostMapping("/admin/teams/{id}")
-    String updateTeam(@PathVariable long id, @RequestParam(name = "memberIds", required = false) List<Long> memberIds,
+    String updateTeam(
+            @PathVariable long id,
+            @RequestParam(name = "memberIds", required = false) List<Long> memberIds,
             RedirectAttributes flash) {
         teams.update(id, new TeamForm(null, null, memberIds == null ? List.of() : memberIds));
         flash.addFlashAttribute("notice", "Members saved.");

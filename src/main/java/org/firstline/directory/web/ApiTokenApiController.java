@@ -30,7 +30,9 @@ class ApiTokenApiController {
         this.tokens = tokens;
     }
 
-    record TokenForm(@NotBlank(message = "is required") String name, @NotNull(message = "is required") Long agentId) {}
+    record TokenForm(
+            @NotBlank(message = "is required") String name,
+            @NotNull(message = "is required") Long agentId) {}
 
     @GetMapping
     Map<String, List<ApiTokenView>> list() {

@@ -25,7 +25,10 @@ class ContactPagesController {
     }
 
     @GetMapping("/contacts")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long organizationId, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long organizationId,
+            Model model) {
         model.addAttribute("section", "contacts");
         model.addAttribute("contacts", contacts.list(organizationId, q, 200));
         model.addAttribute("organizations", organizations.list());
@@ -34,9 +37,14 @@ class ContactPagesController {
     }
 
     @PostMapping("/contacts")
-    String create(@RequestParam String name, @RequestParam String emails, @RequestParam(required = false) Long organizationId,
-            @RequestParam(defaultValue = "false") boolean representative, RedirectAttributes flash) {
-        List<ContactForm.Membership> memberships = organizationId == null ? List.of()
+    String create(
+            @RequestParam String name,
+            @RequestParam String emails,
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(defaultValue = "false") boolean representative,
+            RedirectAttributes flash) {
+        List<ContactForm.Membership> memberships = organizationId == null
+                ? List.of()
                 : List.of(new ContactForm.Membership(organizationId, representative));
         var contact = contacts.create(new ContactForm(name, OrganizationPagesController.split(emails), memberships));
         flash.addFlashAttribute("notice", contact.name() + " added.");
@@ -52,12 +60,17 @@ class ContactPagesController {
     }
 
     @PostMapping("/contacts/{id}")
-    String update(@PathVariable long id, @RequestParam String name, @RequestParam String emails,
+    String update(
+            @PathVariable long id,
+            @RequestParam String name,
+            @RequestParam String emails,
             @RequestParam(name = "organizationIds", required = false) List<Long> organizationIds,
-            @RequestParam(name = "representativeOf", required = false) List<Long> representativeOf, RedirectAttributes flash) {
+            @RequestParam(name = "representativeOf", required = false) List<Long> representativeOf,
+            RedirectAttributes flash) {
         List<ContactForm.Membership> memberships = new ArrayList<>();
         if (organizationIds != null) {
-            organizationIds.forEach(o -> memberships.add(new ContactForm.Membership(o, representativeOf != null && representativeOf.contains(o))));
+            organizationIds.forEach(o -> memberships.add(
+                    new ContactForm.Membership(o, representativeOf != null && representativeOf.contains(o))));
         }
         contacts.update(id, new ContactForm(name, OrganizationPagesController.split(emails), memberships));
         flash.addFlashAttribute("notice", "Saved.");

@@ -39,8 +39,10 @@ class DirectoryApiController {
     }
 
     @GetMapping("/contacts")
-    Map<String, List<ContactView>> contacts(@RequestParam(required = false) Long organizationId,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "100") int limit) {
+    Map<String, List<ContactView>> contacts(
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "100") int limit) {
         return Map.of("items", contacts.list(organizationId, q, Math.clamp(limit, 1, 500)));
     }
 

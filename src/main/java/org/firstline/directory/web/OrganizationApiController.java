@@ -38,8 +38,13 @@ class OrganizationApiController {
     record PlanForm(
             @NotBlank(message = "is required") String name,
             String description,
-            @NotNull(message = "is required") @Min(value = 0, message = "must be 0 or more") Integer budgetHours,
-            @Pattern(regexp = "MONTH|QUARTER|YEAR", message = "must be one of [MONTH, QUARTER, YEAR]") String budgetPeriod,
+
+            @NotNull(message = "is required") @Min(value = 0, message = "must be 0 or more")
+            Integer budgetHours,
+
+            @Pattern(regexp = "MONTH|QUARTER|YEAR", message = "must be one of [MONTH, QUARTER, YEAR]")
+            String budgetPeriod,
+
             boolean aroundTheClock) {}
 
     @GetMapping("/organizations")
@@ -84,7 +89,11 @@ class OrganizationApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
     PlanView createPlan(@Valid @RequestBody PlanForm form) {
-        return organizations.createPlan(form.name(), form.description() == null ? "" : form.description(), form.budgetHours(),
-                form.budgetPeriod() == null ? "MONTH" : form.budgetPeriod(), form.aroundTheClock());
+        return organizations.createPlan(
+                form.name(),
+                form.description() == null ? "" : form.description(),
+                form.budgetHours(),
+                form.budgetPeriod() == null ? "MONTH" : form.budgetPeriod(),
+                form.aroundTheClock());
     }
 }

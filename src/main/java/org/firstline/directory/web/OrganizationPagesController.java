@@ -37,10 +37,15 @@ class OrganizationPagesController {
     }
 
     @PostMapping("/organizations")
-    String create(@RequestParam String name, @RequestParam(required = false) Long planId, @RequestParam(defaultValue = "") String domains,
-            @RequestParam(defaultValue = "false") boolean representativesOnly, @RequestParam(required = false) Long accountManagerId,
+    String create(
+            @RequestParam String name,
+            @RequestParam(required = false) Long planId,
+            @RequestParam(defaultValue = "") String domains,
+            @RequestParam(defaultValue = "false") boolean representativesOnly,
+            @RequestParam(required = false) Long accountManagerId,
             RedirectAttributes flash) {
-        var organization = organizations.create(new OrganizationForm(name, planId, split(domains), representativesOnly, accountManagerId, ""));
+        var organization = organizations.create(
+                new OrganizationForm(name, planId, split(domains), representativesOnly, accountManagerId, ""));
         flash.addFlashAttribute("notice", organization.name() + " added.");
         return "redirect:/organizations/" + organization.id();
     }
@@ -51,7 +56,11 @@ class OrganizationPagesController {
         model.addAttribute("section", "organizations");
         model.addAttribute("organization", organization);
         model.addAttribute("plans", organizations.plans());
-        model.addAttribute("plan", organization.planId() == null ? null : organizations.plan(organization.planId()).orElse(null));
+        model.addAttribute(
+                "plan",
+                organization.planId() == null
+                        ? null
+                        : organizations.plan(organization.planId()).orElse(null));
         model.addAttribute("services", organizations.services(id));
         model.addAttribute("contacts", contacts.list(id, null, 500));
         model.addAttribute("agents", agents.list());
@@ -59,16 +68,26 @@ class OrganizationPagesController {
     }
 
     @PostMapping("/organizations/{id}")
-    String update(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) Long planId,
-            @RequestParam(defaultValue = "") String domains, @RequestParam(defaultValue = "false") boolean representativesOnly,
-            @RequestParam(required = false) Long accountManagerId, @RequestParam(defaultValue = "") String notes, RedirectAttributes flash) {
-        organizations.update(id, new OrganizationForm(name, planId, split(domains), representativesOnly, accountManagerId, notes));
+    String update(
+            @PathVariable long id,
+            @RequestParam String name,
+            @RequestParam(required = false) Long planId,
+            @RequestParam(defaultValue = "") String domains,
+            @RequestParam(defaultValue = "false") boolean representativesOnly,
+            @RequestParam(required = false) Long accountManagerId,
+            @RequestParam(defaultValue = "") String notes,
+            RedirectAttributes flash) {
+        organizations.update(
+                id, new OrganizationForm(name, planId, split(domains), representativesOnly, accountManagerId, notes));
         flash.addFlashAttribute("notice", "Saved.");
         return "redirect:/organizations/" + id;
     }
 
     @PostMapping("/organizations/{id}/services")
-    String addService(@PathVariable long id, @RequestParam String name, @RequestParam(defaultValue = "") String components,
+    String addService(
+            @PathVariable long id,
+            @RequestParam String name,
+            @RequestParam(defaultValue = "") String components,
             RedirectAttributes flash) {
         organizations.addService(id, name, split(components));
         flash.addFlashAttribute("notice", "Service added.");
@@ -76,6 +95,9 @@ class OrganizationPagesController {
     }
 
     static List<String> split(String value) {
-        return Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split("[,\\s]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -27,21 +27,32 @@ class ProfileController {
     @GetMapping("/me")
     String show(@AuthenticationPrincipal AgentPrincipal me, Model model) {
         model.addAttribute("agent", agents.get(me.id()));
-        model.addAttribute("zones", java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList());
+        model.addAttribute(
+                "zones",
+                java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList());
         return "directory/profile";
     }
 
     @PostMapping("/me")
-    String update(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String displayName, @RequestParam String timeZone,
-            @RequestParam(defaultValue = "") String signature, RedirectAttributes flash) {
-        agents.update(me.id(), new AgentForm(null, displayName, null, null, timeZone, signature, null, null, null, null));
+    String update(
+            @AuthenticationPrincipal AgentPrincipal me,
+            @RequestParam String displayName,
+            @RequestParam String timeZone,
+            @RequestParam(defaultValue = "") String signature,
+            RedirectAttributes flash) {
+        agents.update(
+                me.id(), new AgentForm(null, displayName, null, null, timeZone, signature, null, null, null, null));
         flash.addFlashAttribute("notice", "Saved.");
         return "redirect:/me";
     }
 
     @PostMapping("/me/password")
-    String password(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String currentPassword, @RequestParam String newPassword,
-            RedirectAttributes flash, jakarta.servlet.http.HttpSession session) {
+    String password(
+            @AuthenticationPrincipal AgentPrincipal me,
+            @RequestParam String currentPassword,
+            @RequestParam String newPassword,
+            RedirectAttributes flash,
+            jakarta.servlet.http.HttpSession session) {
         var principal = agents.principal(me.id()).orElseThrow();
         if (!passwords.matches(currentPassword, principal.passwordHash())) {
             throw new InvalidRequestException("currentPassword", "is not your current password");

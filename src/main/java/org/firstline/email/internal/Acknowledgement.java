@@ -27,11 +27,27 @@ class Acknowledgement {
         if (mailbox == null || !mailbox.acknowledge() || !mailbox.canSend() || !mail.acknowledgeable()) {
             return;
         }
-        var rendered = templates.render(MailTemplates.Key.ACKNOWLEDGEMENT, Map.of(
-                "requester.name", requester.name(), "ticket.subject", ticket.subject(),
-                "ticket.number", String.valueOf(ticket.number()), "mailbox.name", mailbox.name()));
-        outbox.enqueue(new OutboundMail(mailbox.id(), ticket.id(), null, OutboundMail.Kind.ACKNOWLEDGEMENT,
-                List.of(mail.fromAddress()), List.of(), "[#" + ticket.number() + "] " + rendered.subject(), rendered.body()),
+        var rendered = templates.render(
+                MailTemplates.Key.ACKNOWLEDGEMENT,
+                Map.of(
+                        "requester.name",
+                        requester.name(),
+                        "ticket.subject",
+                        ticket.subject(),
+                        "ticket.number",
+                        String.valueOf(ticket.number()),
+                        "mailbox.name",
+                        mailbox.name()));
+        outbox.enqueue(
+                new OutboundMail(
+                        mailbox.id(),
+                        ticket.id(),
+                        null,
+                        OutboundMail.Kind.ACKNOWLEDGEMENT,
+                        List.of(mail.fromAddress()),
+                        List.of(),
+                        "[#" + ticket.number() + "] " + rendered.subject(),
+                        rendered.body()),
                 mailbox.address());
     }
 }

@@ -36,10 +36,19 @@ class ApprovalReply implements IntakeFilter {
         long ticketId = approvals.ticketOf(request.get());
         String reply = ReplyText.split(mail.text()).fresh();
         var decision = Approvals.decisionIn(reply);
-        MessageView note = conversation.post(ticketId, new MessageForm("Reply from representative " + mail.fromAddress() + ":\n\n"
-                + InboundMessages.truncate(reply, MAX_NOTE), MessageKind.NOTE, null), intake.system());
+        MessageView note = conversation.post(
+                ticketId,
+                new MessageForm(
+                        "Reply from representative " + mail.fromAddress() + ":\n\n"
+                                + InboundMessages.truncate(reply, MAX_NOTE),
+                        MessageKind.NOTE,
+                        null),
+                intake.system());
         decision.ifPresent(d -> approvals.decide(request.get(), d));
-        return Optional.of(new Filed(Outcome.APPROVAL, ticketId, note.id(),
+        return Optional.of(new Filed(
+                Outcome.APPROVAL,
+                ticketId,
+                note.id(),
                 decision.isEmpty() ? "no approve/reject word found; noted on the ticket" : null));
     }
 }

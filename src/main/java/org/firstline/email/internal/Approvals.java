@@ -45,10 +45,19 @@ import org.springframework.stereotype.Component;
 public class Approvals {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public enum Decision { APPROVED, REJECTED }
+    public enum Decision {
+        APPROVED,
+        REJECTED
+    }
 
     /** A pending request as its link shows it. */
-    public record Pending(long id, long ticketId, long ticketNumber, String subject, String representative, String request,
+    public record Pending(
+            long id,
+            long ticketId,
+            long ticketNumber,
+            String subject,
+            String representative,
+            String request,
             @Nullable Decision decision) {}
 
     private final JdbcClient jdbc;
@@ -63,8 +72,17 @@ public class Approvals {
     private final Outbox outbox;
     private final MailboxStore mailboxes;
 
-    Approvals(JdbcClient jdbc, Clock clock, FirstlineSettings settings, ContactService contacts, TicketService tickets,
-            TicketChanges changes, ConversationService conversation, AgentService agents, MailTemplates templates, Outbox outbox,
+    Approvals(
+            JdbcClient jdbc,
+            Clock clock,
+            FirstlineSettings settings,
+            ContactService contacts,
+            TicketService tickets,
+            TicketChanges changes,
+            ConversationService conversation,
+            AgentService agents,
+            MailTemplates templates,
+            Outbox outbox,
             MailboxStore mailboxes) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -91,12 +109,14 @@ public class Approvals {
         ContactView requester = contacts.get(held.requesterId());
         String request = conversation.body(firstMessage(ticket.id()));
         String quoted = request.length() > 4000 ? request.substring(0, 4000) + "…" : request;
-        String mailboxName = mailboxes.senderFor(ticket.id()).map(MailboxView::name).orElse("Support");
+        String mailboxName =
+                mailboxes.senderFor(ticket.id()).map(MailboxView::name).orElse("Support");
         Map<Long, Long> asked = new LinkedHashMap<>();
         List<ContactView> representatives = new ArrayList<>();
         for (long organizationId : held.organizationIds()) {
             for (ContactView representative : contacts.representatives(organizationId)) {
-                if (asked.putIfAbsent(representative.id(), organizationId) == null && representative.primaryEmail() != null) {
+                if (asked.putIfAbsent(representative.id(), organizationId) == null
+                        && representative.primaryEmail() != null) {
                     representatives.add(representative);
                 }
             }
@@ -104,24 +124,40 @@ public class Approvals {
         for (ContactView representative : representatives) {
             String token = token();
             String link = settings.publicUrl().replaceAll("/+$", "") + "/approvals/" + token;
-            var rendered = templates.render(MailTemplates.Key.APPROVAL_REQUEST, Map.of(
-                    "representative.name", representative.name(),
-                    "requester.name", requester.name(),
-                    "requester.email", String.valueOf(requester.primaryEmail()),
-                    "ticket.subject", ticket.subject(),
-                    "ticket.number", String.valueOf(ticket.number()),
-                    "ticket.request", quoted.replace("\n", "\n> "),
-                    "approve.url", link + "?decision=approve",
-                    "reject.url", link + "?decision=reject",
-                    "mailbox.name", mailboxName));
-            long outboundId = outbox.enqueue(new OutboundMail(null, ticket.id(), null, OutboundMail.Kind.APPROVAL_REQUEST,
-                    List.of(representative.primaryEmail()), List.of(), "[#" + ticket.number() + "] " + rendered.subject(),
-                    rendered.body()), null);
+            var rendered = templates.render(
+                    MailTemplates.Key.APPROVAL_REQUEST,
+                    Map.of(
+                            "representative.name", representative.name(),
+                            "requester.name", requester.name(),
+                            "requester.email", String.valueOf(requester.primaryEmail()),
+                            "ticket.subject", ticket.subject(),
+                            "ticket.number", String.valueOf(ticket.number()),
+                            "ticket.request", quoted.replace("\n", "\n> "),
+                            "approve.url", link + "?decision=approve",
+                            "reject.url", link + "?decision=reject",
+                            "mailbox.name", mailboxName));
+            long outboundId = outbox.enqueue(
+                    new OutboundMail(
+                            null,
+                            ticket.id(),
+                            null,
+                            OutboundMail.Kind.APPROVAL_REQUEST,
+                            List.of(representative.primaryEmail()),
+                            List.of(),
+                            "[#" + ticket.number() + "] " + rendered.subject(),
+                            rendered.body()),
+                    null);
             jdbc.sql("""
                     insert into approval_request (ticket_id, contact_id, organization_id, email, token_hash, outbound_email_id, created_at)
                     values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(ticket.id(), representative.id(), asked.get(representative.id()), representative.primaryEmail(), hash(token),
-                            outboundId, Timestamp.from(clock.instant()))
+                    .params(
+                            ticket.id(),
+                            representative.id(),
+                            asked.get(representative.id()),
+                            representative.primaryEmail(),
+                            hash(token),
+                            outboundId,
+                            Timestamp.from(clock.instant()))
                     .update();
         }
         String who = held.organizationIds().size() > 1
@@ -130,12 +166,20 @@ public class Approvals {
         String note = representatives.isEmpty()
                 ? "Held for approval: " + who + ", and there are no representatives to ask. Approve or reject it here."
                 : "Held for approval: " + who + ". Asked "
-                        + String.join(", ", representatives.stream().map(c -> c.name() + " <" + c.primaryEmail() + ">").toList()) + ".";
+                        + String.join(
+                                ", ",
+                                representatives.stream()
+                                        .map(c -> c.name() + " <" + c.primaryEmail() + ">")
+                                        .toList())
+                        + ".";
         conversation.post(ticket.id(), new MessageForm(note, MessageKind.NOTE, null), system);
     }
 
     private long firstMessage(long ticketId) {
-        return jdbc.sql("select id from message where ticket_id = ? order by created_at, id limit 1").param(ticketId).query(Long.class).single();
+        return jdbc.sql("select id from message where ticket_id = ? order by created_at, id limit 1")
+                .param(ticketId)
+                .query(Long.class)
+                .single();
     }
 
     public Optional<Pending> byToken(String token) {
@@ -143,9 +187,16 @@ public class Approvals {
                 select a.id, a.ticket_id, t.number, t.subject, c.name, a.decision,
                        (select m.body from message m where m.ticket_id = t.id order by m.created_at, m.id limit 1) as request
                 from approval_request a join ticket t on t.id = a.ticket_id join contact c on c.id = a.contact_id
-                where a.token_hash = ?""").param(hash(token))
-                .query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        rs.getString("request"), rs.getString("decision") == null ? null : Decision.valueOf(rs.getString("decision"))))
+                where a.token_hash = ?""")
+                .param(hash(token))
+                .query((rs, n) -> new Pending(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString("request"),
+                        rs.getString("decision") == null ? null : Decision.valueOf(rs.getString("decision"))))
                 .optional();
     }
 
@@ -156,8 +207,10 @@ public class Approvals {
         }
         return jdbc.sql("""
                 select a.id from approval_request a join outbound_email o on o.id = a.outbound_email_id
-                where o.message_id = any(?) order by a.id limit 1""").param(threadIds.toArray(String[]::new))
-                .query(Long.class).optional();
+                where o.message_id = any(?) order by a.id limit 1""")
+                .param(threadIds.toArray(String[]::new))
+                .query(Long.class)
+                .optional();
     }
 
     /**
@@ -168,28 +221,59 @@ public class Approvals {
     public boolean decide(long requestId, Decision decision) {
         var row = jdbc.sql("""
                 select a.ticket_id, c.name, a.organization_id from approval_request a join contact c on c.id = a.contact_id where a.id = ?""")
-                .param(requestId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)}).single();
+                .param(requestId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)})
+                .single();
         long ticketId = (Long) row[0];
         String representative = (String) row[1];
         Long organizationId = (Long) row[2];
         AgentPrincipal system = agents.system("email");
         // settling every request of the ticket at once is the gate: a second decision finds nothing left to settle
-        int settled = jdbc.sql("update approval_request set decision = ?, decided_at = ? where ticket_id = ? and decision is null")
-                .params(decision.name(), Timestamp.from(clock.instant()), ticketId).update();
+        int settled = jdbc.sql(
+                        "update approval_request set decision = ?, decided_at = ? where ticket_id = ? and decision is null")
+                .params(decision.name(), Timestamp.from(clock.instant()), ticketId)
+                .update();
         TicketView ticket = tickets.get(ticketId);
-        if (settled == 0 || ticket.status() != TicketStatus.PENDING || ticket.pendingReason() != PendingReason.REPRESENTATIVE_APPROVAL) {
+        if (settled == 0
+                || ticket.status() != TicketStatus.PENDING
+                || ticket.pendingReason() != PendingReason.REPRESENTATIVE_APPROVAL) {
             return false;
         }
         if (decision == Decision.APPROVED) {
-            conversation.post(ticketId, new MessageForm("Approved by " + representative + ": the ticket goes to triage.",
-                    MessageKind.NOTE, null), system);
+            conversation.post(
+                    ticketId,
+                    new MessageForm(
+                            "Approved by " + representative + ": the ticket goes to triage.", MessageKind.NOTE, null),
+                    system);
             // a ticket held for several organizations belongs to the one whose representative approved it
             boolean file = ticket.organizationId() == null && organizationId != null;
-            changes.change(ticketId, new TicketChange(null, TicketStatus.OPEN, null, null, null, null, null, null,
-                    file ? Optional.of(organizationId) : null, null, null, null, null, null, null, null, file), system);
+            changes.change(
+                    ticketId,
+                    new TicketChange(
+                            null,
+                            TicketStatus.OPEN,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            file ? Optional.of(organizationId) : null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            file),
+                    system);
         } else {
-            conversation.post(ticketId, new MessageForm("Rejected by " + representative + ": the requester has been told.",
-                    MessageKind.NOTE, null), system);
+            conversation.post(
+                    ticketId,
+                    new MessageForm(
+                            "Rejected by " + representative + ": the requester has been told.", MessageKind.NOTE, null),
+                    system);
             tellRequester(ticket);
             changes.change(ticketId, statusChange(TicketStatus.CLOSED, null, Resolution.OUT_OF_SCOPE), system);
         }
@@ -202,11 +286,27 @@ public class Approvals {
         if (mailbox.isEmpty()) {
             return;
         }
-        var rendered = templates.render(MailTemplates.Key.APPROVAL_REJECTED, Map.of(
-                "requester.name", requester.name(), "ticket.subject", ticket.subject(),
-                "ticket.number", String.valueOf(ticket.number()), "mailbox.name", mailbox.get().name()));
-        outbox.enqueue(new OutboundMail(mailbox.get().id(), ticket.id(), null, OutboundMail.Kind.APPROVAL_REJECTED,
-                List.of(requester.primaryEmail()), List.of(), "[#" + ticket.number() + "] Re: " + rendered.subject(), rendered.body()),
+        var rendered = templates.render(
+                MailTemplates.Key.APPROVAL_REJECTED,
+                Map.of(
+                        "requester.name",
+                        requester.name(),
+                        "ticket.subject",
+                        ticket.subject(),
+                        "ticket.number",
+                        String.valueOf(ticket.number()),
+                        "mailbox.name",
+                        mailbox.get().name()));
+        outbox.enqueue(
+                new OutboundMail(
+                        mailbox.get().id(),
+                        ticket.id(),
+                        null,
+                        OutboundMail.Kind.APPROVAL_REJECTED,
+                        List.of(requester.primaryEmail()),
+                        List.of(),
+                        "[#" + ticket.number() + "] Re: " + rendered.subject(),
+                        rendered.body()),
                 mailbox.get().address());
     }
 
@@ -237,12 +337,31 @@ public class Approvals {
     }
 
     long ticketOf(long requestId) {
-        return jdbc.sql("select ticket_id from approval_request where id = ?").param(requestId).query(Long.class).single();
+        return jdbc.sql("select ticket_id from approval_request where id = ?")
+                .param(requestId)
+                .query(Long.class)
+                .single();
     }
 
-    static TicketChange statusChange(TicketStatus status, @Nullable PendingReason reason, @Nullable Resolution resolution) {
-        return new TicketChange(null, status, reason, null, null, null, null, null, null, null, null, null, null, null,
-                resolution, null);
+    static TicketChange statusChange(
+            TicketStatus status, @Nullable PendingReason reason, @Nullable Resolution resolution) {
+        return new TicketChange(
+                null,
+                status,
+                reason,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                resolution,
+                null);
     }
 
     static String token() {
@@ -253,7 +372,8 @@ public class Approvals {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -8,7 +8,6 @@ import org.firstline.directory.TeamService;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.ticket.PendingReason;
-import org.firstline.ticket.Priority;
 import org.firstline.ticket.RequesterToldOfAssignment;
 import org.firstline.ticket.TicketAssigned;
 import org.firstline.ticket.TicketService;
@@ -34,8 +33,16 @@ class AssignmentMailer {
     private final String publicUrl;
     private final ApplicationEventPublisher events;
 
-    AssignmentMailer(TicketService tickets, ContactService contacts, AgentService agents, TeamService teams, MailboxStore mailboxes,
-            MailTemplates templates, Outbox outbox, FirstlineSettings settings, ApplicationEventPublisher events) {
+    AssignmentMailer(
+            TicketService tickets,
+            ContactService contacts,
+            AgentService agents,
+            TeamService teams,
+            MailboxStore mailboxes,
+            MailTemplates templates,
+            Outbox outbox,
+            FirstlineSettings settings,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.tickets = tickets;
         this.contacts = contacts;
@@ -62,26 +69,58 @@ class AssignmentMailer {
         }
         var owner = agents.get(assigned.ownerId());
         var requester = contacts.get(ticket.requesterId());
-        Map<String, String> values = Map.of("ticket.number", String.valueOf(ticket.number()), "ticket.subject", ticket.subject(),
-                "ticket.priority", ticket.priority().name(), "ticket.url", publicUrl + "/tickets/" + ticket.number(),
-                "requester.name", requester.name(), "agent.name", owner.displayName(),
-                "team.name", ticket.teamId() == null ? "support" : teams.get(ticket.teamId()).name(), "mailbox.name", mailbox.get().name());
+        Map<String, String> values = Map.of(
+                "ticket.number",
+                String.valueOf(ticket.number()),
+                "ticket.subject",
+                ticket.subject(),
+                "ticket.priority",
+                ticket.priority().name(),
+                "ticket.url",
+                publicUrl + "/tickets/" + ticket.number(),
+                "requester.name",
+                requester.name(),
+                "agent.name",
+                owner.displayName(),
+                "team.name",
+                ticket.teamId() == null ? "support" : teams.get(ticket.teamId()).name(),
+                "mailbox.name",
+                mailbox.get().name());
         if (requester.primaryEmail() != null && !ticket.internal()) {
             var rendered = templates.render(MailTemplates.Key.ASSIGNED, values);
-            outbox.enqueue(new OutboundMail(mailbox.get().id(), ticket.id(), null, OutboundMail.Kind.ASSIGNMENT,
-                    List.of(requester.primaryEmail()), List.of(), "[#" + ticket.number() + "] " + rendered.subject(), rendered.body()),
+            outbox.enqueue(
+                    new OutboundMail(
+                            mailbox.get().id(),
+                            ticket.id(),
+                            null,
+                            OutboundMail.Kind.ASSIGNMENT,
+                            List.of(requester.primaryEmail()),
+                            List.of(),
+                            "[#" + ticket.number() + "] " + rendered.subject(),
+                            rendered.body()),
                     mailbox.get().address());
             events.publishEvent(new RequesterToldOfAssignment(ticket.id()));
         }
         if (ticket.critical() && !owner.email().isBlank() && !takenBy(owner.id())) {
             var rendered = templates.render(MailTemplates.Key.ASSIGNEE_ALERT, values);
-            outbox.enqueue(new OutboundMail(mailbox.get().id(), ticket.id(), null, OutboundMail.Kind.ASSIGNEE_ALERT,
-                    List.of(owner.email()), List.of(), rendered.subject(), rendered.body()), mailbox.get().address());
+            outbox.enqueue(
+                    new OutboundMail(
+                            mailbox.get().id(),
+                            ticket.id(),
+                            null,
+                            OutboundMail.Kind.ASSIGNEE_ALERT,
+                            List.of(owner.email()),
+                            List.of(),
+                            rendered.subject(),
+                            rendered.body()),
+                    mailbox.get().address());
         }
     }
 
     private static boolean takenBy(long agentId) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof AgentPrincipal agent && agent.id() == agentId;
+        return authentication != null
+                && authentication.getPrincipal() instanceof AgentPrincipal agent
+                && agent.id() == agentId;
     }
 }

@@ -19,8 +19,12 @@ record AttachmentLimit(long maxBytes) {
                 continue;
             }
             if (attachment.content().length > maxBytes) {
-                notice.append("Attachment ").append(attachment.filename()).append(" (").append(attachment.content().length)
-                        .append(" bytes) was not stored: attachments may be at most ").append(maxBytes)
+                notice.append("Attachment ")
+                        .append(attachment.filename())
+                        .append(" (")
+                        .append(attachment.content().length)
+                        .append(" bytes) was not stored: attachments may be at most ")
+                        .append(maxBytes)
                         .append(" bytes. The original message keeps it.\n");
                 continue;
             }

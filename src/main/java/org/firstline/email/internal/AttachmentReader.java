@@ -20,7 +20,8 @@ final class AttachmentReader {
     }
 
     /** The {@code n}th file of the message, from a part that is neither text to read nor a container. */
-    static ParsedMail.Attachment read(Part part, String contentType, @Nullable String filename, int n) throws Exception {
+    static ParsedMail.Attachment read(Part part, String contentType, @Nullable String filename, int n)
+            throws Exception {
         byte[] bytes = PartContent.bytes(part);
         String contentId = part instanceof MimePart mime ? MessageIds.first(mime.getContentID()) : null;
         String name = filename != null ? filename : fallbackName(contentType, n);
@@ -45,7 +46,8 @@ final class AttachmentReader {
 
     /** No path separators or control characters, not "." or "..", at most 200 characters. */
     static String safeFileName(@Nullable String name) {
-        String cleaned = name == null ? "" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        String cleaned =
+                name == null ? "" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
         if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) {
             return "message";
         }

@@ -50,7 +50,8 @@ final class BodyReader {
     }
 
     /** The HTML parts sanitized, null when there are none. */
-    @Nullable String html() {
+    @Nullable
+    String html() {
         return html.isEmpty() ? null : HtmlText.sanitize(String.join("\n", html));
     }
 
@@ -70,7 +71,9 @@ final class BodyReader {
     }
 
     private String ownText() {
-        return !text.isEmpty() ? String.join("\n\n", text) : !html.isEmpty() ? HtmlText.text(String.join("\n", html)) : "";
+        return !text.isEmpty()
+                ? String.join("\n\n", text)
+                : !html.isEmpty() ? HtmlText.text(String.join("\n", html)) : "";
     }
 
     private void walk(Part part, int depth) throws Exception {
@@ -88,12 +91,16 @@ final class BodyReader {
         } else if (base.equals("message/delivery-status")) {
             report.read(PartContent.text(part, type));
         } else if (base.equals("text/rfc822-headers")) {
-            String[] ids = new InternetHeaders(new ByteArrayInputStream(PartContent.bytes(part)), true).getHeader("Message-ID");
+            String[] ids = new InternetHeaders(new ByteArrayInputStream(PartContent.bytes(part)), true)
+                    .getHeader("Message-ID");
             if (ids != null && originalMessageId == null) {
                 originalMessageId = MessageIds.first(ids[0]);
             }
-        } else if (!attachment && (base.equals("text/plain") || base.equals("text/html") || base.equals("text/enriched")
-                || base.equals("text/richtext"))) {
+        } else if (!attachment
+                && (base.equals("text/plain")
+                        || base.equals("text/html")
+                        || base.equals("text/enriched")
+                        || base.equals("text/richtext"))) {
             String value = PartContent.text(part, type);
             if (base.equals("text/html")) {
                 html.add(value);
@@ -106,7 +113,8 @@ final class BodyReader {
     }
 
     private void walkParts(Part part, ContentType type, String base, int depth) throws Exception {
-        if (type.getParameter("boundary") == null || type.getParameter("boundary").isBlank()) {
+        if (type.getParameter("boundary") == null
+                || type.getParameter("boundary").isBlank()) {
             throw new MalformedMailException(base + " without a boundary");
         }
         Multipart multipart = split(part, type);
@@ -114,8 +122,10 @@ final class BodyReader {
         try {
             count = multipart.getCount();
         } catch (MessagingException e) {
-            throw new MalformedMailException(base + " that cannot be split into parts: " + MalformedMailException.describe(e)
-                    + " (truncated, or a boundary that does not match)", e);
+            throw new MalformedMailException(
+                    base + " that cannot be split into parts: " + MalformedMailException.describe(e)
+                            + " (truncated, or a boundary that does not match)",
+                    e);
         }
         if (count == 0) {
             throw new MalformedMailException(base + " with no parts: its boundary never appears");
@@ -149,14 +159,16 @@ final class BodyReader {
                 throw e;
             }
             // an unreadable forwarded message does not make the message around it unreadable: it stays attached
-            nested.text.add("(The forwarded message could not be read: " + MalformedMailException.describe(e) + ". It is attached.)");
+            nested.text.add("(The forwarded message could not be read: " + MalformedMailException.describe(e)
+                    + ". It is attached.)");
         }
         if (originalMessageId == null) {
             originalMessageId = headers.messageId();
         }
         if (!attachment) {
             forwarded.add("---------- Forwarded message ----------\n" + line("From", headers.first("From"))
-                    + line("Date", headers.first("Date")) + line("Subject", headers.subject()) + line("To", headers.first("To"))
+                    + line("Date", headers.first("Date")) + line("Subject", headers.subject())
+                    + line("To", headers.first("To"))
                     + "\n" + nested.ownText());
         }
         attachments.addAll(nested.attachments);

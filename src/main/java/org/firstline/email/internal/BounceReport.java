@@ -24,7 +24,11 @@ class BounceReport implements IntakeFilter {
     private final FirstlineSettings settings;
     private final MeterRegistry meters;
 
-    BounceReport(Outbox outbox, ConversationService conversation, AttachmentService attachments, FirstlineSettings settings,
+    BounceReport(
+            Outbox outbox,
+            ConversationService conversation,
+            AttachmentService attachments,
+            FirstlineSettings settings,
             MeterRegistry meters) {
         this.outbox = outbox;
         this.conversation = conversation;
@@ -42,16 +46,24 @@ class BounceReport implements IntakeFilter {
         String original = bounce.originalMessageId();
         Optional<Long> ticketId = original == null ? Optional.empty() : outbox.ticketOfSent(original);
         if (original == null || ticketId.isEmpty()) {
-            return Optional.of(new Filed(Outcome.QUARANTINED, null, null, "delivery failure report for a message Firstline did not send"
-                    + (original == null ? "" : " (" + original + ")")));
+            return Optional.of(new Filed(
+                    Outcome.QUARANTINED,
+                    null,
+                    null,
+                    "delivery failure report for a message Firstline did not send"
+                            + (original == null ? "" : " (" + original + ")")));
         }
-        outbox.recordBounce(original,
+        outbox.recordBounce(
+                original,
                 "bounced: " + bounce.status() + (bounce.diagnostic() == null ? "" : " " + bounce.diagnostic()));
-        String note = "Delivery failure: email to " + (bounce.recipient() == null ? "the recipient" : bounce.recipient())
-                + " bounced (status " + bounce.status() + (bounce.diagnostic() == null ? "" : ", " + bounce.diagnostic()) + ").";
+        String note = "Delivery failure: email to "
+                + (bounce.recipient() == null ? "the recipient" : bounce.recipient()) + " bounced (status "
+                + bounce.status() + (bounce.diagnostic() == null ? "" : ", " + bounce.diagnostic()) + ").";
         Long messageId = null;
         try {
-            messageId = conversation.post(ticketId.get(), new MessageForm(note, MessageKind.NOTE, null), intake.system()).id();
+            messageId = conversation
+                    .post(ticketId.get(), new MessageForm(note, MessageKind.NOTE, null), intake.system())
+                    .id();
             if (intake.raw().length <= settings.attachmentMaxBytes()) {
                 attachments.add(ticketId.get(), messageId, "delivery-report.eml", intake.raw(), intake.system());
             }

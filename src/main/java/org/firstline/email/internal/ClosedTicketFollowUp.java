@@ -28,7 +28,9 @@ class ClosedTicketFollowUp implements IntakeFilter {
             return Optional.empty();
         }
         Filed followUp = opening.open(intake);
-        links.add(Objects.requireNonNull(followUp.ticketId(), "a new ticket"), new LinkForm(LinkKind.RELATED, closed.get().id(), null, false),
+        links.add(
+                Objects.requireNonNull(followUp.ticketId(), "a new ticket"),
+                new LinkForm(LinkKind.RELATED, closed.get().id(), null, false),
                 intake.system());
         return Optional.of(followUp);
     }

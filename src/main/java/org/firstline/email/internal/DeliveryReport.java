@@ -13,7 +13,8 @@ final class DeliveryReport {
     private @Nullable String diagnostic;
 
     void read(String fields) {
-        for (String raw : fields.replace("\r\n", "\n").replaceAll("\n[ \t]+", " ").split("\n")) {
+        for (String raw :
+                fields.replace("\r\n", "\n").replaceAll("\n[ \t]+", " ").split("\n")) {
             int colon = raw.indexOf(':');
             if (colon < 0) {
                 continue;
@@ -25,11 +26,13 @@ final class DeliveryReport {
                 case "final-recipient", "original-recipient" -> {
                     if (recipient == null) {
                         // "rfc822; someone@example.com": the address after the type
-                        recipient = value.contains(";") ? value.substring(value.indexOf(';') + 1).strip() : value;
+                        recipient = value.contains(";")
+                                ? value.substring(value.indexOf(';') + 1).strip()
+                                : value;
                     }
                 }
                 case "diagnostic-code" -> diagnostic = diagnostic == null ? value : diagnostic;
-                default -> { }
+                default -> {}
             }
         }
         if (status == null) {

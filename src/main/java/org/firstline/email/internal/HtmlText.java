@@ -10,10 +10,34 @@ import org.jsoup.safety.Safelist;
 
 /** HTML mail made safe to keep, and made readable as plain text (quotes as "> " lines, links with their address). */
 final class HtmlText {
-    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", "ol",
-            "pre", "section", "article", "header", "footer", "address", "dl", "dt", "dd", "center", "form", "fieldset");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "ul",
+            "ol",
+            "pre",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "address",
+            "dl",
+            "dt",
+            "dd",
+            "center",
+            "form",
+            "fieldset");
     private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title", "noscript", "template");
-    private static final Safelist SAFE = Safelist.relaxed().addProtocols("img", "src", "cid").preserveRelativeLinks(false);
+    private static final Safelist SAFE =
+            Safelist.relaxed().addProtocols("img", "src", "cid").preserveRelativeLinks(false);
 
     private HtmlText() {}
 
@@ -104,6 +128,9 @@ final class HtmlText {
     }
 
     private static String tidy(String text) {
-        return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n[ \\t]+", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        return text.replaceAll("[ \\t]+\\n", "\n")
+                .replaceAll("\\n[ \\t]+", "\n")
+                .replaceAll("\\n{3,}", "\n\n")
+                .strip();
     }
 }

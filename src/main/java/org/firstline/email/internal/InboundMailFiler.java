@@ -27,12 +27,28 @@ public class InboundMailFiler {
     private static final Logger log = LoggerFactory.getLogger(InboundMailFiler.class);
 
     /** What became of a message. */
-    public enum Outcome { TICKET, REPLY, HELD, BOUNCE, APPROVAL, IGNORED, QUARANTINED, DUPLICATE }
+    public enum Outcome {
+        TICKET,
+        REPLY,
+        HELD,
+        BOUNCE,
+        APPROVAL,
+        IGNORED,
+        QUARANTINED,
+        DUPLICATE
+    }
 
-    public record Filed(Outcome outcome, @Nullable Long ticketId, @Nullable Long messageId, @Nullable String reason) {}
+    public record Filed(
+            Outcome outcome,
+            @Nullable Long ticketId,
+            @Nullable Long messageId,
+            @Nullable String reason) {}
 
     /** Where a message came from on the server, kept for tracing. */
-    public record Origin(@Nullable Long mailboxId, @Nullable Long uidValidity, @Nullable Long uid) {}
+    public record Origin(
+            @Nullable Long mailboxId,
+            @Nullable Long uidValidity,
+            @Nullable Long uid) {}
 
     private final InboundMessages messages;
     private final TransactionTemplate transactions;
@@ -40,7 +56,11 @@ public class InboundMailFiler {
     private final MailRouter router;
     private final MeterRegistry meters;
 
-    InboundMailFiler(InboundMessages messages, TransactionTemplate transactions, AgentService agents, MailRouter router,
+    InboundMailFiler(
+            InboundMessages messages,
+            TransactionTemplate transactions,
+            AgentService agents,
+            MailRouter router,
             MeterRegistry meters) {
         this.messages = messages;
         this.transactions = transactions;
@@ -73,7 +93,14 @@ public class InboundMailFiler {
             return count(transactions.execute(status -> router.route(raw, key, mail, origin, system)));
         } catch (RuntimeException e) {
             log.warn("Could not file message {}", key, e);
-            return count(quarantine(raw, key, messageId, mail.fromAddress(), mail.subject(), origin, "could not be filed: " + reason(e)));
+            return count(quarantine(
+                    raw,
+                    key,
+                    messageId,
+                    mail.fromAddress(),
+                    mail.subject(),
+                    origin,
+                    "could not be filed: " + reason(e)));
         } finally {
             SecurityContextHolder.setContext(previous);
         }
@@ -92,7 +119,8 @@ public class InboundMailFiler {
         }
         return transactions.execute(status -> {
             messages.forget(inboundId);
-            return router.route(quarantined.raw(), quarantined.key(), mail, quarantined.origin(), agents.system("email"));
+            return router.route(
+                    quarantined.raw(), quarantined.key(), mail, quarantined.origin(), agents.system("email"));
         });
     }
 
@@ -107,13 +135,24 @@ public class InboundMailFiler {
         return "an unexpected error (details in the server log)";
     }
 
-    private Filed quarantine(byte[] raw, String key, @Nullable String messageId, @Nullable String sender, @Nullable String subject,
-            Origin origin, @Nullable String reason) {
-        return transactions.execute(status -> messages.quarantine(raw, key, messageId, sender, subject, origin, reason));
+    private Filed quarantine(
+            byte[] raw,
+            String key,
+            @Nullable String messageId,
+            @Nullable String sender,
+            @Nullable String subject,
+            Origin origin,
+            @Nullable String reason) {
+        return transactions.execute(
+                status -> messages.quarantine(raw, key, messageId, sender, subject, origin, reason));
     }
 
     private Filed count(Filed filed) {
-        meters.counter("firstline.email.inbound", "outcome", filed.outcome().name().toLowerCase(Locale.ROOT)).increment();
+        meters.counter(
+                        "firstline.email.inbound",
+                        "outcome",
+                        filed.outcome().name().toLowerCase(Locale.ROOT))
+                .increment();
         return filed;
     }
 }

@@ -24,8 +24,14 @@ final class Intake {
     private @Nullable Optional<MailboxView> mailbox;
     private @Nullable Optional<TicketView> thread;
 
-    Intake(byte[] raw, ParsedMail mail, long inboundId, AgentPrincipal system, List<String> ownAddresses,
-            Supplier<Optional<MailboxView>> mailbox, Supplier<Optional<TicketView>> thread) {
+    Intake(
+            byte[] raw,
+            ParsedMail mail,
+            long inboundId,
+            AgentPrincipal system,
+            List<String> ownAddresses,
+            Supplier<Optional<MailboxView>> mailbox,
+            Supplier<Optional<TicketView>> thread) {
         this.raw = raw;
         this.mail = mail;
         this.inboundId = inboundId;

@@ -35,11 +35,16 @@ class IntakeRunner implements SmartLifecycle {
     private final Map<Long, MailboxReader.Connection> open = new ConcurrentHashMap<>();
     /** When this node last renewed each lease it holds (System.nanoTime). */
     private final Map<Long, Long> renewed = new ConcurrentHashMap<>();
+
     private volatile boolean running;
     private @Nullable Thread supervisor;
     private @Nullable Thread outbox;
 
-    IntakeRunner(MailboxStore mailboxes, MailboxReader reader, OutboxSender sender, MailboxLeases leases,
+    IntakeRunner(
+            MailboxStore mailboxes,
+            MailboxReader reader,
+            OutboxSender sender,
+            MailboxLeases leases,
             @Value("${firstline.email.background:true}") boolean enabled,
             @Value("${firstline.email.outbox-interval:PT2S}") Duration outboxInterval) {
         this.mailboxes = mailboxes;
@@ -74,7 +79,8 @@ class IntakeRunner implements SmartLifecycle {
                     if (mailbox == null) {
                         stopLoop(id);
                         leases.release(id);
-                    } else if (!mailbox.updatedAt().equals(loop.version()) || !loop.thread().isAlive()) {
+                    } else if (!mailbox.updatedAt().equals(loop.version())
+                            || !loop.thread().isAlive()) {
                         stopLoop(id);
                     }
                 });
@@ -84,8 +90,13 @@ class IntakeRunner implements SmartLifecycle {
                         continue;
                     }
                     renewed.put(mailbox.id(), System.nanoTime());
-                    loops.computeIfAbsent(mailbox.id(), id -> new Loop(mailbox.updatedAt(),
-                            Thread.ofVirtual().name("mail-" + mailbox.address()).start(() -> read(mailbox))));
+                    loops.computeIfAbsent(
+                            mailbox.id(),
+                            id -> new Loop(
+                                    mailbox.updatedAt(),
+                                    Thread.ofVirtual()
+                                            .name("mail-" + mailbox.address())
+                                            .start(() -> read(mailbox))));
                 }
             } catch (Throwable e) {
                 // any failure, an Error too, is one bad round: without the supervisor no mailbox is read again
@@ -102,7 +113,10 @@ class IntakeRunner implements SmartLifecycle {
             try (MailboxReader.Connection connection = reader.open(mailbox.id())) {
                 open.put(mailbox.id(), connection);
                 boolean idle = connection.canIdle();
-                log.info("Reading {} ({})", mailbox.address(), idle ? "IDLE" : "polling every " + interval.toSeconds() + " s");
+                log.info(
+                        "Reading {} ({})",
+                        mailbox.address(),
+                        idle ? "IDLE" : "polling every " + interval.toSeconds() + " s");
                 while (running && !Thread.currentThread().isInterrupted()) {
                     reader.readNew(connection);
                     if (idle) {

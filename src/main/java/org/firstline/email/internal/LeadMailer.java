@@ -21,7 +21,12 @@ class LeadMailer {
     private final Outbox outbox;
     private final String publicUrl;
 
-    LeadMailer(ChargeableLeads leads, AgentService agents, MailTemplates templates, Outbox outbox, FirstlineSettings settings) {
+    LeadMailer(
+            ChargeableLeads leads,
+            AgentService agents,
+            MailTemplates templates,
+            Outbox outbox,
+            FirstlineSettings settings) {
         this.leads = leads;
         this.agents = agents;
         this.templates = templates;
@@ -36,16 +41,27 @@ class LeadMailer {
         if (manager.email() == null || manager.email().isBlank()) {
             return;
         }
-        var rendered = templates.render(MailTemplates.Key.LEAD, Map.of(
-                "agent.name", manager.displayName(),
-                "created.by", lead.createdBy(),
-                "organization.name", String.valueOf(lead.organizationName()),
-                "ticket.number", String.valueOf(lead.ticketNumber()),
-                "ticket.subject", lead.subject(),
-                "ticket.url", publicUrl + "/tickets/" + lead.ticketNumber(),
-                "lead.hours", lead.estimateHours().stripTrailingZeros().toPlainString(),
-                "lead.reason", lead.reason()));
-        outbox.enqueue(new OutboundMail(null, lead.ticketId(), null, OutboundMail.Kind.LEAD, List.of(manager.email()), List.of(),
-                rendered.subject(), rendered.body()), null);
+        var rendered = templates.render(
+                MailTemplates.Key.LEAD,
+                Map.of(
+                        "agent.name", manager.displayName(),
+                        "created.by", lead.createdBy(),
+                        "organization.name", String.valueOf(lead.organizationName()),
+                        "ticket.number", String.valueOf(lead.ticketNumber()),
+                        "ticket.subject", lead.subject(),
+                        "ticket.url", publicUrl + "/tickets/" + lead.ticketNumber(),
+                        "lead.hours", lead.estimateHours().stripTrailingZeros().toPlainString(),
+                        "lead.reason", lead.reason()));
+        outbox.enqueue(
+                new OutboundMail(
+                        null,
+                        lead.ticketId(),
+                        null,
+                        OutboundMail.Kind.LEAD,
+                        List.of(manager.email()),
+                        List.of(),
+                        rendered.subject(),
+                        rendered.body()),
+                null);
     }
 }

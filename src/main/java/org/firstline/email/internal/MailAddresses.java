@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Addresses from header values as mailers write them: display names in encoded words, comments, broken lists. */
 final class MailAddresses {
-    private static final Pattern ADDRESS = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$|^[^@\\s<>\"]+@[^@\\s<>\".]+$");
+    private static final Pattern ADDRESS =
+            Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$|^[^@\\s<>\"]+@[^@\\s<>\".]+$");
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"(),;:@]+@[^\\s<>\"(),;:@]+\\.[a-zA-Z]{2,}");
     private static final int MAX_LENGTH = 320;
     private static final int MAX_LIST = 50;
@@ -52,7 +53,8 @@ final class MailAddresses {
         List<String> addresses = new ArrayList<>();
         try {
             for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
-                if (address.getAddress() != null && ADDRESS.matcher(address.getAddress()).matches()) {
+                if (address.getAddress() != null
+                        && ADDRESS.matcher(address.getAddress()).matches()) {
                     addresses.add(address.getAddress().toLowerCase(Locale.ROOT));
                 }
             }

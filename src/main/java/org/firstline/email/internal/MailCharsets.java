@@ -23,8 +23,11 @@ final class MailCharsets {
         if (name != null && !name.isEmpty() && !name.equalsIgnoreCase("us-ascii") && !name.equalsIgnoreCase("ascii")) {
             try {
                 Charset declared = Charset.forName(MimeUtility.javaCharset(name));
-                return declared.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+                return declared.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
             } catch (IllegalArgumentException | CharacterCodingException e) {
                 // unknown charset name: guess below
             }
@@ -34,8 +37,11 @@ final class MailCharsets {
 
     private static String guess(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, Charset.forName("windows-1252"));
         }

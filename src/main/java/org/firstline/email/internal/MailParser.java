@@ -54,9 +54,19 @@ public final class MailParser {
         InternetAddress from = sender.address();
         BodyReader body = BodyReader.read(message);
         ParsedMail.Bounce bounce = body.bounce(headers.looksLikeBounce(from));
-        return new ParsedMail(headers.messageId(), headers.threadIds(), from.getAddress().toLowerCase(Locale.ROOT),
-                blankToNull(from.getPersonal()), sender.header(), headers.cc(), headers.subject(), body.text(), body.html(),
-                body.attachments(), headers.automatic() || bounce != null, bounce);
+        return new ParsedMail(
+                headers.messageId(),
+                headers.threadIds(),
+                from.getAddress().toLowerCase(Locale.ROOT),
+                blankToNull(from.getPersonal()),
+                sender.header(),
+                headers.cc(),
+                headers.subject(),
+                body.text(),
+                body.html(),
+                body.attachments(),
+                headers.automatic() || bounce != null,
+                bounce);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -20,7 +20,12 @@ class MailRouter {
     private final MailThreads threads;
     private final IntakeFilters filters;
 
-    MailRouter(InboundMessages messages, AuditStamp audit, MailboxStore mailboxes, MailThreads threads, IntakeFilters filters) {
+    MailRouter(
+            InboundMessages messages,
+            AuditStamp audit,
+            MailboxStore mailboxes,
+            MailThreads threads,
+            IntakeFilters filters) {
         this.messages = messages;
         this.audit = audit;
         this.mailboxes = mailboxes;
@@ -34,7 +39,12 @@ class MailRouter {
         if (inboundId == null) {
             return new Filed(Outcome.DUPLICATE, null, null, null);
         }
-        Intake intake = new Intake(raw, mail, inboundId, system, mailboxes.ownAddresses(),
+        Intake intake = new Intake(
+                raw,
+                mail,
+                inboundId,
+                system,
+                mailboxes.ownAddresses(),
                 () -> origin.mailboxId() == null ? Optional.empty() : mailboxes.find(origin.mailboxId()),
                 () -> threads.of(mail));
         Filed filed = filters.apply(intake);

@@ -6,13 +6,18 @@ import java.util.regex.Pattern;
 final class MailText {
     /** The ticket number Firstline puts in the subject of the mail it sends. */
     static final Pattern TICKET_TOKEN = Pattern.compile("\\[#(\\d{1,12})]");
+
     private static final int MAX_BODY = 200_000;
     private static final int MAX_SUBJECT = 500;
 
     private MailText() {}
 
     static String subject(ParsedMail mail) {
-        String subject = TICKET_TOKEN.matcher(mail.subject()).replaceAll("").replaceAll("\\s+", " ").strip();
+        String subject = TICKET_TOKEN
+                .matcher(mail.subject())
+                .replaceAll("")
+                .replaceAll("\\s+", " ")
+                .strip();
         if (subject.isEmpty()) {
             subject = "(no subject)";
         }
@@ -22,7 +27,9 @@ final class MailText {
     static String body(ParsedMail mail) {
         String text = mail.text() == null ? "" : mail.text().replace("\u0000", "");
         if (text.isBlank()) {
-            text = mail.attachments().isEmpty() ? "(The message has no text.)" : "(The message has no text, only attachments.)";
+            text = mail.attachments().isEmpty()
+                    ? "(The message has no text.)"
+                    : "(The message has no text, only attachments.)";
         }
         if (text.length() > MAX_BODY) {
             text = text.substring(0, MAX_BODY - 200) + "\n\n[The message is longer than " + MAX_BODY

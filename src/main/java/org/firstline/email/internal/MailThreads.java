@@ -21,7 +21,8 @@ class MailThreads {
     Optional<TicketView> of(ParsedMail mail) {
         if (!mail.threadIds().isEmpty()) {
             String[] ids = mail.threadIds().toArray(String[]::new);
-            Optional<Long> byHeader = jdbc.sql("""
+            Optional<Long> byHeader =
+                    jdbc.sql("""
                     select ticket_id from outbound_email where message_id = any(:ids) and ticket_id is not null
                       and kind in ('REPLY', 'ACKNOWLEDGEMENT', 'APPROVAL_REJECTED', 'ASSIGNMENT', 'RESOLUTION')
                     union all
@@ -52,8 +53,11 @@ class MailThreads {
                     or exists (select 1 from contact_email e join contact_organization co on co.contact_id = e.contact_id
                                where e.email = :sender and co.organization_id = :organization)
                     or exists (select 1 from agent a where lower(a.email) = :sender and a.active)""")
-                .param("sender", sender).param("requester", ticket.requesterId()).param("ticket", ticket.id())
+                .param("sender", sender)
+                .param("requester", ticket.requesterId())
+                .param("ticket", ticket.id())
                 .param("organization", ticket.organizationId() == null ? -1L : ticket.organizationId())
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -18,7 +18,10 @@ class MailboxLeases {
     private final Duration lease;
     private final String node;
 
-    MailboxLeases(JdbcClient jdbc, @Value("${firstline.email.lease:PT30S}") Duration lease, @Value("${server.port:8080}") int port) {
+    MailboxLeases(
+            JdbcClient jdbc,
+            @Value("${firstline.email.lease:PT30S}") Duration lease,
+            @Value("${server.port:8080}") int port) {
         this.jdbc = jdbc;
         this.lease = lease;
         this.node = nodeName(port);
@@ -35,7 +38,9 @@ class MailboxLeases {
         } catch (java.net.UnknownHostException e) {
             host = ManagementFactory.getRuntimeMXBean().getName();
         }
-        return port > 0 ? host + ":" + port : host + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return port > 0
+                ? host + ":" + port
+                : host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     String node() {
@@ -53,15 +58,18 @@ class MailboxLeases {
                 values (:mailbox, :node, clock_timestamp() + make_interval(secs => :seconds))
                 on conflict (mailbox_id) do update set node_id = excluded.node_id, expires_at = excluded.expires_at
                 where mailbox_lease.node_id = excluded.node_id or mailbox_lease.expires_at < clock_timestamp()""")
-                .param("mailbox", mailboxId)
-                .param("node", node)
-                .param("seconds", lease.toMillis() / 1000.0)
-                .update() == 1;
+                        .param("mailbox", mailboxId)
+                        .param("node", node)
+                        .param("seconds", lease.toMillis() / 1000.0)
+                        .update()
+                == 1;
     }
 
     /** Lets another node have the mailbox at once rather than when the lease runs out. */
     void release(long mailboxId) {
-        jdbc.sql("delete from mailbox_lease where mailbox_id = ? and node_id = ?").params(mailboxId, node).update();
+        jdbc.sql("delete from mailbox_lease where mailbox_id = ? and node_id = ?")
+                .params(mailboxId, node)
+                .update();
     }
 
     void releaseAll() {

@@ -14,14 +14,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.List;
-import java.util.Objects;
-import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.firstline.email.MailboxForm;
@@ -50,7 +50,11 @@ public class MailboxReader {
     private final InboundMailFiler filer;
     private final int parallelism;
 
-    MailboxReader(JdbcClient jdbc, Clock clock, MailboxStore mailboxes, InboundMailFiler filer,
+    MailboxReader(
+            JdbcClient jdbc,
+            Clock clock,
+            MailboxStore mailboxes,
+            InboundMailFiler filer,
             @Value("${firstline.email.intake-parallelism:8}") int parallelism) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -129,7 +133,8 @@ public class MailboxReader {
     }
 
     public Connection open(long mailboxId) throws MessagingException {
-        var connection = mailboxes.connection(mailboxId).orElseThrow(() -> new IllegalStateException("no mailbox " + mailboxId));
+        var connection =
+                mailboxes.connection(mailboxId).orElseThrow(() -> new IllegalStateException("no mailbox " + mailboxId));
         MailboxView mailbox = connection.mailbox();
         boolean ssl = mailbox.imapSecurity() == MailboxForm.MailSecurity.SSL;
         String protocol = ssl ? "imaps" : "imap";
@@ -165,13 +170,22 @@ public class MailboxReader {
         MailboxView mailbox = session.mailbox;
         IMAPFolder folder = session.folder;
         long uidValidity = folder.getUIDValidity();
-        Long known = jdbc.sql("select uid_validity from mailbox where id = ?").param(mailbox.id()).query(Long.class).optional().orElse(null);
+        Long known = jdbc.sql("select uid_validity from mailbox where id = ?")
+                .param(mailbox.id())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (!Objects.equals(known, uidValidity)) {
             if (known != null) {
-                log.warn("Mailbox {} changed UIDVALIDITY from {} to {}: reading it again, filed messages are recognised by Message-ID",
-                        mailbox.address(), known, uidValidity);
+                log.warn(
+                        "Mailbox {} changed UIDVALIDITY from {} to {}: reading it again, filed messages are recognised by Message-ID",
+                        mailbox.address(),
+                        known,
+                        uidValidity);
             }
-            jdbc.sql("update mailbox set uid_validity = ? where id = ?").params(uidValidity, mailbox.id()).update();
+            jdbc.sql("update mailbox set uid_validity = ? where id = ?")
+                    .params(uidValidity, mailbox.id())
+                    .update();
         }
         boolean move = mailbox.processedAction() == MailboxForm.ProcessedAction.MOVE;
         Folder target = move ? session.store.getFolder(mailbox.processedFolder()) : null;
@@ -183,7 +197,8 @@ public class MailboxReader {
         while (more) {
             session.arrived.set(false);
             // moving empties the folder from the front, so the next batch is always its first messages
-            Message[] messages = move ? folder.getMessages(1, Math.min(folder.getMessageCount(), BATCH))
+            Message[] messages = move
+                    ? folder.getMessages(1, Math.min(folder.getMessageCount(), BATCH))
                     : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
             FetchProfile sizes = new FetchProfile();
             sizes.add(UIDFolder.FetchProfileItem.UID);
@@ -194,7 +209,8 @@ public class MailboxReader {
             while (start < messages.length) {
                 int end = batchEnd(messages, start);
                 Message[] batch = java.util.Arrays.copyOfRange(messages, start, end);
-                // one FETCH of whole messages and one STORE or MOVE per batch: a round trip per message costs more than filing it
+                // one FETCH of whole messages and one STORE or MOVE per batch: a round trip per message costs more than
+                // filing it
                 FetchProfile bodies = new FetchProfile();
                 bodies.add(IMAPFolder.FetchProfileItem.MESSAGE);
                 folder.fetch(batch, bodies);
@@ -216,7 +232,8 @@ public class MailboxReader {
             }
         }
         jdbc.sql("update mailbox set last_polled_at = ?, last_error = null where id = ?")
-                .params(Timestamp.from(clock.instant()), mailbox.id()).update();
+                .params(Timestamp.from(clock.instant()), mailbox.id())
+                .update();
         return read;
     }
 
@@ -226,7 +243,8 @@ public class MailboxReader {
      * References — still go in arrival order, so a reply never overtakes the request it answers. Returns the
      * messages that were filed; one whose filing failed (the database went away) stays unread for the next round.
      */
-    private List<Message> fileInParallel(IMAPFolder folder, Message[] batch, long mailboxId, long uidValidity) throws MessagingException {
+    private List<Message> fileInParallel(IMAPFolder folder, Message[] batch, long mailboxId, long uidValidity)
+            throws MessagingException {
         Map<String, CompletableFuture<Boolean>> lastOfThread = new HashMap<>();
         List<CompletableFuture<Boolean>> filings = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
@@ -245,20 +263,26 @@ public class MailboxReader {
                 }
                 byte[] raw = out.toByteArray();
                 List<String> keys = MailParser.threadKeysOf(raw);
-                CompletableFuture<?>[] before = keys.stream().map(lastOfThread::get).filter(Objects::nonNull).distinct()
+                CompletableFuture<?>[] before = keys.stream()
+                        .map(lastOfThread::get)
+                        .filter(Objects::nonNull)
+                        .distinct()
                         .toArray(CompletableFuture[]::new);
-                CompletableFuture<Boolean> filing = CompletableFuture.allOf(before).handleAsync((ignored, failure) -> {
-                    permits.acquireUninterruptibly();
-                    try {
-                        filer.file(raw, new InboundMailFiler.Origin(mailboxId, uidValidity, uid));
-                        return true;
-                    } catch (RuntimeException e) {
-                        log.warn("Filing message {} failed; it stays unread", uid, e);
-                        return false;
-                    } finally {
-                        permits.release();
-                    }
-                }, pool);
+                CompletableFuture<Boolean> filing = CompletableFuture.allOf(before)
+                        .handleAsync(
+                                (ignored, failure) -> {
+                                    permits.acquireUninterruptibly();
+                                    try {
+                                        filer.file(raw, new InboundMailFiler.Origin(mailboxId, uidValidity, uid));
+                                        return true;
+                                    } catch (RuntimeException e) {
+                                        log.warn("Filing message {} failed; it stays unread", uid, e);
+                                        return false;
+                                    } finally {
+                                        permits.release();
+                                    }
+                                },
+                                pool);
                 keys.forEach(key -> lastOfThread.put(key, filing));
                 filings.add(filing);
                 messages.add(message);
@@ -300,7 +324,10 @@ public class MailboxReader {
     void recordError(long mailboxId, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         jdbc.sql("update mailbox set last_error = ?, last_polled_at = ? where id = ?")
-                .params(message.length() > 1000 ? message.substring(0, 1000) : message, Timestamp.from(clock.instant()), mailboxId)
+                .params(
+                        message.length() > 1000 ? message.substring(0, 1000) : message,
+                        Timestamp.from(clock.instant()),
+                        mailboxId)
                 .update();
     }
 }

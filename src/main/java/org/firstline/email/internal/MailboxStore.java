@@ -24,20 +24,32 @@ public class MailboxStore {
     }
 
     /** What connecting to a mailbox takes. */
-    public record Connection(MailboxView mailbox, String imapPassword, @Nullable String smtpPassword) {}
+    public record Connection(
+            MailboxView mailbox,
+            String imapPassword,
+            @Nullable String smtpPassword) {}
 
     public List<MailboxView> list() {
-        return jdbc.sql("select * from mailbox order by name").query(MailboxStore::view).list();
+        return jdbc.sql("select * from mailbox order by name")
+                .query(MailboxStore::view)
+                .list();
     }
 
     public Optional<MailboxView> find(long id) {
-        return jdbc.sql("select * from mailbox where id = ?").param(id).query(MailboxStore::view).optional();
+        return jdbc.sql("select * from mailbox where id = ?")
+                .param(id)
+                .query(MailboxStore::view)
+                .optional();
     }
 
     public Optional<Connection> connection(long id) {
-        return jdbc.sql("select * from mailbox where id = ?").param(id).query((rs, n) -> new Connection(view(rs, n),
-                cipher.decrypt(rs.getString("imap_password")),
-                rs.getString("smtp_password") == null ? null : cipher.decrypt(rs.getString("smtp_password")))).optional();
+        return jdbc.sql("select * from mailbox where id = ?")
+                .param(id)
+                .query((rs, n) -> new Connection(
+                        view(rs, n),
+                        cipher.decrypt(rs.getString("imap_password")),
+                        rs.getString("smtp_password") == null ? null : cipher.decrypt(rs.getString("smtp_password"))))
+                .optional();
     }
 
     /**
@@ -49,7 +61,8 @@ public class MailboxStore {
         if (cached != null && System.nanoTime() - cached.readAt() < 10_000_000_000L) {
             return cached.list();
         }
-        List<String> list = List.copyOf(jdbc.sql("select address from mailbox").query(String.class).list());
+        List<String> list = List.copyOf(
+                jdbc.sql("select address from mailbox").query(String.class).list());
         addresses = new Addresses(list, System.nanoTime());
         return list;
     }
@@ -77,15 +90,32 @@ public class MailboxStore {
     }
 
     static MailboxView view(ResultSet rs, int n) throws SQLException {
-        return new MailboxView(rs.getLong("id"), rs.getString("name"), rs.getString("address"), rs.getString("imap_host"),
-                rs.getInt("imap_port"), MailboxForm.MailSecurity.valueOf(rs.getString("imap_security")),
-                rs.getString("imap_username"), rs.getString("imap_password") != null, rs.getString("folder"),
-                MailboxForm.ProcessedAction.valueOf(rs.getString("processed_action")), rs.getString("processed_folder"),
-                rs.getInt("poll_seconds"), rs.getString("smtp_host"), rs.getObject("smtp_port", Integer.class),
-                rs.getString("smtp_security") == null ? null : MailboxForm.MailSecurity.valueOf(rs.getString("smtp_security")),
-                rs.getString("smtp_username"), rs.getString("smtp_password") != null, rs.getBoolean("acknowledge"),
-                rs.getBoolean("enabled"), rs.getObject("uid_validity", Long.class), instant(rs.getTimestamp("last_polled_at")),
-                rs.getString("last_error"), rs.getTimestamp("updated_at").toInstant());
+        return new MailboxView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("address"),
+                rs.getString("imap_host"),
+                rs.getInt("imap_port"),
+                MailboxForm.MailSecurity.valueOf(rs.getString("imap_security")),
+                rs.getString("imap_username"),
+                rs.getString("imap_password") != null,
+                rs.getString("folder"),
+                MailboxForm.ProcessedAction.valueOf(rs.getString("processed_action")),
+                rs.getString("processed_folder"),
+                rs.getInt("poll_seconds"),
+                rs.getString("smtp_host"),
+                rs.getObject("smtp_port", Integer.class),
+                rs.getString("smtp_security") == null
+                        ? null
+                        : MailboxForm.MailSecurity.valueOf(rs.getString("smtp_security")),
+                rs.getString("smtp_username"),
+                rs.getString("smtp_password") != null,
+                rs.getBoolean("acknowledge"),
+                rs.getBoolean("enabled"),
+                rs.getObject("uid_validity", Long.class),
+                instant(rs.getTimestamp("last_polled_at")),
+                rs.getString("last_error"),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     private static java.time.@Nullable Instant instant(@Nullable Timestamp timestamp) {

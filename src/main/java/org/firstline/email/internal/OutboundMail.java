@@ -19,5 +19,15 @@ public record OutboundMail(
      * requester who has the ticket, alerting the assignee of a high-priority one, asking the requester to confirm a
      * resolution, or handing out-of-scope work to the account manager.
      */
-    public enum Kind { REPLY, ACKNOWLEDGEMENT, APPROVAL_REQUEST, APPROVAL_REJECTED, ASSIGNMENT, ASSIGNEE_ALERT, SLA_ALERT, RESOLUTION, LEAD }
+    public enum Kind {
+        REPLY,
+        ACKNOWLEDGEMENT,
+        APPROVAL_REQUEST,
+        APPROVAL_REJECTED,
+        ASSIGNMENT,
+        ASSIGNEE_ALERT,
+        SLA_ALERT,
+        RESOLUTION,
+        LEAD
+    }
 }

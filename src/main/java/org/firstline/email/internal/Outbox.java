@@ -2,10 +2,10 @@ package org.firstline.email.internal;
 
 import static java.util.stream.Collectors.toCollection;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -47,35 +47,53 @@ public class Outbox {
         if (inReplyTo == null && !thread.isEmpty()) {
             inReplyTo = thread.get(thread.size() - 1);
         }
-        List<String> references = thread.size() <= MAX_REFERENCES ? thread
-                : new ArrayList<>(List.of(thread.get(0)));
+        List<String> references = thread.size() <= MAX_REFERENCES ? thread : new ArrayList<>(List.of(thread.get(0)));
         if (thread.size() > MAX_REFERENCES) {
             references.addAll(thread.subList(thread.size() - MAX_REFERENCES + 1, thread.size()));
         }
-        Long[] files = mail.ticketMessageId() == null ? new Long[0]
+        Long[] files = mail.ticketMessageId() == null
+                ? new Long[0]
                 : attachments.list(Objects.requireNonNull(mail.ticketId(), "a message has its ticket")).stream()
-                .filter(a -> mail.ticketMessageId().equals(a.messageId())).map(a -> a.id()).toArray(Long[]::new);
+                        .filter(a -> mail.ticketMessageId().equals(a.messageId()))
+                        .map(a -> a.id())
+                        .toArray(Long[]::new);
         var now = Timestamp.from(clock.instant());
         return jdbc.sql("""
                 insert into outbound_email (mailbox_id, ticket_id, ticket_message_id, kind, message_id, in_reply_to, references_ids,
                                             recipients, cc, subject, body, attachment_ids, next_attempt_at, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(mail.mailboxId(), mail.ticketId(), mail.ticketMessageId(), mail.kind().name(),
+                .params(
+                        mail.mailboxId(),
+                        mail.ticketId(),
+                        mail.ticketMessageId(),
+                        mail.kind().name(),
                         newMessageId(fromAddress != null ? fromAddress : "@" + ownHost()),
-                        inReplyTo, references.toArray(String[]::new), mail.recipients().toArray(String[]::new),
-                        mail.cc().toArray(String[]::new), mail.subject(), mail.body(), files, now, now)
-                .query(Long.class).single();
+                        inReplyTo,
+                        references.toArray(String[]::new),
+                        mail.recipients().toArray(String[]::new),
+                        mail.cc().toArray(String[]::new),
+                        mail.subject(),
+                        mail.body(),
+                        files,
+                        now,
+                        now)
+                .query(Long.class)
+                .single();
     }
 
     /** The ticket of a mail Firstline sent, by its Message-ID. */
     Optional<Long> ticketOfSent(String messageId) {
         return jdbc.sql("select ticket_id from outbound_email where message_id = ? and ticket_id is not null")
-                .param(messageId).query(Long.class).optional();
+                .param(messageId)
+                .query(Long.class)
+                .optional();
     }
 
     /** Says on a sent mail's row that a delivery failure report came back for it. */
     void recordBounce(String messageId, String error) {
-        jdbc.sql("update outbound_email set last_error = ? where message_id = ?").params(error, messageId).update();
+        jdbc.sql("update outbound_email set last_error = ? where message_id = ?")
+                .params(error, messageId)
+                .update();
     }
 
     /** Every Message-ID of a ticket's conversation, received and sent, oldest first. */
@@ -86,7 +104,9 @@ public class Outbox {
                     union all
                     select message_id, created_at as at, id from outbound_email where ticket_id = ? and kind in ('REPLY', 'ACKNOWLEDGEMENT', 'ASSIGNMENT', 'RESOLUTION')
                 ) thread order by at, id""").params(ticketId, ticketId).query(String.class).list().stream()
-                .collect(toCollection(LinkedHashSet::new)).stream().toList();
+                .collect(toCollection(LinkedHashSet::new))
+                .stream()
+                .toList();
     }
 
     private @Nullable String latestInbound(long ticketId) {

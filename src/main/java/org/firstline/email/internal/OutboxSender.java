@@ -37,9 +37,22 @@ public class OutboxSender {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
-    private record Due(long id, @Nullable Long mailboxId, @Nullable Long ticketId, @Nullable Long ticketMessageId, String messageId, @Nullable String inReplyTo,
-            List<String> references, List<String> recipients, List<String> cc, String subject, String body, String kind, int attempts,
-            List<Long> attachmentIds, Instant lease) {}
+    private record Due(
+            long id,
+            @Nullable Long mailboxId,
+            @Nullable Long ticketId,
+            @Nullable Long ticketMessageId,
+            String messageId,
+            @Nullable String inReplyTo,
+            List<String> references,
+            List<String> recipients,
+            List<String> cc,
+            String subject,
+            String body,
+            String kind,
+            int attempts,
+            List<Long> attachmentIds,
+            Instant lease) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -53,8 +66,16 @@ public class OutboxSender {
     private final Counter failed;
     private final Counter givenUp;
 
-    OutboxSender(JdbcClient jdbc, Clock clock, TransactionTemplate transactions, MailboxStore mailboxes, SmtpSenders senders,
-            AttachmentService attachments, ConversationService conversation, AgentService agents, MeterRegistry meters) {
+    OutboxSender(
+            JdbcClient jdbc,
+            Clock clock,
+            TransactionTemplate transactions,
+            MailboxStore mailboxes,
+            SmtpSenders senders,
+            AttachmentService attachments,
+            ConversationService conversation,
+            AgentService agents,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.transactions = transactions;
@@ -63,9 +84,15 @@ public class OutboxSender {
         this.attachments = attachments;
         this.conversation = conversation;
         this.agents = agents;
-        this.sent = Counter.builder("firstline.email.outbound").tag("result", "sent").register(meters);
-        this.failed = Counter.builder("firstline.email.outbound").tag("result", "failed").register(meters);
-        this.givenUp = Counter.builder("firstline.email.outbound").tag("result", "given_up").register(meters);
+        this.sent = Counter.builder("firstline.email.outbound")
+                .tag("result", "sent")
+                .register(meters);
+        this.failed = Counter.builder("firstline.email.outbound")
+                .tag("result", "failed")
+                .register(meters);
+        this.givenUp = Counter.builder("firstline.email.outbound")
+                .tag("result", "given_up")
+                .register(meters);
     }
 
     /** Sends everything due now; returns how many were sent. */
@@ -95,25 +122,40 @@ public class OutboxSender {
                 .param("now", Timestamp.from(now))
                 .param("lease", Timestamp.from(lease))
                 .param("limit", limit)
-                .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("mailbox_id", Long.class), rs.getObject("ticket_id", Long.class),
-                        rs.getObject("ticket_message_id", Long.class), rs.getString("message_id"), rs.getString("in_reply_to"),
+                .query((rs, n) -> new Due(
+                        rs.getLong("id"),
+                        rs.getObject("mailbox_id", Long.class),
+                        rs.getObject("ticket_id", Long.class),
+                        rs.getObject("ticket_message_id", Long.class),
+                        rs.getString("message_id"),
+                        rs.getString("in_reply_to"),
                         List.of((String[]) rs.getArray("references_ids").getArray()),
-                        List.of((String[]) rs.getArray("recipients").getArray()), List.of((String[]) rs.getArray("cc").getArray()),
-                        rs.getString("subject"), rs.getString("body"), rs.getString("kind"), rs.getInt("attempts"),
-                        List.of((Long[]) rs.getArray("attachment_ids").getArray()), lease))
+                        List.of((String[]) rs.getArray("recipients").getArray()),
+                        List.of((String[]) rs.getArray("cc").getArray()),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        rs.getString("kind"),
+                        rs.getInt("attempts"),
+                        List.of((Long[]) rs.getArray("attachment_ids").getArray()),
+                        lease))
                 .list());
     }
 
     private boolean send(Due mail) {
         try {
             // a reply queued while no mailbox could send goes out from the one that can now
-            long mailboxId = mail.mailboxId() != null ? mail.mailboxId() : mailboxes.senderFor(
-                    Objects.requireNonNull(mail.ticketId(), "only replies wait for a mailbox")).orElseThrow().id();
+            long mailboxId = mail.mailboxId() != null
+                    ? mail.mailboxId()
+                    : mailboxes
+                            .senderFor(Objects.requireNonNull(mail.ticketId(), "only replies wait for a mailbox"))
+                            .orElseThrow()
+                            .id();
             var connection = mailboxes.connection(mailboxId).orElseThrow();
             var sender = senders.sender(connection);
             MimeMessage message = new ThreadedMessage(sender.getSession(), mail.messageId());
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(new InternetAddress(connection.mailbox().address(), connection.mailbox().name(), "UTF-8"));
+            helper.setFrom(new InternetAddress(
+                    connection.mailbox().address(), connection.mailbox().name(), "UTF-8"));
             helper.setTo(mail.recipients().toArray(String[]::new));
             if (!mail.cc().isEmpty()) {
                 helper.setCc(mail.cc().toArray(String[]::new));
@@ -123,13 +165,20 @@ public class OutboxSender {
             helper.setText(mail.body(), false);
             for (var attachment : files(mail)) {
                 var content = attachments.get(attachment.id());
-                helper.addAttachment(attachment.filename(), new ByteArrayResource(content.bytes()), attachment.contentType());
+                helper.addAttachment(
+                        attachment.filename(), new ByteArrayResource(content.bytes()), attachment.contentType());
             }
             if (mail.inReplyTo() != null) {
                 message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
             }
             if (!mail.references().isEmpty()) {
-                message.setHeader("References", String.join(" ", mail.references().stream().map(id -> "<" + id + ">").toList()));
+                message.setHeader(
+                        "References",
+                        String.join(
+                                " ",
+                                mail.references().stream()
+                                        .map(id -> "<" + id + ">")
+                                        .toList()));
             }
             if (!mail.kind().equals("REPLY")) {
                 // RFC 3834: automatic mail says so, so that well-behaved responders do not answer it
@@ -145,7 +194,8 @@ public class OutboxSender {
             jdbc.sql("""
                     update outbound_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null, mailbox_id = ?
                     where id = ?""")
-                    .params(Timestamp.from(clock.instant()), mailboxId, mail.id()).update();
+                    .params(Timestamp.from(clock.instant()), mailboxId, mail.id())
+                    .update();
             sent.increment();
             return true;
         } catch (Exception e) {
@@ -162,7 +212,9 @@ public class OutboxSender {
         return jdbc.sql("""
                 update outbound_email set status = 'SENDING', next_attempt_at = ?
                 where id = ? and next_attempt_at = ? and status in ('QUEUED', 'SENDING')""")
-                .params(Timestamp.from(clock.instant().plus(LEASE)), mail.id(), Timestamp.from(mail.lease())).update() == 1;
+                        .params(Timestamp.from(clock.instant().plus(LEASE)), mail.id(), Timestamp.from(mail.lease()))
+                        .update()
+                == 1;
     }
 
     /**
@@ -171,8 +223,11 @@ public class OutboxSender {
      */
     private List<org.firstline.ticket.AttachmentView> files(Due mail) {
         if (mail.ticketId() == null) return List.of();
-        return attachments.list(mail.ticketId()).stream().filter(a -> mail.attachmentIds().contains(a.id())
-                || (mail.ticketMessageId() != null && mail.ticketMessageId().equals(a.messageId()))).toList();
+        return attachments.list(mail.ticketId()).stream()
+                .filter(a -> mail.attachmentIds().contains(a.id())
+                        || (mail.ticketMessageId() != null
+                                && mail.ticketMessageId().equals(a.messageId())))
+                .toList();
     }
 
     private void fail(Due mail, Exception e) {
@@ -185,17 +240,22 @@ public class OutboxSender {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("""
                     update outbound_email set attempts = ?, last_error = ?, status = ?, next_attempt_at = ? where id = ?""")
-                    .params(attempts, error.length() > 1000 ? error.substring(0, 1000) : error, giveUp ? "FAILED" : "QUEUED",
-                            giveUp ? null : Timestamp.from(clock.instant().plus(backoff)), mail.id())
+                    .params(
+                            attempts,
+                            error.length() > 1000 ? error.substring(0, 1000) : error,
+                            giveUp ? "FAILED" : "QUEUED",
+                            giveUp ? null : Timestamp.from(clock.instant().plus(backoff)),
+                            mail.id())
                     .update();
             if (mail.ticketId() != null && (attempts == 1 || giveUp)) {
                 String note = giveUp
-                        ? "Email to " + String.join(", ", mail.recipients()) + " could not be delivered after " + attempts
-                                + " attempts and was given up: " + error
+                        ? "Email to " + String.join(", ", mail.recipients()) + " could not be delivered after "
+                                + attempts + " attempts and was given up: " + error
                         : "Email to " + String.join(", ", mail.recipients()) + " could not be sent yet (" + error
                                 + "). Firstline retries with back-off.";
                 try {
-                    conversation.post(mail.ticketId(), new MessageForm(note, MessageKind.NOTE, null), agents.system("email"));
+                    conversation.post(
+                            mail.ticketId(), new MessageForm(note, MessageKind.NOTE, null), agents.system("email"));
                 } catch (org.firstline.platform.ConflictException closed) {
                     // a closed ticket takes no notes; the failure stays on the outbox row and in metrics
                 }

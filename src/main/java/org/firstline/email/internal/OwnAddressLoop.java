@@ -15,7 +15,10 @@ class OwnAddressLoop implements IntakeFilter {
         if (!intake.ownAddresses().contains(sender)) {
             return Optional.empty();
         }
-        return Optional.of(new Filed(Outcome.QUARANTINED, null, null, "sent from Firstline's own address " + sender
-                + ": not filed, to avoid a mail loop"));
+        return Optional.of(new Filed(
+                Outcome.QUARANTINED,
+                null,
+                null,
+                "sent from Firstline's own address " + sender + ": not filed, to avoid a mail loop"));
     }
 }

@@ -49,8 +49,16 @@ public record ParsedMail(
 
     /** A file that came with the message; {@code contentId} is set for inline images. */
     @SuppressWarnings("ArrayRecordComponent") // file contents are passed along, never compared
-    public record Attachment(@Nullable String filename, String contentType, byte[] content, @Nullable String contentId) {}
+    public record Attachment(
+            @Nullable String filename,
+            String contentType,
+            byte[] content,
+            @Nullable String contentId) {}
 
     /** A delivery status notification: which message of ours failed, for whom, and why. */
-    public record Bounce(@Nullable String originalMessageId, @Nullable String recipient, @Nullable String status, @Nullable String diagnostic) {}
+    public record Bounce(
+            @Nullable String originalMessageId,
+            @Nullable String recipient,
+            @Nullable String status,
+            @Nullable String diagnostic) {}
 }

@@ -35,7 +35,8 @@ final class PartContent {
             String encoding = strip(mime.getEncoding()).toLowerCase(Locale.ROOT);
             try (InputStream raw = raw(part)) {
                 return encoding.startsWith("quoted")
-                        ? MimeUtility.decode(new ByteArrayInputStream(raw.readAllBytes()), "quoted-printable").readAllBytes()
+                        ? MimeUtility.decode(new ByteArrayInputStream(raw.readAllBytes()), "quoted-printable")
+                                .readAllBytes()
                         : raw.readAllBytes();
             }
         }
@@ -71,14 +72,21 @@ final class PartContent {
                 significant++;
             } else if (Character.isWhitespace(c)) {
                 // line breaks inside base64 are allowed
-            } else if (padding > 0 || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')) {
-                throw new MalformedMailException("a base64 part holds characters that are not base64 ('" + printable(c) + "')");
+            } else if (padding > 0
+                    || !((c >= 'A' && c <= 'Z')
+                            || (c >= 'a' && c <= 'z')
+                            || (c >= '0' && c <= '9')
+                            || c == '+'
+                            || c == '/')) {
+                throw new MalformedMailException(
+                        "a base64 part holds characters that are not base64 ('" + printable(c) + "')");
             } else {
                 significant++;
             }
         }
         if (padding > 2 || significant % 4 != 0) {
-            throw new MalformedMailException("a base64 part is truncated (" + significant + " characters, not a multiple of 4)");
+            throw new MalformedMailException(
+                    "a base64 part is truncated (" + significant + " characters, not a multiple of 4)");
         }
     }
 

@@ -32,7 +32,9 @@ final class RawHeader {
             if (id != null) {
                 String identity = headers.getHeader("From", ",") + "\n" + headers.getHeader("Date", ",") + "\n"
                         + headers.getHeader("Subject", ",");
-                return "mid:" + id + "#" + sha256(identity.replaceAll("\\s+", " ").strip().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+                return "mid:" + id + "#"
+                        + sha256(identity.replaceAll("\\s+", " ").strip().getBytes(StandardCharsets.UTF_8))
+                                .substring(0, 16);
             }
         } catch (Exception | StackOverflowError e) {
             // no readable header: the content decides
@@ -73,8 +75,14 @@ final class RawHeader {
             String from = headers.getHeader("From", ",");
             InternetAddress address = from == null ? null : MailAddresses.first(from);
             String subject = headers.getHeader("Subject", ",");
-            return new String[] {address == null ? null : address.getAddress().toLowerCase(Locale.ROOT),
-                    subject == null ? null : HeaderReader.decode(subject).replaceAll("\\p{Cntrl}", " ").strip()};
+            return new String[] {
+                address == null ? null : address.getAddress().toLowerCase(Locale.ROOT),
+                subject == null
+                        ? null
+                        : HeaderReader.decode(subject)
+                                .replaceAll("\\p{Cntrl}", " ")
+                                .strip()
+            };
         } catch (Exception | StackOverflowError e) {
             return new String[] {null, null};
         }

@@ -24,7 +24,12 @@ class ReplyMailer {
     private final MailboxStore mailboxes;
     private final Outbox outbox;
 
-    ReplyMailer(TicketService tickets, ConversationService conversation, ContactService contacts, MailboxStore mailboxes, Outbox outbox) {
+    ReplyMailer(
+            TicketService tickets,
+            ConversationService conversation,
+            ContactService contacts,
+            MailboxStore mailboxes,
+            Outbox outbox) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.contacts = contacts;
@@ -45,9 +50,18 @@ class ReplyMailer {
         }
         String body = conversation.body(posted.messageId());
         List<String> own = mailboxes.ownAddresses();
-        List<String> cc = new ArrayList<>(ticket.cc().stream().filter(a -> !own.contains(a)).toList());
-        outbox.enqueue(new OutboundMail(mailbox.map(m -> m.id()).orElse(null), ticket.id(), posted.messageId(), OutboundMail.Kind.REPLY,
-                List.of(requester.primaryEmail()), cc, "[#" + ticket.number() + "] Re: " + ticket.subject(), body),
+        List<String> cc = new ArrayList<>(
+                ticket.cc().stream().filter(a -> !own.contains(a)).toList());
+        outbox.enqueue(
+                new OutboundMail(
+                        mailbox.map(m -> m.id()).orElse(null),
+                        ticket.id(),
+                        posted.messageId(),
+                        OutboundMail.Kind.REPLY,
+                        List.of(requester.primaryEmail()),
+                        cc,
+                        "[#" + ticket.number() + "] Re: " + ticket.subject(),
+                        body),
                 mailbox.map(m -> m.address()).orElse(null));
     }
 }

@@ -30,7 +30,9 @@ class ReplyToOpenTicket implements IntakeFilter {
         }
         long ticketId = open.get().id();
         ParsedMail mail = intake.mail();
-        MessageView message = conversation.post(ticketId, new MessageForm(MailText.body(mail), MessageKind.PUBLIC, mail.fromAddress()),
+        MessageView message = conversation.post(
+                ticketId,
+                new MessageForm(MailText.body(mail), MessageKind.PUBLIC, mail.fromAddress()),
                 intake.system());
         attachments.store(ticketId, message.id(), mail, intake.system());
         return Optional.of(new Filed(Outcome.REPLY, ticketId, message.id(), null));

@@ -26,8 +26,15 @@ class ResolutionMailer {
     private final TicketSettingsService ticketSettings;
     private final String publicUrl;
 
-    ResolutionMailer(TicketService tickets, ContactService contacts, MailboxStore mailboxes, MailTemplates templates, Outbox outbox,
-            ResolutionRequests requests, TicketSettingsService ticketSettings, FirstlineSettings settings) {
+    ResolutionMailer(
+            TicketService tickets,
+            ContactService contacts,
+            MailboxStore mailboxes,
+            MailTemplates templates,
+            Outbox outbox,
+            ResolutionRequests requests,
+            TicketSettingsService ticketSettings,
+            FirstlineSettings settings) {
         this.tickets = tickets;
         this.contacts = contacts;
         this.mailboxes = mailboxes;
@@ -51,23 +58,39 @@ class ResolutionMailer {
         var mailbox = mailboxes.senderFor(ticket.id());
         String token = Approvals.token();
         String link = publicUrl + "/resolutions/" + token;
-        String resolution = ticket.resolution() == null ? "" : "How: " + ticket.resolution().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + (ticket.resolutionLink() == null ? "" : " (" + ticket.resolutionLink() + ")") + "\n";
-        var rendered = templates.render(MailTemplates.Key.RESOLUTION, Map.of(
-                "requester.name", requester.name(),
-                "ticket.number", String.valueOf(ticket.number()),
-                "ticket.subject", ticket.subject(),
-                "resolution.text", resolution,
-                "confirm.url", link + "?answer=confirm",
-                "reject.url", link + "?answer=not-fixed",
-                "close.days", String.valueOf(ticketSettings.get().autoCloseDays()),
-                // where the satisfaction survey's link will go; nothing until there is one
-                "survey.text", "",
-                "mailbox.name", mailbox.map(m -> m.name()).orElse("Support")));
+        String resolution = ticket.resolution() == null
+                ? ""
+                : "How: "
+                        + ticket.resolution()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', ' ')
+                        + (ticket.resolutionLink() == null ? "" : " (" + ticket.resolutionLink() + ")") + "\n";
+        var rendered = templates.render(
+                MailTemplates.Key.RESOLUTION,
+                Map.of(
+                        "requester.name", requester.name(),
+                        "ticket.number", String.valueOf(ticket.number()),
+                        "ticket.subject", ticket.subject(),
+                        "resolution.text", resolution,
+                        "confirm.url", link + "?answer=confirm",
+                        "reject.url", link + "?answer=not-fixed",
+                        "close.days", String.valueOf(ticketSettings.get().autoCloseDays()),
+                        // where the satisfaction survey's link will go; nothing until there is one
+                        "survey.text", "",
+                        "mailbox.name", mailbox.map(m -> m.name()).orElse("Support")));
         String body = rendered.body().replaceAll("\n{3,}", "\n\n");
-        long outboundId = outbox.enqueue(new OutboundMail(mailbox.map(m -> m.id()).orElse(null), ticket.id(), null,
-                OutboundMail.Kind.RESOLUTION, List.of(requester.primaryEmail()), List.of(),
-                "[#" + ticket.number() + "] " + rendered.subject(), body), mailbox.map(m -> m.address()).orElse(null));
+        long outboundId = outbox.enqueue(
+                new OutboundMail(
+                        mailbox.map(m -> m.id()).orElse(null),
+                        ticket.id(),
+                        null,
+                        OutboundMail.Kind.RESOLUTION,
+                        List.of(requester.primaryEmail()),
+                        List.of(),
+                        "[#" + ticket.number() + "] " + rendered.subject(),
+                        body),
+                mailbox.map(m -> m.address()).orElse(null));
         requests.record(ticket.id(), token, outboundId);
     }
 }

@@ -1,6 +1,5 @@
 package org.firstline.email.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import org.firstline.ticket.ConversationService;
 import org.firstline.ticket.MessageForm;
 import org.firstline.ticket.MessageKind;
 import org.firstline.ticket.TicketChanges;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +20,19 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class ResolutionRequests {
-    public enum Decision { CONFIRMED, NOT_FIXED }
+    public enum Decision {
+        CONFIRMED,
+        NOT_FIXED
+    }
 
     /** A request as its link shows it; {@code valid} while its answer would still count. */
-    public record Pending(long id, long ticketId, long ticketNumber, String subject, @Nullable Decision decision, boolean valid) {}
+    public record Pending(
+            long id,
+            long ticketId,
+            long ticketNumber,
+            String subject,
+            @Nullable Decision decision,
+            boolean valid) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,7 +40,12 @@ public class ResolutionRequests {
     private final ConversationService conversation;
     private final AgentService agents;
 
-    ResolutionRequests(JdbcClient jdbc, Clock clock, TicketChanges changes, ConversationService conversation, AgentService agents) {
+    ResolutionRequests(
+            JdbcClient jdbc,
+            Clock clock,
+            TicketChanges changes,
+            ConversationService conversation,
+            AgentService agents) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.changes = changes;
@@ -40,8 +54,10 @@ public class ResolutionRequests {
     }
 
     void record(long ticketId, String token, long outboundId) {
-        jdbc.sql("insert into resolution_request (ticket_id, token_hash, outbound_email_id, created_at) values (?, ?, ?, ?)")
-                .params(ticketId, Approvals.hash(token), outboundId, Timestamp.from(clock.instant())).update();
+        jdbc.sql(
+                        "insert into resolution_request (ticket_id, token_hash, outbound_email_id, created_at) values (?, ?, ?, ?)")
+                .params(ticketId, Approvals.hash(token), outboundId, Timestamp.from(clock.instant()))
+                .update();
     }
 
     public Optional<Pending> byToken(String token) {
@@ -50,9 +66,15 @@ public class ResolutionRequests {
                        r.decision is null and t.status = 'RESOLVED'
                        and r.id = (select max(n.id) from resolution_request n where n.ticket_id = r.ticket_id) as valid
                 from resolution_request r join ticket t on t.id = r.ticket_id
-                where r.token_hash = ?""").param(Approvals.hash(token))
-                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getLong("ticket_id"), rs.getLong("number"), rs.getString("subject"),
-                        rs.getString("decision") == null ? null : Decision.valueOf(rs.getString("decision")), rs.getBoolean("valid")))
+                where r.token_hash = ?""")
+                .param(Approvals.hash(token))
+                .query((rs, n) -> new Pending(
+                        rs.getLong("id"),
+                        rs.getLong("ticket_id"),
+                        rs.getLong("number"),
+                        rs.getString("subject"),
+                        rs.getString("decision") == null ? null : Decision.valueOf(rs.getString("decision")),
+                        rs.getBoolean("valid")))
                 .optional();
     }
 
@@ -62,26 +84,44 @@ public class ResolutionRequests {
      */
     @Transactional
     public boolean decide(long requestId, Decision decision) {
-        Long ticketId = jdbc.sql("select ticket_id from resolution_request where id = ?").param(requestId).query(Long.class).single();
+        Long ticketId = jdbc.sql("select ticket_id from resolution_request where id = ?")
+                .param(requestId)
+                .query(Long.class)
+                .single();
         // the ticket's row first, as every ticket change takes it: a reply reopening it meanwhile waits, or wins
-        jdbc.sql("select id from ticket where id = ? for update").param(ticketId).query(Long.class).single();
+        jdbc.sql("select id from ticket where id = ? for update")
+                .param(ticketId)
+                .query(Long.class)
+                .single();
         int settled = jdbc.sql("""
                 update resolution_request r set decision = ?, decided_at = ?
                 where r.id = ? and r.decision is null
                   and r.id = (select max(n.id) from resolution_request n where n.ticket_id = r.ticket_id)
                   and exists (select 1 from ticket t where t.id = r.ticket_id and t.status = 'RESOLVED')""")
-                .params(decision.name(), Timestamp.from(clock.instant()), requestId).update();
+                .params(decision.name(), Timestamp.from(clock.instant()), requestId)
+                .update();
         if (settled == 0) {
             return false;
         }
         var system = agents.system("email");
         if (decision == Decision.CONFIRMED) {
-            conversation.post(ticketId, new MessageForm("The requester confirmed the fix with the link in the resolution mail.",
-                    MessageKind.NOTE, null), system);
+            conversation.post(
+                    ticketId,
+                    new MessageForm(
+                            "The requester confirmed the fix with the link in the resolution mail.",
+                            MessageKind.NOTE,
+                            null),
+                    system);
             changes.confirmResolution(ticketId, system);
         } else {
-            conversation.post(ticketId, new MessageForm("The requester says it is not fixed, with the link in the resolution mail:"
-                    + " back to triage.", MessageKind.NOTE, null), system);
+            conversation.post(
+                    ticketId,
+                    new MessageForm(
+                            "The requester says it is not fixed, with the link in the resolution mail:"
+                                    + " back to triage.",
+                            MessageKind.NOTE,
+                            null),
+                    system);
             changes.rejectResolution(ticketId, system);
         }
         return true;

@@ -18,7 +18,10 @@ class SenderRateLimit implements IntakeFilter {
     private final Clock clock;
     private final int limitPerHour;
 
-    SenderRateLimit(InboundMessages messages, Clock clock, @Value("${firstline.email.sender-limit-per-hour:30}") int limitPerHour) {
+    SenderRateLimit(
+            InboundMessages messages,
+            Clock clock,
+            @Value("${firstline.email.sender-limit-per-hour:30}") int limitPerHour) {
         this.messages = messages;
         this.clock = clock;
         this.limitPerHour = limitPerHour;
@@ -32,7 +35,11 @@ class SenderRateLimit implements IntakeFilter {
         if (recent <= limitPerHour) {
             return Optional.empty();
         }
-        return Optional.of(new Filed(Outcome.QUARANTINED, null, null, "more than " + limitPerHour + " messages from " + sender
-                + " in the last hour: held as a possible mail storm"));
+        return Optional.of(new Filed(
+                Outcome.QUARANTINED,
+                null,
+                null,
+                "more than " + limitPerHour + " messages from " + sender
+                        + " in the last hour: held as a possible mail storm"));
     }
 }

@@ -38,7 +38,13 @@ class SlaAlertMailer {
     private final Outbox outbox;
     private final String publicUrl;
 
-    SlaAlertMailer(AgentService agents, TeamService teams, TeamQueues queues, MailboxStore mailboxes, MailTemplates templates, Outbox outbox,
+    SlaAlertMailer(
+            AgentService agents,
+            TeamService teams,
+            TeamQueues queues,
+            MailboxStore mailboxes,
+            MailTemplates templates,
+            Outbox outbox,
             FirstlineSettings settings) {
         this.agents = agents;
         this.teams = teams;
@@ -55,14 +61,35 @@ class SlaAlertMailer {
         if (mailbox.isEmpty()) return;
         var byAgent = new LinkedHashMap<Long, List<SlaAlert>>();
         for (SlaAlert alert : event.alerts()) {
-            for (long agent : recipients(alert)) byAgent.computeIfAbsent(agent, a -> new ArrayList<>()).add(alert);
+            for (long agent : recipients(alert))
+                byAgent.computeIfAbsent(agent, a -> new ArrayList<>()).add(alert);
         }
-        byAgent.forEach((agentId, alerts) -> agents.find(agentId).filter(a -> a.active() && !a.email().isBlank()).ifPresent(agent -> {
-            var rendered = templates.render(MailTemplates.Key.SLA_ALERT, Map.of("agent.name", agent.displayName(),
-                    "alerts.summary", summary(alerts), "alerts.list", list(alerts, agent), "sla.url", publicUrl + "/sla"));
-            outbox.enqueue(new OutboundMail(mailbox.get().id(), null, null, OutboundMail.Kind.SLA_ALERT, List.of(agent.email()), List.of(),
-                    rendered.subject(), rendered.body()), mailbox.get().address());
-        }));
+        byAgent.forEach((agentId, alerts) -> agents.find(agentId)
+                .filter(a -> a.active() && !a.email().isBlank())
+                .ifPresent(agent -> {
+                    var rendered = templates.render(
+                            MailTemplates.Key.SLA_ALERT,
+                            Map.of(
+                                    "agent.name",
+                                    agent.displayName(),
+                                    "alerts.summary",
+                                    summary(alerts),
+                                    "alerts.list",
+                                    list(alerts, agent),
+                                    "sla.url",
+                                    publicUrl + "/sla"));
+                    outbox.enqueue(
+                            new OutboundMail(
+                                    mailbox.get().id(),
+                                    null,
+                                    null,
+                                    OutboundMail.Kind.SLA_ALERT,
+                                    List.of(agent.email()),
+                                    List.of(),
+                                    rendered.subject(),
+                                    rendered.body()),
+                            mailbox.get().address());
+                }));
     }
 
     private Set<Long> recipients(SlaAlert alert) {
@@ -75,23 +102,27 @@ class SlaAlertMailer {
     }
 
     private static String summary(List<SlaAlert> alerts) {
-        long breached = alerts.stream().filter(a -> a.kind() == SlaAlertKind.BREACHED).count();
+        long breached =
+                alerts.stream().filter(a -> a.kind() == SlaAlertKind.BREACHED).count();
         long atRisk = alerts.size() - breached;
         if (alerts.size() == 1) {
             SlaAlert a = alerts.getFirst();
-            return (a.kind() == SlaAlertKind.BREACHED ? "Breached: " : "At risk: ") + a.target().label().toLowerCase(Locale.ROOT) + " on #"
-                    + a.ticketNumber() + " " + a.subject();
+            return (a.kind() == SlaAlertKind.BREACHED ? "Breached: " : "At risk: ")
+                    + a.target().label().toLowerCase(Locale.ROOT) + " on #" + a.ticketNumber() + " " + a.subject();
         }
-        return (breached > 0 ? breached + " breached" : "") + (breached > 0 && atRisk > 0 ? ", " : "") + (atRisk > 0 ? atRisk + " at risk" : "")
-                + ": service levels on " + alerts.stream().map(SlaAlert::ticketId).distinct().count() + " tickets";
+        return (breached > 0 ? breached + " breached" : "") + (breached > 0 && atRisk > 0 ? ", " : "")
+                + (atRisk > 0 ? atRisk + " at risk" : "") + ": service levels on "
+                + alerts.stream().map(SlaAlert::ticketId).distinct().count() + " tickets";
     }
 
     private String list(List<SlaAlert> alerts, AgentView agent) {
         ZoneId zone = zone(agent.timeZone());
         var lines = new ArrayList<String>();
         for (SlaAlert a : alerts.subList(0, Math.min(LISTED, alerts.size()))) {
-            lines.add("- " + (a.kind() == SlaAlertKind.BREACHED ? "BREACHED" : "at risk") + ": " + a.target().label().toLowerCase(Locale.ROOT) + " on #"
-                    + a.ticketNumber() + " (" + a.priority().name().toLowerCase(Locale.ROOT) + ") " + a.subject() + "\n  due "
+            lines.add("- " + (a.kind() == SlaAlertKind.BREACHED ? "BREACHED" : "at risk") + ": "
+                    + a.target().label().toLowerCase(Locale.ROOT) + " on #"
+                    + a.ticketNumber() + " (" + a.priority().name().toLowerCase(Locale.ROOT) + ") " + a.subject()
+                    + "\n  due "
                     + WHEN.format(a.dueAt().atZone(zone)) + " · " + publicUrl + "/tickets/" + a.ticketNumber());
         }
         if (alerts.size() > LISTED) lines.add("…and " + (alerts.size() - LISTED) + " more.");

@@ -27,7 +27,11 @@ class TicketOpening {
     private final TicketAttachments attachments;
     private final Acknowledgement acknowledgement;
 
-    TicketOpening(ContactService contacts, TicketService tickets, InboundMessages messages, TicketAttachments attachments,
+    TicketOpening(
+            ContactService contacts,
+            TicketService tickets,
+            InboundMessages messages,
+            TicketAttachments attachments,
             Acknowledgement acknowledgement) {
         this.contacts = contacts;
         this.tickets = tickets;
@@ -38,17 +42,38 @@ class TicketOpening {
 
     Filed open(Intake intake) {
         ParsedMail mail = intake.mail();
-        ContactView requester = contacts.findOrCreate(mail.fromAddress(), InboundMessages.truncate(mail.fromName(), MAX_NAME));
-        List<String> cc = mail.cc().stream().filter(a -> !intake.ownAddresses().contains(a) && !a.equals(mail.fromAddress())).toList();
+        ContactView requester =
+                contacts.findOrCreate(mail.fromAddress(), InboundMessages.truncate(mail.fromName(), MAX_NAME));
+        List<String> cc = mail.cc().stream()
+                .filter(a -> !intake.ownAddresses().contains(a) && !a.equals(mail.fromAddress()))
+                .toList();
         // the organization comes from the requester as for any new ticket; so does holding it for a representative
-        OpenTicketForm form = new OpenTicketForm(MailText.subject(mail), MailText.body(mail),
-                new OpenTicketForm.Requester(mail.fromAddress(), null), null, null, null, null, null, Channel.EMAIL, null, cc,
-                null, null, null, null, null, null, null, null);
+        OpenTicketForm form = new OpenTicketForm(
+                MailText.subject(mail),
+                MailText.body(mail),
+                new OpenTicketForm.Requester(mail.fromAddress(), null),
+                null,
+                null,
+                null,
+                null,
+                null,
+                Channel.EMAIL,
+                null,
+                cc,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         TicketView ticket = tickets.open(form, intake.system(), null);
         long messageId = messages.openedTicket(intake.inboundId(), ticket.id());
         attachments.store(ticket.id(), messageId, mail, intake.system());
         acknowledgement.send(intake, requester, ticket);
-        if (ticket.status() == TicketStatus.PENDING && ticket.pendingReason() == PendingReason.REPRESENTATIVE_APPROVAL) {
+        if (ticket.status() == TicketStatus.PENDING
+                && ticket.pendingReason() == PendingReason.REPRESENTATIVE_APPROVAL) {
             return new Filed(Outcome.HELD, ticket.id(), messageId, null);
         }
         return new Filed(Outcome.TICKET, ticket.id(), messageId, null);

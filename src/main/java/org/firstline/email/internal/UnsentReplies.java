@@ -27,11 +27,14 @@ class UnsentReplies implements ReplyMail {
                        o.mailbox_id is null and not exists (select 1 from mailbox where smtp_host is not null and enabled) as no_mailbox
                 from outbound_email o
                 where o.ticket_id = ? and o.kind = 'REPLY' and o.ticket_message_id is not null and o.status <> 'SENT'
-                order by o.id""").param(ticketId)
-                .query(rs -> {
-                    String why = why(rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), rs.getBoolean("no_mailbox"));
-                    if (why != null) unsent.put(rs.getLong("ticket_message_id"), why);
-                });
+                order by o.id""").param(ticketId).query(rs -> {
+            String why = why(
+                    rs.getString("status"),
+                    rs.getInt("attempts"),
+                    rs.getString("last_error"),
+                    rs.getBoolean("no_mailbox"));
+            if (why != null) unsent.put(rs.getLong("ticket_message_id"), why);
+        });
         return unsent;
     }
 

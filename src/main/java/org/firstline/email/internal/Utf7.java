@@ -11,7 +11,10 @@ final class Utf7 {
 
     static boolean isUtf7(String charset) {
         String name = charset.toLowerCase(java.util.Locale.ROOT);
-        return name.equals("utf-7") || name.equals("utf7") || name.equals("unicode-1-1-utf-7") || name.equals("x-utf-7");
+        return name.equals("utf-7")
+                || name.equals("utf7")
+                || name.equals("unicode-1-1-utf-7")
+                || name.equals("x-utf-7");
     }
 
     static String decode(byte[] bytes) {

@@ -24,7 +24,9 @@ class EmailAdminPagesController {
     private final EmailAdministration administration;
     private final org.firstline.ticket.TicketSettingsService ticketSettings;
 
-    EmailAdminPagesController(MailboxService mailboxes, EmailAdministration administration,
+    EmailAdminPagesController(
+            MailboxService mailboxes,
+            EmailAdministration administration,
             org.firstline.ticket.TicketSettingsService ticketSettings) {
         this.mailboxes = mailboxes;
         this.administration = administration;
@@ -75,8 +77,10 @@ class EmailAdminPagesController {
     @PostMapping("/admin/quarantine/{id}/retry")
     String retry(@PathVariable long id, RedirectAttributes flash) {
         var filed = administration.retry(id);
-        flash.addFlashAttribute(filed.reason() != null && filed.ticketId() == null ? "error" : "notice",
-                "Filed again: " + filed.outcome().name().toLowerCase(Locale.ROOT) + (filed.reason() == null ? "" : " (" + filed.reason() + ")"));
+        flash.addFlashAttribute(
+                filed.reason() != null && filed.ticketId() == null ? "error" : "notice",
+                "Filed again: " + filed.outcome().name().toLowerCase(Locale.ROOT)
+                        + (filed.reason() == null ? "" : " (" + filed.reason() + ")"));
         return "redirect:/admin/quarantine";
     }
 
@@ -102,7 +106,11 @@ class EmailAdminPagesController {
     }
 
     @PostMapping("/admin/email-templates/{key}")
-    String saveTemplate(@PathVariable String key, @RequestParam String subject, @RequestParam String body, RedirectAttributes flash) {
+    String saveTemplate(
+            @PathVariable String key,
+            @RequestParam String subject,
+            @RequestParam String body,
+            RedirectAttributes flash) {
         if (subject.isBlank() || body.isBlank()) {
             throw new org.firstline.platform.InvalidRequestException("template", "needs a subject and a body");
         }
@@ -112,14 +120,44 @@ class EmailAdminPagesController {
     }
 
     /** The mailbox form's fields; blank ones mean "unchanged" on update. */
-    record MailboxFields(String name, String address, String imapHost, Integer imapPort, MailboxForm.MailSecurity imapSecurity,
-            String imapUsername, String imapPassword, String folder, Integer pollSeconds, String smtpHost, Integer smtpPort,
-            MailboxForm.MailSecurity smtpSecurity, String smtpUsername, String smtpPassword, Boolean acknowledge, Boolean enabled) {
+    record MailboxFields(
+            String name,
+            String address,
+            String imapHost,
+            Integer imapPort,
+            MailboxForm.MailSecurity imapSecurity,
+            String imapUsername,
+            String imapPassword,
+            String folder,
+            Integer pollSeconds,
+            String smtpHost,
+            Integer smtpPort,
+            MailboxForm.MailSecurity smtpSecurity,
+            String smtpUsername,
+            String smtpPassword,
+            Boolean acknowledge,
+            Boolean enabled) {
 
         MailboxForm form() {
-            return new MailboxForm(blank(name), blank(address), blank(imapHost), imapPort, imapSecurity, blank(imapUsername),
-                    blank(imapPassword), blank(folder), null, null, pollSeconds, smtpHost, smtpPort, smtpSecurity, blank(smtpUsername),
-                    blank(smtpPassword), acknowledge != null && acknowledge, enabled != null && enabled);
+            return new MailboxForm(
+                    blank(name),
+                    blank(address),
+                    blank(imapHost),
+                    imapPort,
+                    imapSecurity,
+                    blank(imapUsername),
+                    blank(imapPassword),
+                    blank(folder),
+                    null,
+                    null,
+                    pollSeconds,
+                    smtpHost,
+                    smtpPort,
+                    smtpSecurity,
+                    blank(smtpUsername),
+                    blank(smtpPassword),
+                    acknowledge != null && acknowledge,
+                    enabled != null && enabled);
         }
 
         private static @Nullable String blank(@Nullable String value) {

@@ -44,7 +44,8 @@ class MailboxApiController {
     @PostMapping
     ResponseEntity<MailboxView> create(@Valid @RequestBody MailboxForm form) {
         MailboxView created = mailboxes.create(form);
-        return ResponseEntity.created(URI.create("/api/v1/mailboxes/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/mailboxes/" + created.id()))
+                .body(created);
     }
 
     @PatchMapping("/{id}")

@@ -40,7 +40,9 @@ class ResolutionController {
             model.addAttribute("missing", true);
             return "email/resolution";
         }
-        var decision = "not-fixed".equals(answer) ? ResolutionRequests.Decision.NOT_FIXED : ResolutionRequests.Decision.CONFIRMED;
+        var decision = "not-fixed".equals(answer)
+                ? ResolutionRequests.Decision.NOT_FIXED
+                : ResolutionRequests.Decision.CONFIRMED;
         boolean settled = pending.get().valid() && requests.decide(pending.get().id(), decision);
         model.addAttribute("request", requests.byToken(token).orElseThrow());
         model.addAttribute("token", token);

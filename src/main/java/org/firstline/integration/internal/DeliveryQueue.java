@@ -9,7 +9,11 @@ import org.springframework.stereotype.Component;
 /** Records a delivery in the current transaction: it goes out only if the change it reports commits, and then surely. */
 @Component
 public class DeliveryQueue {
-    public enum Channel { SLACK, TRELLO, WEBHOOK }
+    public enum Channel {
+        SLACK,
+        TRELLO,
+        WEBHOOK
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -32,11 +36,18 @@ public class DeliveryQueue {
         insert(ticketId, Channel.WEBHOOK, null, subscriptionId, event, payload);
     }
 
-    private void insert(@Nullable Long ticketId, Channel channel, @Nullable Long teamId, @Nullable Long subscriptionId, String event, String payload) {
+    private void insert(
+            @Nullable Long ticketId,
+            Channel channel,
+            @Nullable Long teamId,
+            @Nullable Long subscriptionId,
+            String event,
+            String payload) {
         var now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into delivery (ticket_id, channel, team_id, subscription_id, event, payload, next_attempt_at, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ticketId, channel.name(), teamId, subscriptionId, event, payload, now, now).update();
+                .params(ticketId, channel.name(), teamId, subscriptionId, event, payload, now, now)
+                .update();
     }
 }

@@ -33,7 +33,14 @@ public class DeliverySender {
     static final int DISABLE_AFTER = 10;
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    private record Due(long id, @Nullable Long ticketId, String channel, @Nullable Long teamId, @Nullable Long subscriptionId, String event, String payload,
+    private record Due(
+            long id,
+            @Nullable Long ticketId,
+            String channel,
+            @Nullable Long teamId,
+            @Nullable Long subscriptionId,
+            String event,
+            String payload,
             int attempts) {}
 
     private final JdbcClient jdbc;
@@ -47,8 +54,16 @@ public class DeliverySender {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
 
-    DeliverySender(JdbcClient jdbc, Clock clock, OutboundHttp http, IntegrationSettingsService settings, TeamChannels channels,
-            SecretCipher cipher, ConversationService conversation, AgentService agents, TransactionTemplate transactions,
+    DeliverySender(
+            JdbcClient jdbc,
+            Clock clock,
+            OutboundHttp http,
+            IntegrationSettingsService settings,
+            TeamChannels channels,
+            SecretCipher cipher,
+            ConversationService conversation,
+            AgentService agents,
+            TransactionTemplate transactions,
             MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -71,10 +86,17 @@ public class DeliverySender {
                                and (leased_until is null or leased_until < :now)
                              order by next_attempt_at, id limit 50 for update skip locked)
                 returning id, ticket_id, channel, team_id, subscription_id, event, payload, attempts""")
-                .param("lease", Timestamp.from(now.plus(LEASE))).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("ticket_id", Long.class), rs.getString("channel"),
-                        rs.getObject("team_id", Long.class), rs.getObject("subscription_id", Long.class), rs.getString("event"),
-                        rs.getString("payload"), rs.getInt("attempts")))
+                .param("lease", Timestamp.from(now.plus(LEASE)))
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Due(
+                        rs.getLong("id"),
+                        rs.getObject("ticket_id", Long.class),
+                        rs.getString("channel"),
+                        rs.getObject("team_id", Long.class),
+                        rs.getObject("subscription_id", Long.class),
+                        rs.getString("event"),
+                        rs.getString("payload"),
+                        rs.getInt("attempts")))
                 .list();
         for (Due d : due) {
             OutboundHttp.Result result = send(d);
@@ -86,8 +108,11 @@ public class DeliverySender {
     private OutboundHttp.Result send(Due d) {
         return switch (d.channel()) {
             case "SLACK" -> {
-                String hook = d.teamId() == null ? settings.secrets().slackSupportWebhook() : channels.slackWebhook(d.teamId()).orElse(null);
-                yield hook == null ? new OutboundHttp.Result(0, null, "no Slack webhook is set any more")
+                String hook = d.teamId() == null
+                        ? settings.secrets().slackSupportWebhook()
+                        : channels.slackWebhook(d.teamId()).orElse(null);
+                yield hook == null
+                        ? new OutboundHttp.Result(0, null, "no Slack webhook is set any more")
                         : http.send("POST", hook, Map.of(), d.payload());
             }
             case "TRELLO" -> {
@@ -95,22 +120,30 @@ public class DeliverySender {
                 if (s.trelloKey() == null || s.trelloToken() == null) {
                     yield new OutboundHttp.Result(0, null, "Trello key and token are not set");
                 }
-                String url = s.trelloBaseUrl() + "/1/cards?key=" + encode(s.trelloKey()) + "&token=" + encode(s.trelloToken());
+                String url = s.trelloBaseUrl() + "/1/cards?key=" + encode(s.trelloKey()) + "&token="
+                        + encode(s.trelloToken());
                 yield http.send("POST", url, Map.of("Accept", "application/json"), d.payload());
             }
             case "WEBHOOK" -> {
-                var hook = jdbc.sql("select url, secret, active from webhook_subscription where id = ?").param(d.subscriptionId())
-                        .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3)}).optional().orElse(null);
+                var hook = jdbc.sql("select url, secret, active from webhook_subscription where id = ?")
+                        .param(d.subscriptionId())
+                        .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3)})
+                        .optional()
+                        .orElse(null);
                 if (hook == null || !(Boolean) hook[2]) {
                     yield new OutboundHttp.Result(410, null, null);
                 }
                 long timestamp = clock.instant().getEpochSecond();
                 String secret = cipher.decrypt((String) hook[1]);
-                yield http.send("POST", (String) hook[0], Map.of(
-                        "X-Firstline-Event", d.event(),
-                        "X-Firstline-Delivery", String.valueOf(d.id()),
-                        "X-Firstline-Timestamp", String.valueOf(timestamp),
-                        "X-Firstline-Signature", WebhookSignature.sign(secret, timestamp, d.payload())), d.payload());
+                yield http.send(
+                        "POST",
+                        (String) hook[0],
+                        Map.of(
+                                "X-Firstline-Event", d.event(),
+                                "X-Firstline-Delivery", String.valueOf(d.id()),
+                                "X-Firstline-Timestamp", String.valueOf(timestamp),
+                                "X-Firstline-Signature", WebhookSignature.sign(secret, timestamp, d.payload())),
+                        d.payload());
             }
             default -> new OutboundHttp.Result(0, null, "unknown channel " + d.channel());
         };
@@ -123,37 +156,66 @@ public class DeliverySender {
             jdbc.sql("""
                     update delivery set status = 'DELIVERED', attempts = ?, last_status = ?, last_error = null, delivered_at = ?,
                            leased_until = null where id = ?""")
-                    .params(attempts, result.status(), Timestamp.from(now), d.id()).update();
+                    .params(attempts, result.status(), Timestamp.from(now), d.id())
+                    .update();
             if (d.subscriptionId() != null) {
-                jdbc.sql("update webhook_subscription set consecutive_failures = 0 where id = ?").param(d.subscriptionId()).update();
+                jdbc.sql("update webhook_subscription set consecutive_failures = 0 where id = ?")
+                        .param(d.subscriptionId())
+                        .update();
             }
-            meters.counter("firstline.integration.deliveries", "channel", d.channel(), "result", "delivered").increment();
+            meters.counter("firstline.integration.deliveries", "channel", d.channel(), "result", "delivered")
+                    .increment();
             return;
         }
         boolean giveUp = attempts >= MAX_ATTEMPTS || result.permanent();
         jdbc.sql("""
                 update delivery set status = ?, attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ?, leased_until = null
                 where id = ?""")
-                .params(giveUp ? "GIVEN_UP" : "PENDING", attempts, result.status() == 0 ? null : result.status(), result.describe(),
-                        Timestamp.from(now.plus(backoff(attempts))), d.id())
+                .params(
+                        giveUp ? "GIVEN_UP" : "PENDING",
+                        attempts,
+                        result.status() == 0 ? null : result.status(),
+                        result.describe(),
+                        Timestamp.from(now.plus(backoff(attempts))),
+                        d.id())
                 .update();
-        meters.counter("firstline.integration.deliveries", "channel", d.channel(), "result", giveUp ? "given_up" : "failed").increment();
+        meters.counter(
+                        "firstline.integration.deliveries",
+                        "channel",
+                        d.channel(),
+                        "result",
+                        giveUp ? "given_up" : "failed")
+                .increment();
         if (d.subscriptionId() != null) {
             int failures = jdbc.sql("""
                     update webhook_subscription set consecutive_failures = consecutive_failures + 1 where id = ? and active
-                    returning consecutive_failures""").param(d.subscriptionId()).query(Integer.class).optional().orElse(0);
+                    returning consecutive_failures""")
+                    .param(d.subscriptionId())
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(0);
             if (failures >= DISABLE_AFTER) {
-                String reason = "Disabled after " + failures + " failed deliveries in a row; the last: " + result.describe();
-                jdbc.sql("update webhook_subscription set active = false, disabled_reason = ? where id = ?").params(reason, d.subscriptionId()).update();
+                String reason =
+                        "Disabled after " + failures + " failed deliveries in a row; the last: " + result.describe();
+                jdbc.sql("update webhook_subscription set active = false, disabled_reason = ? where id = ?")
+                        .params(reason, d.subscriptionId())
+                        .update();
                 jdbc.sql("""
                         update delivery set status = 'GIVEN_UP', last_error = 'the webhook was disabled'
                         where subscription_id = ? and status = 'PENDING'""").param(d.subscriptionId()).update();
             }
         } else if (giveUp && d.ticketId() != null) {
             // webhook failures are on the webhook; a team not told is the ticket's business
-            conversation.post(d.ticketId(), new MessageForm("Could not tell " + (d.channel().equals("SLACK") ? "Slack" : "Trello")
-                    + " about " + d.event().replace('.', ' ') + " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-                    + ": " + result.describe(), MessageKind.NOTE, null), agents.system("integration"));
+            conversation.post(
+                    d.ticketId(),
+                    new MessageForm(
+                            "Could not tell " + (d.channel().equals("SLACK") ? "Slack" : "Trello")
+                                    + " about " + d.event().replace('.', ' ') + " after " + attempts
+                                    + (attempts == 1 ? " attempt" : " attempts")
+                                    + ": " + result.describe(),
+                            MessageKind.NOTE,
+                            null),
+                    agents.system("integration"));
         }
     }
 

@@ -17,7 +17,10 @@ class IntegrationRunner extends BackgroundLoop {
     private final IssueWatcher issues;
     private long nextIssues = System.nanoTime();
 
-    IntegrationRunner(DeliverySender sender, IssueWatcher issues, @Value("${firstline.integration.background:true}") boolean enabled) {
+    IntegrationRunner(
+            DeliverySender sender,
+            IssueWatcher issues,
+            @Value("${firstline.integration.background:true}") boolean enabled) {
         super("integration", Duration.ofSeconds(1), enabled);
         this.sender = sender;
         this.issues = issues;

@@ -36,7 +36,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IssueWatcher {
     static final Duration CHECK_EVERY = Duration.ofMinutes(5);
 
-    private record Open(long id, long ticketId, String tracker, String purpose, String externalId, String url, @Nullable Instant takenAt) {}
+    private record Open(
+            long id,
+            long ticketId,
+            String tracker,
+            String purpose,
+            String externalId,
+            String url,
+            @Nullable Instant takenAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -49,8 +56,16 @@ public class IssueWatcher {
     private final PriorityService priorities;
     private final TransactionTemplate transactions;
 
-    IssueWatcher(JdbcClient jdbc, Clock clock, TrackerClient trackers, IntegrationSettingsService settings, TicketService tickets,
-            TicketChanges changes, ConversationService conversation, AgentService agents, PriorityService priorities,
+    IssueWatcher(
+            JdbcClient jdbc,
+            Clock clock,
+            TrackerClient trackers,
+            IntegrationSettingsService settings,
+            TicketService tickets,
+            TicketChanges changes,
+            ConversationService conversation,
+            AgentService agents,
+            PriorityService priorities,
             TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -72,9 +87,17 @@ public class IssueWatcher {
                 where id in (select id from engineering_issue where state = 'OPEN' and (checked_at is null or checked_at <= :before)
                              order by checked_at nulls first limit 50 for update skip locked)
                 returning id, ticket_id, tracker, purpose, external_id, url, taken_at""")
-                .param("now", Timestamp.from(now)).param("before", Timestamp.from(now.minus(CHECK_EVERY)))
-                .query((rs, n) -> new Open(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("tracker"), rs.getString("purpose"),
-                        rs.getString("external_id"), rs.getString("url"), rs.getTimestamp("taken_at") == null ? null
+                .param("now", Timestamp.from(now))
+                .param("before", Timestamp.from(now.minus(CHECK_EVERY)))
+                .query((rs, n) -> new Open(
+                        rs.getLong("id"),
+                        rs.getLong("ticket_id"),
+                        rs.getString("tracker"),
+                        rs.getString("purpose"),
+                        rs.getString("external_id"),
+                        rs.getString("url"),
+                        rs.getTimestamp("taken_at") == null
+                                ? null
                                 : rs.getTimestamp("taken_at").toInstant()))
                 .list();
         for (Open issue : due) {
@@ -90,8 +113,15 @@ public class IssueWatcher {
                 select id, ticket_id, tracker, purpose, external_id, url, taken_at from engineering_issue
                 where tracker = 'GITHUB' and external_id = ? and state = 'OPEN'""")
                 .param(repository + "#" + number)
-                .query((rs, n) -> new Open(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("tracker"), rs.getString("purpose"),
-                        rs.getString("external_id"), rs.getString("url"), rs.getTimestamp("taken_at") == null ? null
+                .query((rs, n) -> new Open(
+                        rs.getLong("id"),
+                        rs.getLong("ticket_id"),
+                        rs.getString("tracker"),
+                        rs.getString("purpose"),
+                        rs.getString("external_id"),
+                        rs.getString("url"),
+                        rs.getTimestamp("taken_at") == null
+                                ? null
                                 : rs.getTimestamp("taken_at").toInstant()))
                 .optional();
         issue.ifPresent(i -> apply(i, "closed".equals(action), assigned, reactions));
@@ -108,24 +138,55 @@ public class IssueWatcher {
             }
             if (taken && issue.takenAt() == null && !closed) {
                 Instant end = now.plus(Duration.ofDays(settings.secrets().sprintDays()));
-                jdbc.sql("update engineering_issue set taken_at = ?, sprint_ends_at = ? where id = ? and taken_at is null")
-                        .params(Timestamp.from(now), Timestamp.from(end), issue.id()).update();
-                note(ticket, "An engineer took " + issue.url() + ". The ticket has one sprint, until "
-                        + end.atZone(ZoneOffset.UTC).toLocalDate() + " (UTC).", system);
+                jdbc.sql(
+                                "update engineering_issue set taken_at = ?, sprint_ends_at = ? where id = ? and taken_at is null")
+                        .params(Timestamp.from(now), Timestamp.from(end), issue.id())
+                        .update();
+                note(
+                        ticket,
+                        "An engineer took " + issue.url() + ". The ticket has one sprint, until "
+                                + end.atZone(ZoneOffset.UTC).toLocalDate() + " (UTC).",
+                        system);
             }
             if (!closed) return;
-            jdbc.sql("update engineering_issue set state = 'CLOSED', closed_at = ? where id = ?").params(Timestamp.from(now), issue.id()).update();
+            jdbc.sql("update engineering_issue set state = 'CLOSED', closed_at = ? where id = ?")
+                    .params(Timestamp.from(now), issue.id())
+                    .update();
             if (ticket.status() == TicketStatus.CLOSED) return;
             if ("PLANNING".equals(issue.purpose())) {
-                changes.change(ticket.id(), new TicketChange(null, TicketStatus.RESOLVED, null, null, null, null, null, null, null, null,
-                        null, null, null, null, Resolution.PLANNED_WORK_DONE, issue.url()), system);
+                changes.change(
+                        ticket.id(),
+                        new TicketChange(
+                                null,
+                                TicketStatus.RESOLVED,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Resolution.PLANNED_WORK_DONE,
+                                issue.url()),
+                        system);
                 note(ticket, "The planning issue " + issue.url() + " was closed: the planned work is done.", system);
             } else {
                 if (ticket.status() != TicketStatus.OPEN && ticket.status() != TicketStatus.NEW) {
                     changes.change(ticket.id(), TicketChange.status(TicketStatus.OPEN, null), system);
                 }
-                note(ticket, "Engineering closed " + issue.url() + ". " + (ticket.ownerId() == null ? "Whoever takes this ticket"
-                        : agents.get(ticket.ownerId()).displayName()) + ": tell the customer and resolve the ticket.", system);
+                note(
+                        ticket,
+                        "Engineering closed " + issue.url() + ". "
+                                + (ticket.ownerId() == null
+                                        ? "Whoever takes this ticket"
+                                        : agents.get(ticket.ownerId()).displayName())
+                                + ": tell the customer and resolve the ticket.",
+                        system);
             }
         });
     }
@@ -141,13 +202,19 @@ public class IssueWatcher {
                                    and overdue_noted_at is null and exception_reason is null for update skip locked)
                     returning ticket_id, url""")
                     .param("now", Timestamp.from(now))
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                    .list();
             for (Object[] row : due) {
                 TicketView ticket = tickets.get((Long) row[0]);
                 if (ticket.status() == TicketStatus.CLOSED) continue;
-                note(ticket, "The sprint for " + row[1] + " is over and the ticket still waits. "
-                        + (ticket.ownerId() == null ? "Owner" : agents.get(ticket.ownerId()).displayName())
-                        + ": tell the customer where it stands and resolve the ticket, or record an exception.", system);
+                note(
+                        ticket,
+                        "The sprint for " + row[1] + " is over and the ticket still waits. "
+                                + (ticket.ownerId() == null
+                                        ? "Owner"
+                                        : agents.get(ticket.ownerId()).displayName())
+                                + ": tell the customer where it stands and resolve the ticket, or record an exception.",
+                        system);
             }
             return due.size();
         });

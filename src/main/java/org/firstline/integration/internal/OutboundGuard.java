@@ -37,15 +37,19 @@ public class OutboundGuard {
     }
 
     OutboundGuard(String allowedHosts, Resolver resolver) {
-        this.allowedHosts = Arrays.stream(allowedHosts.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(OutboundGuard::normalise).toList();
+        this.allowedHosts = Arrays.stream(allowedHosts.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(OutboundGuard::normalise)
+                .toList();
         this.resolver = resolver;
     }
 
     /** When a URL is saved: refuses, naming the field, a URL Firstline would not call. Blank is "not set" and passes. */
     public void checkUrl(String field, @Nullable String value) {
         if (value == null || value.isBlank()) return;
-        URI uri = parse(value.strip()).orElseThrow(() -> new InvalidRequestException(field, "must be an http or https URL"));
+        URI uri = parse(value.strip())
+                .orElseThrow(() -> new InvalidRequestException(field, "must be an http or https URL"));
         if (allowed(uri.getHost())) return;
         specialName(uri.getHost()).ifPresent(reason -> {
             throw new InvalidRequestException(field, "must point to a public address: " + reason);
@@ -54,7 +58,8 @@ public class OutboundGuard {
         try {
             addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
-            // a name not (yet) in DNS is accepted: it may be created after the hook, and every call checks it again anyway
+            // a name not (yet) in DNS is accepted: it may be created after the hook, and every call checks it again
+            // anyway
             return;
         }
         refusal(uri.getHost(), addresses).ifPresent(reason -> {
@@ -69,8 +74,11 @@ public class OutboundGuard {
         String host = uri.get().getHost();
         if (allowed(host)) return Optional.empty();
         try {
-            return refusal(host, resolver.resolve(host)).map(reason -> new Refusal("refused: " + reason
-                    + "; Firstline only calls public addresses (see firstline.outbound.allowed-hosts)", true));
+            return refusal(host, resolver.resolve(host))
+                    .map(reason -> new Refusal(
+                            "refused: " + reason
+                                    + "; Firstline only calls public addresses (see firstline.outbound.allowed-hosts)",
+                            true));
         } catch (UnknownHostException e) {
             // DNS may be down for a moment: worth another try, like any connection failure
             return Optional.of(new Refusal("could not resolve " + host, false));
@@ -85,13 +93,16 @@ public class OutboundGuard {
     static Optional<String> specialName(String host) {
         String h = normalise(host);
         if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
-        for (String suffix : List.of("localhost", "local", "internal", "localdomain", "home.arpa", "lan", "intranet", "corp")) {
-            if (h.equals(suffix) || h.endsWith("." + suffix)) return Optional.of(host + " is a name for a local or internal network");
+        for (String suffix :
+                List.of("localhost", "local", "internal", "localdomain", "home.arpa", "lan", "intranet", "corp")) {
+            if (h.equals(suffix) || h.endsWith("." + suffix))
+                return Optional.of(host + " is a name for a local or internal network");
         }
         boolean numeric = h.matches("(0x[0-9a-f]+|[0-9]+)(\\.(0x[0-9a-f]+|[0-9]+))*");
         boolean dottedQuad = h.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
         if (numeric && !dottedQuad) {
-            return Optional.of(host + " is a number some programs read as an IP address; write the address in dotted form");
+            return Optional.of(
+                    host + " is a number some programs read as an IP address; write the address in dotted form");
         }
         return Optional.empty();
     }
@@ -113,7 +124,8 @@ public class OutboundGuard {
         if (allowedHosts.contains(h)) return true;
         // 127.0.0.1 in the list also lets in ::ffff:127.0.0.1 and other spellings of the same address
         Optional<InetAddress> ip = PublicAddressPolicy.literal(h);
-        return ip.isPresent() && allowedHosts.stream().map(PublicAddressPolicy::literal).anyMatch(ip::equals);
+        return ip.isPresent()
+                && allowedHosts.stream().map(PublicAddressPolicy::literal).anyMatch(ip::equals);
     }
 
     private static Optional<URI> parse(String url) {

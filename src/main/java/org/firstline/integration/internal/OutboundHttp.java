@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboundHttp {
     /** What came back, or why nothing did (status 0); {@code refused} when Firstline would not make the call at all. */
-    public record Result(int status, @Nullable String body, @Nullable String error, boolean refused) {
+    public record Result(
+            int status, @Nullable String body, @Nullable String error, boolean refused) {
         public Result(int status, @Nullable String body, @Nullable String error) {
             this(status, body, error, false);
         }
@@ -35,7 +36,9 @@ public class OutboundHttp {
         }
 
         public @Nullable String describe() {
-            return status == 0 ? error : "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
+            return status == 0
+                    ? error
+                    : "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
         }
 
         private static String abbreviate(String s) {
@@ -51,15 +54,24 @@ public class OutboundHttp {
     OutboundHttp(@Value("${firstline.integration.timeout:PT10S}") Duration timeout, OutboundGuard guard) {
         this.timeout = timeout;
         this.guard = guard;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public Result send(String method, String url, Map<String, String> headers, @Nullable String body) {
         var refusal = guard.check(url);
-        if (refusal.isPresent()) return new Result(0, null, refusal.get().reason(), refusal.get().permanent());
+        if (refusal.isPresent())
+            return new Result(0, null, refusal.get().reason(), refusal.get().permanent());
         try {
-            var builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            var builder = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(timeout)
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body))
                     .header("User-Agent", "Firstline");
             if (body != null) builder.header("Content-Type", "application/json");
             headers.forEach(builder::header);
@@ -79,7 +91,8 @@ public class OutboundHttp {
     private static String failure(Exception e) {
         if (e instanceof java.net.ConnectException) return "connection refused";
         if (e instanceof java.net.UnknownHostException) return "could not resolve the host";
-        if (e instanceof javax.net.ssl.SSLException) return "TLS failed" + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e instanceof javax.net.ssl.SSLException)
+            return "TLS failed" + (e.getMessage() == null ? "" : ": " + e.getMessage());
         if (e instanceof IllegalArgumentException) return "not a valid address";
         return e.getMessage() == null ? "the connection failed" : "the connection failed: " + e.getMessage();
     }

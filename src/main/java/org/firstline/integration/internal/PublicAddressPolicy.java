@@ -1,6 +1,5 @@
 package org.firstline.integration.internal;
 
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -27,11 +26,13 @@ final class PublicAddressPolicy {
         if (b0 == 169 && b1 == 254) return reason("a link-local address (this includes the cloud metadata service)");
         if (b0 == 127) return reason("a loopback address");
         if (b0 == 0) return reason("an unspecified address");
-        if (b0 == 10 || (b0 == 172 && (b1 & 0xf0) == 16) || (b0 == 192 && b1 == 168)) return reason("a private address");
+        if (b0 == 10 || (b0 == 172 && (b1 & 0xf0) == 16) || (b0 == 192 && b1 == 168))
+            return reason("a private address");
         if (b0 == 100 && (b1 & 0xc0) == 64) return reason("a shared (carrier-grade NAT) address");
         if (b0 >= 224 && b0 <= 239) return reason("a multicast address");
         // IETF protocol assignments, benchmarking, reserved and broadcast: never a service on the internet
-        if ((b0 == 192 && b1 == 0 && b2 == 0) || (b0 == 198 && (b1 & 0xfe) == 18) || b0 >= 240) return reason("a reserved address");
+        if ((b0 == 192 && b1 == 0 && b2 == 0) || (b0 == 198 && (b1 & 0xfe) == 18) || b0 >= 240)
+            return reason("a reserved address");
         return Optional.empty();
     }
 
@@ -56,7 +57,10 @@ final class PublicAddressPolicy {
         boolean tenZeroBytes = Arrays.equals(a, 0, 10, new byte[10], 0, 10);
         boolean mapped = tenZeroBytes && (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
         boolean compatible = tenZeroBytes && a[10] == 0 && a[11] == 0;
-        boolean nat64 = (a[0] & 0xff) == 0x00 && (a[1] & 0xff) == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b
+        boolean nat64 = (a[0] & 0xff) == 0x00
+                && (a[1] & 0xff) == 0x64
+                && (a[2] & 0xff) == 0xff
+                && (a[3] & 0xff) == 0x9b
                 && Arrays.equals(a, 4, 12, new byte[8], 0, 8);
         if (mapped || compatible || nat64) return Arrays.copyOfRange(a, 12, 16);
         if ((a[0] & 0xff) == 0x20 && (a[1] & 0xff) == 0x02) return Arrays.copyOfRange(a, 2, 6);

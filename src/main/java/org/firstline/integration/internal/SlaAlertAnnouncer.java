@@ -29,7 +29,12 @@ class SlaAlertAnnouncer {
     private final String publicUrl;
     private final TicketAnnouncer announcer;
 
-    SlaAlertAnnouncer(JdbcClient jdbc, DeliveryQueue queue, ObjectMapper json, FirstlineSettings settings, TicketAnnouncer announcer) {
+    SlaAlertAnnouncer(
+            JdbcClient jdbc,
+            DeliveryQueue queue,
+            ObjectMapper json,
+            FirstlineSettings settings,
+            TicketAnnouncer announcer) {
         this.announcer = announcer;
         this.jdbc = jdbc;
         this.queue = queue;
@@ -40,23 +45,36 @@ class SlaAlertAnnouncer {
     @EventListener
     void raised(SlaAlertsRaised event) {
         // one look for subscribers per batch: most desks have none, and a batch may hold thousands of alerts
-        boolean subscribed = jdbc.sql("select exists (select 1 from webhook_subscription where active and events && ?::text[])")
-                .param("{SLA_AT_RISK,SLA_BREACHED}").query(Boolean.class).single();
+        boolean subscribed = jdbc.sql(
+                        "select exists (select 1 from webhook_subscription where active and events && ?::text[])")
+                .param("{SLA_AT_RISK,SLA_BREACHED}")
+                .query(Boolean.class)
+                .single();
         for (SlaAlert alert : subscribed ? event.alerts() : List.<SlaAlert>of()) {
             var extra = new LinkedHashMap<String, Object>();
             extra.put("target", alert.target().name());
             extra.put("dueAt", alert.dueAt().toString());
-            announcer.webhooks(alert.kind() == SlaAlertKind.BREACHED ? WebhookEvent.SLA_BREACHED : WebhookEvent.SLA_AT_RISK, alert.ticketId(), extra);
+            announcer.webhooks(
+                    alert.kind() == SlaAlertKind.BREACHED ? WebhookEvent.SLA_BREACHED : WebhookEvent.SLA_AT_RISK,
+                    alert.ticketId(),
+                    extra);
         }
         var byTeam = new LinkedHashMap<Long, List<SlaAlert>>();
         for (SlaAlert alert : event.alerts()) {
-            if (alert.teamId() != null) byTeam.computeIfAbsent(alert.teamId(), t -> new ArrayList<>()).add(alert);
+            if (alert.teamId() != null)
+                byTeam.computeIfAbsent(alert.teamId(), t -> new ArrayList<>()).add(alert);
         }
         byTeam.forEach((team, alerts) -> {
-            boolean slack = jdbc.sql("select slack_webhook is not null from team_channel where team_id = ?").param(team).query(Boolean.class)
-                    .optional().orElse(false);
+            boolean slack = jdbc.sql("select slack_webhook is not null from team_channel where team_id = ?")
+                    .param(team)
+                    .query(Boolean.class)
+                    .optional()
+                    .orElse(false);
             if (slack) {
-                queue.slack(alerts.size() == 1 ? alerts.getFirst().ticketId() : null, team, "sla.alert",
+                queue.slack(
+                        alerts.size() == 1 ? alerts.getFirst().ticketId() : null,
+                        team,
+                        "sla.alert",
                         json.writeValueAsString(Map.of("text", text(alerts))));
             }
         });
@@ -65,11 +83,17 @@ class SlaAlertAnnouncer {
     private String text(List<SlaAlert> alerts) {
         var lines = new ArrayList<String>();
         for (SlaAlert a : alerts.subList(0, Math.min(LISTED, alerts.size()))) {
-            lines.add((a.kind() == SlaAlertKind.BREACHED ? ":rotating_light: *Breached*" : ":hourglass_flowing_sand: *At risk*") + " "
-                    + a.target().label().toLowerCase(Locale.ROOT) + " on <" + publicUrl + "/tickets/" + a.ticketNumber() + "|#" + a.ticketNumber() + " "
-                    + TicketAnnouncer.escape(a.subject()) + "> · " + a.priority().name().toLowerCase(Locale.ROOT));
+            lines.add((a.kind() == SlaAlertKind.BREACHED
+                            ? ":rotating_light: *Breached*"
+                            : ":hourglass_flowing_sand: *At risk*")
+                    + " "
+                    + a.target().label().toLowerCase(Locale.ROOT) + " on <" + publicUrl + "/tickets/" + a.ticketNumber()
+                    + "|#" + a.ticketNumber() + " "
+                    + TicketAnnouncer.escape(a.subject()) + "> · "
+                    + a.priority().name().toLowerCase(Locale.ROOT));
         }
-        if (alerts.size() > LISTED) lines.add("…and " + (alerts.size() - LISTED) + " more: <" + publicUrl + "/sla|service levels>");
+        if (alerts.size() > LISTED)
+            lines.add("…and " + (alerts.size() - LISTED) + " more: <" + publicUrl + "/sla|service levels>");
         return String.join("\n", lines);
     }
 }

@@ -39,8 +39,15 @@ class TicketAnnouncer {
     private final ObjectMapper json;
     private final String publicUrl;
 
-    TicketAnnouncer(JdbcClient jdbc, Clock clock, DeliveryQueue queue, TicketService tickets, TeamService teams, AgentService agents,
-            ObjectMapper json, FirstlineSettings settings) {
+    TicketAnnouncer(
+            JdbcClient jdbc,
+            Clock clock,
+            DeliveryQueue queue,
+            TicketService tickets,
+            TeamService teams,
+            AgentService agents,
+            ObjectMapper json,
+            FirstlineSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.queue = queue;
@@ -63,17 +70,37 @@ class TicketAnnouncer {
         AgentView owner = ticket.ownerId() == null ? null : agents.get(ticket.ownerId());
         boolean newTeam = event.teamId() != null && !event.teamId().equals(event.previousTeamId());
         if (newTeam) {
-            var channel = jdbc.sql("select slack_webhook is not null, trello_list_id from team_channel where team_id = ?")
-                    .param(event.teamId()).query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getString(2)}).optional();
+            var channel = jdbc.sql(
+                            "select slack_webhook is not null, trello_list_id from team_channel where team_id = ?")
+                    .param(event.teamId())
+                    .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getString(2)})
+                    .optional();
             if (channel.isPresent() && (Boolean) channel.get()[0]) {
                 // the ticket was just given this team
-                queue.slack(ticket.id(), Objects.requireNonNull(team).id(), WebhookEvent.TICKET_ASSIGNED.wireName(), slack(ticket, team, owner));
+                queue.slack(
+                        ticket.id(),
+                        Objects.requireNonNull(team).id(),
+                        WebhookEvent.TICKET_ASSIGNED.wireName(),
+                        slack(ticket, team, owner));
             }
             if (channel.isPresent() && channel.get()[1] != null) {
-                queue.trello(ticket.id(), Objects.requireNonNull(team).id(), WebhookEvent.TICKET_ASSIGNED.wireName(),
-                        json.writeValueAsString(Map.of("idList", channel.get()[1], "name", "#" + ticket.number() + " " + ticket.subject(),
-                                "desc", "Priority " + ticket.priority() + (owner == null ? ", nobody owns it yet" : ", owner " + owner.displayName())
-                                        + "\n\n" + link(ticket), "urlSource", link(ticket), "pos", "top")));
+                queue.trello(
+                        ticket.id(),
+                        Objects.requireNonNull(team).id(),
+                        WebhookEvent.TICKET_ASSIGNED.wireName(),
+                        json.writeValueAsString(Map.of(
+                                "idList",
+                                channel.get()[1],
+                                "name",
+                                "#" + ticket.number() + " " + ticket.subject(),
+                                "desc",
+                                "Priority " + ticket.priority()
+                                        + (owner == null ? ", nobody owns it yet" : ", owner " + owner.displayName())
+                                        + "\n\n" + link(ticket),
+                                "urlSource",
+                                link(ticket),
+                                "pos",
+                                "top")));
             }
         }
         var extra = new LinkedHashMap<String, Object>();
@@ -84,20 +111,28 @@ class TicketAnnouncer {
 
     @EventListener
     void statusChanged(TicketStatusChanged event) {
-        webhooks(WebhookEvent.TICKET_STATUS_CHANGED, event.ticketId(), Map.of("previousStatus", event.from().name()));
+        webhooks(
+                WebhookEvent.TICKET_STATUS_CHANGED,
+                event.ticketId(),
+                Map.of("previousStatus", event.from().name()));
     }
 
     /** Public messages only: internal notes stay inside, and notes about failed deliveries cannot feed a loop. */
     @EventListener
     void messagePosted(MessagePosted event) {
         if (event.kind() == MessageKind.PUBLIC) {
-            webhooks(WebhookEvent.MESSAGE_POSTED, event.ticketId(), Map.of("messageId", event.messageId(), "byAgent", event.byAgent()));
+            webhooks(
+                    WebhookEvent.MESSAGE_POSTED,
+                    event.ticketId(),
+                    Map.of("messageId", event.messageId(), "byAgent", event.byAgent()));
         }
     }
 
     void webhooks(WebhookEvent event, long ticketId, Map<String, Object> extra) {
-        var subscriptions = jdbc.sql("select id from webhook_subscription where active and ? = any(events)").param(event.name())
-                .query(Long.class).list();
+        var subscriptions = jdbc.sql("select id from webhook_subscription where active and ? = any(events)")
+                .param(event.name())
+                .query(Long.class)
+                .list();
         if (subscriptions.isEmpty()) return;
         TicketView t = tickets.get(ticketId);
         var ticket = new LinkedHashMap<String, Object>();
@@ -123,8 +158,10 @@ class TicketAnnouncer {
     }
 
     private String slack(TicketView ticket, TeamView team, @Nullable AgentView owner) {
-        String text = ":inbox_tray: <" + link(ticket) + "|#" + ticket.number() + " " + escape(ticket.subject()) + "> came to *"
-                + escape(team.name()) + "*" + (owner == null ? ", nobody owns it yet" : ", owner: " + escape(owner.displayName()))
+        String text = ":inbox_tray: <" + link(ticket) + "|#" + ticket.number() + " " + escape(ticket.subject())
+                + "> came to *"
+                + escape(team.name()) + "*"
+                + (owner == null ? ", nobody owns it yet" : ", owner: " + escape(owner.displayName()))
                 + " · priority " + ticket.priority().name().toLowerCase(Locale.ROOT);
         return json.writeValueAsString(Map.of("text", text));
     }

@@ -29,21 +29,29 @@ class GithubHookController {
     }
 
     @PostMapping("/api/v1/hooks/github")
-    ResponseEntity<String> github(@RequestHeader(name = "X-GitHub-Event", required = false) String event,
-            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature, @RequestBody byte[] body) {
+    ResponseEntity<String> github(
+            @RequestHeader(name = "X-GitHub-Event", required = false) String event,
+            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature,
+            @RequestBody byte[] body) {
         String secret = settings.secrets().githubWebhookSecret();
         String text = new String(body, StandardCharsets.UTF_8);
         if (secret == null || !WebhookSignature.matches("sha256=" + WebhookSignature.hmac(secret, text), signature)) {
-            return ResponseEntity.status(401).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(401)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                     .body(json.writeValueAsString(org.springframework.http.ProblemDetail.forStatusAndDetail(
-                            org.springframework.http.HttpStatus.UNAUTHORIZED, "The X-Hub-Signature-256 signature is missing or wrong.")));
+                            org.springframework.http.HttpStatus.UNAUTHORIZED,
+                            "The X-Hub-Signature-256 signature is missing or wrong.")));
         }
         if ("ping".equals(event)) return ResponseEntity.ok("pong");
         if (!"issues".equals(event)) return ResponseEntity.accepted().body("ignored: " + event);
         JsonNode payload = json.readTree(text);
         JsonNode issue = payload.path("issue");
-        boolean known = watcher.githubEvent(payload.path("repository").path("full_name").asString(), issue.path("number").asLong(),
-                payload.path("action").asString(), issue.path("assignees").size() > 0, issue.path("reactions").path("total_count").asInt());
+        boolean known = watcher.githubEvent(
+                payload.path("repository").path("full_name").asString(),
+                issue.path("number").asLong(),
+                payload.path("action").asString(),
+                issue.path("assignees").size() > 0,
+                issue.path("reactions").path("total_count").asInt());
         return ResponseEntity.ok(known ? "applied" : "not an issue Firstline follows");
     }
 }

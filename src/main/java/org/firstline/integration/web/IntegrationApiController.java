@@ -51,8 +51,14 @@ class IntegrationApiController {
     private final ChargeableLeads leads;
     private final TicketService tickets;
 
-    IntegrationApiController(IntegrationSettingsService settings, TeamChannels channels, Webhooks webhooks, DeliveryLog deliveries,
-            EngineeringIssues issues, ChargeableLeads leads, TicketService tickets) {
+    IntegrationApiController(
+            IntegrationSettingsService settings,
+            TeamChannels channels,
+            Webhooks webhooks,
+            DeliveryLog deliveries,
+            EngineeringIssues issues,
+            ChargeableLeads leads,
+            TicketService tickets) {
         this.settings = settings;
         this.channels = channels;
         this.webhooks = webhooks;
@@ -72,7 +78,8 @@ class IntegrationApiController {
         return settings.update(form);
     }
 
-    record ChannelForm(@Nullable String slackWebhook, @Nullable String trelloListId) {}
+    record ChannelForm(
+            @Nullable String slackWebhook, @Nullable String trelloListId) {}
 
     @GetMapping("/integrations/teams/{teamId}/channel")
     TeamChannel channel(@PathVariable long teamId) {
@@ -108,7 +115,8 @@ class IntegrationApiController {
     }
 
     @GetMapping("/webhooks/{id}/deliveries")
-    Map<String, List<DeliveryView>> webhookDeliveries(@PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
+    Map<String, List<DeliveryView>> webhookDeliveries(
+            @PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
         webhooks.get(id);
         return Map.of("items", deliveries.forWebhook(id, Math.max(1, Math.min(limit, 500))));
     }
@@ -127,7 +135,10 @@ class IntegrationApiController {
 
     @PostMapping("/tickets/{id}/escalations")
     @ResponseStatus(HttpStatus.CREATED)
-    EngineeringIssue escalate(@PathVariable long id, @Valid @RequestBody EscalationForm form, @AuthenticationPrincipal AgentPrincipal agent) {
+    EngineeringIssue escalate(
+            @PathVariable long id,
+            @Valid @RequestBody EscalationForm form,
+            @AuthenticationPrincipal AgentPrincipal agent) {
         return issues.escalate(id, form, agent);
     }
 
@@ -135,27 +146,35 @@ class IntegrationApiController {
 
     @PostMapping("/tickets/{id}/planning-issue")
     @ResponseStatus(HttpStatus.CREATED)
-    EngineeringIssue plan(@PathVariable long id, @RequestBody(required = false) PlanForm form, @AuthenticationPrincipal AgentPrincipal agent) {
+    EngineeringIssue plan(
+            @PathVariable long id,
+            @RequestBody(required = false) PlanForm form,
+            @AuthenticationPrincipal AgentPrincipal agent) {
         return issues.plan(id, form == null || form.tracker() == null ? Tracker.GITHUB : form.tracker(), agent);
     }
 
     record ExceptionForm(String reason) {}
 
     @PostMapping("/engineering-issues/{id}/exception")
-    EngineeringIssue exception(@PathVariable long id, @RequestBody ExceptionForm form, @AuthenticationPrincipal AgentPrincipal agent) {
+    EngineeringIssue exception(
+            @PathVariable long id, @RequestBody ExceptionForm form, @AuthenticationPrincipal AgentPrincipal agent) {
         if (form == null) throw new InvalidRequestException("reason", "is required");
         return issues.recordException(id, form.reason(), agent);
     }
 
     @PostMapping("/tickets/{id}/chargeable")
     @ResponseStatus(HttpStatus.CREATED)
-    ChargeableLead chargeable(@PathVariable long id, @Valid @RequestBody ChargeableForm form, @AuthenticationPrincipal AgentPrincipal agent) {
+    ChargeableLead chargeable(
+            @PathVariable long id,
+            @Valid @RequestBody ChargeableForm form,
+            @AuthenticationPrincipal AgentPrincipal agent) {
         return leads.markChargeable(id, form, agent);
     }
 
     /** Leads: an account manager's own by default; admins see everyone's with {@code all=true}. */
     @GetMapping("/leads")
-    Map<String, List<ChargeableLead>> leads(@RequestParam(defaultValue = "false") boolean all, @AuthenticationPrincipal AgentPrincipal agent) {
+    Map<String, List<ChargeableLead>> leads(
+            @RequestParam(defaultValue = "false") boolean all, @AuthenticationPrincipal AgentPrincipal agent) {
         return Map.of("items", leads.list(all && agent.isAdmin() ? null : agent.id()));
     }
 }

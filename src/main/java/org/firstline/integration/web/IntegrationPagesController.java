@@ -42,8 +42,15 @@ class IntegrationPagesController {
     private final TeamService teams;
     private final TicketService tickets;
 
-    IntegrationPagesController(IntegrationSettingsService settings, TeamChannels channels, Webhooks webhooks, DeliveryLog deliveries,
-            EngineeringIssues issues, ChargeableLeads leads, TeamService teams, TicketService tickets) {
+    IntegrationPagesController(
+            IntegrationSettingsService settings,
+            TeamChannels channels,
+            Webhooks webhooks,
+            DeliveryLog deliveries,
+            EngineeringIssues issues,
+            ChargeableLeads leads,
+            TeamService teams,
+            TicketService tickets) {
         this.settings = settings;
         this.channels = channels;
         this.webhooks = webhooks;
@@ -72,43 +79,72 @@ class IntegrationPagesController {
     }
 
     @PostMapping("/admin/integrations/settings")
-    String saveSettings(@RequestParam(required = false) String slackSupportWebhook, @RequestParam(required = false) String trelloBaseUrl,
-            @RequestParam(required = false) String trelloKey, @RequestParam(required = false) String trelloToken,
-            @RequestParam(required = false) String githubBaseUrl, @RequestParam(required = false) String githubRepository,
-            @RequestParam(required = false) String githubToken, @RequestParam(required = false) String githubWebhookSecret,
-            @RequestParam(required = false) String githubPlanningRepository, @RequestParam(required = false) String shortcutBaseUrl,
-            @RequestParam(required = false) String shortcutToken, @RequestParam(required = false) Long shortcutWorkflowStateId,
-            @RequestParam(required = false) Integer sprintDays, RedirectAttributes flash) {
-        if (sprintDays != null && (sprintDays < 1 || sprintDays > 90)) throw new InvalidRequestException("sprintDays", "must be 1 to 90");
-        if (githubRepository != null && !githubRepository.isBlank() && !githubRepository.strip().matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
+    String saveSettings(
+            @RequestParam(required = false) String slackSupportWebhook,
+            @RequestParam(required = false) String trelloBaseUrl,
+            @RequestParam(required = false) String trelloKey,
+            @RequestParam(required = false) String trelloToken,
+            @RequestParam(required = false) String githubBaseUrl,
+            @RequestParam(required = false) String githubRepository,
+            @RequestParam(required = false) String githubToken,
+            @RequestParam(required = false) String githubWebhookSecret,
+            @RequestParam(required = false) String githubPlanningRepository,
+            @RequestParam(required = false) String shortcutBaseUrl,
+            @RequestParam(required = false) String shortcutToken,
+            @RequestParam(required = false) Long shortcutWorkflowStateId,
+            @RequestParam(required = false) Integer sprintDays,
+            RedirectAttributes flash) {
+        if (sprintDays != null && (sprintDays < 1 || sprintDays > 90))
+            throw new InvalidRequestException("sprintDays", "must be 1 to 90");
+        if (githubRepository != null
+                && !githubRepository.isBlank()
+                && !githubRepository.strip().matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
             throw new InvalidRequestException("githubRepository", "must be owner/name");
         }
-        if (githubPlanningRepository != null && !githubPlanningRepository.isBlank()
+        if (githubPlanningRepository != null
+                && !githubPlanningRepository.isBlank()
                 && !githubPlanningRepository.strip().matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
             throw new InvalidRequestException("githubPlanningRepository", "must be owner/name");
         }
         // secrets left empty in the form stay as they are; "-" clears one
-        settings.update(new IntegrationSettingsForm(secret(slackSupportWebhook), trelloBaseUrl, secret(trelloKey), secret(trelloToken),
-                githubBaseUrl, githubRepository == null ? null : githubRepository.strip(), secret(githubToken), secret(githubWebhookSecret),
-                githubPlanningRepository == null ? null : githubPlanningRepository.strip(), shortcutBaseUrl, secret(shortcutToken),
-                shortcutWorkflowStateId, sprintDays));
+        settings.update(new IntegrationSettingsForm(
+                secret(slackSupportWebhook),
+                trelloBaseUrl,
+                secret(trelloKey),
+                secret(trelloToken),
+                githubBaseUrl,
+                githubRepository == null ? null : githubRepository.strip(),
+                secret(githubToken),
+                secret(githubWebhookSecret),
+                githubPlanningRepository == null ? null : githubPlanningRepository.strip(),
+                shortcutBaseUrl,
+                secret(shortcutToken),
+                shortcutWorkflowStateId,
+                sprintDays));
         flash.addFlashAttribute("notice", "Integration settings saved.");
         return "redirect:/admin/integrations";
     }
 
     @PostMapping("/admin/integrations/teams/{teamId}")
-    String saveChannel(@PathVariable long teamId, @RequestParam(required = false) String slackWebhook,
-            @RequestParam(required = false) String trelloListId, RedirectAttributes flash) {
+    String saveChannel(
+            @PathVariable long teamId,
+            @RequestParam(required = false) String slackWebhook,
+            @RequestParam(required = false) String trelloListId,
+            RedirectAttributes flash) {
         channels.update(teamId, secret(slackWebhook), trelloListId == null ? null : trelloListId.strip());
         flash.addFlashAttribute("notice", "Team channel saved.");
         return "redirect:/admin/integrations";
     }
 
     @PostMapping("/admin/integrations/webhooks")
-    String createWebhook(@RequestParam String name, @RequestParam String url, @RequestParam(name = "events", required = false) List<String> events,
+    String createWebhook(
+            @RequestParam String name,
+            @RequestParam String url,
+            @RequestParam(name = "events", required = false) List<String> events,
             RedirectAttributes flash) {
         if (events == null || events.isEmpty()) throw new InvalidRequestException("events", "name at least one event");
-        var created = webhooks.create(new WebhookForm(name, url, events.stream().map(WebhookEvent::valueOf).toList()));
+        var created = webhooks.create(new WebhookForm(
+                name, url, events.stream().map(WebhookEvent::valueOf).toList()));
         flash.addFlashAttribute("notice", "Webhook created. Its signing secret, shown only now: " + created.secret());
         return "redirect:/admin/integrations";
     }
@@ -141,8 +177,13 @@ class IntegrationPagesController {
     }
 
     @PostMapping("/integration/tickets/{id}/escalate")
-    String escalate(@PathVariable long id, @RequestParam Tracker tracker, @RequestParam String summary,
-            @RequestParam(required = false) String investigation, @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
+    String escalate(
+            @PathVariable long id,
+            @RequestParam Tracker tracker,
+            @RequestParam String summary,
+            @RequestParam(required = false) String investigation,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash) {
         if (summary.isBlank()) throw new InvalidRequestException("summary", "is required");
         var issue = issues.escalate(id, new EscalationForm(tracker, summary, investigation), agent);
         flash.addFlashAttribute("notice", "Escalated: " + issue.url());
@@ -150,7 +191,10 @@ class IntegrationPagesController {
     }
 
     @PostMapping("/integration/tickets/{id}/plan")
-    String plan(@PathVariable long id, @RequestParam(defaultValue = "GITHUB") Tracker tracker, @AuthenticationPrincipal AgentPrincipal agent,
+    String plan(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "GITHUB") Tracker tracker,
+            @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) {
         var issue = issues.plan(id, tracker, agent);
         flash.addFlashAttribute("notice", "Planning issue opened and the requester told: " + issue.url());
@@ -158,7 +202,10 @@ class IntegrationPagesController {
     }
 
     @PostMapping("/integration/issues/{issueId}/exception")
-    String exception(@PathVariable long issueId, @RequestParam String reason, @AuthenticationPrincipal AgentPrincipal agent,
+    String exception(
+            @PathVariable long issueId,
+            @RequestParam String reason,
+            @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) {
         var issue = issues.recordException(issueId, reason, agent);
         flash.addFlashAttribute("notice", "Exception recorded.");
@@ -166,9 +213,14 @@ class IntegrationPagesController {
     }
 
     @PostMapping("/integration/tickets/{id}/chargeable")
-    String chargeable(@PathVariable long id, @RequestParam BigDecimal estimateHours, @RequestParam String reason,
-            @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
-        if (estimateHours.compareTo(new BigDecimal("0.5")) < 0 || estimateHours.compareTo(new BigDecimal("10000")) > 0) {
+    String chargeable(
+            @PathVariable long id,
+            @RequestParam BigDecimal estimateHours,
+            @RequestParam String reason,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash) {
+        if (estimateHours.compareTo(new BigDecimal("0.5")) < 0
+                || estimateHours.compareTo(new BigDecimal("10000")) > 0) {
             throw new InvalidRequestException("estimateHours", "must be 0.5 to 10000 hours");
         }
         if (reason.isBlank()) throw new InvalidRequestException("reason", "is required");
@@ -178,7 +230,10 @@ class IntegrationPagesController {
     }
 
     @GetMapping("/leads")
-    String leads(@RequestParam(defaultValue = "false") boolean all, @AuthenticationPrincipal AgentPrincipal agent, Model model) {
+    String leads(
+            @RequestParam(defaultValue = "false") boolean all,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            Model model) {
         model.addAttribute("section", "leads");
         model.addAttribute("all", all && agent.isAdmin());
         model.addAttribute("leads", leads.list(all && agent.isAdmin() ? null : agent.id()));

@@ -49,8 +49,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldProblem(e.field(),
-                Objects.requireNonNull(e.getMessage(), "always constructed with a message"))));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                e.getMessage(),
+                List.of(new FieldProblem(
+                        e.field(), Objects.requireNonNull(e.getMessage(), "always constructed with a message"))));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -61,7 +64,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail validation(MethodArgumentNotValidException e) {
         var errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldProblem(f.getField(), Objects.requireNonNull(f.getDefaultMessage(), "every constraint has a message")))
+                .map(f -> new FieldProblem(
+                        f.getField(), Objects.requireNonNull(f.getDefaultMessage(), "every constraint has a message")))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
     }
@@ -72,7 +76,8 @@ class ApiExceptionHandler {
                 .flatMap(r -> r.getResolvableErrors().stream()
                         .map(err -> new FieldProblem(
                                 // compiled with -parameters, and every constraint has a message
-                                Objects.requireNonNull(r.getMethodParameter().getParameterName(), "parameter names are compiled in"),
+                                Objects.requireNonNull(
+                                        r.getMethodParameter().getParameterName(), "parameter names are compiled in"),
                                 Objects.requireNonNull(err.getDefaultMessage(), "every constraint has a message"))))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters.", errors);
@@ -83,19 +88,25 @@ class ApiExceptionHandler {
         String message = e.getRequiredType() != null && e.getRequiredType().isEnum()
                 ? "must be one of " + JsonBodyProblems.constants(e.getRequiredType())
                 : "is not a valid value";
-        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' " + message + ".",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Parameter '" + e.getName() + "' " + message + ".",
                 List.of(new FieldProblem(e.getName(), message)));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + e.getParameterName() + "' is required.",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Parameter '" + e.getParameterName() + "' is required.",
                 List.of(new FieldProblem(e.getParameterName(), "is required")));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ProblemDetail missingHeader(MissingRequestHeaderException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Header '" + e.getHeaderName() + "' is required.",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Header '" + e.getHeaderName() + "' is required.",
                 List.of(new FieldProblem(e.getHeaderName(), "is required")));
     }
 
@@ -130,10 +141,14 @@ class ApiExceptionHandler {
                     .header("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
                     .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.API_DETAIL, List.of()));
         }
-        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql
+                && sql.getSQLState() != null
                 && sql.getSQLState().startsWith("22")) {
             return org.springframework.http.ResponseEntity.badRequest()
-                    .body(problem(HttpStatus.BAD_REQUEST, "A value in the request is out of range or cannot be stored.", List.of()));
+                    .body(problem(
+                            HttpStatus.BAD_REQUEST,
+                            "A value in the request is out of range or cannot be stored.",
+                            List.of()));
         }
         return org.springframework.http.ResponseEntity.internalServerError().body(unexpected(e));
     }
@@ -144,11 +159,15 @@ class ApiExceptionHandler {
         if (e.getCause() instanceof BodyTooLargeException tooLarge) {
             return bodyTooLarge(tooLarge);
         }
-        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+        if (e instanceof org.springframework.web.ErrorResponse known
+                && known.getStatusCode().is4xxClientError()) {
             return problem(HttpStatus.valueOf(known.getStatusCode().value()), "The request was refused.", List.of());
         }
         log.error("Unexpected error answering an API request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. It has been logged; try again.", List.of());
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. It has been logged; try again.",
+                List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

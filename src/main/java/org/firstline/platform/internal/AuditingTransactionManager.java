@@ -45,7 +45,8 @@ class AuditingTransactionManager extends JdbcTransactionManager {
     }
 
     @Override
-    protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition) throws SQLException {
+    protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
+            throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
         String actor = ACTOR.get();
         if (actor == null || actor.isEmpty()) {
@@ -61,7 +62,9 @@ class AuditingTransactionManager extends JdbcTransactionManager {
 
     private static String actor() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof AgentPrincipal agent ? agent.auditName() : "";
+        return authentication != null && authentication.getPrincipal() instanceof AgentPrincipal agent
+                ? agent.auditName()
+                : "";
     }
 
     @Configuration(proxyBeanMethods = false)

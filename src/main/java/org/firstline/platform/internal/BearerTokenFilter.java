@@ -33,7 +33,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             problems.write(response, 401, "Unauthorized", "The API token is unknown or has been revoked.");
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(agent.get(), null, agent.get().getAuthorities());
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                agent.get(), null, agent.get().getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

@@ -26,7 +26,10 @@ class CurrentAgentFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/") || path.startsWith("/webjars/")
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/img/")
+                || path.startsWith("/webjars/")
                 || path.equals("/favicon.svg");
     }
 
@@ -35,15 +38,17 @@ class CurrentAgentFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AgentPrincipal signedIn) {
-            var current = accounts.principal(signedIn.id()).filter(AgentPrincipal::active).map(AgentPrincipal::withoutPassword);
+            var current = accounts.principal(signedIn.id())
+                    .filter(AgentPrincipal::active)
+                    .map(AgentPrincipal::withoutPassword);
             if (current.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 var session = request.getSession(false);
                 if (session != null) session.invalidate();
             } else {
                 var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(current.get(), null, current.get().getAuthorities()));
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        current.get(), null, current.get().getAuthorities()));
                 SecurityContextHolder.setContext(context);
             }
         }

@@ -41,7 +41,8 @@ class DatabaseOutage {
     static boolean causedBy(Throwable failure) {
         boolean database = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException) {
                 return true;
             }
@@ -50,7 +51,8 @@ class DatabaseOutage {
             if (database && t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
@@ -60,7 +62,11 @@ class DatabaseOutage {
 
     /** Answers a request that failed on the way; the failure is logged, since it says which call met the outage. */
     void answer(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
-        log.warn("Answering {} {} with 503: the database could not be reached", request.getMethod(), request.getRequestURI(), failure);
+        log.warn(
+                "Answering {} {} with 503: the database could not be reached",
+                request.getMethod(),
+                request.getRequestURI(),
+                failure);
         answer(request, response);
     }
 

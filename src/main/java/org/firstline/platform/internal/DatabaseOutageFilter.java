@@ -43,7 +43,11 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
     private static boolean needsDatabase(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/actuator/health") || path.startsWith("/css/") || path.startsWith("/js/")
-                || path.startsWith("/img/") || path.startsWith("/webjars/") || path.equals("/favicon.svg"));
+        return !(path.startsWith("/actuator/health")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/img/")
+                || path.startsWith("/webjars/")
+                || path.equals("/favicon.svg"));
     }
 }

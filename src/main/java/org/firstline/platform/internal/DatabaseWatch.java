@@ -44,7 +44,11 @@ class DatabaseWatch extends BackgroundLoop implements HealthIndicator {
 
     @Override
     public Health health() {
-        return available ? Health.up().build() : Health.down().withDetail("reason", "the database cannot be reached").build();
+        return available
+                ? Health.up().build()
+                : Health.down()
+                        .withDetail("reason", "the database cannot be reached")
+                        .build();
     }
 
     @Override
@@ -99,6 +103,7 @@ class DatabaseWatch extends BackgroundLoop implements HealthIndicator {
     protected void stopped() {
         close();
     }
+
     private static @Nullable HikariDataSource hikari(DataSource dataSource) {
         try {
             return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;

@@ -28,7 +28,10 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     EmbeddedDatabase embeddedDatabase(FirstlineSettings settings) {
         if (settings.ephemeralDatabase()) {
-            return new EmbeddedDatabase(SharedTestServer.INSTANCE.server(), "test_" + UUID.randomUUID().toString().replace("-", ""), false);
+            return new EmbeddedDatabase(
+                    SharedTestServer.INSTANCE.server(),
+                    "test_" + UUID.randomUUID().toString().replace("-", ""),
+                    false);
         }
         Path dataDirectory = settings.dataDir().resolve("postgres");
         var server = EmbeddedPostgresServer.start(dataDirectory, true);
@@ -86,7 +89,8 @@ class EmbeddedDatabaseConfiguration {
         }
 
         private void create(String database) {
-            try (var connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", server.password());
+            try (var connection =
+                            DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", server.password());
                     var statement = connection.createStatement()) {
                 statement.execute("create database " + database);
             } catch (SQLException e) {
@@ -103,7 +107,8 @@ class EmbeddedDatabaseConfiguration {
     }
 
     /** One server per test JVM, started on first use and stopped when the JVM exits. */
-    @SuppressWarnings("ImmutableEnumChecker") // a lazy, synchronized singleton: the enum holds the one server on purpose
+    @SuppressWarnings(
+            "ImmutableEnumChecker") // a lazy, synchronized singleton: the enum holds the one server on purpose
     private enum SharedTestServer {
         INSTANCE;
 

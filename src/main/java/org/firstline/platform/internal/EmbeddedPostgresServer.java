@@ -59,7 +59,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgresServer start(Path dataDirectory, boolean durable, int port) {
-        ensureWritable(Objects.requireNonNull(dataDirectory.getParent(), "the data directory is inside firstline.data-dir"));
+        ensureWritable(
+                Objects.requireNonNull(dataDirectory.getParent(), "the data directory is inside firstline.data-dir"));
         stopStalePostmaster(dataDirectory);
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -74,7 +75,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
         String password = durable ? EmbeddedSuperuserPassword.of(dataDirectory) : "";
         if (durable) {
-            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setConnectConfig("password", password);
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setConnectConfig("password", password);
         } else {
             builder.setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
@@ -88,7 +91,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new IllegalStateException(
-                    "Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath() + ": " + e.getMessage(), e);
+                    "Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -118,8 +123,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new IllegalStateException("The data directory " + directory.toAbsolutePath()
-                    + " cannot be created (" + e + "). Set firstline.data-dir to a writable directory.", e);
+            throw new IllegalStateException(
+                    "The data directory " + directory.toAbsolutePath() + " cannot be created (" + e
+                            + "). Set firstline.data-dir to a writable directory.",
+                    e);
         }
         if (!Files.isWritable(directory)) {
             throw new IllegalStateException("The data directory " + directory.toAbsolutePath()
@@ -133,7 +140,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of).filter(EmbeddedPostgresServer::isPostgres);
+        Optional<ProcessHandle> postmaster =
+                readPid(pidFile).flatMap(ProcessHandle::of).filter(EmbeddedPostgresServer::isPostgres);
         if (postmaster.isPresent()) {
             ProcessHandle process = postmaster.get();
             log.warn("Stopping a stale embedded PostgreSQL (pid {}) left by an earlier run", process.pid());
@@ -154,13 +162,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static Optional<Long> readPid(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }
 
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("postgres")).orElse(true);
+        return process.info()
+                .command()
+                .map(command -> command.endsWith("postgres"))
+                .orElse(true);
     }
 }

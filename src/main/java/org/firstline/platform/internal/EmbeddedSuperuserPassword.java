@@ -48,7 +48,8 @@ final class EmbeddedSuperuserPassword {
         var credentials = new Properties();
         credentials.setProperty("user", "postgres");
         credentials.setProperty("password", password);
-        try (var connection = DriverManager.getConnection(jdbcUrl, credentials); var statement = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(jdbcUrl, credentials);
+                var statement = connection.createStatement()) {
             // a random base64url string: nothing in it needs quoting
             statement.execute("alter role postgres password '" + password + "'");
             Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
@@ -59,7 +60,8 @@ final class EmbeddedSuperuserPassword {
                     """, StandardCharsets.US_ASCII);
             statement.execute("select pg_reload_conf()");
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not require a password on the embedded PostgreSQL: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not require a password on the embedded PostgreSQL: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,6 +22,8 @@ class JdbcAgentSessions implements AgentSessions {
 
     @Override
     public void endAllBut(String username, @Nullable String keptSessionId) {
-        sessions.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keptSessionId)).forEach(sessions::deleteById);
+        sessions.findByPrincipalName(username).keySet().stream()
+                .filter(id -> !id.equals(keptSessionId))
+                .forEach(sessions::deleteById);
     }
 }

@@ -23,7 +23,9 @@ class ProblemErrorController implements ErrorController {
     }
 
     @RequestMapping("/error")
-    @Nullable String error(HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) throws IOException {
+    @Nullable
+    String error(HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model)
+            throws IOException {
         // asked for directly, /error is just an address with nothing at it
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         HttpStatus known = HttpStatus.resolve(status);
@@ -32,7 +34,8 @@ class ProblemErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         String accept = request.getHeader("Accept");
-        if (path.startsWith(request.getContextPath() + "/api/") || (accept != null && accept.contains("json") && !accept.contains("html"))) {
+        if (path.startsWith(request.getContextPath() + "/api/")
+                || (accept != null && accept.contains("json") && !accept.contains("html"))) {
             problems.write(response, status, title, detail);
             return null;
         }
@@ -47,16 +50,21 @@ class ProblemErrorController implements ErrorController {
     /** What a person in a browser can do about it; the API's problem detail stays short. */
     private static String advice(int status) {
         return switch (status) {
-            case 400 -> "A value in the address or the form is not what Firstline expects, such as a letter where a number "
-                    + "belongs. Go back, check what you typed and send it again.";
-            case 403 -> "You are signed in, but your role does not allow this: read-only agents can look but not change, and "
-                    + "admin pages need an admin. Ask an admin if you need it. A form left open for a long time is refused too: "
-                    + "go back, reload the page and send it again.";
-            case 404 -> "The address may be mistyped, or the thing it named was deleted. Tickets live at /tickets/ and their number.";
+            case 400 ->
+                "A value in the address or the form is not what Firstline expects, such as a letter where a number "
+                        + "belongs. Go back, check what you typed and send it again.";
+            case 403 ->
+                "You are signed in, but your role does not allow this: read-only agents can look but not change, and "
+                        + "admin pages need an admin. Ask an admin if you need it. A form left open for a long time is refused too: "
+                        + "go back, reload the page and send it again.";
+            case 404 ->
+                "The address may be mistyped, or the thing it named was deleted. Tickets live at /tickets/ and their number.";
             case 405, 415 -> "Use the page's own buttons and forms rather than typing this address.";
             case 413 -> "Make the file or text smaller and send it again.";
-            default -> status >= 500 ? "Wait a moment and try again. If it keeps happening, tell your admin the time it happened."
-                    : "Go back and try again.";
+            default ->
+                status >= 500
+                        ? "Wait a moment and try again. If it keeps happening, tell your admin the time it happened."
+                        : "Go back and try again.";
         };
     }
 
@@ -71,7 +79,10 @@ class ProblemErrorController implements ErrorController {
             case 414 -> "The address is longer than Firstline accepts.";
             case 415 -> "Send the body as application/json.";
             case 431 -> "The request's headers are larger than Firstline accepts.";
-            default -> status >= 500 ? "Something went wrong on our side. It has been logged; try again." : "The request was refused.";
+            default ->
+                status >= 500
+                        ? "Something went wrong on our side. It has been logged; try again."
+                        : "The request was refused.";
         };
     }
 }

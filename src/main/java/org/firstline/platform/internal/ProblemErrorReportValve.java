@@ -21,8 +21,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             var writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
-                        + ",\"detail\":\"The request was refused before it was read: check its size, headers and address.\"}");
+                writer.write(
+                        "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
+                                + ",\"detail\":\"The request was refused before it was read: check its size, headers and address.\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

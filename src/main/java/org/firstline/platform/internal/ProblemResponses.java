@@ -22,7 +22,8 @@ class ProblemResponses {
     }
 
     /** A missing or wrong credential is a 401; too many failures a 429; an unreachable database behind the check a 503. */
-    void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
         if (DatabaseOutage.causedBy(e)) {
             unavailable(response);
             return;
@@ -33,7 +34,11 @@ class ProblemResponses {
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Firstline\", Bearer");
-        write(response, 401, "Unauthorized", "Send an API token (Authorization: Bearer ...) or an agent's credentials (HTTP Basic).");
+        write(
+                response,
+                401,
+                "Unauthorized",
+                "Send an API token (Authorization: Bearer ...) or an agent's credentials (HTTP Basic).");
     }
 
     /** The database cannot be reached: 503, and when to try again. */
@@ -47,7 +52,8 @@ class ProblemResponses {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
-    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
         write(response, 403, "Forbidden", "Your role does not allow this.");
     }
 
@@ -56,7 +62,11 @@ class ProblemResponses {
     }
 
     /** With one field problem listed under {@code errors}, as the API's validation answers do. */
-    void write(HttpServletResponse response, int status, String title, @Nullable String detail,
+    void write(
+            HttpServletResponse response,
+            int status,
+            String title,
+            @Nullable String detail,
             @Nullable Map<String, String> fieldProblem)
             throws IOException {
         response.setStatus(status);

@@ -37,7 +37,9 @@ class RequestBodyFilter extends OncePerRequestFilter {
     private final long maxOtherBytes;
     private final ProblemResponses problems;
 
-    RequestBodyFilter(@Value("${firstline.api.max-json-bytes:1048576}") long maxJsonBytes, FirstlineSettings settings,
+    RequestBodyFilter(
+            @Value("${firstline.api.max-json-bytes:1048576}") long maxJsonBytes,
+            FirstlineSettings settings,
             ProblemResponses problems) {
         this.maxJsonBytes = maxJsonBytes;
         this.maxOtherBytes = Math.max(maxJsonBytes, settings.attachmentMaxBytes() + 1024 * 1024);
@@ -47,13 +49,15 @@ class RequestBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
             chain.doFilter(request, response);
         } else if (type.contains("json")) {
             readJson(request, response, chain);
         } else {
-            chain.doFilter(new Body(request, new LimitedInputStream(request.getInputStream(), maxOtherBytes)), response);
+            chain.doFilter(
+                    new Body(request, new LimitedInputStream(request.getInputStream(), maxOtherBytes)), response);
         }
     }
 
@@ -69,8 +73,11 @@ class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
             problems.write(response, 400, "Bad Request", "The body is not well-formed UTF-8.");
             return;
@@ -80,7 +87,8 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
     private void tooLarge(HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        problems.write(response, 413, "Content Too Large", "The body is larger than the limit of " + maxJsonBytes + " bytes.");
+        problems.write(
+                response, 413, "Content Too Large", "The body is larger than the limit of " + maxJsonBytes + " bytes.");
     }
 
     /** The request with its body read from the given stream. */
@@ -129,8 +137,8 @@ class RequestBodyFilter extends OncePerRequestFilter {
         @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(body,
-                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+            return new BufferedReader(new InputStreamReader(
+                    body, encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
         }
     }
 

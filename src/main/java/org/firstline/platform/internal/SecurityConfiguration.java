@@ -49,8 +49,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenResolver tokens, AuthenticationManager authenticationManager,
-            ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ApiTokenResolver tokens,
+            AuthenticationManager authenticationManager,
+            ProblemResponses problems)
+            throws Exception {
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 .authenticationManager(authenticationManager)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -63,23 +67,41 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(auth -> auth
                         // signed by the sender instead of authenticated: checked by the controller
-                        .requestMatchers(HttpMethod.POST, "/api/v1/hooks/**").permitAll()
-                        .requestMatchers("/api/v1/api-tokens/**", "/api/v1/mailboxes/**", "/api/v1/email/**", "/api/v1/integrations/**",
+                        .requestMatchers(HttpMethod.POST, "/api/v1/hooks/**")
+                        .permitAll()
+                        .requestMatchers(
+                                "/api/v1/api-tokens/**",
+                                "/api/v1/mailboxes/**",
+                                "/api/v1/email/**",
+                                "/api/v1/integrations/**",
                                 "/api/v1/webhooks/**")
                         .hasRole(AgentRole.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/prometheus").authenticated()
-                        .requestMatchers("/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/plans/**", "/api/v1/labels/**",
-                                "/api/v1/ownership-rules/**", "/api/v1/triage/classifier/**", "/api/v1/triage/teams/*/on-duty",
-                                "/api/v1/sla/calendars/**", "/api/v1/sla/policies/**")
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/prometheus")
+                        .authenticated()
+                        .requestMatchers(
+                                "/api/v1/agents/**",
+                                "/api/v1/teams/**",
+                                "/api/v1/plans/**",
+                                "/api/v1/labels/**",
+                                "/api/v1/ownership-rules/**",
+                                "/api/v1/triage/classifier/**",
+                                "/api/v1/triage/teams/*/on-duty",
+                                "/api/v1/sla/calendars/**",
+                                "/api/v1/sla/policies/**")
                         .hasRole(AgentRole.ADMIN.name())
-                        .anyRequest().hasAnyRole(WRITERS));
+                        .anyRequest()
+                        .hasAnyRole(WRITERS));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, AgentAccounts accounts,
-            DatabaseOutage outage) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            AgentAccounts accounts,
+            DatabaseOutage outage)
+            throws Exception {
         var signIn = new LoginUrlAuthenticationEntryPoint("/login");
         // a path, not an address built from the Host header
         signIn.setFavorRelativeUris(true);
@@ -87,21 +109,36 @@ class SecurityConfiguration {
                 .addFilterAfter(new CurrentAgentFilter(accounts), SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/img/**", "/favicon.svg", "/webjars/**", "/error",
-                                "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/approvals/**", "/resolutions/**")
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.svg",
+                                "/webjars/**",
+                                "/error",
+                                "/actuator/health/**",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
+                                "/approvals/**",
+                                "/resolutions/**")
                         .permitAll()
-                        .requestMatchers("/actuator/**", "/admin/**").hasRole(AgentRole.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/**").authenticated()
-                        .anyRequest().hasAnyRole(WRITERS))
-                .formLogin(form -> form.loginPage("/login").successHandler(new SignInSuccessHandler())
+                        .requestMatchers("/actuator/**", "/admin/**")
+                        .hasRole(AgentRole.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .authenticated()
+                        .anyRequest()
+                        .hasAnyRole(WRITERS))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(new SignInSuccessHandler())
                         .failureHandler(new SignInFailureHandler(outage)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                                + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 }

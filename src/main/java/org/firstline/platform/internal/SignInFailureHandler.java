@@ -15,12 +15,13 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         if (DatabaseOutage.causedBy(e)) {
             outage.answer(request, response, e);
             return;
         }
-        response.sendRedirect(request.getContextPath() + (e instanceof SignInThrottledException ? "/login?throttled" : "/login?error"));
+        response.sendRedirect(request.getContextPath()
+                + (e instanceof SignInThrottledException ? "/login?throttled" : "/login?error"));
     }
 }

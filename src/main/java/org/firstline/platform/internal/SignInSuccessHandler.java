@@ -16,11 +16,13 @@ class SignInSuccessHandler implements AuthenticationSuccessHandler {
     private final HttpSessionRequestCache requests = new HttpSessionRequestCache();
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
         var saved = requests.getRequest(request, response);
         requests.removeRequest(request, response);
-        response.sendRedirect(request.getContextPath() + (saved == null ? "/tickets" : pathOf(saved.getRedirectUrl(), request)));
+        response.sendRedirect(
+                request.getContextPath() + (saved == null ? "/tickets" : pathOf(saved.getRedirectUrl(), request)));
     }
 
     static String pathOf(String url, HttpServletRequest request) {

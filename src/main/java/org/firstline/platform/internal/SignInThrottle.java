@@ -37,8 +37,11 @@ class SignInThrottle {
                 with expired as (delete from sign_in_failure where failed_at < :expired)
                 insert into sign_in_failure (username, address, failed_at) values (:username, :address, :now) returning id""")
                 .param("expired", Timestamp.from(now.minus(WINDOW.multipliedBy(2))))
-                .param("username", abbreviate(username)).param("address", address).param("now", Timestamp.from(now))
-                .query(Long.class).single();
+                .param("username", abbreviate(username))
+                .param("address", address)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
     }
 
     /** How long this attempt must wait, judged by the attempts before it, if it must. */
@@ -54,9 +57,14 @@ class SignInThrottle {
                      order by failed_at desc offset :accountLimit - 1 limit 1),
                     (select failed_at from sign_in_failure where address = :address and failed_at > :since and id < :attempt
                      order by failed_at desc offset :addressLimit - 1 limit 1))""")
-                .param("username", abbreviate(username)).param("address", address).param("since", since).param("attempt", attempt)
-                .param("accountLimit", ACCOUNT_LIMIT).param("addressLimit", ADDRESS_LIMIT)
-                .query(Timestamp.class).optional()
+                .param("username", abbreviate(username))
+                .param("address", address)
+                .param("since", since)
+                .param("attempt", attempt)
+                .param("accountLimit", ACCOUNT_LIMIT)
+                .param("addressLimit", ADDRESS_LIMIT)
+                .query(Timestamp.class)
+                .optional()
                 .map(freed -> Duration.between(now, freed.toInstant().plus(WINDOW)))
                 .filter(wait -> !wait.isNegative() && !wait.isZero());
     }
@@ -69,8 +77,10 @@ class SignInThrottle {
     /** A right password clears the account's failures; the address keeps its count, or one good account would hide a spray. */
     void succeeded(long attempt, String username) {
         forget(attempt);
-        jdbc.sql("update sign_in_failure set account_cleared = true where lower(username) = lower(?) and not account_cleared")
-                .param(abbreviate(username)).update();
+        jdbc.sql(
+                        "update sign_in_failure set account_cleared = true where lower(username) = lower(?) and not account_cleared")
+                .param(abbreviate(username))
+                .update();
     }
 
     private static String abbreviate(String username) {

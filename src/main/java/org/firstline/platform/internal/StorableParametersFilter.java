@@ -47,14 +47,20 @@ class StorableParametersFilter extends OncePerRequestFilter {
                 ? "A parameter in the address or form is not well-formed UTF-8 or cannot be stored."
                 : "Parameter '" + refused + "' " + StorableTextDeserializer.REFUSAL + ".";
         if (ProblemResponses.isApi(request)) {
-            problems.write(response, 400, "Bad Request", detail,
+            problems.write(
+                    response,
+                    400,
+                    "Bad Request",
+                    detail,
                     refused.equals("?") ? null : Map.of("field", refused, "message", StorableTextDeserializer.REFUSAL));
             return;
         }
         response.setStatus(400);
         response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(("<!doctype html><title>Not accepted</title><h1>Not accepted</h1><p>"
-                + HtmlUtils.htmlEscape(detail) + " Go back and remove it.</p>").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("<!doctype html><title>Not accepted</title><h1>Not accepted</h1><p>"
+                                + HtmlUtils.htmlEscape(detail) + " Go back and remove it.</p>")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private static @Nullable String refusedParameter(HttpServletRequest request) {

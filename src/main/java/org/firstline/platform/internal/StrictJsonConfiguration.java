@@ -26,11 +26,15 @@ class StrictJsonConfiguration {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .withCoercionConfig(LogicalType.Textual, text -> text
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Integer, number -> number.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                .addModule(new SimpleModule("storable-text").addDeserializer(String.class, new StorableTextDeserializer()));
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        number -> number.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .addModule(new SimpleModule("storable-text")
+                        .addDeserializer(String.class, new StorableTextDeserializer()));
     }
 }

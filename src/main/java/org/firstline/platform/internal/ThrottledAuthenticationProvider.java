@@ -41,9 +41,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         throttle.succeeded(attempt, username);
         // the session keeps the principal; the password hash has no business there
-        if (Objects.requireNonNull(result, "the password check answers or throws").getPrincipal() instanceof AgentPrincipal agent) {
+        if (Objects.requireNonNull(result, "the password check answers or throws")
+                        .getPrincipal()
+                instanceof AgentPrincipal agent) {
             var withoutPassword = agent.withoutPassword();
-            return UsernamePasswordAuthenticationToken.authenticated(withoutPassword, null, withoutPassword.getAuthorities());
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    withoutPassword, null, withoutPassword.getAuthorities());
         }
         return result;
     }

@@ -2,7 +2,6 @@ package org.firstline.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
@@ -19,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
-    private static final java.util.regex.Pattern FORM_OWNER = java.util.regex.Pattern.compile("^(/[a-z-]+/\\d+)(/.*)?$");
+    private static final java.util.regex.Pattern FORM_OWNER =
+            java.util.regex.Pattern.compile("^(/[a-z-]+/\\d+)(/.*)?$");
 
     @ExceptionHandler({InvalidRequestException.class, ConflictException.class})
     String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes flash) {
@@ -32,8 +32,12 @@ class PageExceptionHandler {
      * other refusal of the database is a fault of ours, left to the error page and the log.
      */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    String unstorable(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request, RedirectAttributes flash) {
-        if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || sql.getSQLState() == null
+    String unstorable(
+            org.springframework.dao.DataIntegrityViolationException e,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql)
+                || sql.getSQLState() == null
                 || !sql.getSQLState().startsWith("22")) {
             throw e;
         }
@@ -51,11 +55,12 @@ class PageExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     String forbidden(AccessDeniedException e, Model model, HttpServletResponse response) {
         response.setStatus(403);
-        model.addAttribute("message", "Your role does not allow this: read-only agents can look but not change, and admin "
-                + "pages need an admin. Ask an admin to change your role if you need it.");
+        model.addAttribute(
+                "message",
+                "Your role does not allow this: read-only agents can look but not change, and admin "
+                        + "pages need an admin. Ask an admin to change your role if you need it.");
         return "error-page";
     }
-
 
     /** Only ever back to a page of ours, never to a host named in a header. */
     private static String backTo(HttpServletRequest request) {
@@ -63,7 +68,9 @@ class PageExceptionHandler {
         String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         if (referer != null) {
             String path = referer.replaceFirst("^https?://[^/]+", "");
-            if (path.startsWith("/") && !path.startsWith("//") && (referer.startsWith(origin) || referer.contains("://" + request.getServerName()))) {
+            if (path.startsWith("/")
+                    && !path.startsWith("//")
+                    && (referer.startsWith(origin) || referer.contains("://" + request.getServerName()))) {
                 return path;
             }
         }

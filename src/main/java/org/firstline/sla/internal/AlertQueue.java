@@ -37,7 +37,11 @@ class AlertQueue {
     private final int batchSize;
     private final int maxAttempts;
 
-    AlertQueue(JdbcClient jdbc, Clock clock, MeterRegistry meters, @Value("${firstline.sla.notify-batch:500}") int batchSize,
+    AlertQueue(
+            JdbcClient jdbc,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${firstline.sla.notify-batch:500}") int batchSize,
             @Value("${firstline.sla.notify-attempts:5}") int maxAttempts) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -66,16 +70,27 @@ class AlertQueue {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("after", afterId)
                 .param("batch", batchSize)
-                .query((rs, n) -> new Claimed(new SlaAlert(rs.getLong("id"), SlaAlertKind.valueOf(rs.getString("kind")),
-                        SlaTarget.valueOf(rs.getString("target")), rs.getTimestamp("due_at").toInstant(), rs.getLong("ticket_id"),
-                        rs.getLong("number"), rs.getString("subject"), Priority.valueOf(rs.getString("priority")),
-                        rs.getObject("team_id", Long.class), rs.getObject("owner_id", Long.class)), rs.getInt("attempts")))
+                .query((rs, n) -> new Claimed(
+                        new SlaAlert(
+                                rs.getLong("id"),
+                                SlaAlertKind.valueOf(rs.getString("kind")),
+                                SlaTarget.valueOf(rs.getString("target")),
+                                rs.getTimestamp("due_at").toInstant(),
+                                rs.getLong("ticket_id"),
+                                rs.getLong("number"),
+                                rs.getString("subject"),
+                                Priority.valueOf(rs.getString("priority")),
+                                rs.getObject("team_id", Long.class),
+                                rs.getObject("owner_id", Long.class)),
+                        rs.getInt("attempts")))
                 .list();
     }
 
     void told(List<Claimed> alerts) {
         jdbc.sql("update sla_event set notified_at = ?, next_attempt_at = null where id = any(?)")
-                .params(Timestamp.from(clock.instant()), alerts.stream().map(c -> c.alert().eventId()).toArray(Long[]::new))
+                .params(
+                        Timestamp.from(clock.instant()),
+                        alerts.stream().map(c -> c.alert().eventId()).toArray(Long[]::new))
                 .update();
     }
 
@@ -87,17 +102,34 @@ class AlertQueue {
         Instant now = clock.instant();
         jdbc.sql("""
                 update sla_event set attempts = ?, last_error = ?, next_attempt_at = ?, dead_lettered_at = ? where id = ?""")
-                .params(attempt, describe(failure), Timestamp.from(now.plus(backoff(attempt))), dead ? Timestamp.from(now) : null,
+                .params(
+                        attempt,
+                        describe(failure),
+                        Timestamp.from(now.plus(backoff(attempt))),
+                        dead ? Timestamp.from(now) : null,
                         alert.eventId())
                 .update();
         if (dead) {
             meters.counter("firstline.sla.alerts.dead_lettered").increment();
-            log.error("Gave up telling of {} {} on ticket {} (alert {}) after {} attempts; it is listed under Admin → Service levels",
-                    alert.kind(), alert.target(), alert.ticketId(), alert.eventId(), attempt, failure);
+            log.error(
+                    "Gave up telling of {} {} on ticket {} (alert {}) after {} attempts; it is listed under Admin → Service levels",
+                    alert.kind(),
+                    alert.target(),
+                    alert.ticketId(),
+                    alert.eventId(),
+                    attempt,
+                    failure);
         } else {
             meters.counter("firstline.sla.alerts.failed").increment();
-            log.warn("Telling of {} {} on ticket {} (alert {}) failed, attempt {} of {}; the other alerts went on", alert.kind(),
-                    alert.target(), alert.ticketId(), alert.eventId(), attempt, maxAttempts, failure);
+            log.warn(
+                    "Telling of {} {} on ticket {} (alert {}) failed, attempt {} of {}; the other alerts went on",
+                    alert.kind(),
+                    alert.target(),
+                    alert.ticketId(),
+                    alert.eventId(),
+                    attempt,
+                    maxAttempts,
+                    failure);
         }
     }
 
@@ -112,8 +144,9 @@ class AlertQueue {
         if (failure instanceof org.springframework.dao.DataAccessException) {
             return "the database refused it (details in the server log)";
         }
-        String text = failure.getMessage() == null ? "an unexpected error (details in the server log)" : failure.getMessage().lines()
-                .findFirst().orElse("");
+        String text = failure.getMessage() == null
+                ? "an unexpected error (details in the server log)"
+                : failure.getMessage().lines().findFirst().orElse("");
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 }

@@ -72,12 +72,17 @@ public class Backfill {
                     where s.met_at is null and s.stopped_at is null and s.ticket_id > ?
                       and (cast(? as timestamptz) is null or t.updated_at >= ?)
                     order by s.ticket_id limit ?""")
-                    .params(from, timestamp(since), timestamp(since), BATCH).query(Long.class).list();
+                    .params(from, timestamp(since), timestamp(since), BATCH)
+                    .query(Long.class)
+                    .list();
             if (ids.isEmpty()) return done;
             // a ticket being changed right now is skipped: that change settles its clocks on the new terms itself
-            transactions.executeWithoutResult(status -> jdbc.sql("select id from ticket where id = any(?) order by id for update skip locked")
-                    .param(ids.toArray(Long[]::new)).query(Long.class).list()
-                    .forEach(id -> keeper.facts(id).ifPresent(keeper::settle)));
+            transactions.executeWithoutResult(
+                    status -> jdbc.sql("select id from ticket where id = any(?) order by id for update skip locked")
+                            .param(ids.toArray(Long[]::new))
+                            .query(Long.class)
+                            .list()
+                            .forEach(id -> keeper.facts(id).ifPresent(keeper::settle)));
             done += ids.size();
             after = ids.getLast();
         }

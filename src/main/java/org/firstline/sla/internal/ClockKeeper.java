@@ -14,7 +14,6 @@ import org.firstline.sla.PolicyView;
 import org.firstline.sla.SlaPolicies;
 import org.firstline.sla.SlaTarget;
 import org.firstline.sla.TargetUnit;
-import org.firstline.ticket.Priority;
 import org.firstline.ticket.TicketStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +41,10 @@ class ClockKeeper {
     }
 
     Optional<TicketFacts> facts(long ticketId) {
-        return jdbc.sql(TicketFacts.SELECT + " where t.id = ?").param(ticketId).query(TicketFacts::read).optional();
+        return jdbc.sql(TicketFacts.SELECT + " where t.id = ?")
+                .param(ticketId)
+                .query(TicketFacts::read)
+                .optional();
     }
 
     /** A new ticket: acknowledgement, first response and resolution start when it was created. */
@@ -60,14 +62,19 @@ class ClockKeeper {
     void meetFromHistory(long ticketId) {
         jdbc.sql("""
                 select min(m.created_at) from message m join agent a on a.id = m.author_agent_id
-                where m.ticket_id = ? and m.kind = 'PUBLIC' and a.username <> 'firstline'""").param(ticketId)
-                .query(java.sql.Timestamp.class).optional().filter(java.util.Objects::nonNull)
-                .ifPresent(at -> meet(ticketId, List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE), at.toInstant()));
+                where m.ticket_id = ? and m.kind = 'PUBLIC' and a.username <> 'firstline'""")
+                .param(ticketId)
+                .query(java.sql.Timestamp.class)
+                .optional()
+                .filter(java.util.Objects::nonNull)
+                .ifPresent(at ->
+                        meet(ticketId, List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE), at.toInstant()));
     }
 
     /** Starts the next cycle of the next-response target, unless an answer is already being waited for. */
     void awaitAnswer(TicketFacts ticket, Instant since) {
-        boolean waiting = jdbc.sql("""
+        boolean waiting =
+                jdbc.sql("""
                 select count(*) from ticket_sla where ticket_id = ? and target in ('FIRST_RESPONSE', 'NEXT_RESPONSE')
                   and met_at is null and stopped_at is null""").param(ticket.ticketId()).query(Integer.class).single() > 0;
         if (!waiting) start(ticket, policies.forPlan(ticket.planId()), SlaTarget.NEXT_RESPONSE, since);
@@ -77,56 +84,79 @@ class ClockKeeper {
         jdbc.sql("""
                 update ticket_sla set met_at = ?, next_fire_at = null
                 where ticket_id = ? and target = any(?) and met_at is null and stopped_at is null""")
-                .params(Timestamp.from(at), ticketId, targets.stream().map(Enum::name).toArray(String[]::new)).update();
+                .params(
+                        Timestamp.from(at),
+                        ticketId,
+                        targets.stream().map(Enum::name).toArray(String[]::new))
+                .update();
     }
 
     /** Clocks that no longer apply (a ticket resolved before an answer): they neither count as met nor fire. */
     void stopRunning(long ticketId, Instant at) {
-        jdbc.sql("update ticket_sla set stopped_at = ?, next_fire_at = null where ticket_id = ? and met_at is null and stopped_at is null")
-                .params(Timestamp.from(at), ticketId).update();
+        jdbc.sql(
+                        "update ticket_sla set stopped_at = ?, next_fire_at = null where ticket_id = ? and met_at is null and stopped_at is null")
+                .params(Timestamp.from(at), ticketId)
+                .update();
     }
 
     void activity(long ticketId, Instant at) {
         jdbc.sql("""
                 insert into ticket_public_activity (ticket_id, last_public_at) values (?, ?)
-                on conflict (ticket_id) do update set last_public_at = greatest(ticket_public_activity.last_public_at, excluded.last_public_at)""")
-                .params(ticketId, Timestamp.from(at)).update();
+                on conflict (ticket_id) do update set last_public_at = greatest(ticket_public_activity.last_public_at, excluded.last_public_at)""").params(ticketId, Timestamp.from(at)).update();
     }
 
     /** Brings pauses in line with the ticket's status, then works out every running clock again. */
     void settle(TicketFacts ticket) {
         var policy = policies.forPlan(ticket.planId());
-        boolean pausing = ticket.status() == TicketStatus.PENDING && policy.isPresent()
+        boolean pausing = ticket.status() == TicketStatus.PENDING
+                && policy.isPresent()
                 && policy.get().pauseReasons().contains(ticket.pendingReason());
         Timestamp now = Timestamp.from(clock.instant());
         if (pausing) {
             jdbc.sql("""
                     insert into ticket_sla_pause (ticket_id, reason, started_at) select ?, ?, ?
                     where not exists (select 1 from ticket_sla_pause where ticket_id = ? and ended_at is null)""")
-                    .params(ticket.ticketId(), Objects.requireNonNull(ticket.pendingReason(), "a PENDING ticket has a reason").name(), now,
-                            ticket.ticketId()).update();
+                    .params(
+                            ticket.ticketId(),
+                            Objects.requireNonNull(ticket.pendingReason(), "a PENDING ticket has a reason")
+                                    .name(),
+                            now,
+                            ticket.ticketId())
+                    .update();
         } else {
-            jdbc.sql("update ticket_sla_pause set ended_at = greatest(started_at, ?) where ticket_id = ? and ended_at is null")
-                    .params(now, ticket.ticketId()).update();
+            jdbc.sql(
+                            "update ticket_sla_pause set ended_at = greatest(started_at, ?) where ticket_id = ? and ended_at is null")
+                    .params(now, ticket.ticketId())
+                    .update();
         }
         recompute(ticket, policy);
     }
 
     private void recompute(TicketFacts ticket, Optional<PolicyView> policy) {
-        var pauses = jdbc.sql("select started_at, ended_at from ticket_sla_pause where ticket_id = ? order by started_at")
+        var pauses = jdbc.sql(
+                        "select started_at, ended_at from ticket_sla_pause where ticket_id = ? order by started_at")
                 .param(ticket.ticketId())
-                .query((rs, n) -> new Interval(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .query((rs, n) -> new Interval(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
                 .list();
         var running = jdbc.sql("""
                 select id, target, started_at, warned_at is not null, breached_at is not null from ticket_sla
-                where ticket_id = ? and met_at is null and stopped_at is null""").param(ticket.ticketId())
-                .query((rs, n) -> new Running(rs.getLong(1), SlaTarget.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
-                        rs.getBoolean(4), rs.getBoolean(5))).list();
+                where ticket_id = ? and met_at is null and stopped_at is null""")
+                .param(ticket.ticketId())
+                .query((rs, n) -> new Running(
+                        rs.getLong(1),
+                        SlaTarget.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getBoolean(4),
+                        rs.getBoolean(5)))
+                .list();
         for (Running row : running) {
             var term = policy.flatMap(p -> term(ticket, p, row.target()));
             if (term.isEmpty()) {
                 jdbc.sql("update ticket_sla set stopped_at = ?, next_fire_at = null where id = ?")
-                        .params(Timestamp.from(clock.instant()), row.id()).update();
+                        .params(Timestamp.from(clock.instant()), row.id())
+                        .update();
                 continue;
             }
             write(row, term.get(), pauses);
@@ -136,13 +166,21 @@ class ClockKeeper {
     private record Running(long id, SlaTarget target, Instant startedAt, boolean warned, boolean breached) {}
 
     private void write(Running row, SlaTerm term, List<Interval> pauses) {
-        Deadline d = pauses.stream().anyMatch(Interval::open) ? Deadline.PAUSED : deadline(row.startedAt(), term, pauses);
+        Deadline d =
+                pauses.stream().anyMatch(Interval::open) ? Deadline.PAUSED : deadline(row.startedAt(), term, pauses);
         Instant next = row.breached() ? null : d.nextFire(row.warned());
         jdbc.sql("""
                 update ticket_sla set policy_id = ?, calendar_id = ?, amount = ?, unit = ?, due_at = ?, warn_at = ?, next_fire_at = ?
                 where id = ?""")
-                .params(term.policyId(), term.calendarId(), term.amount(), term.unit().name(), timestamp(d.due()), timestamp(d.warn()),
-                        timestamp(next), row.id())
+                .params(
+                        term.policyId(),
+                        term.calendarId(),
+                        term.amount(),
+                        term.unit().name(),
+                        timestamp(d.due()),
+                        timestamp(d.warn()),
+                        timestamp(next),
+                        row.id())
                 .update();
     }
 
@@ -151,8 +189,11 @@ class ClockKeeper {
         static final Deadline PAUSED = new Deadline(null, null);
 
         /** What the sweeper looks at next: the warning unless it was given (or falls on the due time), else the due time. */
-        @Nullable Instant nextFire(boolean warned) {
-            return due == null ? null : !warned && Objects.requireNonNull(warn, "set with due").isBefore(due) ? warn : due;
+        @Nullable
+        Instant nextFire(boolean warned) {
+            return due == null
+                    ? null
+                    : !warned && Objects.requireNonNull(warn, "set with due").isBefore(due) ? warn : due;
         }
     }
 
@@ -172,7 +213,9 @@ class ClockKeeper {
                 ? calculator.addWorkingDays(start, term.amount(), pauses)
                 : calculator.add(start, Duration.ofMinutes(term.amount()), pauses);
         Duration total = calculator.between(start, due, pauses);
-        return new Deadline(due, calculator.add(start, total.multipliedBy(term.atRiskPercent()).dividedBy(100), pauses));
+        return new Deadline(
+                due,
+                calculator.add(start, total.multipliedBy(term.atRiskPercent()).dividedBy(100), pauses));
     }
 
     /** A new clock; its due time is worked out at once unless the ticket is pending (then the pause decides). */
@@ -183,21 +226,34 @@ class ClockKeeper {
         jdbc.sql("""
                 insert into ticket_sla (ticket_id, target, cycle, policy_id, calendar_id, amount, unit, started_at, due_at, warn_at, next_fire_at)
                 select ?, ?, coalesce(max(cycle), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? from ticket_sla where ticket_id = ? and target = ?""")
-                .params(ticket.ticketId(), target.name(), term.get().policyId(), term.get().calendarId(), term.get().amount(),
-                        term.get().unit().name(), Timestamp.from(at), timestamp(d.due()), timestamp(d.warn()), timestamp(d.nextFire(false)),
-                        ticket.ticketId(), target.name())
+                .params(
+                        ticket.ticketId(),
+                        target.name(),
+                        term.get().policyId(),
+                        term.get().calendarId(),
+                        term.get().amount(),
+                        term.get().unit().name(),
+                        Timestamp.from(at),
+                        timestamp(d.due()),
+                        timestamp(d.warn()),
+                        timestamp(d.nextFire(false)),
+                        ticket.ticketId(),
+                        target.name())
                 .update();
     }
 
     /** The policy's target for the ticket's priority; critical tickets of a plan around the clock run on a 24/7 calendar. */
     private Optional<SlaTerm> term(TicketFacts ticket, PolicyView policy, SlaTarget target) {
-        return policy.targets().stream().filter(t -> t.priority() == ticket.priority() && t.target() == target).findFirst().map(t -> {
-            long calendar = t.calendarId() != null ? t.calendarId() : policy.calendarId();
-            if (ticket.aroundTheClockPlan() && ticket.critical()) {
-                calendar = calendars.aroundTheClock().orElse(calendar);
-            }
-            return new SlaTerm(policy.id(), calendar, t.amount(), t.unit(), policy.atRiskPercent());
-        });
+        return policy.targets().stream()
+                .filter(t -> t.priority() == ticket.priority() && t.target() == target)
+                .findFirst()
+                .map(t -> {
+                    long calendar = t.calendarId() != null ? t.calendarId() : policy.calendarId();
+                    if (ticket.aroundTheClockPlan() && ticket.critical()) {
+                        calendar = calendars.aroundTheClock().orElse(calendar);
+                    }
+                    return new SlaTerm(policy.id(), calendar, t.amount(), t.unit(), policy.atRiskPercent());
+                });
     }
 
     @Contract("!null -> !null")

@@ -43,7 +43,9 @@ public final class IcsHolidays {
             }
         }
         if (holidays.isEmpty()) throw new InvalidRequestException("file", "has no events with a start date");
-        return holidays.entrySet().stream().map(e -> new Holiday(e.getKey(), e.getValue())).toList();
+        return holidays.entrySet().stream()
+                .map(e -> new Holiday(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static void add(Map<String, String> event, Map<LocalDate, String> holidays) {
@@ -55,7 +57,8 @@ public final class IcsHolidays {
         if (name.length() > 200) name = name.substring(0, 200);
         for (LocalDate day = first; day.isBefore(end) || day.equals(first); day = day.plusDays(1)) {
             holidays.putIfAbsent(day, name);
-            if (holidays.size() > MAX_DAYS) throw new InvalidRequestException("file", "has more than " + MAX_DAYS + " holiday days");
+            if (holidays.size() > MAX_DAYS)
+                throw new InvalidRequestException("file", "has more than " + MAX_DAYS + " holiday days");
         }
     }
 
@@ -82,6 +85,10 @@ public final class IcsHolidays {
     }
 
     private static String unescape(String text) {
-        return text.replace("\\n", " ").replace("\\N", " ").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\");
+        return text.replace("\\n", " ")
+                .replace("\\N", " ")
+                .replace("\\,", ",")
+                .replace("\\;", ";")
+                .replace("\\\\", "\\");
     }
 }

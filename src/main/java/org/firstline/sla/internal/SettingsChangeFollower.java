@@ -30,7 +30,8 @@ class SettingsChangeFollower {
     @TransactionalEventListener(fallbackExecution = true)
     void changed(SlaSettingsChanged event) {
         again.set(true);
-        if (running.compareAndSet(false, true)) Thread.ofVirtual().name("sla-recompute").start(this::recompute);
+        if (running.compareAndSet(false, true))
+            Thread.ofVirtual().name("sla-recompute").start(this::recompute);
     }
 
     private void recompute() {
@@ -39,8 +40,12 @@ class SettingsChangeFollower {
                 java.time.Instant since = clock.instant();
                 int started = backfill.run(true);
                 int tickets = backfill.recomputeOpen(null);
-                log.info("Service levels changed; started clocks on {} open tickets and worked out those of {} again", started, tickets);
-                Thread.sleep(CalendarService.KEPT_FOR.plusMillis(500)); // real time: other nodes' caches, not business time
+                log.info(
+                        "Service levels changed; started clocks on {} open tickets and worked out those of {} again",
+                        started,
+                        tickets);
+                Thread.sleep(
+                        CalendarService.KEPT_FOR.plusMillis(500)); // real time: other nodes' caches, not business time
                 backfill.recomputeOpen(since);
             }
         } catch (InterruptedException e) {
@@ -49,7 +54,8 @@ class SettingsChangeFollower {
             log.warn("Working out the clocks again failed", e);
         } finally {
             running.set(false);
-            if (again.get() && running.compareAndSet(false, true)) Thread.ofVirtual().name("sla-recompute").start(this::recompute);
+            if (again.get() && running.compareAndSet(false, true))
+                Thread.ofVirtual().name("sla-recompute").start(this::recompute);
         }
     }
 

@@ -22,7 +22,11 @@ class SlaBackground extends BackgroundLoop {
     private long lastBackfill = System.nanoTime() - BACKFILL_EVERY - 1;
     private boolean backfilling;
 
-    SlaBackground(SlaSweeper sweeper, SlaNotifier notifier, Backfill backfill, @Value("${firstline.sla.background:true}") boolean enabled,
+    SlaBackground(
+            SlaSweeper sweeper,
+            SlaNotifier notifier,
+            Backfill backfill,
+            @Value("${firstline.sla.background:true}") boolean enabled,
             @Value("${firstline.sla.sweep-interval:PT1S}") Duration interval) {
         super("sla-sweeper", interval, enabled);
         this.sweeper = sweeper;
@@ -40,7 +44,8 @@ class SlaBackground extends BackgroundLoop {
 
     private void backfill() {
         if (!backfilling && System.nanoTime() - lastBackfill > BACKFILL_EVERY) backfilling = true;
-        // batches for up to half a second per step, between sweeps: thousands of imported tickets never hold up a breach
+        // batches for up to half a second per step, between sweeps: thousands of imported tickets never hold up a
+        // breach
         long until = System.nanoTime() + 500_000_000L;
         while (backfilling && System.nanoTime() < until) {
             backfilling = backfill.batch(false) == Backfill.batchSize();

@@ -72,7 +72,8 @@ public class SlaNotifier {
     private @Nullable Throwable publish(List<AlertQueue.Claimed> alerts) {
         try {
             savepoints.executeWithoutResult(status -> {
-                events.publishEvent(new SlaAlertsRaised(alerts.stream().map(AlertQueue.Claimed::alert).toList()));
+                events.publishEvent(new SlaAlertsRaised(
+                        alerts.stream().map(AlertQueue.Claimed::alert).toList()));
                 queue.told(alerts);
             });
             return null;

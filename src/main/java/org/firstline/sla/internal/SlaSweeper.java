@@ -20,9 +20,13 @@ public class SlaSweeper {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
 
-    SlaSweeper(JdbcClient jdbc, Clock clock, TransactionTemplate transactions,
+    SlaSweeper(
+            JdbcClient jdbc,
+            Clock clock,
+            TransactionTemplate transactions,
             @org.springframework.beans.factory.annotation.Value("${firstline.sla.sweep-batch:2000}") int batchSize) {
         this.batchSize = batchSize;
         this.jdbc = jdbc;

@@ -52,9 +52,14 @@ class TicketEventsForSla {
         keeper.activity(event.ticketId(), clock.instant());
         if (event.byAgent()) {
             if (byFirstline(event.messageId())) return;
-            keeper.meet(event.ticketId(), List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE, SlaTarget.NEXT_RESPONSE), clock.instant());
+            keeper.meet(
+                    event.ticketId(),
+                    List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE, SlaTarget.NEXT_RESPONSE),
+                    clock.instant());
         } else {
-            keeper.facts(event.ticketId()).filter(ticket -> !ticket.finished()).ifPresent(ticket -> keeper.awaitAnswer(ticket, clock.instant()));
+            keeper.facts(event.ticketId())
+                    .filter(ticket -> !ticket.finished())
+                    .ifPresent(ticket -> keeper.awaitAnswer(ticket, clock.instant()));
         }
     }
 
@@ -80,14 +85,20 @@ class TicketEventsForSla {
     @EventListener
     void planChanged(OrganizationPlanChanged event) {
         // held until the plan change commits, so a ticket change meanwhile waits and then sees the new plan
-        jdbc.sql("select id from ticket where organization_id = ? and status in ('NEW', 'OPEN', 'PENDING') order by id for update")
+        jdbc.sql(
+                        "select id from ticket where organization_id = ? and status in ('NEW', 'OPEN', 'PENDING') order by id for update")
                 .param(event.organizationId())
-                .query(Long.class).list().forEach(id -> keeper.facts(id).ifPresent(keeper::settle));
+                .query(Long.class)
+                .list()
+                .forEach(id -> keeper.facts(id).ifPresent(keeper::settle));
     }
 
     private boolean byFirstline(long messageId) {
         long system = agents.system("sla").id();
-        return jdbc.sql("select author_agent_id = ? from message where id = ?").params(system, messageId).query(Boolean.class).optional()
+        return jdbc.sql("select author_agent_id = ? from message where id = ?")
+                .params(system, messageId)
+                .query(Boolean.class)
+                .optional()
                 .orElse(false);
     }
 }

@@ -7,8 +7,15 @@ import org.firstline.ticket.TicketStatus;
 import org.jspecify.annotations.Nullable;
 
 /** What a ticket's service levels depend on: priority, status, whether it is critical, and its organization's plan. */
-record TicketFacts(long ticketId, Priority priority, TicketStatus status, @Nullable PendingReason pendingReason, Instant createdAt,
-        @Nullable Long planId, boolean aroundTheClockPlan, boolean critical) {
+record TicketFacts(
+        long ticketId,
+        Priority priority,
+        TicketStatus status,
+        @Nullable PendingReason pendingReason,
+        Instant createdAt,
+        @Nullable Long planId,
+        boolean aroundTheClockPlan,
+        boolean critical) {
 
     static final String SELECT = """
             select t.id, t.priority, t.status, t.pending_reason, t.created_at, o.plan_id, coalesce(p.around_the_clock, false) as around,
@@ -17,9 +24,15 @@ record TicketFacts(long ticketId, Priority priority, TicketStatus status, @Nulla
 
     static TicketFacts read(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         String reason = rs.getString("pending_reason");
-        return new TicketFacts(rs.getLong("id"), Priority.valueOf(rs.getString("priority")), TicketStatus.valueOf(rs.getString("status")),
-                reason == null ? null : PendingReason.valueOf(reason), rs.getTimestamp("created_at").toInstant(),
-                rs.getObject("plan_id", Long.class), rs.getBoolean("around"), rs.getBoolean("critical"));
+        return new TicketFacts(
+                rs.getLong("id"),
+                Priority.valueOf(rs.getString("priority")),
+                TicketStatus.valueOf(rs.getString("status")),
+                reason == null ? null : PendingReason.valueOf(reason),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("plan_id", Long.class),
+                rs.getBoolean("around"),
+                rs.getBoolean("critical"));
     }
 
     boolean finished() {

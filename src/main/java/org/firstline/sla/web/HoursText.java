@@ -23,11 +23,15 @@ final class HoursText {
             String line = raw.strip();
             if (line.isEmpty()) continue;
             int space = line.indexOf(' ');
-            if (space < 0) throw new InvalidRequestException("hours", "\"" + line + "\" needs days and times, like Mon-Fri 09:00-17:00");
+            if (space < 0)
+                throw new InvalidRequestException(
+                        "hours", "\"" + line + "\" needs days and times, like Mon-Fri 09:00-17:00");
             List<DayOfWeek> days = days(line.substring(0, space));
             for (String range : line.substring(space + 1).split(",")) {
                 String[] ends = range.strip().split("\\s*[-–]\\s*");
-                if (ends.length != 2) throw new InvalidRequestException("hours", "\"" + range.strip() + "\" is not a range like 09:00-17:00");
+                if (ends.length != 2)
+                    throw new InvalidRequestException(
+                            "hours", "\"" + range.strip() + "\" is not a range like 09:00-17:00");
                 for (DayOfWeek day : days) hours.add(new CalendarForm.Hours(day, ends[0], ends[1]));
             }
         }
@@ -37,8 +41,12 @@ final class HoursText {
     static String format(List<HoursRange> hours) {
         var lines = new ArrayList<String>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            var ranges = hours.stream().filter(h -> h.day() == day).map(h -> h.from() + "-" + h.to()).toList();
-            if (!ranges.isEmpty()) lines.add(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + String.join(", ", ranges));
+            var ranges = hours.stream()
+                    .filter(h -> h.day() == day)
+                    .map(h -> h.from() + "-" + h.to())
+                    .toList();
+            if (!ranges.isEmpty())
+                lines.add(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + String.join(", ", ranges));
         }
         return String.join("\n", lines);
     }

@@ -36,7 +36,10 @@ class PolicyPagesController {
     }
 
     @PostMapping("/admin/sla/policies")
-    String createPolicy(@RequestParam String name, @RequestParam(required = false) Long planId, @RequestParam long calendarId,
+    String createPolicy(
+            @RequestParam String name,
+            @RequestParam(required = false) Long planId,
+            @RequestParam long calendarId,
             RedirectAttributes flash) {
         var created = policies.create(new PolicyForm(name, planId, calendarId, null, 80, List.of()));
         flash.addFlashAttribute("notice", "Policy created: now set its targets.");
@@ -57,9 +60,15 @@ class PolicyPagesController {
 
     /** Targets arrive as {@code amount.HIGH.FIRST_RESPONSE}, {@code unit.…}, {@code calendar.…}; an empty amount means no target. */
     @PostMapping("/admin/sla/policies/{id}")
-    String updatePolicy(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) Long planId,
-            @RequestParam long calendarId, @RequestParam(required = false) List<PendingReason> pauseReasons,
-            @RequestParam(defaultValue = "80") int atRiskPercent, @RequestParam MultiValueMap<String, String> fields, RedirectAttributes flash) {
+    String updatePolicy(
+            @PathVariable long id,
+            @RequestParam String name,
+            @RequestParam(required = false) Long planId,
+            @RequestParam long calendarId,
+            @RequestParam(required = false) List<PendingReason> pauseReasons,
+            @RequestParam(defaultValue = "80") int atRiskPercent,
+            @RequestParam MultiValueMap<String, String> fields,
+            RedirectAttributes flash) {
         var targets = new ArrayList<PolicyTarget>();
         for (Priority priority : Priority.values()) {
             for (SlaTarget target : SlaTarget.values()) {
@@ -70,17 +79,33 @@ class PolicyPagesController {
                 try {
                     value = Integer.parseInt(amount.strip());
                 } catch (NumberFormatException e) {
-                    throw new InvalidRequestException("targets", target.label() + " for " + priority + " must be a whole number");
+                    throw new InvalidRequestException(
+                            "targets", target.label() + " for " + priority + " must be a whole number");
                 }
-                if (value < 1) throw new InvalidRequestException("targets", target.label() + " for " + priority + " must be at least 1");
+                if (value < 1)
+                    throw new InvalidRequestException(
+                            "targets", target.label() + " for " + priority + " must be at least 1");
                 String calendar = fields.getFirst("calendar." + key);
-                targets.add(new PolicyTarget(priority, target, value, TargetUnit.valueOf(
-                        Objects.requireNonNull(fields.getFirst("unit." + key), "the form sends a unit with every amount")),
+                targets.add(new PolicyTarget(
+                        priority,
+                        target,
+                        value,
+                        TargetUnit.valueOf(Objects.requireNonNull(
+                                fields.getFirst("unit." + key), "the form sends a unit with every amount")),
                         calendar == null || calendar.isBlank() ? null : Long.valueOf(calendar)));
             }
         }
-        if (atRiskPercent < 1 || atRiskPercent > 99) throw new InvalidRequestException("atRiskPercent", "must be 1 to 99");
-        policies.update(id, new PolicyForm(name, planId, calendarId, pauseReasons == null ? List.of() : pauseReasons, atRiskPercent, targets));
+        if (atRiskPercent < 1 || atRiskPercent > 99)
+            throw new InvalidRequestException("atRiskPercent", "must be 1 to 99");
+        policies.update(
+                id,
+                new PolicyForm(
+                        name,
+                        planId,
+                        calendarId,
+                        pauseReasons == null ? List.of() : pauseReasons,
+                        atRiskPercent,
+                        targets));
         flash.addFlashAttribute("notice", "Policy saved; open tickets' due times are being worked out again.");
         return "redirect:/admin/sla/policies/" + id;
     }

@@ -33,7 +33,10 @@ class SlaAdminPagesController {
     private final OrganizationService organizations;
     private final UndeliveredAlerts undelivered;
 
-    SlaAdminPagesController(CalendarService calendars, SlaPolicies policies, OrganizationService organizations,
+    SlaAdminPagesController(
+            CalendarService calendars,
+            SlaPolicies policies,
+            OrganizationService organizations,
             UndeliveredAlerts undelivered) {
         this.calendars = calendars;
         this.policies = policies;
@@ -57,14 +60,21 @@ class SlaAdminPagesController {
 
     @PostMapping("/admin/sla/undelivered/{eventId}/retry")
     String retryUndelivered(@PathVariable long eventId, RedirectAttributes flash) {
-        flash.addFlashAttribute("notice", undelivered.retry(eventId) ? "The alert is queued again; it goes out with the next sweep."
-                : "That alert is no longer set aside.");
+        flash.addFlashAttribute(
+                "notice",
+                undelivered.retry(eventId)
+                        ? "The alert is queued again; it goes out with the next sweep."
+                        : "That alert is no longer set aside.");
         return "redirect:/admin/sla";
     }
 
     @PostMapping("/admin/sla/calendars")
-    String createCalendar(@RequestParam String name, @RequestParam String timeZone, @RequestParam(defaultValue = "false") boolean aroundTheClock,
-            @RequestParam(defaultValue = "") String hours, RedirectAttributes flash) {
+    String createCalendar(
+            @RequestParam String name,
+            @RequestParam String timeZone,
+            @RequestParam(defaultValue = "false") boolean aroundTheClock,
+            @RequestParam(defaultValue = "") String hours,
+            RedirectAttributes flash) {
         var created = calendars.create(new CalendarForm(name, timeZone, aroundTheClock, HoursText.parse(hours)));
         flash.addFlashAttribute("notice", "Calendar " + created.name() + " created.");
         return "redirect:/admin/sla/calendars/" + created.id();
@@ -72,9 +82,15 @@ class SlaAdminPagesController {
 
     /** The calendar with its preview: start (local to the calendar), amount, unit, one optional pause, optional end. */
     @GetMapping("/admin/sla/calendars/{id}")
-    String calendar(@PathVariable long id, @RequestParam(required = false) String start, @RequestParam(defaultValue = "60") long amount,
-            @RequestParam(defaultValue = "MINUTES") TargetUnit unit, @RequestParam(required = false) String pauseFrom,
-            @RequestParam(required = false) String pauseTo, @RequestParam(required = false) String end, Model page) {
+    String calendar(
+            @PathVariable long id,
+            @RequestParam(required = false) String start,
+            @RequestParam(defaultValue = "60") long amount,
+            @RequestParam(defaultValue = "MINUTES") TargetUnit unit,
+            @RequestParam(required = false) String pauseFrom,
+            @RequestParam(required = false) String pauseTo,
+            @RequestParam(required = false) String end,
+            Model page) {
         admin(page);
         var calendar = calendars.get(id);
         ZoneId zone = ZoneId.of(calendar.timeZone());
@@ -95,10 +111,18 @@ class SlaAdminPagesController {
                     if (to.isBefore(from)) throw new InvalidRequestException("pause", "must not end before it starts");
                     pauses.add(new Interval(from, to));
                 }
-                var preview = calendars.preview(id, local(start, zone), amount, unit, pauses, end == null || end.isBlank() ? null : local(end, zone));
+                var preview = calendars.preview(
+                        id,
+                        local(start, zone),
+                        amount,
+                        unit,
+                        pauses,
+                        end == null || end.isBlank() ? null : local(end, zone));
                 page.addAttribute("preview", preview);
-                page.addAttribute("dueLocal", preview.due().atZone(zone).toLocalDateTime().toString().replace('T', ' ') + " "
-                        + zone.getRules().getOffset(preview.due()));
+                page.addAttribute(
+                        "dueLocal",
+                        preview.due().atZone(zone).toLocalDateTime().toString().replace('T', ' ') + " "
+                                + zone.getRules().getOffset(preview.due()));
             } catch (InvalidRequestException e) {
                 page.addAttribute("previewError", e.getMessage());
             }
@@ -107,8 +131,13 @@ class SlaAdminPagesController {
     }
 
     @PostMapping("/admin/sla/calendars/{id}")
-    String updateCalendar(@PathVariable long id, @RequestParam String name, @RequestParam String timeZone,
-            @RequestParam(defaultValue = "false") boolean aroundTheClock, @RequestParam(defaultValue = "") String hours, RedirectAttributes flash) {
+    String updateCalendar(
+            @PathVariable long id,
+            @RequestParam String name,
+            @RequestParam String timeZone,
+            @RequestParam(defaultValue = "false") boolean aroundTheClock,
+            @RequestParam(defaultValue = "") String hours,
+            RedirectAttributes flash) {
         calendars.update(id, new CalendarForm(name, timeZone, aroundTheClock, HoursText.parse(hours)));
         flash.addFlashAttribute("notice", "Calendar saved; open tickets' due times are being worked out again.");
         return "redirect:/admin/sla/calendars/" + id;
@@ -122,7 +151,11 @@ class SlaAdminPagesController {
     }
 
     @PostMapping("/admin/sla/calendars/{id}/holidays")
-    String addHoliday(@PathVariable long id, @RequestParam String day, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
+    String addHoliday(
+            @PathVariable long id,
+            @RequestParam String day,
+            @RequestParam(defaultValue = "") String name,
+            RedirectAttributes flash) {
         calendars.addHoliday(id, new Holiday(date(day), name));
         flash.addFlashAttribute("notice", "Holiday added.");
         return "redirect:/admin/sla/calendars/" + id;
@@ -136,7 +169,8 @@ class SlaAdminPagesController {
     }
 
     @PostMapping("/admin/sla/calendars/{id}/holidays/import")
-    String importHolidays(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes flash) throws IOException {
+    String importHolidays(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes flash)
+            throws IOException {
         if (file.isEmpty()) throw new InvalidRequestException("file", "is required: choose an .ics file");
         if (file.getSize() > 1_000_000) throw new InvalidRequestException("file", "must be at most 1 MB");
         int days = calendars.importHolidays(id, new String(file.getBytes(), StandardCharsets.UTF_8));

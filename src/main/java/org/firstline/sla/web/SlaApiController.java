@@ -42,13 +42,15 @@ import org.springframework.web.bind.annotation.RestController;
 class SlaApiController {
     /** Ten years: further back or ahead than any ticket's clock, and far from the dates PostgreSQL cannot hold. */
     private static final long MAX_WINDOW_MINUTES = 10L * 366 * 24 * 60;
+
     private final CalendarService calendars;
     private final SlaPolicies policies;
     private final TicketSlas slas;
     private final SlaViews views;
     private final TicketService tickets;
 
-    SlaApiController(CalendarService calendars, SlaPolicies policies, TicketSlas slas, SlaViews views, TicketService tickets) {
+    SlaApiController(
+            CalendarService calendars, SlaPolicies policies, TicketSlas slas, SlaViews views, TicketService tickets) {
         this.calendars = calendars;
         this.policies = policies;
         this.slas = slas;
@@ -98,7 +100,9 @@ class SlaApiController {
     }
 
     /** The body is the iCalendar file itself ({@code text/calendar}). */
-    @PostMapping(path = "/sla/calendars/{id}/holidays/import", consumes = {"text/calendar", "text/plain"})
+    @PostMapping(
+            path = "/sla/calendars/{id}/holidays/import",
+            consumes = {"text/calendar", "text/plain"})
     Map<String, Object> importHolidays(@PathVariable long id, @RequestBody String ics) {
         int days = calendars.importHolidays(id, ics);
         return Map.of("imported", days, "calendar", calendars.get(id));
@@ -106,11 +110,21 @@ class SlaApiController {
 
     @PostMapping("/sla/calendars/{id}/preview")
     CalendarPreview preview(@PathVariable long id, @Valid @RequestBody PreviewRequest request) {
-        var pauses = request.pauses() == null ? List.<Interval>of() : request.pauses().stream().map(p -> {
-            if (p.to().isBefore(p.from())) throw new InvalidRequestException("pauses", "a pause must not end before it starts");
-            return new Interval(p.from(), p.to());
-        }).toList();
-        return calendars.preview(id, request.start(), request.amount(), request.unit() == null ? TargetUnit.MINUTES : request.unit(), pauses,
+        var pauses = request.pauses() == null
+                ? List.<Interval>of()
+                : request.pauses().stream()
+                        .map(p -> {
+                            if (p.to().isBefore(p.from()))
+                                throw new InvalidRequestException("pauses", "a pause must not end before it starts");
+                            return new Interval(p.from(), p.to());
+                        })
+                        .toList();
+        return calendars.preview(
+                id,
+                request.start(),
+                request.amount(),
+                request.unit() == null ? TargetUnit.MINUTES : request.unit(),
+                pauses,
                 request.end());
     }
 
@@ -148,12 +162,15 @@ class SlaApiController {
     }
 
     @GetMapping("/sla/breached")
-    List<SlaListRow> breached(@RequestParam(defaultValue = "DUE") SlaViews.Sort sort, @RequestParam(defaultValue = "50") int limit) {
+    List<SlaListRow> breached(
+            @RequestParam(defaultValue = "DUE") SlaViews.Sort sort, @RequestParam(defaultValue = "50") int limit) {
         return views.breached(sort, limit);
     }
 
     @GetMapping("/sla/at-risk")
-    List<SlaListRow> atRisk(@RequestParam(defaultValue = "0") long withinMinutes, @RequestParam(defaultValue = "DUE") SlaViews.Sort sort,
+    List<SlaListRow> atRisk(
+            @RequestParam(defaultValue = "0") long withinMinutes,
+            @RequestParam(defaultValue = "DUE") SlaViews.Sort sort,
             @RequestParam(defaultValue = "50") int limit) {
         if (withinMinutes < 0 || withinMinutes > MAX_WINDOW_MINUTES) {
             throw new InvalidRequestException("withinMinutes", "must be between 0 and " + MAX_WINDOW_MINUTES);
@@ -162,7 +179,9 @@ class SlaApiController {
     }
 
     @GetMapping("/sla/stale")
-    List<SlaListRow> stale(@RequestParam(defaultValue = "24") long hours, @RequestParam(defaultValue = "DUE") SlaViews.Sort sort,
+    List<SlaListRow> stale(
+            @RequestParam(defaultValue = "24") long hours,
+            @RequestParam(defaultValue = "DUE") SlaViews.Sort sort,
             @RequestParam(defaultValue = "50") int limit) {
         if (hours < 0 || hours > MAX_WINDOW_MINUTES / 60) {
             throw new InvalidRequestException("hours", "must be between 0 and " + MAX_WINDOW_MINUTES / 60);
@@ -171,7 +190,9 @@ class SlaApiController {
     }
 
     @GetMapping("/sla/compliance")
-    List<ComplianceRow> compliance(@RequestParam(defaultValue = "ORGANIZATION") SlaViews.GroupBy groupBy, @RequestParam String from,
+    List<ComplianceRow> compliance(
+            @RequestParam(defaultValue = "ORGANIZATION") SlaViews.GroupBy groupBy,
+            @RequestParam String from,
             @RequestParam String to) {
         return views.compliance(groupBy, month("from", from), month("to", to));
     }

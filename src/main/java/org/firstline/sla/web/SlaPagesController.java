@@ -29,25 +29,34 @@ class SlaPagesController {
     }
 
     @GetMapping("/sla")
-    String lists(@RequestParam(defaultValue = "breached") String view, @RequestParam(defaultValue = "DUE") SlaViews.Sort sort,
-            @RequestParam(defaultValue = "24") long hours, @RequestParam(defaultValue = "0") long within, Model page) {
+    String lists(
+            @RequestParam(defaultValue = "breached") String view,
+            @RequestParam(defaultValue = "DUE") SlaViews.Sort sort,
+            @RequestParam(defaultValue = "24") long hours,
+            @RequestParam(defaultValue = "0") long within,
+            Model page) {
         page.addAttribute("section", "sla");
         page.addAttribute("view", view);
         page.addAttribute("sort", sort);
         page.addAttribute("hours", Math.max(0, hours));
         page.addAttribute("within", Math.max(0, within));
-        page.addAttribute("rows", switch (view) {
-            case "at-risk" -> views.atRisk(Duration.ofMinutes(Math.max(0, within)), sort, 200);
-            case "stale" -> views.stale(Duration.ofHours(Math.max(0, hours)), sort, 200);
-            default -> views.breached(sort, 200);
-        });
+        page.addAttribute(
+                "rows",
+                switch (view) {
+                    case "at-risk" -> views.atRisk(Duration.ofMinutes(Math.max(0, within)), sort, 200);
+                    case "stale" -> views.stale(Duration.ofHours(Math.max(0, hours)), sort, 200);
+                    default -> views.breached(sort, 200);
+                });
         page.addAttribute("now", clock.instant());
         return "sla/lists";
     }
 
     @GetMapping("/sla/compliance")
-    String compliance(@RequestParam(defaultValue = "ORGANIZATION") SlaViews.GroupBy groupBy, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model page) {
+    String compliance(
+            @RequestParam(defaultValue = "ORGANIZATION") SlaViews.GroupBy groupBy,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model page) {
         YearMonth now = YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC));
         YearMonth start = month(from, now.minusMonths(2), page);
         YearMonth end = month(to, now, page);

@@ -12,7 +12,6 @@ public final class TicketAuditReasons {
     public static void record(JdbcClient jdbc, long ticketId, String field, String reason) {
         jdbc.sql("""
                 insert into audit_entry (ticket_id, entity, entity_id, action, field, after, actor, at)
-                values (?, 'ticket', ?, 'reason', ?, ?, audit_actor(), audit_at())""")
-                .params(ticketId, ticketId, field, reason).update();
+                values (?, 'ticket', ?, 'reason', ?, ?, audit_actor(), audit_at())""").params(ticketId, ticketId, field, reason).update();
     }
 }

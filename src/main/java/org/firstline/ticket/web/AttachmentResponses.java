@@ -18,9 +18,13 @@ final class AttachmentResponses {
         var attachment = content.attachment();
         boolean inline = ContentTypeSniffer.safeInline(attachment.contentType());
         var disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(attachment.filename(), java.nio.charset.StandardCharsets.UTF_8).build();
+                .filename(attachment.filename(), java.nio.charset.StandardCharsets.UTF_8)
+                .build();
         return ResponseEntity.ok()
-                .contentType(inline ? MediaType.parseMediaType(attachment.contentType()) : MediaType.APPLICATION_OCTET_STREAM)
+                .contentType(
+                        inline
+                                ? MediaType.parseMediaType(attachment.contentType())
+                                : MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")

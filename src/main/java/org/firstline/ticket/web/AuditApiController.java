@@ -15,10 +15,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
 class AuditApiController {
-    private static final Set<String> ENTITIES = Set.of("organization", "service", "support_plan", "contact", "contact_email",
-            "contact_organization", "agent", "team", "team_member", "api_token", "business_calendar", "business_hours",
-            "business_holiday", "sla_policy", "sla_policy_target", "mailbox", "email_template", "integration_settings", "team_channel",
-            "webhook_subscription", "label", "ownership_rule", "canned_response", "team_desk");
+    private static final Set<String> ENTITIES = Set.of(
+            "organization",
+            "service",
+            "support_plan",
+            "contact",
+            "contact_email",
+            "contact_organization",
+            "agent",
+            "team",
+            "team_member",
+            "api_token",
+            "business_calendar",
+            "business_hours",
+            "business_holiday",
+            "sla_policy",
+            "sla_policy_target",
+            "mailbox",
+            "email_template",
+            "integration_settings",
+            "team_channel",
+            "webhook_subscription",
+            "label",
+            "ownership_rule",
+            "canned_response",
+            "team_desk");
 
     private final AuditTrail audit;
 
@@ -27,12 +48,17 @@ class AuditApiController {
     }
 
     @GetMapping("/api/v1/audit")
-    Map<String, List<AuditEntryView>> audit(@RequestParam String entity, @RequestParam(required = false) Long entityId,
+    Map<String, List<AuditEntryView>> audit(
+            @RequestParam String entity,
+            @RequestParam(required = false) Long entityId,
             @RequestParam(defaultValue = "200") int limit) {
         if (!ENTITIES.contains(entity)) {
-            throw new InvalidRequestException("entity", "must be one of " + ENTITIES.stream().sorted().toList());
+            throw new InvalidRequestException(
+                    "entity", "must be one of " + ENTITIES.stream().sorted().toList());
         }
         int bounded = Math.clamp(limit, 1, 1000);
-        return Map.of("items", entityId == null ? audit.forEntity(entity, bounded) : audit.forEntity(entity, entityId, bounded));
+        return Map.of(
+                "items",
+                entityId == null ? audit.forEntity(entity, bounded) : audit.forEntity(entity, entityId, bounded));
     }
 }

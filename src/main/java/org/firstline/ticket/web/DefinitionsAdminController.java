@@ -30,7 +30,9 @@ class DefinitionsAdminController {
         model.addAttribute("plans", organizations.plans());
         model.addAttribute("planId", planId);
         model.addAttribute("critical", definitions.critical());
-        model.addAttribute("impactLevels", java.util.List.of(Impact.MINOR, Impact.DEGRADED, Impact.MAJOR, Impact.OUTAGE, Impact.DATA_LOSS));
+        model.addAttribute(
+                "impactLevels",
+                java.util.List.of(Impact.MINOR, Impact.DEGRADED, Impact.MAJOR, Impact.OUTAGE, Impact.DATA_LOSS));
         model.addAttribute("priorities", definitions.priorities(planId));
         model.addAttribute("impacts", definitions.impacts(planId));
         return "admin/definitions";
@@ -44,11 +46,18 @@ class DefinitionsAdminController {
     }
 
     @PostMapping("/admin/definitions/level")
-    String level(@RequestParam(required = false) Long planId, @RequestParam String scale, @RequestParam String level,
-            @RequestParam(defaultValue = "") String meaning, RedirectAttributes flash) {
+    String level(
+            @RequestParam(required = false) Long planId,
+            @RequestParam String scale,
+            @RequestParam String level,
+            @RequestParam(defaultValue = "") String meaning,
+            RedirectAttributes flash) {
         definitions.define(planId, scale, level, meaning);
-        flash.addFlashAttribute("notice", planId != null && meaning.isBlank()
-                ? level + " follows the default meaning again." : "Saved what " + level + " means.");
+        flash.addFlashAttribute(
+                "notice",
+                planId != null && meaning.isBlank()
+                        ? level + " follows the default meaning again."
+                        : "Saved what " + level + " means.");
         return "redirect:/admin/definitions" + (planId == null ? "" : "?planId=" + planId);
     }
 }

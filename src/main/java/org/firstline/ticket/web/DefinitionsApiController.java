@@ -44,7 +44,11 @@ class DefinitionsApiController {
     @PutMapping("/{scale}/{level}")
     @PreAuthorize("hasRole('ADMIN')")
     Definitions level(@PathVariable String scale, @PathVariable String level, @RequestBody MeaningForm form) {
-        definitions.define(form.planId(), scale.toUpperCase(java.util.Locale.ROOT), level.toUpperCase(java.util.Locale.ROOT), form.meaning());
+        definitions.define(
+                form.planId(),
+                scale.toUpperCase(java.util.Locale.ROOT),
+                level.toUpperCase(java.util.Locale.ROOT),
+                form.meaning());
         return get(form.planId());
     }
 }

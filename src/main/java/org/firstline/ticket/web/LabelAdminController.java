@@ -29,14 +29,16 @@ class LabelAdminController {
     }
 
     @PostMapping("/admin/labels")
-    String create(@RequestParam String name, @RequestParam(defaultValue = "#6b7280") String color, RedirectAttributes flash) {
+    String create(
+            @RequestParam String name, @RequestParam(defaultValue = "#6b7280") String color, RedirectAttributes flash) {
         labels.create(name, color);
         flash.addFlashAttribute("notice", "Label added.");
         return "redirect:/admin/labels";
     }
 
     @PostMapping("/admin/labels/{id}")
-    String update(@PathVariable long id, @RequestParam String name, @RequestParam String color, RedirectAttributes flash) {
+    String update(
+            @PathVariable long id, @RequestParam String name, @RequestParam String color, RedirectAttributes flash) {
         labels.update(id, name, color);
         flash.addFlashAttribute("notice", "Saved.");
         return "redirect:/admin/labels";

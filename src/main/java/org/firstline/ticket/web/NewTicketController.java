@@ -37,15 +37,41 @@ class NewTicketController {
     }
 
     @PostMapping("/tickets/new")
-    String open(@RequestParam String email, @RequestParam(defaultValue = "") String name, @RequestParam String subject,
-            @RequestParam String body, @RequestParam(required = false) Long organizationId, @RequestParam TicketType type,
-            @RequestParam Priority priority, @RequestParam Channel channel, @AuthenticationPrincipal AgentPrincipal agent,
+    String open(
+            @RequestParam String email,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam String subject,
+            @RequestParam String body,
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam TicketType type,
+            @RequestParam Priority priority,
+            @RequestParam Channel channel,
+            @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) {
         if (subject.isBlank() || body.isBlank()) {
-            throw new org.firstline.platform.InvalidRequestException(subject.isBlank() ? "subject" : "body", "is required");
+            throw new org.firstline.platform.InvalidRequestException(
+                    subject.isBlank() ? "subject" : "body", "is required");
         }
-        var form = new OpenTicketForm(subject, body, new OpenTicketForm.Requester(email, name), organizationId, null, type, priority,
-                null, channel, null, null, null, null, channel == Channel.INTERNAL, null, null, null, null, null);
+        var form = new OpenTicketForm(
+                subject,
+                body,
+                new OpenTicketForm.Requester(email, name),
+                organizationId,
+                null,
+                type,
+                priority,
+                null,
+                channel,
+                null,
+                null,
+                null,
+                null,
+                channel == Channel.INTERNAL,
+                null,
+                null,
+                null,
+                null,
+                null);
         var ticket = tickets.open(form, agent, null);
         flash.addFlashAttribute("notice", "Ticket #" + ticket.number() + " opened.");
         return "redirect:/tickets/" + ticket.number();

@@ -1,13 +1,12 @@
 package org.firstline.ticket.web;
 
-import org.firstline.ticket.TicketView;
-import org.firstline.platform.InvalidRequestException;
-import org.firstline.platform.ConflictException;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.ConflictException;
+import org.firstline.platform.InvalidRequestException;
 import org.firstline.ticket.Impact;
 import org.firstline.ticket.NotRepresentativeException;
 import org.firstline.ticket.PendingReason;
@@ -18,6 +17,7 @@ import org.firstline.ticket.TicketChanges;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketType;
+import org.firstline.ticket.TicketView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,8 +44,12 @@ class TicketActionsController {
     }
 
     @PostMapping("/tickets/{number}/properties")
-    String properties(@TicketId long id, @PathVariable long number, @RequestParam Map<String, String> form,
-            @RequestParam(name = "labels", required = false) List<String> labels, @AuthenticationPrincipal AgentPrincipal agent,
+    String properties(
+            @TicketId long id,
+            @PathVariable long number,
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "labels", required = false) List<String> labels,
+            @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) {
         var current = tickets.get(id);
         try {
@@ -60,7 +64,8 @@ class TicketActionsController {
             flash.addFlashAttribute("keptProperties", kept);
             flash.addFlashAttribute("keptLabels", labels == null ? List.of() : labels);
         } catch (InvalidRequestException | ConflictException refused) {
-            // one refused field must not throw away the rest of what the agent changed: save the rest and say what was not
+            // one refused field must not throw away the rest of what the agent changed: save the rest and say what was
+            // not
             Set<String> left = refusedGroup(refused);
             if (left.isEmpty()) throw refused;
             changes.change(id, change(current, form, labels, left), agent);
@@ -76,20 +81,28 @@ class TicketActionsController {
         return switch (field == null ? "" : field) {
             case "teamId", "ownerId" -> Set.of("teamId", "ownerId");
             case "organizationId", "serviceId" -> Set.of("organizationId", "serviceId");
-            case "status", "pendingReason", "resolution", "resolutionLink" -> Set.of("status", "pendingReason", "resolution", "resolutionLink");
+            case "status", "pendingReason", "resolution", "resolutionLink" ->
+                Set.of("status", "pendingReason", "resolution", "resolutionLink");
             default -> Set.of();
         };
     }
 
-    private static TicketChange change(TicketView current, Map<String, String> form, List<String> labels, Set<String> leaveOut) {
-        TicketStatus status = leaveOut.contains("status") ? current.status()
-                : TicketStatus.valueOf(form.getOrDefault("status", current.status().name()));
+    private static TicketChange change(
+            TicketView current, Map<String, String> form, List<String> labels, Set<String> leaveOut) {
+        TicketStatus status = leaveOut.contains("status")
+                ? current.status()
+                : TicketStatus.valueOf(
+                        form.getOrDefault("status", current.status().name()));
         return new TicketChange(
                 blank(form.get("subject")) ? null : form.get("subject"),
                 status == current.status() && status != TicketStatus.PENDING ? null : status,
-                status == TicketStatus.PENDING && !blank(form.get("pendingReason")) && !leaveOut.contains("pendingReason")
-                        ? PendingReason.valueOf(form.get("pendingReason")) : null,
-                Priority.valueOf(form.getOrDefault("priority", current.priority().name())),
+                status == TicketStatus.PENDING
+                                && !blank(form.get("pendingReason"))
+                                && !leaveOut.contains("pendingReason")
+                        ? PendingReason.valueOf(form.get("pendingReason"))
+                        : null,
+                Priority.valueOf(
+                        form.getOrDefault("priority", current.priority().name())),
                 TicketType.valueOf(form.getOrDefault("type", current.type().name())),
                 Impact.valueOf(form.getOrDefault("impact", current.impact().name())),
                 leaveOut.contains("teamId") ? null : id(form, "teamId"),
@@ -100,13 +113,21 @@ class TicketActionsController {
                 null,
                 form.containsKey("funded"),
                 form.get("fundingReference"),
-                blank(form.get("resolution")) || leaveOut.contains("resolution") ? null : Resolution.valueOf(form.get("resolution")),
-                blank(form.get("resolutionLink")) || leaveOut.contains("resolutionLink") ? null : form.get("resolutionLink"),
+                blank(form.get("resolution")) || leaveOut.contains("resolution")
+                        ? null
+                        : Resolution.valueOf(form.get("resolution")),
+                blank(form.get("resolutionLink")) || leaveOut.contains("resolutionLink")
+                        ? null
+                        : form.get("resolutionLink"),
                 "true".equals(form.get("confirmNotRepresentative")));
     }
 
     @PostMapping("/tickets/{number}/resolution")
-    String resolution(@TicketId long id, @PathVariable long number, @RequestParam String outcome, @AuthenticationPrincipal AgentPrincipal agent,
+    String resolution(
+            @TicketId long id,
+            @PathVariable long number,
+            @RequestParam String outcome,
+            @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) {
         if ("CONFIRMED".equals(outcome)) {
             changes.confirmResolution(id, agent);
@@ -119,8 +140,11 @@ class TicketActionsController {
     }
 
     @GetMapping(path = "/tickets/{number}/canned/{cannedId}", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> canned(@TicketId long id, @PathVariable long cannedId, @AuthenticationPrincipal AgentPrincipal agent) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(placeholders.render(cannedId, tickets.get(id), agent));
+    ResponseEntity<String> canned(
+            @TicketId long id, @PathVariable long cannedId, @AuthenticationPrincipal AgentPrincipal agent) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(placeholders.render(cannedId, tickets.get(id), agent));
     }
 
     /** An empty select means "none"; a field not in the form means "unchanged". */

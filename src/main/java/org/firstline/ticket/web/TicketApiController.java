@@ -1,17 +1,17 @@
 package org.firstline.ticket.web;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.firstline.directory.AgentService;
 import org.firstline.directory.AgentView;
 import org.firstline.platform.AgentPrincipal;
-import org.firstline.platform.NotFoundException;
 import org.firstline.platform.InvalidRequestException;
+import org.firstline.platform.NotFoundException;
 import org.firstline.ticket.AuditEntryView;
 import org.firstline.ticket.AuditTrail;
 import org.firstline.ticket.OpenTicketForm;
@@ -50,8 +50,14 @@ class TicketApiController {
     private final ObjectMapper json;
     private final Validator validator;
 
-    TicketApiController(TicketService tickets, TicketChanges changes, TicketQueries queries, AuditTrail audit, AgentService teams,
-            ObjectMapper json, Validator validator) {
+    TicketApiController(
+            TicketService tickets,
+            TicketChanges changes,
+            TicketQueries queries,
+            AuditTrail audit,
+            AgentService teams,
+            ObjectMapper json,
+            Validator validator) {
         this.teams = teams;
         this.json = json;
         this.validator = validator;
@@ -61,12 +67,18 @@ class TicketApiController {
         this.audit = audit;
     }
 
-    enum Outcome { CONFIRMED, REJECTED }
+    enum Outcome {
+        CONFIRMED,
+        REJECTED
+    }
 
-    record ResolutionAnswer(@NotNull(message = "is required") Outcome outcome) {}
+    record ResolutionAnswer(
+            @NotNull(message = "is required") Outcome outcome) {}
 
     @PostMapping
-    ResponseEntity<TicketView> open(@Valid @RequestBody OpenTicketForm form, @AuthenticationPrincipal AgentPrincipal agent,
+    ResponseEntity<TicketView> open(
+            @Valid @RequestBody OpenTicketForm form,
+            @AuthenticationPrincipal AgentPrincipal agent,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new InvalidRequestException("Idempotency-Key", "must be 1 to 200 characters");
@@ -77,23 +89,43 @@ class TicketApiController {
         } catch (TicketService.ConcurrentCreateException e) {
             ticket = tickets.byIdempotencyKey(agent, idempotencyKey, form);
         }
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id())).body(ticket);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id()))
+                .body(ticket);
     }
 
     @GetMapping
-    TicketPage list(@RequestParam(required = false) List<String> status, @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String ownerId, @RequestParam(required = false) Long organizationId,
-            @RequestParam(required = false) Long requesterId, @RequestParam(required = false) TicketType type,
-            @RequestParam(required = false) Priority priority, @RequestParam(required = false) String label,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean awaitingReply,
+    TicketPage list(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String ownerId,
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) Long requesterId,
+            @RequestParam(required = false) TicketType type,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) String label,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean awaitingReply,
             @RequestParam(required = false) PendingReason pendingReason,
             @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") int limit, @AuthenticationPrincipal AgentPrincipal agent) {
+            @RequestParam(defaultValue = "50") int limit,
+            @AuthenticationPrincipal AgentPrincipal agent) {
         if (limit < 1 || limit > 200) {
             throw new InvalidRequestException("limit", "must be between 1 and 200");
         }
-        var filter = TicketFilterParams.build(status, teamId, ownerId, organizationId, requesterId, type, priority, label, q,
-                awaitingReply, pendingReason, agent, teams.find(agent.id()).map(AgentView::teamIds).orElse(List.of()));
+        var filter = TicketFilterParams.build(
+                status,
+                teamId,
+                ownerId,
+                organizationId,
+                requesterId,
+                type,
+                priority,
+                label,
+                q,
+                awaitingReply,
+                pendingReason,
+                agent,
+                teams.find(agent.id()).map(AgentView::teamIds).orElse(List.of()));
         return queries.list(filter, cursor, limit);
     }
 
@@ -109,7 +141,8 @@ class TicketApiController {
     }
 
     @PatchMapping("/{id}")
-    TicketView change(@PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AgentPrincipal agent) {
+    TicketView change(
+            @PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AgentPrincipal agent) {
         if (!body.isObject()) {
             throw new InvalidRequestException("body", "must be a JSON object");
         }
@@ -122,9 +155,13 @@ class TicketApiController {
     }
 
     @PostMapping("/{id}/resolution")
-    TicketView answerResolution(@PathVariable long id, @Valid @RequestBody ResolutionAnswer answer,
+    TicketView answerResolution(
+            @PathVariable long id,
+            @Valid @RequestBody ResolutionAnswer answer,
             @AuthenticationPrincipal AgentPrincipal agent) {
-        return answer.outcome() == Outcome.CONFIRMED ? changes.confirmResolution(id, agent) : changes.rejectResolution(id, agent);
+        return answer.outcome() == Outcome.CONFIRMED
+                ? changes.confirmResolution(id, agent)
+                : changes.rejectResolution(id, agent);
     }
 
     @GetMapping("/{id}/audit")

@@ -1,9 +1,9 @@
 package org.firstline.ticket.web;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import org.firstline.platform.NotFoundException;
 import org.firstline.ticket.TicketService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -34,16 +34,21 @@ class TicketIdResolver implements HandlerMethodArgumentResolver, WebMvcConfigure
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container, NativeWebRequest request,
+    public Object resolveArgument(
+            MethodParameter parameter,
+            @Nullable ModelAndViewContainer container,
+            NativeWebRequest request,
             @Nullable WebDataBinderFactory binders) {
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(
-                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Map<String, String> variables = (Map<String, String>)
+                request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         String number = variables == null ? null : variables.get("number");
         if (number == null || !number.matches("\\d{1,18}")) {
             throw new NotFoundException("There is no ticket #" + number + ".");
         }
-        return tickets.byNumber(Long.parseLong(number)).orElseThrow(
-                () -> new NotFoundException("There is no ticket #" + number + ". Ticket addresses use the number shown on the ticket.")).id();
+        return tickets.byNumber(Long.parseLong(number))
+                .orElseThrow(() -> new NotFoundException(
+                        "There is no ticket #" + number + ". Ticket addresses use the number shown on the ticket."))
+                .id();
     }
 }

@@ -40,12 +40,17 @@ class TicketListController {
     }
 
     @GetMapping("/tickets")
-    String list(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal AgentPrincipal agent, Model model) {
+    String list(
+            @RequestParam MultiValueMap<String, String> params,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            Model model) {
         MultiValueMap<String, String> query = new LinkedMultiValueMap<>(params);
         String viewId = query.getFirst("view");
         if (viewId != null) {
             views.find(Long.parseLong(viewId), agent.id()).ifPresent(v -> {
-                var saved = UriComponentsBuilder.fromUriString("?" + v.query()).build().getQueryParams();
+                var saved = UriComponentsBuilder.fromUriString("?" + v.query())
+                        .build()
+                        .getQueryParams();
                 saved.forEach((k, values) -> query.putIfAbsent(k, values));
                 model.addAttribute("activeView", v);
             });
@@ -73,7 +78,9 @@ class TicketListController {
         Map<Long, Integer> counts = new LinkedHashMap<>();
         List<Long> myTeams = names.teamsOf(agent.id());
         for (SavedView view : views.visibleTo(agent.id())) {
-            var params = UriComponentsBuilder.fromUriString("?" + view.query()).build().getQueryParams();
+            var params = UriComponentsBuilder.fromUriString("?" + view.query())
+                    .build()
+                    .getQueryParams();
             counts.put(view.id(), queries.count(TicketFilterParams.from(params, agent, myTeams)));
         }
         model.addAttribute("views", views.visibleTo(agent.id()));
@@ -82,10 +89,17 @@ class TicketListController {
     }
 
     @PostMapping("/tickets/views")
-    String saveView(@RequestParam String name, @RequestParam(defaultValue = "") String query,
-            @RequestParam(defaultValue = "false") boolean shared, @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
+    String saveView(
+            @RequestParam String name,
+            @RequestParam(defaultValue = "") String query,
+            @RequestParam(defaultValue = "false") boolean shared,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash) {
         SavedView view = views.save(name, query, shared, agent);
-        flash.addFlashAttribute("notice", "View “" + view.name() + "” saved" + (view.shared() ? " and shared with everyone." : "; only you see it."));
+        flash.addFlashAttribute(
+                "notice",
+                "View “" + view.name() + "” saved"
+                        + (view.shared() ? " and shared with everyone." : "; only you see it."));
         return "redirect:/tickets?view=" + view.id();
     }
 
@@ -102,6 +116,10 @@ class TicketListController {
             copy.remove(key);
         }
         copy.remove("view");
-        return UriComponentsBuilder.newInstance().queryParams(copy).build().encode().getQuery();
+        return UriComponentsBuilder.newInstance()
+                .queryParams(copy)
+                .build()
+                .encode()
+                .getQuery();
     }
 }

@@ -24,7 +24,12 @@ class TicketNames {
     private final ContactService contacts;
     private final LabelService labels;
 
-    TicketNames(TeamService teams, AgentService agents, OrganizationService organizations, ContactService contacts, LabelService labels) {
+    TicketNames(
+            TeamService teams,
+            AgentService agents,
+            OrganizationService organizations,
+            ContactService contacts,
+            LabelService labels) {
         this.teams = teams;
         this.agents = agents;
         this.organizations = organizations;
@@ -45,8 +50,13 @@ class TicketNames {
         model.addAttribute("organizations", organizationList);
         model.addAttribute("labels", labels.list());
         model.addAttribute("teamNames", teamList.stream().collect(Collectors.toMap(TeamView::id, TeamView::name)));
-        model.addAttribute("agentNames", agentList.stream().collect(Collectors.toMap(AgentView::id, AgentView::displayName)));
-        model.addAttribute("organizationNames", organizationList.stream().collect(Collectors.toMap(OrganizationView::id, OrganizationView::name)));
-        model.addAttribute("requesterNames", contacts.names(tickets.stream().map(TicketView::requesterId).collect(Collectors.toSet())));
+        model.addAttribute(
+                "agentNames", agentList.stream().collect(Collectors.toMap(AgentView::id, AgentView::displayName)));
+        model.addAttribute(
+                "organizationNames",
+                organizationList.stream().collect(Collectors.toMap(OrganizationView::id, OrganizationView::name)));
+        model.addAttribute(
+                "requesterNames",
+                contacts.names(tickets.stream().map(TicketView::requesterId).collect(Collectors.toSet())));
     }
 }

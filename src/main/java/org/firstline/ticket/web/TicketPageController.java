@@ -27,8 +27,13 @@ class TicketPageController {
     private final TicketWorkViews work;
     private final ReplyMail mail;
 
-    TicketPageController(TicketService tickets, ConversationService conversation, TicketNames names, TicketSidePanel sidePanel,
-            TicketWorkViews work, ReplyMail mail) {
+    TicketPageController(
+            TicketService tickets,
+            ConversationService conversation,
+            TicketNames names,
+            TicketSidePanel sidePanel,
+            TicketWorkViews work,
+            ReplyMail mail) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.names = names;
@@ -45,7 +50,8 @@ class TicketPageController {
         var messages = conversation.messages(id);
         model.addAttribute("messages", messages);
         model.addAttribute("unsentReplies", mail.unsent(id));
-        model.addAttribute("lastMessageId", messages.stream().mapToLong(m -> m.id()).max().orElse(0));
+        model.addAttribute(
+                "lastMessageId", messages.stream().mapToLong(m -> m.id()).max().orElse(0));
         model.addAttribute("nextStatuses", StatusTransitions.next(ticket.status()));
         model.addAttribute("types", TicketType.values());
         model.addAttribute("priorities", Priority.values());

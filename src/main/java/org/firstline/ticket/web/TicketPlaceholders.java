@@ -30,7 +30,9 @@ class TicketPlaceholders {
         values.put("ticket.subject", ticket.subject());
         values.put("agent.name", agent.displayName());
         if (ticket.organizationId() != null) {
-            values.put("organization.name", organizations.get(ticket.organizationId()).name());
+            values.put(
+                    "organization.name",
+                    organizations.get(ticket.organizationId()).name());
         }
         return CannedResponseService.render(canned.get(cannedId).body(), values);
     }

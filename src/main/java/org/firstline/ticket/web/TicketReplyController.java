@@ -27,7 +27,8 @@ class TicketReplyController {
     private final AgentService agents;
     private final ReplyMail mail;
 
-    TicketReplyController(ConversationService conversation, MessageWithFiles messages, AgentService agents, ReplyMail mail) {
+    TicketReplyController(
+            ConversationService conversation, MessageWithFiles messages, AgentService agents, ReplyMail mail) {
         this.conversation = conversation;
         this.messages = messages;
         this.agents = agents;
@@ -35,21 +36,35 @@ class TicketReplyController {
     }
 
     @PostMapping("/tickets/{number}/messages")
-    String reply(@TicketId long id, @PathVariable long number, @RequestParam String body, @RequestParam(defaultValue = "PUBLIC") MessageKind kind,
+    String reply(
+            @TicketId long id,
+            @PathVariable long number,
+            @RequestParam String body,
+            @RequestParam(defaultValue = "PUBLIC") MessageKind kind,
             @RequestParam(defaultValue = "false") boolean addSignature,
             @RequestParam(name = "files", required = false) List<MultipartFile> files,
             @RequestParam(required = false) Long seenMessageId,
-            @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) throws IOException {
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash)
+            throws IOException {
         if (seenMessageId != null && kind == MessageKind.PUBLIC) {
-            // a reply written against an older state of the conversation may answer the wrong thing: show the news first
+            // a reply written against an older state of the conversation may answer the wrong thing: show the news
+            // first
             var newer = conversation.messages(id).stream()
-                    .filter(m -> m.id() > seenMessageId && !Long.valueOf(agent.id()).equals(m.authorAgentId())).toList();
+                    .filter(m ->
+                            m.id() > seenMessageId && !Long.valueOf(agent.id()).equals(m.authorAgentId()))
+                    .toList();
             if (!newer.isEmpty()) {
                 var latest = newer.get(newer.size() - 1);
-                flash.addFlashAttribute("error", "Not sent: while you were writing, " + latest.authorName() + " added "
-                        + (newer.size() == 1 ? "a message" : newer.size() + " messages") + ". Read it below; your draft is kept"
-                        + (files != null && files.stream().anyMatch(f -> !f.isEmpty()) ? " (attach your files again)" : "")
-                        + ". Send again to send it as it is.");
+                flash.addFlashAttribute(
+                        "error",
+                        "Not sent: while you were writing, " + latest.authorName() + " added "
+                                + (newer.size() == 1 ? "a message" : newer.size() + " messages")
+                                + ". Read it below; your draft is kept"
+                                + (files != null && files.stream().anyMatch(f -> !f.isEmpty())
+                                        ? " (attach your files again)"
+                                        : "")
+                                + ". Send again to send it as it is.");
                 flash.addFlashAttribute("draft", body);
                 return "redirect:/tickets/" + number + "#message-" + latest.id();
             }

@@ -24,7 +24,8 @@ class TicketSettingsController {
     @PostMapping("/admin/ticket-settings")
     String save(@RequestParam int autoCloseDays, RedirectAttributes flash) {
         settings.update(new TicketSettings(autoCloseDays));
-        flash.addFlashAttribute("notice", "Resolved tickets now close after " + autoCloseDays + " days without an answer.");
+        flash.addFlashAttribute(
+                "notice", "Resolved tickets now close after " + autoCloseDays + " days without an answer.");
         return "redirect:/admin/email-templates";
     }
 }

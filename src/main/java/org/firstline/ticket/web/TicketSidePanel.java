@@ -19,7 +19,11 @@ class TicketSidePanel {
     private final Clock clock;
     private final SeverityDefinitions definitions;
 
-    TicketSidePanel(ContactService contacts, OrganizationService organizations, TimeTrackingService time, Clock clock,
+    TicketSidePanel(
+            ContactService contacts,
+            OrganizationService organizations,
+            TimeTrackingService time,
+            Clock clock,
             SeverityDefinitions definitions) {
         this.contacts = contacts;
         this.organizations = organizations;
@@ -29,17 +33,25 @@ class TicketSidePanel {
     }
 
     void addTo(Model model, TicketView ticket) {
-        Long planId = ticket.organizationId() == null ? null : organizations.get(ticket.organizationId()).planId();
+        Long planId = ticket.organizationId() == null
+                ? null
+                : organizations.get(ticket.organizationId()).planId();
         // shown beside the priority and impact pickers: the words of the ticket's own plan
         model.addAttribute("priorityMeanings", definitions.priorities(planId));
         model.addAttribute("impactMeanings", definitions.impacts(planId));
         model.addAttribute("critical", definitions.critical());
         var requester = contacts.get(ticket.requesterId());
         model.addAttribute("requester", requester);
-        model.addAttribute("organizationToConfirm", ticket.organizationId() == null && requester.organizations().size() > 1);
+        model.addAttribute(
+                "organizationToConfirm",
+                ticket.organizationId() == null && requester.organizations().size() > 1);
         if (ticket.organizationId() == null) {
-            model.addAttribute("requesterOrganizations", requester.organizations().stream()
-                    .map(m -> organizations.find(m.organizationId()).orElse(null)).filter(java.util.Objects::nonNull).toList());
+            model.addAttribute(
+                    "requesterOrganizations",
+                    requester.organizations().stream()
+                            .map(m -> organizations.find(m.organizationId()).orElse(null))
+                            .filter(java.util.Objects::nonNull)
+                            .toList());
             return;
         }
         var organization = organizations.get(ticket.organizationId());
@@ -48,7 +60,8 @@ class TicketSidePanel {
         model.addAttribute("services", organizations.services(organization.id()));
         if (organization.planId() != null) {
             organizations.plan(organization.planId()).ifPresent(plan -> {
-                int used = time.budgetMinutesUsed(organization.id(), BudgetPeriods.start(plan.budgetPeriod(), clock.instant()));
+                int used = time.budgetMinutesUsed(
+                        organization.id(), BudgetPeriods.start(plan.budgetPeriod(), clock.instant()));
                 model.addAttribute("plan", plan);
                 model.addAttribute("budgetUsedMinutes", used);
                 model.addAttribute("budgetLeftMinutes", plan.budgetHours() * 60 - used);

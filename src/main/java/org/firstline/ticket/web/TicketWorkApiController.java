@@ -43,8 +43,12 @@ class TicketWorkApiController {
     private final LinkService links;
     private final TimeTrackingService time;
 
-    TicketWorkApiController(TicketService tickets, ConversationService conversation, AttachmentService attachments,
-            LinkService links, TimeTrackingService time) {
+    TicketWorkApiController(
+            TicketService tickets,
+            ConversationService conversation,
+            AttachmentService attachments,
+            LinkService links,
+            TimeTrackingService time) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.attachments = attachments;
@@ -62,7 +66,10 @@ class TicketWorkApiController {
 
     @PostMapping("/tickets/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
-    MessageView post(@PathVariable long id, @Valid @RequestBody MessageForm form, @AuthenticationPrincipal AgentPrincipal agent) {
+    MessageView post(
+            @PathVariable long id,
+            @Valid @RequestBody MessageForm form,
+            @AuthenticationPrincipal AgentPrincipal agent) {
         return conversation.post(id, form, agent);
     }
 
@@ -74,8 +81,12 @@ class TicketWorkApiController {
 
     @PostMapping(path = "/tickets/{id}/attachments", consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.CREATED)
-    AttachmentView upload(@PathVariable long id, @RequestParam("file") MultipartFile file,
-            @RequestParam(required = false) Long messageId, @AuthenticationPrincipal AgentPrincipal agent) throws IOException {
+    AttachmentView upload(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) Long messageId,
+            @AuthenticationPrincipal AgentPrincipal agent)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidRequestException("file", "is required");
         }
@@ -95,7 +106,8 @@ class TicketWorkApiController {
 
     @PostMapping("/tickets/{id}/links")
     @ResponseStatus(HttpStatus.CREATED)
-    LinkView link(@PathVariable long id, @Valid @RequestBody LinkForm form, @AuthenticationPrincipal AgentPrincipal agent) {
+    LinkView link(
+            @PathVariable long id, @Valid @RequestBody LinkForm form, @AuthenticationPrincipal AgentPrincipal agent) {
         return links.add(id, form, agent);
     }
 
@@ -113,7 +125,10 @@ class TicketWorkApiController {
 
     @PostMapping("/tickets/{id}/time-entries")
     @ResponseStatus(HttpStatus.CREATED)
-    TimeEntryView record(@PathVariable long id, @Valid @RequestBody TimeEntryForm form, @AuthenticationPrincipal AgentPrincipal agent) {
+    TimeEntryView record(
+            @PathVariable long id,
+            @Valid @RequestBody TimeEntryForm form,
+            @AuthenticationPrincipal AgentPrincipal agent) {
         return time.record(id, form, agent);
     }
 
@@ -130,7 +145,9 @@ class TicketWorkApiController {
 
     @PostMapping("/tickets/{id}/timer/stop")
     @ResponseStatus(HttpStatus.CREATED)
-    TimeEntryView stopTimer(@PathVariable long id, @RequestParam(defaultValue = "true") boolean billable,
+    TimeEntryView stopTimer(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "true") boolean billable,
             @AuthenticationPrincipal AgentPrincipal agent) {
         return time.stopTimer(id, billable, agent);
     }

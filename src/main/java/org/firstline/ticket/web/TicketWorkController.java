@@ -27,7 +27,8 @@ class TicketWorkController {
     private final AttachmentService attachments;
     private final TicketService tickets;
 
-    TicketWorkController(LinkService links, TimeTrackingService time, AttachmentService attachments, TicketService tickets) {
+    TicketWorkController(
+            LinkService links, TimeTrackingService time, AttachmentService attachments, TicketService tickets) {
         this.links = links;
         this.time = time;
         this.attachments = attachments;
@@ -35,18 +36,28 @@ class TicketWorkController {
     }
 
     @PostMapping("/tickets/{number}/links")
-    String link(@TicketId long id, @PathVariable long number, @RequestParam LinkKind kind, @RequestParam(required = false) String target,
-            @RequestParam(defaultValue = "false") boolean merge, @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
+    String link(
+            @TicketId long id,
+            @PathVariable long number,
+            @RequestParam LinkKind kind,
+            @RequestParam(required = false) String target,
+            @RequestParam(defaultValue = "false") boolean merge,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash) {
         LinkForm form;
         if (kind == LinkKind.EXTERNAL_ISSUE) {
             form = new LinkForm(kind, null, target, false);
         } else {
             String other = target == null ? "" : target.strip().replaceFirst("^#", "");
-            long targetId = other.matches("\\d{1,18}") ? tickets.byNumber(Long.parseLong(other))
-                    .orElseThrow(() -> new org.firstline.platform.InvalidRequestException("ticket", "#" + other + " does not exist")).id()
+            long targetId = other.matches("\\d{1,18}")
+                    ? tickets.byNumber(Long.parseLong(other))
+                            .orElseThrow(() -> new org.firstline.platform.InvalidRequestException(
+                                    "ticket", "#" + other + " does not exist"))
+                            .id()
                     : -1;
             if (targetId < 0) {
-                throw new org.firstline.platform.InvalidRequestException("ticket", "give the other ticket's number, like #1234");
+                throw new org.firstline.platform.InvalidRequestException(
+                        "ticket", "give the other ticket's number, like #1234");
             }
             form = new LinkForm(kind, targetId, null, merge);
         }
@@ -56,14 +67,24 @@ class TicketWorkController {
     }
 
     @PostMapping("/tickets/{number}/links/{linkId}/delete")
-    String unlink(@TicketId long id, @PathVariable long number, @PathVariable long linkId, @AuthenticationPrincipal AgentPrincipal agent) {
+    String unlink(
+            @TicketId long id,
+            @PathVariable long number,
+            @PathVariable long linkId,
+            @AuthenticationPrincipal AgentPrincipal agent) {
         links.remove(id, linkId, agent);
         return "redirect:/tickets/" + number;
     }
 
     @PostMapping("/tickets/{number}/time-entries")
-    String record(@TicketId long id, @PathVariable long number, @RequestParam int minutes, @RequestParam(defaultValue = "false") boolean billable,
-            @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
+    String record(
+            @TicketId long id,
+            @PathVariable long number,
+            @RequestParam int minutes,
+            @RequestParam(defaultValue = "false") boolean billable,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash) {
         if (minutes < 1 || minutes > 1440) {
             throw new org.firstline.platform.InvalidRequestException("minutes", "must be between 1 and 1440");
         }
@@ -79,16 +100,25 @@ class TicketWorkController {
     }
 
     @PostMapping("/tickets/{number}/timer/stop")
-    String stopTimer(@TicketId long id, @PathVariable long number, @RequestParam(defaultValue = "false") boolean billable,
-            @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
+    String stopTimer(
+            @TicketId long id,
+            @PathVariable long number,
+            @RequestParam(defaultValue = "false") boolean billable,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash) {
         var entry = time.stopTimer(id, billable, agent);
         flash.addFlashAttribute("notice", "Timer stopped: " + entry.minutes() + " min recorded.");
         return "redirect:/tickets/" + number;
     }
 
     @PostMapping("/tickets/{number}/attachments")
-    String upload(@TicketId long id, @PathVariable long number, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal AgentPrincipal agent,
-            RedirectAttributes flash) throws IOException {
+    String upload(
+            @TicketId long id,
+            @PathVariable long number,
+            @RequestParam("file") MultipartFile file,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash)
+            throws IOException {
         var added = attachments.add(id, null, file.getOriginalFilename(), file.getBytes(), agent);
         flash.addFlashAttribute("notice", added.filename() + " added to the ticket's files.");
         return "redirect:/tickets/" + number;

@@ -19,7 +19,11 @@ class TicketWorkViews {
     private final AuditTrail audit;
     private final AttachmentService attachments;
 
-    TicketWorkViews(LinkService links, TimeTrackingService time, CannedResponseService canned, AuditTrail audit,
+    TicketWorkViews(
+            LinkService links,
+            TimeTrackingService time,
+            CannedResponseService canned,
+            AuditTrail audit,
             AttachmentService attachments) {
         this.links = links;
         this.time = time;
@@ -32,11 +36,18 @@ class TicketWorkViews {
         model.addAttribute("links", links.links(ticket.id()));
         var entries = time.entries(ticket.id());
         model.addAttribute("timeEntries", entries);
-        model.addAttribute("totalMinutes", entries.stream().mapToInt(e -> e.minutes()).sum());
-        model.addAttribute("timerStartedAt", time.timerStartedAt(ticket.id(), agent.id()).orElse(null));
+        model.addAttribute(
+                "totalMinutes", entries.stream().mapToInt(e -> e.minutes()).sum());
+        model.addAttribute(
+                "timerStartedAt", time.timerStartedAt(ticket.id(), agent.id()).orElse(null));
         model.addAttribute("cannedResponses", canned.list());
         model.addAttribute("audit", audit.forTicket(ticket.id()));
-        // files attached from the side panel (or the API without a message) are shown there; the rest under their message
-        model.addAttribute("ticketFiles", attachments.list(ticket.id()).stream().filter(a -> a.messageId() == null).toList());
+        // files attached from the side panel (or the API without a message) are shown there; the rest under their
+        // message
+        model.addAttribute(
+                "ticketFiles",
+                attachments.list(ticket.id()).stream()
+                        .filter(a -> a.messageId() == null)
+                        .toList());
     }
 }

@@ -38,13 +38,23 @@ public class AssigneeAdvisor {
         this.clock = clock;
     }
 
-    private record Candidate(long id, String name, int capacityHours, int openTickets, int minutesThisWeek,
-            @Nullable Instant lastWorkedService, @Nullable Instant lastWorkedOrganization, List<String> skills, boolean onDuty) {}
+    private record Candidate(
+            long id,
+            String name,
+            int capacityHours,
+            int openTickets,
+            int minutesThisWeek,
+            @Nullable Instant lastWorkedService,
+            @Nullable Instant lastWorkedOrganization,
+            List<String> skills,
+            boolean onDuty) {}
 
     public List<AssigneeSuggestion> suggest(TicketFacts.Facts ticket, long teamId, int limit) {
         Instant now = clock.instant();
-        Instant weekStart = LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant weekStart = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         List<Candidate> candidates = jdbc.sql("""
                 select a.id, a.display_name, a.capacity_hours,
                        (select count(*) from ticket t where t.owner_id = a.id and t.status in ('NEW', 'OPEN', 'PENDING')) as open_tickets,
@@ -65,9 +75,15 @@ public class AssigneeAdvisor {
                 .param("ticket", ticket.id())
                 .param("recent", Timestamp.from(now.minus(RECENT)))
                 .param("team", teamId)
-                .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("display_name"), rs.getInt("capacity_hours"),
-                        rs.getInt("open_tickets"), rs.getInt("minutes_this_week"), instant(rs.getTimestamp("last_service")),
-                        instant(rs.getTimestamp("last_organization")), Arrays.asList((String[]) rs.getArray("skills").getArray()),
+                .query((rs, n) -> new Candidate(
+                        rs.getLong("id"),
+                        rs.getString("display_name"),
+                        rs.getInt("capacity_hours"),
+                        rs.getInt("open_tickets"),
+                        rs.getInt("minutes_this_week"),
+                        instant(rs.getTimestamp("last_service")),
+                        instant(rs.getTimestamp("last_organization")),
+                        Arrays.asList((String[]) rs.getArray("skills").getArray()),
                         rs.getBoolean("on_duty")))
                 .list();
         Set<String> ticketWords = new HashSet<>(Words.of(ticket.subject() + " " + ticket.body()));
@@ -85,13 +101,16 @@ public class AssigneeAdvisor {
             if (recent(c.lastWorkedService(), now)) {
                 score += 2;
                 history = true;
-                reasons.add("worked " + ticket.organizationName() + " / " + ticket.serviceName() + " " + ago(c.lastWorkedService(), now));
+                reasons.add("worked " + ticket.organizationName() + " / " + ticket.serviceName() + " "
+                        + ago(c.lastWorkedService(), now));
             } else if (recent(c.lastWorkedOrganization(), now)) {
                 score += 1.5;
                 history = true;
                 reasons.add("worked " + ticket.organizationName() + " " + ago(c.lastWorkedOrganization(), now));
             }
-            List<String> skills = c.skills().stream().filter(s -> !Words.of(s).isEmpty() && ticketWords.containsAll(Words.of(s))).toList();
+            List<String> skills = c.skills().stream()
+                    .filter(s -> !Words.of(s).isEmpty() && ticketWords.containsAll(Words.of(s)))
+                    .toList();
             if (!skills.isEmpty()) {
                 score += skills.size();
                 reasons.add("skills: " + String.join(", ", skills));
@@ -99,7 +118,8 @@ public class AssigneeAdvisor {
             int capacityMinutes = Math.max(1, c.capacityHours() * 60);
             double used = (double) c.minutesThisWeek() / capacityMinutes;
             score -= c.openTickets() / 5.0 + 2 * used;
-            reasons.add(c.openTickets() + " open tickets, " + hours(c.minutesThisWeek()) + " of " + c.capacityHours() + " h this week");
+            reasons.add(c.openTickets() + " open tickets, " + hours(c.minutesThisWeek()) + " of " + c.capacityHours()
+                    + " h this week");
             if (used >= 1) {
                 score -= 3;
                 reasons.add("over capacity");
@@ -107,12 +127,22 @@ public class AssigneeAdvisor {
             boolean learning = !history && skills.isEmpty() && !urgent && used < 0.5;
             if (learning) {
                 score += 0.5;
-                reasons.add("learning opportunity: new to " + (ticket.organizationName() == null ? "this kind of ticket" : ticket.organizationName()));
+                reasons.add("learning opportunity: new to "
+                        + (ticket.organizationName() == null ? "this kind of ticket" : ticket.organizationName()));
             }
-            suggestions.add(new AssigneeSuggestion(c.id(), c.name(), Math.round(score * 100) / 100.0, List.copyOf(reasons), learning,
-                    c.openTickets(), c.minutesThisWeek(), c.capacityHours()));
+            suggestions.add(new AssigneeSuggestion(
+                    c.id(),
+                    c.name(),
+                    Math.round(score * 100) / 100.0,
+                    List.copyOf(reasons),
+                    learning,
+                    c.openTickets(),
+                    c.minutesThisWeek(),
+                    c.capacityHours()));
         }
-        suggestions.sort(Comparator.comparingDouble(AssigneeSuggestion::score).reversed().thenComparing(AssigneeSuggestion::name));
+        suggestions.sort(Comparator.comparingDouble(AssigneeSuggestion::score)
+                .reversed()
+                .thenComparing(AssigneeSuggestion::name));
         return suggestions.size() > limit ? List.copyOf(suggestions.subList(0, limit)) : List.copyOf(suggestions);
     }
 

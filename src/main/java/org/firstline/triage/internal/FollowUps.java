@@ -37,12 +37,22 @@ public class FollowUps {
                 select f.id, f.ticket_id from triage_follow_up f join ticket t on t.id = f.ticket_id
                 where f.done_at is null and f.due_at <= ? and t.status <> 'CLOSED'
                 order by f.due_at limit 100 for update of f skip locked""")
-                .param(now).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .param(now)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
         var system = agents.system("triage");
         for (long[] f : due) {
-            conversation.post(f[1], new MessageForm("Follow-up: a workaround was given two days ago. Check with the requester that "
-                    + "they could apply it, and set the priority again if they could not.", MessageKind.NOTE, null), system);
-            jdbc.sql("update triage_follow_up set done_at = ? where id = ?").params(now, f[0]).update();
+            conversation.post(
+                    f[1],
+                    new MessageForm(
+                            "Follow-up: a workaround was given two days ago. Check with the requester that "
+                                    + "they could apply it, and set the priority again if they could not.",
+                            MessageKind.NOTE,
+                            null),
+                    system);
+            jdbc.sql("update triage_follow_up set done_at = ? where id = ?")
+                    .params(now, f[0])
+                    .update();
         }
         return due.size();
     }

@@ -43,7 +43,8 @@ public final class LinearModelBytes {
     public static LinearTeamClassifier read(byte[] bytes) {
         try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readInt();
-            if (version != VERSION) throw new IllegalArgumentException("linear team model version " + version + ", expected " + VERSION);
+            if (version != VERSION)
+                throw new IllegalArgumentException("linear team model version " + version + ", expected " + VERSION);
             var loss = LinearTeamClassifier.Loss.valueOf(in.readUTF());
             double c = in.readDouble();
             double scale = in.readDouble();

@@ -1,8 +1,6 @@
 package org.firstline.triage.internal;
 
-import org.jspecify.annotations.Nullable;
 import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
@@ -15,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A linear model of which team past tickets went to (one-vs-rest, L2-regularised, liblinear's dual coordinate descent)
@@ -44,6 +43,7 @@ public final class LinearTeamClassifier implements TeamPredictor {
     static final double[] SCALES = {1, 2, 4, 8, 16, 32};
     /** A word or pair seen in one ticket only says nothing about the next; leaving them out halves the vocabulary. */
     static final int MIN_TICKETS = 2;
+
     private static final long SEED = 20261130L;
 
     static {
@@ -61,7 +61,15 @@ public final class LinearTeamClassifier implements TeamPredictor {
     final float[] bias;
     final int examples;
 
-    LinearTeamClassifier(Loss loss, double c, double scale, long[] teams, String[] words, float[] idf, float[] weights, float[] bias,
+    LinearTeamClassifier(
+            Loss loss,
+            double c,
+            double scale,
+            long[] teams,
+            String[] words,
+            float[] idf,
+            float[] weights,
+            float[] bias,
             int examples) {
         this.loss = loss;
         this.c = c;
@@ -104,8 +112,11 @@ public final class LinearTeamClassifier implements TeamPredictor {
             var scaled = best.model().withScale(scale);
             double logLoss = 0;
             for (var e : check) {
-                double share = scaled.shares(e.subject(), e.body()).stream().filter(p -> p.teamId() == e.teamId())
-                        .mapToDouble(TeamClassifier.Prediction::share).findFirst().orElse(0);
+                double share = scaled.shares(e.subject(), e.body()).stream()
+                        .filter(p -> p.teamId() == e.teamId())
+                        .mapToDouble(TeamClassifier.Prediction::share)
+                        .findFirst()
+                        .orElse(0);
                 logLoss -= Math.log(Math.max(share, 1e-9));
             }
             if (logLoss < bestLoss) {
@@ -138,11 +149,13 @@ public final class LinearTeamClassifier implements TeamPredictor {
             int[] labels = model.getLabels();
             for (int l = 0; l < labels.length; l++) {
                 int t = labels[l];
-                for (int f = 0; f < features; f++) weights[f * teams.length + t] = (float) model.getDecfunCoef(f + 1, l);
+                for (int f = 0; f < features; f++)
+                    weights[f * teams.length + t] = (float) model.getDecfunCoef(f + 1, l);
                 bias[t] = (float) model.getDecfunBias(l);
             }
         }
-        return new LinearTeamClassifier(loss, c, scale, teams, vectors.words(), vectors.idf(), weights, bias, vectors.rows().length);
+        return new LinearTeamClassifier(
+                loss, c, scale, teams, vectors.words(), vectors.idf(), weights, bias, vectors.rows().length);
     }
 
     public double c() {
@@ -184,7 +197,8 @@ public final class LinearTeamClassifier implements TeamPredictor {
 
     private List<TeamClassifier.Prediction> predict(String subject, String body, int explained) {
         if (teams.length == 0) return List.of();
-        var features = TeamClassifier.features(Words.of(TextBudget.MODELS.clip(subject)), Words.of(TextBudget.MODELS.clip(body)));
+        var features = TeamClassifier.features(
+                Words.of(TextBudget.MODELS.clip(subject)), Words.of(TextBudget.MODELS.clip(body)));
         Feature[] x = TfIdf.vector(features, vocabulary, idf);
         int t = teams.length;
         double[] score = new double[t];
@@ -197,11 +211,15 @@ public final class LinearTeamClassifier implements TeamPredictor {
         double[] share = shares(score);
         var predictions = new ArrayList<TeamClassifier.Prediction>(t);
         for (int i = 0; i < t; i++) predictions.add(new TeamClassifier.Prediction(teams[i], share[i], List.of()));
-        predictions.sort(Comparator.comparingDouble(TeamClassifier.Prediction::share).reversed()
+        predictions.sort(Comparator.comparingDouble(TeamClassifier.Prediction::share)
+                .reversed()
                 .thenComparingLong(TeamClassifier.Prediction::teamId));
         for (int i = 0; i < Math.min(explained, predictions.size()); i++) {
             var p = predictions.get(i);
-            predictions.set(i, new TeamClassifier.Prediction(p.teamId(), p.share(), telling(x, Arrays.binarySearch(teams, p.teamId()))));
+            predictions.set(
+                    i,
+                    new TeamClassifier.Prediction(
+                            p.teamId(), p.share(), telling(x, Arrays.binarySearch(teams, p.teamId()))));
         }
         return predictions;
     }
@@ -234,9 +252,14 @@ public final class LinearTeamClassifier implements TeamPredictor {
             double value = f.getValue() * weights[(f.getIndex() - 1) * teams.length + team];
             if (value > 0) contributions.add(Map.entry(word, value));
         }
-        double top = contributions.stream().mapToDouble(Map.Entry::getValue).max().orElse(0);
-        return contributions.stream().filter(e -> e.getValue() >= top / 10)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5).map(Map.Entry::getKey).toList();
+        double top =
+                contributions.stream().mapToDouble(Map.Entry::getValue).max().orElse(0);
+        return contributions.stream()
+                .filter(e -> e.getValue() >= top / 10)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(5)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static Map<String, Integer> index(String[] words) {

@@ -29,6 +29,7 @@ public class LiveChannel implements SmartLifecycle {
      * (a laptop lid, a dropped proxy) is let go at the latest then, with its request and its place in the list.
      */
     static final java.time.Duration STREAM_LIFETIME = java.time.Duration.ofMinutes(30);
+
     private static final Logger log = LoggerFactory.getLogger(LiveChannel.class);
 
     /** One browser's stream, and which events it wants. */
@@ -48,7 +49,10 @@ public class LiveChannel implements SmartLifecycle {
 
     /** Announces an event (kind:ticketId) to every node once the current transaction commits. */
     public void announce(String kind, long ticketId) {
-        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, kind + ":" + ticketId).query().singleRow();
+        jdbc.sql("select pg_notify(?, ?)")
+                .params(CHANNEL, kind + ":" + ticketId)
+                .query()
+                .singleRow();
     }
 
     public SseEmitter subscribe(Predicate<String> wants) {

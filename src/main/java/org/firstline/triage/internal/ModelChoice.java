@@ -11,7 +11,14 @@ import java.util.List;
 final class ModelChoice {
     static final LinearTeamClassifier.Loss LOSS = LinearTeamClassifier.Loss.SVM;
 
-    record Result(TeamPredictor model, double weight, int heldOut, double rules, Holdout.Score bayes, Holdout.Score linear, double linearC) {
+    record Result(
+            TeamPredictor model,
+            double weight,
+            int heldOut,
+            double rules,
+            Holdout.Score bayes,
+            Holdout.Score linear,
+            double linearC) {
         Holdout.Score chosen() {
             return model.kind() == TeamPredictor.ModelKind.LINEAR ? linear : bayes;
         }
@@ -30,9 +37,19 @@ final class ModelChoice {
         var bayes = Holdout.score(TeamClassifier.train(learn), rules, test, bayesWeight);
         var tuned = LinearTeamClassifier.tune(teach, tune, LOSS);
         double linearWeight = Holdout.bestWeight(tuned.model(), rules, tune);
-        var linear = Holdout.score(LinearTeamClassifier.train(learn, LOSS, tuned.c(), tuned.scale()), rules, test, linearWeight);
+        var linear = Holdout.score(
+                LinearTeamClassifier.train(learn, LOSS, tuned.c(), tuned.scale()), rules, test, linearWeight);
         boolean useLinear = linear.beats(bayes);
-        TeamPredictor model = useLinear ? LinearTeamClassifier.train(examples, LOSS, tuned.c(), tuned.scale()) : TeamClassifier.train(examples);
-        return new Result(model, useLinear ? linearWeight : bayesWeight, test.size(), Holdout.rulesAlone(rules, test), bayes, linear, tuned.c());
+        TeamPredictor model = useLinear
+                ? LinearTeamClassifier.train(examples, LOSS, tuned.c(), tuned.scale())
+                : TeamClassifier.train(examples);
+        return new Result(
+                model,
+                useLinear ? linearWeight : bayesWeight,
+                test.size(),
+                Holdout.rulesAlone(rules, test),
+                bayes,
+                linear,
+                tuned.c());
     }
 }

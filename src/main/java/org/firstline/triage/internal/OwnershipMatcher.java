@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /** Scores a ticket's text against the ownership map: each matching rule adds its weight to its team, once. */
 public final class OwnershipMatcher {
-    private record Compiled(OwnershipRule rule, List<String> words, @Nullable Pattern pattern) {}
+    private record Compiled(
+            OwnershipRule rule,
+            List<String> words,
+            @Nullable Pattern pattern) {}
 
     /** A team's total weight and the terms that matched. */
     public record TeamMatch(long teamId, int score, Set<String> matched) {}
@@ -34,7 +37,9 @@ public final class OwnershipMatcher {
 
     private static Compiled compile(OwnershipRule rule) {
         return switch (rule.kind()) {
-            case PATTERN -> new Compiled(rule, List.of(), Pattern.compile(rule.term(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            case PATTERN ->
+                new Compiled(
+                        rule, List.of(), Pattern.compile(rule.term(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
             case KEYWORD, PHRASE -> new Compiled(rule, Words.of(rule.term()), null);
         };
     }
@@ -52,11 +57,13 @@ public final class OwnershipMatcher {
             String hit = hit(c, raw, wordSet, joined);
             if (hit == null) continue;
             scores.merge(c.rule().teamId(), c.rule().weight(), Integer::sum);
-            matched.computeIfAbsent(c.rule().teamId(), k -> new LinkedHashSet<>()).add(hit);
+            matched.computeIfAbsent(c.rule().teamId(), k -> new LinkedHashSet<>())
+                    .add(hit);
         }
         var result = new ArrayList<TeamMatch>();
         for (Map.Entry<Long, Integer> e : scores.entrySet()) {
-            result.add(new TeamMatch(e.getKey(), e.getValue(), Objects.requireNonNull(matched.get(e.getKey()), "scored with a hit")));
+            result.add(new TeamMatch(
+                    e.getKey(), e.getValue(), Objects.requireNonNull(matched.get(e.getKey()), "scored with a hit")));
         }
         result.sort((a, b) -> Integer.compare(b.score(), a.score()));
         return result;
@@ -77,7 +84,9 @@ public final class OwnershipMatcher {
         if (c.words().size() == 1) {
             return wordSet.contains(c.words().get(0)) ? c.rule().term().strip().toLowerCase(Locale.ROOT) : null;
         }
-        return joined.contains(" " + String.join(" ", c.words()) + " ") ? c.rule().term().strip().toLowerCase(Locale.ROOT) : null;
+        return joined.contains(" " + String.join(" ", c.words()) + " ")
+                ? c.rule().term().strip().toLowerCase(Locale.ROOT)
+                : null;
     }
 
     /** The text, readable until a deadline: how a regular expression gets a time limit. */

@@ -8,7 +8,6 @@ import org.firstline.ticket.Impact;
 import org.firstline.ticket.Priority;
 import org.firstline.triage.PriorityFactor;
 import org.firstline.triage.Workaround;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Priority from factors (Tilt's and dxw's): impact gives 0 to 5 points, a workaround takes one off and its absence
@@ -18,7 +17,12 @@ import org.jspecify.annotations.Nullable;
  * request higher for its contract, and a 24/7 plan already runs critical tickets' clocks around the clock.
  */
 public final class PriorityRules {
-    public record Inputs(Impact impact, Workaround workaround, int linkedTickets, int linkedOrganizations, int issueReactions,
+    public record Inputs(
+            Impact impact,
+            Workaround workaround,
+            int linkedTickets,
+            int linkedOrganizations,
+            int issueReactions,
             boolean blocksPriorityWork) {}
 
     public record Outcome(Priority priority, int points, List<PriorityFactor> factors, String explanation) {}
@@ -27,28 +31,41 @@ public final class PriorityRules {
 
     public static Outcome decide(Inputs in) {
         var factors = new ArrayList<PriorityFactor>();
-        factors.add(new PriorityFactor("Impact", in.impact().name().toLowerCase(Locale.ROOT).replace('_', ' '), impactPoints(in.impact())));
-        factors.add(switch (in.workaround()) {
-            case YES -> new PriorityFactor("Workaround", "exists", -1);
-            case NO -> new PriorityFactor("Workaround", "none", 1);
-            case UNKNOWN -> new PriorityFactor("Workaround", "not known yet", 0);
-        });
+        factors.add(new PriorityFactor(
+                "Impact", in.impact().name().toLowerCase(Locale.ROOT).replace('_', ' '), impactPoints(in.impact())));
+        factors.add(
+                switch (in.workaround()) {
+                    case YES -> new PriorityFactor("Workaround", "exists", -1);
+                    case NO -> new PriorityFactor("Workaround", "none", 1);
+                    case UNKNOWN -> new PriorityFactor("Workaround", "not known yet", 0);
+                });
         boolean common = in.linkedTickets() >= 5 || in.linkedOrganizations() >= 3;
-        factors.add(new PriorityFactor("How common", in.linkedTickets() + " tickets, " + in.linkedOrganizations()
-                + " organizations on the same issue", common ? 1 : 0));
-        factors.add(new PriorityFactor("Issue reactions", String.valueOf(in.issueReactions()), in.issueReactions() >= 10 ? 1 : 0));
-        factors.add(new PriorityFactor("Blocks a high-priority team or customer", in.blocksPriorityWork() ? "yes" : "no",
+        factors.add(new PriorityFactor(
+                "How common",
+                in.linkedTickets() + " tickets, " + in.linkedOrganizations() + " organizations on the same issue",
+                common ? 1 : 0));
+        factors.add(new PriorityFactor(
+                "Issue reactions", String.valueOf(in.issueReactions()), in.issueReactions() >= 10 ? 1 : 0));
+        factors.add(new PriorityFactor(
+                "Blocks a high-priority team or customer",
+                in.blocksPriorityWork() ? "yes" : "no",
                 in.blocksPriorityWork() ? 1 : 0));
         int points = factors.stream().mapToInt(PriorityFactor::points).sum();
-        Priority priority = points <= 0 ? Priority.LOW : points <= 2 ? Priority.NORMAL : points <= 4 ? Priority.HIGH : Priority.CRITICAL;
-        boolean unworkableOutage = (in.impact() == Impact.OUTAGE || in.impact() == Impact.DATA_LOSS) && in.workaround() != Workaround.YES;
-        String explanation = factors.stream().filter(f -> f.points() != 0)
-                .map(f -> f.name().toLowerCase(Locale.ROOT) + " " + f.value() + " (" + (f.points() > 0 ? "+" : "") + f.points() + ")")
+        Priority priority = points <= 0
+                ? Priority.LOW
+                : points <= 2 ? Priority.NORMAL : points <= 4 ? Priority.HIGH : Priority.CRITICAL;
+        boolean unworkableOutage =
+                (in.impact() == Impact.OUTAGE || in.impact() == Impact.DATA_LOSS) && in.workaround() != Workaround.YES;
+        String explanation = factors.stream()
+                .filter(f -> f.points() != 0)
+                .map(f -> f.name().toLowerCase(Locale.ROOT) + " " + f.value() + " (" + (f.points() > 0 ? "+" : "")
+                        + f.points() + ")")
                 .collect(Collectors.joining(", "));
         explanation = (explanation.isEmpty() ? "no factor adds points" : explanation) + " = " + points + " points";
         if (unworkableOutage && priority != Priority.CRITICAL) {
             priority = Priority.CRITICAL;
-            explanation += "; an " + in.impact().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " without a workaround is always critical";
+            explanation += "; an " + in.impact().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " without a workaround is always critical";
         }
         return new Outcome(priority, points, List.copyOf(factors), explanation);
     }

@@ -23,7 +23,11 @@ public final class SimilarIndex {
     private final Map<String, float[]> postingWeights;
     private final Map<String, Double> idf;
 
-    private SimilarIndex(long[] ids, float[] norms, Map<String, int[]> postingDocs, Map<String, float[]> postingWeights,
+    private SimilarIndex(
+            long[] ids,
+            float[] norms,
+            Map<String, int[]> postingDocs,
+            Map<String, float[]> postingWeights,
             Map<String, Double> idf) {
         this.ids = ids;
         this.norms = norms;
@@ -59,7 +63,8 @@ public final class SimilarIndex {
             ids[i] = entries.get(i).id();
             double norm = 0;
             for (var t : termCounts.get(i).entrySet()) {
-                double w = (1 + Math.log(t.getValue())) * Objects.requireNonNull(idf.get(t.getKey()), "every counted word has an idf");
+                double w = (1 + Math.log(t.getValue()))
+                        * Objects.requireNonNull(idf.get(t.getKey()), "every counted word has an idf");
                 norm += w * w;
                 docs.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(new int[] {i});
                 weights.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add((float) w);
@@ -111,7 +116,8 @@ public final class SimilarIndex {
         double qn = Math.sqrt(queryNorm);
         // keep the best few in a small sorted buffer instead of sorting every touched document
         var best = new java.util.PriorityQueue<Match>((a, b) -> a.similarity() != b.similarity()
-                ? Double.compare(a.similarity(), b.similarity()) : Long.compare(a.id(), b.id()));
+                ? Double.compare(a.similarity(), b.similarity())
+                : Long.compare(a.id(), b.id()));
         int candidates = overflow ? ids.length : touchedCount;
         for (int i = 0; i < candidates; i++) {
             int doc = overflow ? i : touched[i];
@@ -120,7 +126,9 @@ public final class SimilarIndex {
             if (best.size() > limit) best.poll();
         }
         var matches = new ArrayList<>(best);
-        matches.sort((a, b) -> a.similarity() != b.similarity() ? Double.compare(b.similarity(), a.similarity()) : Long.compare(b.id(), a.id()));
+        matches.sort((a, b) -> a.similarity() != b.similarity()
+                ? Double.compare(b.similarity(), a.similarity())
+                : Long.compare(b.id(), a.id()));
         return List.copyOf(matches);
     }
 

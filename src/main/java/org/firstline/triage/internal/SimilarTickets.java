@@ -54,7 +54,8 @@ public class SimilarTickets {
                 .param("perText", BUDGET.perText())
                 .param("max", MAX_TICKETS)
                 .param("total", BUDGET.total())
-                .query((rs, n) -> new SimilarIndex.Entry(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new SimilarIndex.Entry(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
         index = SimilarIndex.build(entries);
     }
 }

@@ -28,7 +28,8 @@ public class SuggestionRefresher {
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
     private final java.util.concurrent.atomic.AtomicLong deferred = new java.util.concurrent.atomic.AtomicLong();
 
-    SuggestionRefresher(JdbcClient jdbc, ObjectProvider<org.firstline.triage.SuggestionService> suggestions, LiveChannel live) {
+    SuggestionRefresher(
+            JdbcClient jdbc, ObjectProvider<org.firstline.triage.SuggestionService> suggestions, LiveChannel live) {
         this.jdbc = jdbc;
         this.suggestions = suggestions;
         this.live = live;
@@ -42,7 +43,9 @@ public class SuggestionRefresher {
     void refreshLater(long ticketId) {
         if (!waiting.tryAcquire()) {
             if (deferred.getAndIncrement() % MAX_WAITING == 0) {
-                log.info("More than {} new tickets wait for suggestions; the rest are filled in by the background step", MAX_WAITING);
+                log.info(
+                        "More than {} new tickets wait for suggestions; the rest are filled in by the background step",
+                        MAX_WAITING);
             }
             return;
         }

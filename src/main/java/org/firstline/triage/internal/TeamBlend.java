@@ -17,9 +17,10 @@ public final class TeamBlend {
 
     private TeamBlend() {}
 
-    public static List<Scored> combine(List<OwnershipMatcher.TeamMatch> rules, @Nullable List<TeamClassifier.Prediction> model,
-            double weight) {
-        double ruleTotal = rules.stream().mapToInt(OwnershipMatcher.TeamMatch::score).sum();
+    public static List<Scored> combine(
+            List<OwnershipMatcher.TeamMatch> rules, @Nullable List<TeamClassifier.Prediction> model, double weight) {
+        double ruleTotal =
+                rules.stream().mapToInt(OwnershipMatcher.TeamMatch::score).sum();
         boolean haveRules = ruleTotal > 0;
         boolean haveModel = model != null && !model.isEmpty();
         double w = !haveRules ? 1 : !haveModel ? 0 : weight;
@@ -39,14 +40,15 @@ public final class TeamBlend {
             }
         }
         var result = new ArrayList<Scored>();
-        score.forEach((team, s) -> result.add(new Scored(team, s,
-                List.copyOf(ruleWords.getOrDefault(team, Set.of())), learned.getOrDefault(team, List.of()))));
-        result.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Long.compare(a.teamId(), b.teamId()));
+        score.forEach((team, s) -> result.add(new Scored(
+                team, s, List.copyOf(ruleWords.getOrDefault(team, Set.of())), learned.getOrDefault(team, List.of()))));
+        result.sort((a, b) ->
+                a.score() != b.score() ? Double.compare(b.score(), a.score()) : Long.compare(a.teamId(), b.teamId()));
         return result;
     }
 
-    public static @Nullable Long best(List<OwnershipMatcher.TeamMatch> rules, @Nullable List<TeamClassifier.Prediction> model,
-            double weight) {
+    public static @Nullable Long best(
+            List<OwnershipMatcher.TeamMatch> rules, @Nullable List<TeamClassifier.Prediction> model, double weight) {
         var all = combine(rules, model, weight);
         return all.isEmpty() ? null : all.get(0).teamId();
     }

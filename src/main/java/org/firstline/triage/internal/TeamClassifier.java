@@ -20,11 +20,16 @@ public final class TeamClassifier implements TeamPredictor {
     private final Map<String, Integer> vocabulary;
     private final double[] logPrior;
     private final float[][] logLikelihood; // [team][word]
-    private final double[] logUnseen;      // per team, for a word never seen in training
+    private final double[] logUnseen; // per team, for a word never seen in training
     private final int examples;
 
-    private TeamClassifier(long[] teams, Map<String, Integer> vocabulary, double[] logPrior, float[][] logLikelihood,
-            double[] logUnseen, int examples) {
+    private TeamClassifier(
+            long[] teams,
+            Map<String, Integer> vocabulary,
+            double[] logPrior,
+            float[][] logLikelihood,
+            double[] logUnseen,
+            int examples) {
         this.teams = teams;
         this.vocabulary = vocabulary;
         this.logPrior = logPrior;
@@ -54,7 +59,8 @@ public final class TeamClassifier implements TeamPredictor {
     }
 
     public static TeamClassifier train(List<Example> examples) {
-        long[] teams = examples.stream().mapToLong(Example::teamId).distinct().sorted().toArray();
+        long[] teams =
+                examples.stream().mapToLong(Example::teamId).distinct().sorted().toArray();
         var teamIndex = new HashMap<Long, Integer>();
         for (int i = 0; i < teams.length; i++) teamIndex.put(teams[i], i);
         var vocabulary = new HashMap<String, Integer>();
@@ -145,8 +151,11 @@ public final class TeamClassifier implements TeamPredictor {
             double value = logLikelihood[team][w] - Math.log(others);
             if (value > 1.0) lift.put(f, value);
         }
-        return lift.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(5).map(Map.Entry::getKey).toList();
+        return lift.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(5)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private int indexOf(long teamId) {

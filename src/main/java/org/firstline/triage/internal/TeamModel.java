@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class TeamModel {
     /** Enough history for a desk's habits; training both models stays within some seconds. */
     static final int MAX_EXAMPLES = 50_000;
+
     static final int MIN_EXAMPLES = 20;
 
     private final JdbcClient jdbc;
@@ -51,7 +52,10 @@ public class TeamModel {
         List<TeamClassifier.Example> examples = history();
         int n = examples.size();
         ClassifierReport result;
-        long teams = examples.stream().mapToLong(TeamClassifier.Example::teamId).distinct().count();
+        long teams = examples.stream()
+                .mapToLong(TeamClassifier.Example::teamId)
+                .distinct()
+                .count();
         if (n < MIN_EXAMPLES || teams < 2) {
             classifier = null;
             result = ClassifierReport.untrained(clock.instant(), n, 0);
@@ -59,19 +63,42 @@ public class TeamModel {
             var choice = ModelChoice.choose(examples, rules);
             classifier = choice.model();
             weight = choice.weight();
-            result = new ClassifierReport(clock.instant(), n, choice.heldOut(), choice.rules(), choice.chosen().alone(),
-                    choice.chosen().combined(), weight, (System.nanoTime() - started) / 1_000_000, classifier.kind().name(),
-                    choice.bayes().alone(), choice.bayes().combined(), choice.linear().alone(), choice.linear().combined(), choice.linearC());
+            result = new ClassifierReport(
+                    clock.instant(),
+                    n,
+                    choice.heldOut(),
+                    choice.rules(),
+                    choice.chosen().alone(),
+                    choice.chosen().combined(),
+                    weight,
+                    (System.nanoTime() - started) / 1_000_000,
+                    classifier.kind().name(),
+                    choice.bayes().alone(),
+                    choice.bayes().combined(),
+                    choice.linear().alone(),
+                    choice.linear().combined(),
+                    choice.linearC());
         }
         jdbc.sql("""
                 insert into classifier_training (trained_at, examples, held_out, rules_accuracy, model_accuracy, combined_accuracy,
                                                  model_weight, duration_ms, model_in_use, naive_bayes_accuracy,
                                                  naive_bayes_combined_accuracy, linear_accuracy, linear_combined_accuracy, linear_c)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(result.trainedAt()), result.examples(), result.heldOut(), result.rulesAccuracy(),
-                        result.modelAccuracy(), result.combinedAccuracy(), result.modelWeight(), result.durationMs(),
-                        result.modelInUse(), result.naiveBayesAccuracy(), result.naiveBayesCombinedAccuracy(),
-                        result.linearAccuracy(), result.linearCombinedAccuracy(), result.linearC())
+                .params(
+                        Timestamp.from(result.trainedAt()),
+                        result.examples(),
+                        result.heldOut(),
+                        result.rulesAccuracy(),
+                        result.modelAccuracy(),
+                        result.combinedAccuracy(),
+                        result.modelWeight(),
+                        result.durationMs(),
+                        result.modelInUse(),
+                        result.naiveBayesAccuracy(),
+                        result.naiveBayesCombinedAccuracy(),
+                        result.linearAccuracy(),
+                        result.linearCombinedAccuracy(),
+                        result.linearC())
                 .update();
         report = result;
         return result;
@@ -94,7 +121,8 @@ public class TeamModel {
                 .param("perText", TextBudget.MODELS.perText())
                 .param("max", MAX_EXAMPLES)
                 .param("total", TextBudget.MODELS.total())
-                .query((rs, i) -> new TeamClassifier.Example(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+                .query((rs, i) -> new TeamClassifier.Example(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
         var oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
         return oldestFirst;

@@ -23,5 +23,4 @@ record TextBudget(int perText, long total) {
         int end = Character.isHighSurrogate(text.charAt(perText - 1)) ? perText - 1 : perText;
         return text.substring(0, end);
     }
-
 }

@@ -19,20 +19,26 @@ record TfIdf(long[] teams, String[] words, float[] idf, Feature[][] rows, double
     /** About 32 bytes each while training: 4 million is some 130 MB, typically 30,000 or more tickets. */
     static final long MAX_NONZEROS = 4_000_000;
 
-
     /**
      * Rows for the newest examples whose non-zero entries fit {@link #MAX_NONZEROS}, so training stays within about a
      * hundred megabytes however long the tickets; the vocabulary and frequencies come from all of them. Rows come
      * back oldest first.
      */
     static TfIdf fit(List<TeamClassifier.Example> examples) {
-        long[] teams = examples.stream().mapToLong(TeamClassifier.Example::teamId).distinct().sorted().toArray();
+        long[] teams = examples.stream()
+                .mapToLong(TeamClassifier.Example::teamId)
+                .distinct()
+                .sorted()
+                .toArray();
         var tickets = new HashMap<String, int[]>();
         for (var e : examples) {
             for (String f : new HashSet<>(features(e))) tickets.computeIfAbsent(f, k -> new int[1])[0]++;
         }
-        String[] words = tickets.entrySet().stream().filter(e -> e.getValue()[0] >= LinearTeamClassifier.MIN_TICKETS)
-                .map(Map.Entry::getKey).sorted().toArray(String[]::new);
+        String[] words = tickets.entrySet().stream()
+                .filter(e -> e.getValue()[0] >= LinearTeamClassifier.MIN_TICKETS)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toArray(String[]::new);
         float[] idf = new float[words.length];
         var vocabulary = new HashMap<String, Integer>(words.length * 2);
         for (int i = 0; i < words.length; i++) {
@@ -52,11 +58,17 @@ record TfIdf(long[] teams, String[] words, float[] idf, Feature[][] rows, double
         }
         java.util.Collections.reverse(rows);
         java.util.Collections.reverse(labels);
-        return new TfIdf(teams, words, idf, rows.toArray(Feature[][]::new), labels.stream().mapToDouble(Double::doubleValue).toArray());
+        return new TfIdf(
+                teams,
+                words,
+                idf,
+                rows.toArray(Feature[][]::new),
+                labels.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static List<String> features(TeamClassifier.Example e) {
-        return TeamClassifier.features(Words.of(TextBudget.MODELS.clip(e.subject())), Words.of(TextBudget.MODELS.clip(e.body())));
+        return TeamClassifier.features(
+                Words.of(TextBudget.MODELS.clip(e.subject())), Words.of(TextBudget.MODELS.clip(e.body())));
     }
 
     /** One ticket's row: known words only, indexes from 1 and ascending as liblinear wants them. */
@@ -66,11 +78,14 @@ record TfIdf(long[] teams, String[] words, float[] idf, Feature[][] rows, double
             Integer index = vocabulary.get(f);
             if (index != null) counts.merge(index, 1, Integer::sum);
         }
-        int[] indexes = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] indexes =
+                counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         double[] values = new double[indexes.length];
         double norm = 0;
         for (int i = 0; i < indexes.length; i++) {
-            values[i] = (1 + Math.log(java.util.Objects.requireNonNull(counts.get(indexes[i]), "indexes come from counts"))) * idf[indexes[i]];
+            values[i] =
+                    (1 + Math.log(java.util.Objects.requireNonNull(counts.get(indexes[i]), "indexes come from counts")))
+                            * idf[indexes[i]];
             norm += values[i] * values[i];
         }
         norm = Math.sqrt(norm);

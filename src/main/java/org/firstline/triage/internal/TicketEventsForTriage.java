@@ -44,18 +44,20 @@ class TicketEventsForTriage {
                     values (?, ?, coalesce(nullif(current_setting('firstline.now', true), '')::timestamptz, now()),
                             coalesce(nullif(current_setting('firstline.actor', true), ''), 'system'))
                     on conflict (ticket_id) do update set team_id = excluded.team_id, routed_at = excluded.routed_at,
-                        routed_by = excluded.routed_by""")
-                    .params(event.ticketId(), event.teamId()).update();
+                        routed_by = excluded.routed_by""").params(event.ticketId(), event.teamId()).update();
         }
         if (event.teamId() != null) {
-            jdbc.sql("delete from ticket_claim where ticket_id = ?").param(event.ticketId()).update();
+            jdbc.sql("delete from ticket_claim where ticket_id = ?")
+                    .param(event.ticketId())
+                    .update();
         }
     }
 
     @EventListener
     void statusChanged(TicketStatusChanged event) {
         live.announce("ticket", event.ticketId());
-        if (event.to() == org.firstline.ticket.TicketStatus.RESOLVED || event.to() == org.firstline.ticket.TicketStatus.CLOSED) {
+        if (event.to() == org.firstline.ticket.TicketStatus.RESOLVED
+                || event.to() == org.firstline.ticket.TicketStatus.CLOSED) {
             similar.markStale();
         }
     }
@@ -68,7 +70,10 @@ class TicketEventsForTriage {
     /** Desks and ticket pages show due times: a warning or breach redraws them (a flood of them, the desks only). */
     @EventListener
     void slaAlerts(org.firstline.sla.SlaAlertsRaised event) {
-        var tickets = event.alerts().stream().map(org.firstline.sla.SlaAlert::ticketId).distinct().toList();
+        var tickets = event.alerts().stream()
+                .map(org.firstline.sla.SlaAlert::ticketId)
+                .distinct()
+                .toList();
         if (tickets.size() > 100) {
             live.announce("sla", 0);
             return;

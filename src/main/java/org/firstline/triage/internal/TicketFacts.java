@@ -16,9 +16,23 @@ import org.springframework.stereotype.Component;
 /** What suggestions are computed from: the ticket's text and who it is for, read in one query. */
 @Component
 public class TicketFacts {
-    public record Facts(long id, String subject, String body, TicketType type, Priority priority, Impact impact, @Nullable Long teamId,
-            @Nullable Long organizationId, @Nullable String organizationName, @Nullable Long serviceId, @Nullable String serviceName, @Nullable String planName,
-            boolean aroundTheClock, List<String> labels, Instant updatedAt, @Nullable Instant lastMessageAt) {}
+    public record Facts(
+            long id,
+            String subject,
+            String body,
+            TicketType type,
+            Priority priority,
+            Impact impact,
+            @Nullable Long teamId,
+            @Nullable Long organizationId,
+            @Nullable String organizationName,
+            @Nullable Long serviceId,
+            @Nullable String serviceName,
+            @Nullable String planName,
+            boolean aroundTheClock,
+            List<String> labels,
+            Instant updatedAt,
+            @Nullable Instant lastMessageAt) {}
 
     private final JdbcClient jdbc;
 
@@ -43,12 +57,22 @@ public class TicketFacts {
 
     private static Facts facts(ResultSet rs, int n) throws SQLException {
         var lastMessage = rs.getTimestamp("last_message_at");
-        return new Facts(rs.getLong("id"), rs.getString("subject"), rs.getString("body"),
-                TicketType.valueOf(rs.getString("type")), Priority.valueOf(rs.getString("priority")),
-                Impact.valueOf(rs.getString("impact")), rs.getObject("team_id", Long.class),
-                rs.getObject("organization_id", Long.class), rs.getString("organization_name"),
-                rs.getObject("service_id", Long.class), rs.getString("service_name"), rs.getString("plan_name"),
-                rs.getBoolean("around_the_clock"), Arrays.asList((String[]) rs.getArray("labels").getArray()),
-                rs.getTimestamp("updated_at").toInstant(), lastMessage == null ? null : lastMessage.toInstant());
+        return new Facts(
+                rs.getLong("id"),
+                rs.getString("subject"),
+                rs.getString("body"),
+                TicketType.valueOf(rs.getString("type")),
+                Priority.valueOf(rs.getString("priority")),
+                Impact.valueOf(rs.getString("impact")),
+                rs.getObject("team_id", Long.class),
+                rs.getObject("organization_id", Long.class),
+                rs.getString("organization_name"),
+                rs.getObject("service_id", Long.class),
+                rs.getString("service_name"),
+                rs.getString("plan_name"),
+                rs.getBoolean("around_the_clock"),
+                Arrays.asList((String[]) rs.getArray("labels").getArray()),
+                rs.getTimestamp("updated_at").toInstant(),
+                lastMessage == null ? null : lastMessage.toInstant());
     }
 }

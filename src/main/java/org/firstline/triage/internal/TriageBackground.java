@@ -29,7 +29,12 @@ class TriageBackground extends BackgroundLoop {
     private long nextTraining = System.nanoTime();
     private long lastRebuild;
 
-    TriageBackground(SuggestionRefresher suggestions, FollowUps followUps, TeamModel model, OwnershipMap ownershipMap, SimilarTickets similar,
+    TriageBackground(
+            SuggestionRefresher suggestions,
+            FollowUps followUps,
+            TeamModel model,
+            OwnershipMap ownershipMap,
+            SimilarTickets similar,
             @Value("${firstline.triage.background:true}") boolean enabled,
             @Value("${firstline.triage.retrain-interval:PT6H}") Duration retrainInterval) {
         super("triage-background", Duration.ofSeconds(5), enabled);
@@ -47,12 +52,20 @@ class TriageBackground extends BackgroundLoop {
             similar.rebuild();
             lastRebuild = System.nanoTime();
             var report = model.train(ownershipMap.matcher());
-            log.info("Team classifier trained on {} past assignments in {} ms; held-out accuracy: rules {}, naive Bayes {} ({} combined), "
-                    + "linear {} ({} combined); in use: {}", report.examples(), report.durationMs(), report.rulesAccuracy(),
-                    report.naiveBayesAccuracy(), report.naiveBayesCombinedAccuracy(), report.linearAccuracy(),
-                    report.linearCombinedAccuracy(), report.modelLabel());
+            log.info(
+                    "Team classifier trained on {} past assignments in {} ms; held-out accuracy: rules {}, naive Bayes {} ({} combined), "
+                            + "linear {} ({} combined); in use: {}",
+                    report.examples(),
+                    report.durationMs(),
+                    report.rulesAccuracy(),
+                    report.naiveBayesAccuracy(),
+                    report.naiveBayesCombinedAccuracy(),
+                    report.linearAccuracy(),
+                    report.linearCombinedAccuracy(),
+                    report.modelLabel());
             // without history yet, look again soon: a new desk learns as soon as tickets get teams
-            nextTraining = System.nanoTime() + (report.modelAccuracy() == null ? UNTRAINED_RETRY : retrainInterval).toNanos();
+            nextTraining =
+                    System.nanoTime() + (report.modelAccuracy() == null ? UNTRAINED_RETRY : retrainInterval).toNanos();
         }
         if (similar.stale() && System.nanoTime() - lastRebuild > SIMILAR_REBUILD.toNanos()) {
             similar.rebuild();

@@ -12,13 +12,105 @@ import java.util.Set;
  */
 public final class Words {
     private static final Set<String> STOP = Set.of(
-            "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
-            "before", "but", "by", "can", "could", "did", "do", "does", "for", "from", "get", "had", "has", "have",
-            "he", "her", "hi", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "my", "no",
-            "not", "now", "of", "on", "or", "our", "out", "please", "she", "so", "some", "than", "thank", "thanks",
-            "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "up", "us", "was", "we",
-            "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your", "re", "fw",
-            "fwd", "hello", "regards", "best", "dear", "since", "still", "very", "only", "one", "yesterday", "today");
+            "a",
+            "about",
+            "after",
+            "again",
+            "all",
+            "also",
+            "am",
+            "an",
+            "and",
+            "any",
+            "are",
+            "as",
+            "at",
+            "be",
+            "been",
+            "before",
+            "but",
+            "by",
+            "can",
+            "could",
+            "did",
+            "do",
+            "does",
+            "for",
+            "from",
+            "get",
+            "had",
+            "has",
+            "have",
+            "he",
+            "her",
+            "hi",
+            "his",
+            "how",
+            "i",
+            "if",
+            "in",
+            "into",
+            "is",
+            "it",
+            "its",
+            "just",
+            "me",
+            "my",
+            "no",
+            "not",
+            "now",
+            "of",
+            "on",
+            "or",
+            "our",
+            "out",
+            "please",
+            "she",
+            "so",
+            "some",
+            "than",
+            "thank",
+            "thanks",
+            "that",
+            "the",
+            "their",
+            "them",
+            "then",
+            "there",
+            "these",
+            "they",
+            "this",
+            "to",
+            "up",
+            "us",
+            "was",
+            "we",
+            "were",
+            "what",
+            "when",
+            "where",
+            "which",
+            "who",
+            "why",
+            "will",
+            "with",
+            "would",
+            "you",
+            "your",
+            "re",
+            "fw",
+            "fwd",
+            "hello",
+            "regards",
+            "best",
+            "dear",
+            "since",
+            "still",
+            "very",
+            "only",
+            "one",
+            "yesterday",
+            "today");
     /** Long enough for any ticket's meaning; the rest of a pasted log adds noise and time. */
     static final int MAX_CHARS = 20_000;
 
@@ -48,7 +140,9 @@ public final class Words {
         var forms = new java.util.HashMap<String, String>();
         if (text == null) return forms;
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        for (String raw : Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String raw : Normalizer.normalize(s, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .split("[^\\p{L}\\p{N}]+")) {
             var one = new ArrayList<String>(1);
             add(one, raw);
             if (!one.isEmpty()) forms.putIfAbsent(one.get(0), raw);
@@ -68,8 +162,12 @@ public final class Words {
         if (w.length() > 5 && w.endsWith("ies")) return w.substring(0, w.length() - 3) + "y";
         if (w.length() > 5 && w.endsWith("ing")) w = w.substring(0, w.length() - 3);
         else if (w.length() > 4 && w.endsWith("ed")) w = w.substring(0, w.length() - 2);
-        else if (w.length() > 4 && w.endsWith("es") && (w.endsWith("ses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes"))) w = w.substring(0, w.length() - 2);
-        else if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) w = w.substring(0, w.length() - 1);
+        else if (w.length() > 4
+                && w.endsWith("es")
+                && (w.endsWith("ses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")))
+            w = w.substring(0, w.length() - 2);
+        else if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us"))
+            w = w.substring(0, w.length() - 1);
         if (w.length() > 4 && w.endsWith("e")) w = w.substring(0, w.length() - 1);
         return w;
     }

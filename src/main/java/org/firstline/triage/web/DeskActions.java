@@ -37,6 +37,8 @@ final class DeskActions {
     }
 
     private static ResponseEntity<String> text(HttpStatus status, @Nullable String message) {
-        return ResponseEntity.status(status).contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8)).body(message);
+        return ResponseEntity.status(status)
+                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .body(message);
     }
 }

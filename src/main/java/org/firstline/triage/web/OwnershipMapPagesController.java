@@ -25,7 +25,12 @@ class OwnershipMapPagesController {
     private final TriageLearning learning;
     private final TeamQueues queues;
 
-    OwnershipMapPagesController(OwnershipMap ownershipMap, TeamService teams, AgentService agents, TriageLearning learning, TeamQueues queues) {
+    OwnershipMapPagesController(
+            OwnershipMap ownershipMap,
+            TeamService teams,
+            AgentService agents,
+            TriageLearning learning,
+            TeamQueues queues) {
         this.ownershipMap = ownershipMap;
         this.teams = teams;
         this.agents = agents;
@@ -50,13 +55,18 @@ class OwnershipMapPagesController {
     }
 
     @PostMapping("/admin/ownership/rules")
-    String add(@RequestParam long teamId, @RequestParam RuleKind kind, @RequestParam String term,
-            @RequestParam(defaultValue = "1") int weight, RedirectAttributes flash) {
+    String add(
+            @RequestParam long teamId,
+            @RequestParam RuleKind kind,
+            @RequestParam String term,
+            @RequestParam(defaultValue = "1") int weight,
+            RedirectAttributes flash) {
         if (weight < 1 || weight > 100) {
             throw new org.firstline.platform.InvalidRequestException("weight", "must be 1 to 100");
         }
         var rule = ownershipMap.add(new OwnershipRuleForm(teamId, kind, term, weight));
-        flash.addFlashAttribute("notice", "Added " + rule.kind().name().toLowerCase(Locale.ROOT) + " '" + rule.term() + "'.");
+        flash.addFlashAttribute(
+                "notice", "Added " + rule.kind().name().toLowerCase(Locale.ROOT) + " '" + rule.term() + "'.");
         return "redirect:/admin/ownership";
     }
 
@@ -70,9 +80,12 @@ class OwnershipMapPagesController {
     @PostMapping("/admin/ownership/train")
     String train(RedirectAttributes flash) {
         var report = learning.retrain();
-        flash.addFlashAttribute("notice", report.modelAccuracy() == null
-                ? "Too little history to learn from: " + report.examples() + " tickets with a team."
-                : "Trained on " + report.examples() + " tickets in " + report.durationMs() + " ms; in use: " + report.modelLabel() + ".");
+        flash.addFlashAttribute(
+                "notice",
+                report.modelAccuracy() == null
+                        ? "Too little history to learn from: " + report.examples() + " tickets with a team."
+                        : "Trained on " + report.examples() + " tickets in " + report.durationMs() + " ms; in use: "
+                                + report.modelLabel() + ".");
         return "redirect:/admin/ownership";
     }
 

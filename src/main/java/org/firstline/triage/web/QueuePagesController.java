@@ -34,7 +34,8 @@ class QueuePagesController {
     String teams(@AuthenticationPrincipal AgentPrincipal agent, Model model) {
         var mine = agents.get(agent.id()).teamIds();
         Map<TeamView, org.firstline.triage.TeamQueue> all = new LinkedHashMap<>();
-        teams.list().stream().sorted((a, b) -> Boolean.compare(mine.contains(b.id()), mine.contains(a.id())))
+        teams.list().stream()
+                .sorted((a, b) -> Boolean.compare(mine.contains(b.id()), mine.contains(a.id())))
                 .forEach(t -> all.put(t, queues.queue(t.id())));
         model.addAttribute("section", "queues");
         model.addAttribute("queues", all.values());
@@ -48,7 +49,11 @@ class QueuePagesController {
         model.addAttribute("section", "queues");
         model.addAttribute("queue", queues.queue(id));
         model.addAttribute("member", team.memberIds().contains(agent.id()));
-        model.addAttribute("members", agents.list().stream().filter(a -> team.memberIds().contains(a.id())).toList());
+        model.addAttribute(
+                "members",
+                agents.list().stream()
+                        .filter(a -> team.memberIds().contains(a.id()))
+                        .toList());
         return "triage/queue";
     }
 
@@ -60,7 +65,10 @@ class QueuePagesController {
     }
 
     @PostMapping("/triage/queue-tickets/{ticketId}/take")
-    String take(@PathVariable long ticketId, @RequestParam(required = false) Long teamId, @AuthenticationPrincipal AgentPrincipal agent,
+    String take(
+            @PathVariable long ticketId,
+            @RequestParam(required = false) Long teamId,
+            @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) {
         var ticket = queues.take(ticketId, agent);
         flash.addFlashAttribute("notice", "#" + ticket.number() + " is yours.");

@@ -35,8 +35,13 @@ class TicketTriagePanelController {
     private final TriageDesk desk;
     private final WorkQueue workQueue;
 
-    TicketTriagePanelController(TicketService tickets, TicketChanges changes, SuggestionService suggestions,
-            PriorityService priorities, TriageDesk desk, WorkQueue workQueue) {
+    TicketTriagePanelController(
+            TicketService tickets,
+            TicketChanges changes,
+            SuggestionService suggestions,
+            PriorityService priorities,
+            TriageDesk desk,
+            WorkQueue workQueue) {
         this.tickets = tickets;
         this.changes = changes;
         this.suggestions = suggestions;
@@ -68,26 +73,37 @@ class TicketTriagePanelController {
     }
 
     @PostMapping("/triage/tickets/{id}/factors")
-    String factors(@PathVariable long id, @RequestParam Workaround workaround,
+    String factors(
+            @PathVariable long id,
+            @RequestParam Workaround workaround,
             @RequestParam(defaultValue = "false") boolean blocksPriorityWork,
             @RequestParam(defaultValue = "false") boolean alignedWithGoals,
             @RequestParam(defaultValue = "false") boolean alignedWithUpstream,
             @RequestParam(defaultValue = "0") int issueReactions,
-            @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash) {
         if (issueReactions < 0) {
             throw new org.firstline.platform.InvalidRequestException("issueReactions", "must not be negative");
         }
-        priorities.update(id, new PriorityFactorsForm(workaround, blocksPriorityWork, alignedWithGoals, alignedWithUpstream,
-                issueReactions), agent);
+        priorities.update(
+                id,
+                new PriorityFactorsForm(
+                        workaround, blocksPriorityWork, alignedWithGoals, alignedWithUpstream, issueReactions),
+                agent);
         var suggestion = priorities.suggest(id);
-        flash.addFlashAttribute("notice", "Priority factors saved: they say " + suggestion.suggested() + " (" + suggestion.explanation() + ").");
+        flash.addFlashAttribute(
+                "notice",
+                "Priority factors saved: they say " + suggestion.suggested() + " (" + suggestion.explanation() + ").");
         return backTo(id);
     }
 
     /** The answer to "does the priority still hold?": keep it, or set another one. */
     @PostMapping("/triage/tickets/{id}/priority-check")
-    String priorityCheck(@PathVariable long id, @RequestParam(required = false) Priority priority,
-            @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
+    String priorityCheck(
+            @PathVariable long id,
+            @RequestParam(required = false) Priority priority,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash) {
         var result = priorities.confirm(id, priority, agent);
         flash.addFlashAttribute("notice", "Priority " + result.current() + " confirmed.");
         return backTo(id);
@@ -95,8 +111,12 @@ class TicketTriagePanelController {
 
     /** Takes a suggestion: the team (through the desk while the ticket has none, so it cannot be given twice) and a person. */
     @PostMapping("/triage/tickets/{id}/apply-suggestion")
-    String apply(@PathVariable long id, @RequestParam long teamId, @RequestParam(required = false) Long ownerId,
-            @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
+    String apply(
+            @PathVariable long id,
+            @RequestParam long teamId,
+            @RequestParam(required = false) Long ownerId,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash) {
         var ticket = tickets.get(id);
         if (ticket.teamId() == null) {
             desk.assign(id, teamId, ownerId, agent);

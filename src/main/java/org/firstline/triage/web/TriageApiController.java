@@ -22,9 +22,9 @@ import org.firstline.triage.TeamQueue;
 import org.firstline.triage.TeamQueues;
 import org.firstline.triage.TicketSuggestions;
 import org.firstline.triage.TriageDesk;
+import org.firstline.triage.TriageLearning;
 import org.firstline.triage.TriageSessionView;
 import org.firstline.triage.TriageSessions;
-import org.firstline.triage.TriageLearning;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,8 +52,14 @@ class TriageApiController {
     private final OwnershipMap ownershipMap;
     private final TriageLearning learning;
 
-    TriageApiController(SuggestionService suggestions, TriageDesk desk, PriorityService priorities, TriageSessions sessions,
-            TeamQueues queues, OwnershipMap ownershipMap, TriageLearning learning) {
+    TriageApiController(
+            SuggestionService suggestions,
+            TriageDesk desk,
+            PriorityService priorities,
+            TriageSessions sessions,
+            TeamQueues queues,
+            OwnershipMap ownershipMap,
+            TriageLearning learning) {
         this.suggestions = suggestions;
         this.desk = desk;
         this.priorities = priorities;
@@ -75,7 +81,9 @@ class TriageApiController {
     }
 
     @PatchMapping("/tickets/{id}/priority-factors")
-    PrioritySuggestion updateFactors(@PathVariable long id, @Valid @RequestBody PriorityFactorsForm form,
+    PrioritySuggestion updateFactors(
+            @PathVariable long id,
+            @Valid @RequestBody PriorityFactorsForm form,
             @AuthenticationPrincipal AgentPrincipal agent) {
         priorities.update(id, form, agent);
         return priorities.suggest(id);
@@ -85,13 +93,17 @@ class TriageApiController {
 
     /** "Does the priority still hold?": with a priority it is changed, without one confirmed. */
     @PostMapping("/tickets/{id}/priority-check")
-    PrioritySuggestion confirmPriority(@PathVariable long id, @RequestBody(required = false) PriorityAnswer answer,
+    PrioritySuggestion confirmPriority(
+            @PathVariable long id,
+            @RequestBody(required = false) PriorityAnswer answer,
             @AuthenticationPrincipal AgentPrincipal agent) {
         return priorities.confirm(id, answer == null ? null : answer.priority(), agent);
     }
 
     @GetMapping("/triage/desk")
-    DeskPage desk(@RequestParam(defaultValue = "AGE") DeskSort sort, @RequestParam(defaultValue = "50") int limit,
+    DeskPage desk(
+            @RequestParam(defaultValue = "AGE") DeskSort sort,
+            @RequestParam(defaultValue = "50") int limit,
             @AuthenticationPrincipal AgentPrincipal agent) {
         if (limit < 1 || limit > 500) throw new InvalidRequestException("limit", "must be 1 to 500");
         return desk.page(sort, limit, agent);
@@ -113,16 +125,19 @@ class TriageApiController {
 
     /** Gives an untriaged ticket a team (and an owner); 409 if another triager holds it or it already has a team. */
     @PostMapping("/triage/tickets/{id}/assign")
-    TicketView assign(@PathVariable long id, @RequestBody Assignment assignment, @AuthenticationPrincipal AgentPrincipal agent) {
+    TicketView assign(
+            @PathVariable long id, @RequestBody Assignment assignment, @AuthenticationPrincipal AgentPrincipal agent) {
         if (assignment.teamId() == null && assignment.ownerId() == null) {
             throw new InvalidRequestException("teamId", "name a team, an owner, or both");
         }
-        return assignment.teamId() == null ? desk.assignPerson(id, assignment.ownerId(), agent)
+        return assignment.teamId() == null
+                ? desk.assignPerson(id, assignment.ownerId(), agent)
                 : desk.assign(id, assignment.teamId(), assignment.ownerId(), agent);
     }
 
     @PostMapping("/triage/tickets/{id}/priority")
-    TicketView prioritize(@PathVariable long id, @RequestBody PriorityAnswer answer, @AuthenticationPrincipal AgentPrincipal agent) {
+    TicketView prioritize(
+            @PathVariable long id, @RequestBody PriorityAnswer answer, @AuthenticationPrincipal AgentPrincipal agent) {
         if (answer.priority() == null) throw new InvalidRequestException("priority", "is required");
         return desk.prioritize(id, answer.priority(), agent);
     }
@@ -134,7 +149,8 @@ class TriageApiController {
 
     @GetMapping("/triage/sessions")
     Map<String, Object> sessions() {
-        return Map.of("current", sessions.current().map(s -> (Object) s).orElse(Map.of()), "recent", sessions.recent(20));
+        return Map.of(
+                "current", sessions.current().map(s -> (Object) s).orElse(Map.of()), "recent", sessions.recent(20));
     }
 
     @PostMapping("/triage/sessions")

@@ -30,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class TriageDeskController {
-    private static final Set<String> DESK_EVENTS = Set.of("ticket", "claim", "presence", "suggestion", "session", "sla");
+    private static final Set<String> DESK_EVENTS =
+            Set.of("ticket", "claim", "presence", "suggestion", "session", "sla");
 
     private final TriageDesk desk;
     private final TriageSessions sessions;
@@ -38,7 +39,8 @@ class TriageDeskController {
     private final AgentService agents;
     private final LiveChannel live;
 
-    TriageDeskController(TriageDesk desk, TriageSessions sessions, TeamService teams, AgentService agents, LiveChannel live) {
+    TriageDeskController(
+            TriageDesk desk, TriageSessions sessions, TeamService teams, AgentService agents, LiveChannel live) {
         this.desk = desk;
         this.sessions = sessions;
         this.teams = teams;
@@ -47,10 +49,17 @@ class TriageDeskController {
     }
 
     @GetMapping("/triage")
-    String page(@RequestParam(defaultValue = "AGE") DeskSort sort, @AuthenticationPrincipal AgentPrincipal agent, Model model) {
+    String page(
+            @RequestParam(defaultValue = "AGE") DeskSort sort,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            Model model) {
         model.addAttribute("section", "triage");
         model.addAttribute("teams", teams.list());
-        model.addAttribute("agents", agents.list().stream().filter(a -> a.active() && !a.teamIds().isEmpty()).toList());
+        model.addAttribute(
+                "agents",
+                agents.list().stream()
+                        .filter(a -> a.active() && !a.teamIds().isEmpty())
+                        .toList());
         model.addAttribute("priorities", Priority.values());
         rows(sort, agent, model);
         session(model);
@@ -58,7 +67,10 @@ class TriageDeskController {
     }
 
     @GetMapping("/triage/rows")
-    String rows(@RequestParam(defaultValue = "AGE") DeskSort sort, @AuthenticationPrincipal AgentPrincipal agent, Model model) {
+    String rows(
+            @RequestParam(defaultValue = "AGE") DeskSort sort,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            Model model) {
         model.addAttribute("desk", desk.page(sort, 50, agent));
         model.addAttribute("teams", teams.list());
         return "triage/desk :: rows";
@@ -78,9 +90,11 @@ class TriageDeskController {
     @GetMapping(path = "/live", produces = "text/event-stream")
     @ResponseBody
     SseEmitter liveEvents(@RequestParam(required = false) Long ticket) {
-        return live.subscribe(ticket == null
-                ? payload -> payload.indexOf(':') > 0 && DESK_EVENTS.contains(payload.substring(0, payload.indexOf(':')))
-                : payload -> payload.endsWith(":" + ticket) || payload.startsWith("session:"));
+        return live.subscribe(
+                ticket == null
+                        ? payload -> payload.indexOf(':') > 0
+                                && DESK_EVENTS.contains(payload.substring(0, payload.indexOf(':')))
+                        : payload -> payload.endsWith(":" + ticket) || payload.startsWith("session:"));
     }
 
     @PostMapping("/triage/tickets/{id}/claim")
@@ -95,13 +109,19 @@ class TriageDeskController {
 
     /** Several tickets at once (bulk selection); each answer line says what happened to one. */
     @PostMapping("/triage/assign")
-    ResponseEntity<String> assign(@RequestParam String ids, @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) Long ownerId, @AuthenticationPrincipal AgentPrincipal agent) {
-        return forEach(ids, id -> teamId == null ? desk.assignPerson(id, ownerId, agent) : desk.assign(id, teamId, ownerId, agent));
+    ResponseEntity<String> assign(
+            @RequestParam String ids,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) Long ownerId,
+            @AuthenticationPrincipal AgentPrincipal agent) {
+        return forEach(
+                ids,
+                id -> teamId == null ? desk.assignPerson(id, ownerId, agent) : desk.assign(id, teamId, ownerId, agent));
     }
 
     @PostMapping("/triage/priority")
-    ResponseEntity<String> priority(@RequestParam String ids, @RequestParam Priority priority, @AuthenticationPrincipal AgentPrincipal agent) {
+    ResponseEntity<String> priority(
+            @RequestParam String ids, @RequestParam Priority priority, @AuthenticationPrincipal AgentPrincipal agent) {
         return forEach(ids, id -> desk.prioritize(id, priority, agent));
     }
 
@@ -112,7 +132,10 @@ class TriageDeskController {
 
     /** The row form for browsers without the desk's script. */
     @PostMapping("/triage/tickets/{id}/assign")
-    String assignForm(@PathVariable long id, @RequestParam long teamId, @AuthenticationPrincipal AgentPrincipal agent,
+    String assignForm(
+            @PathVariable long id,
+            @RequestParam long teamId,
+            @AuthenticationPrincipal AgentPrincipal agent,
             RedirectAttributes flash) {
         var ticket = desk.assign(id, teamId, null, agent);
         flash.addFlashAttribute("notice", "#" + ticket.number() + " assigned.");
@@ -120,7 +143,9 @@ class TriageDeskController {
     }
 
     @PostMapping("/triage/presence")
-    ResponseEntity<String> presence(@RequestParam long ticketId, @RequestParam(defaultValue = "false") boolean replying,
+    ResponseEntity<String> presence(
+            @RequestParam long ticketId,
+            @RequestParam(defaultValue = "false") boolean replying,
             @AuthenticationPrincipal AgentPrincipal agent) {
         return DeskActions.run(() -> desk.present(ticketId, replying, agent));
     }
@@ -139,19 +164,28 @@ class TriageDeskController {
     @PostMapping("/triage/sessions/end")
     String endSession(@AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes flash) {
         var ended = sessions.end(agent);
-        long minutes = java.time.Duration.between(ended.startedAt(), ended.endedAt()).toMinutes();
-        flash.addFlashAttribute("notice", "Session ended: " + ended.handled() + " tickets handled in " + minutes + " min by "
-                + String.join(", ", ended.participants()) + ".");
+        long minutes =
+                java.time.Duration.between(ended.startedAt(), ended.endedAt()).toMinutes();
+        flash.addFlashAttribute(
+                "notice",
+                "Session ended: " + ended.handled() + " tickets handled in " + minutes + " min by "
+                        + String.join(", ", ended.participants()) + ".");
         return "redirect:/triage";
     }
 
     private static ResponseEntity<String> forEach(String ids, java.util.function.LongFunction<?> action) {
         List<Long> list;
         try {
-            list = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Long::valueOf).distinct().toList();
+            list = Arrays.stream(ids.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .map(Long::valueOf)
+                    .distinct()
+                    .toList();
         } catch (NumberFormatException e) {
             return DeskActions.answer(() -> {
-                throw new org.firstline.platform.InvalidRequestException("ids", "must be ticket ids separated by commas");
+                throw new org.firstline.platform.InvalidRequestException(
+                        "ids", "must be ticket ids separated by commas");
             });
         }
         if (list.isEmpty() || list.size() > 200) {
@@ -165,11 +199,16 @@ class TriageDeskController {
             });
         }
         // bulk: do what can be done, and say what could not
-        var refused = list.stream().map(id -> DeskActions.run(() -> {
+        var refused = list.stream()
+                .map(id -> DeskActions.run(() -> {
                     var unused = action.apply(id);
                 }))
-                .filter(r -> !r.getStatusCode().is2xxSuccessful()).map(ResponseEntity::getBody).collect(Collectors.toList());
-        return refused.isEmpty() ? ResponseEntity.noContent().build()
-                : DeskActions.answer(() -> (list.size() - refused.size()) + " of " + list.size() + " done. " + String.join(" ", refused));
+                .filter(r -> !r.getStatusCode().is2xxSuccessful())
+                .map(ResponseEntity::getBody)
+                .collect(Collectors.toList());
+        return refused.isEmpty()
+                ? ResponseEntity.noContent().build()
+                : DeskActions.answer(() ->
+                        (list.size() - refused.size()) + " of " + list.size() + " done. " + String.join(" ", refused));
     }
 }

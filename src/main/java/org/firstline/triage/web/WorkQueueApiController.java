@@ -1,9 +1,9 @@
 package org.firstline.triage.web;
 
-import org.jspecify.annotations.Nullable;
 import org.firstline.triage.WorkQueue;
 import org.firstline.triage.WorkQueuePage;
 import org.firstline.triage.WorkQueueSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,7 +25,9 @@ class WorkQueueApiController {
     }
 
     @GetMapping
-    WorkQueuePage page(@RequestParam(required = false) Long teamId, @RequestParam(defaultValue = "200") int limit,
+    WorkQueuePage page(
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(defaultValue = "200") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         return workQueue.page(teamId, limit, offset);
     }

@@ -43,7 +43,8 @@ class WorkQueuePagesController {
     @PostMapping("/admin/work-queue/settings")
     String update(@RequestParam(required = false) Integer budgetSharePercent, RedirectAttributes flash) {
         int share = settings.setBudgetSharePercent(budgetSharePercent);
-        flash.addFlashAttribute("notice", "Rule 5 now takes organizations that have used under " + share + " % of their budget.");
+        flash.addFlashAttribute(
+                "notice", "Rule 5 now takes organizations that have used under " + share + " % of their budget.");
         return "redirect:/triage/work";
     }
 }

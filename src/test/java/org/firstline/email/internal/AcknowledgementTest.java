@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 class AcknowledgementTest {
-    private static final ContactView ADA = new ContactView(5, "Ada", List.of("ada@customer.test"), List.of(), Instant.EPOCH);
+    private static final ContactView ADA =
+            new ContactView(5, "Ada", List.of("ada@customer.test"), List.of(), Instant.EPOCH);
 
     private final MailTemplates templates = mock(MailTemplates.class);
     private final Outbox outbox = mock(Outbox.class);
@@ -25,9 +26,11 @@ class AcknowledgementTest {
 
     @Test
     void theRequesterIsToldFromTheMailboxTheMessageCameIn() {
-        when(templates.render(any(), any())).thenReturn(new MailTemplates.Rendered("We have your message", "Thanks, Ada."));
+        when(templates.render(any(), any()))
+                .thenReturn(new MailTemplates.Rendered("We have your message", "Thanks, Ada."));
         ParsedMail mail = Intakes.mail("ada@customer.test", SenderHeader.FROM, false);
-        acknowledgement.send(Intakes.at(mail, Intakes.mailbox(true, "smtp.test")), ADA, Intakes.ticket(42, TicketStatus.OPEN));
+        acknowledgement.send(
+                Intakes.at(mail, Intakes.mailbox(true, "smtp.test")), ADA, Intakes.ticket(42, TicketStatus.OPEN));
 
         var sent = ArgumentCaptor.forClass(OutboundMail.class);
         verify(outbox).enqueue(sent.capture(), anyString());
@@ -40,28 +43,32 @@ class AcknowledgementTest {
     void aSenderReadFromSenderOrReplyToIsAcknowledgedToo() {
         when(templates.render(any(), any())).thenReturn(new MailTemplates.Rendered("s", "b"));
         ParsedMail mail = Intakes.mail("ada@customer.test", SenderHeader.REPLY_TO, false);
-        acknowledgement.send(Intakes.at(mail, Intakes.mailbox(true, "smtp.test")), ADA, Intakes.ticket(42, TicketStatus.OPEN));
+        acknowledgement.send(
+                Intakes.at(mail, Intakes.mailbox(true, "smtp.test")), ADA, Intakes.ticket(42, TicketStatus.OPEN));
         verify(outbox).enqueue(any(), anyString());
     }
 
     @Test
     void aSenderKnownOnlyFromTheEnvelopeIsNeverAcknowledged() {
         ParsedMail mail = Intakes.mail("ada@customer.test", SenderHeader.RETURN_PATH, false);
-        acknowledgement.send(Intakes.at(mail, Intakes.mailbox(true, "smtp.test")), ADA, Intakes.ticket(42, TicketStatus.OPEN));
+        acknowledgement.send(
+                Intakes.at(mail, Intakes.mailbox(true, "smtp.test")), ADA, Intakes.ticket(42, TicketStatus.OPEN));
         verifyNoInteractions(templates, outbox);
     }
 
     @Test
     void automaticMailIsNeverAcknowledged() {
         ParsedMail mail = Intakes.mail("ada@customer.test", SenderHeader.FROM, true);
-        acknowledgement.send(Intakes.at(mail, Intakes.mailbox(true, "smtp.test")), ADA, Intakes.ticket(42, TicketStatus.OPEN));
+        acknowledgement.send(
+                Intakes.at(mail, Intakes.mailbox(true, "smtp.test")), ADA, Intakes.ticket(42, TicketStatus.OPEN));
         verifyNoInteractions(templates, outbox);
     }
 
     @Test
     void aMailboxThatDoesNotAcknowledgeOrCannotSendSendsNothing() {
         ParsedMail mail = Intakes.mail("ada@customer.test", SenderHeader.FROM, false);
-        acknowledgement.send(Intakes.at(mail, Intakes.mailbox(false, "smtp.test")), ADA, Intakes.ticket(42, TicketStatus.OPEN));
+        acknowledgement.send(
+                Intakes.at(mail, Intakes.mailbox(false, "smtp.test")), ADA, Intakes.ticket(42, TicketStatus.OPEN));
         acknowledgement.send(Intakes.at(mail, Intakes.mailbox(true, null)), ADA, Intakes.ticket(42, TicketStatus.OPEN));
         acknowledgement.send(Intakes.of(mail), ADA, Intakes.ticket(42, TicketStatus.OPEN));
         verifyNoInteractions(templates, outbox);

@@ -34,8 +34,14 @@ class ApprovalReplyTest {
 
         assertThat(filter.apply(Intakes.of(mail))).contains(new Filed(Outcome.APPROVAL, 42L, 9L, null));
         verify(approvals).decide(5L, Approvals.Decision.APPROVED);
-        verify(conversation).post(42L, new MessageForm("Reply from representative rep@customer.test:\n\nApproved, go ahead.",
-                MessageKind.NOTE, null), Intakes.SYSTEM);
+        verify(conversation)
+                .post(
+                        42L,
+                        new MessageForm(
+                                "Reply from representative rep@customer.test:\n\nApproved, go ahead.",
+                                MessageKind.NOTE,
+                                null),
+                        Intakes.SYSTEM);
     }
 
     @Test
@@ -46,8 +52,8 @@ class ApprovalReplyTest {
         when(approvals.ticketOf(5L)).thenReturn(42L);
         when(conversation.post(eq(42L), any(), eq(Intakes.SYSTEM))).thenReturn(Intakes.message(9, 42));
 
-        assertThat(filter.apply(Intakes.of(mail))).contains(new Filed(Outcome.APPROVAL, 42L, 9L,
-                "no approve/reject word found; noted on the ticket"));
+        assertThat(filter.apply(Intakes.of(mail)))
+                .contains(new Filed(Outcome.APPROVAL, 42L, 9L, "no approve/reject word found; noted on the ticket"));
         verify(approvals, never()).decide(anyLong(), any());
     }
 
@@ -69,7 +75,18 @@ class ApprovalReplyTest {
     }
 
     private static ParsedMail reply(String from, String text) {
-        return new ParsedMail("r-1@customer.test", List.of("approval-5@firstline.test"), from, null, ParsedMail.SenderHeader.FROM,
-                List.of(), "Re: Approval", text, null, List.of(), false, null);
+        return new ParsedMail(
+                "r-1@customer.test",
+                List.of("approval-5@firstline.test"),
+                from,
+                null,
+                ParsedMail.SenderHeader.FROM,
+                List.of(),
+                "Re: Approval",
+                text,
+                null,
+                List.of(),
+                false,
+                null);
     }
 }

@@ -10,9 +10,15 @@ class AttachmentLimitTest {
 
     @Test
     void filesUpToTheLimitAreKeptAndLargerOnesNamedInTheNotice() {
-        var kept = limit.apply(List.of(file("small.png", 100), file("dump.zip", 101), file("empty.txt", 0), file("log.txt", 3),
+        var kept = limit.apply(List.of(
+                file("small.png", 100),
+                file("dump.zip", 101),
+                file("empty.txt", 0),
+                file("log.txt", 3),
                 file("core", 5000)));
-        assertThat(kept.attachments()).extracting(ParsedMail.Attachment::filename).containsExactly("small.png", "log.txt");
+        assertThat(kept.attachments())
+                .extracting(ParsedMail.Attachment::filename)
+                .containsExactly("small.png", "log.txt");
         assertThat(kept.notice()).isEqualTo("""
                 Attachment dump.zip (101 bytes) was not stored: attachments may be at most 100 bytes. The original message keeps it.
                 Attachment core (5000 bytes) was not stored: attachments may be at most 100 bytes. The original message keeps it.""");

@@ -16,8 +16,10 @@ class AttachmentReaderTest {
     void namesAreDecodedMadeSafeOrTakenFromTheType() throws Exception {
         BodyReader body = body("names.eml");
         assertThat(body.text()).isEqualTo("Four files.");
-        assertThat(body.attachments()).extracting(ParsedMail.Attachment::filename, ParsedMail.Attachment::contentType,
-                a -> a.content().length).containsExactly(
+        assertThat(body.attachments())
+                .extracting(
+                        ParsedMail.Attachment::filename, ParsedMail.Attachment::contentType, a -> a.content().length)
+                .containsExactly(
                         tuple("dümp.zip", "application/zip", 22),
                         tuple("Grüße — Q4.csv", "text/csv", 3),
                         tuple(".._.._etc_passwd", "application/octet-stream", 4),
@@ -39,7 +41,8 @@ class AttachmentReaderTest {
     void aMessageForwardedAsAnAttachmentIsAFileNotText() throws Exception {
         BodyReader body = body("forwarded-as-attachment.eml");
         assertThat(body.text()).isEqualTo("See the attached complaint.");
-        assertThat(body.attachments()).extracting(ParsedMail.Attachment::filename, ParsedMail.Attachment::contentType)
+        assertThat(body.attachments())
+                .extracting(ParsedMail.Attachment::filename, ParsedMail.Attachment::contentType)
                 .containsExactly(tuple("complaint.eml", "message/rfc822"));
         assertThat(new String(body.attachments().getFirst().content(), java.nio.charset.StandardCharsets.US_ASCII))
                 .contains("Subject: Complaint", "Not happy.");
@@ -76,6 +79,7 @@ class AttachmentReaderTest {
     }
 
     static BodyReader body(String fixture) throws Exception {
-        return BodyReader.read(LenientMime.message(Files.readAllBytes(Path.of("src/test/resources/mail/attachments", fixture))));
+        return BodyReader.read(
+                LenientMime.message(Files.readAllBytes(Path.of("src/test/resources/mail/attachments", fixture))));
     }
 }

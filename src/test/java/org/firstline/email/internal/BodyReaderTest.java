@@ -39,7 +39,9 @@ class BodyReaderTest {
         BodyReader body = body("related-in-mixed.eml");
         assertThat(body.text()).isEqualTo("See the screenshot and the log.");
         assertThat(body.html()).contains("cid:shot@x");
-        assertThat(body.attachments()).extracting(ParsedMail.Attachment::filename).containsExactly("screen.png", "agent.log");
+        assertThat(body.attachments())
+                .extracting(ParsedMail.Attachment::filename)
+                .containsExactly("screen.png", "agent.log");
     }
 
     @Test
@@ -88,30 +90,37 @@ class BodyReaderTest {
                 To: forwarder@customer.test
 
                 The invoice is attached.""");
-        assertThat(body.attachments()).extracting(ParsedMail.Attachment::filename, ParsedMail.Attachment::contentType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("invoice-7.pdf", "application/pdf"),
+        assertThat(body.attachments())
+                .extracting(ParsedMail.Attachment::filename, ParsedMail.Attachment::contentType)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("invoice-7.pdf", "application/pdf"),
                         org.assertj.core.groups.Tuple.tuple("Invoice № 7.eml", "message/rfc822"));
     }
 
     @Test
     void anUnreadableForwardedMessageIsSaidSoAndStaysAttached() throws Exception {
         BodyReader body = body("unreadable-forward.eml");
-        assertThat(body.text()).startsWith("See below.\n\n---------- Forwarded message ----------\n")
+        assertThat(body.text())
+                .startsWith("See below.\n\n---------- Forwarded message ----------\n")
                 .contains("(The forwarded message could not be read: ", "It is attached.)");
-        assertThat(body.attachments()).extracting(ParsedMail.Attachment::filename).containsExactly("half a message.eml");
+        assertThat(body.attachments())
+                .extracting(ParsedMail.Attachment::filename)
+                .containsExactly("half a message.eml");
     }
 
     @Test
     void aDeliveryReportNamesTheReturnedMessageTheRecipientTheStatusAndTheDiagnostic() throws Exception {
         var bounce = body("delivery-status.eml").bounce(false);
-        assertThat(bounce).isEqualTo(new ParsedMail.Bounce("ack-9@firstline.test", "gone@customer.test", "5.1.1",
-                "smtp; 550 5.1.1 user unknown"));
+        assertThat(bounce)
+                .isEqualTo(new ParsedMail.Bounce(
+                        "ack-9@firstline.test", "gone@customer.test", "5.1.1", "smtp; 550 5.1.1 user unknown"));
     }
 
     @Test
     void withoutAReportOnlyTheHeaderMakesABounceAndTheReturnedMessageIsTheOneQuotedInTheText() throws Exception {
         byte[] raw = ("From: postmaster@customer.test\r\nSubject: Undeliverable\r\n\r\nThe original:\r\n"
-                + "   Message-ID: <ours-1@firstline.test>\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "   Message-ID: <ours-1@firstline.test>\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         BodyReader body = BodyReader.read(LenientMime.message(raw));
         assertThat(body.bounce(false)).isNull();
         assertThat(body.bounce(true)).isEqualTo(new ParsedMail.Bounce("ours-1@firstline.test", null, null, null));
@@ -119,7 +128,8 @@ class BodyReaderTest {
 
     @Test
     void aTruncatedMultipartIsRefused() {
-        assertThatThrownBy(() -> body("truncated.eml")).isInstanceOf(MalformedMailException.class)
+        assertThatThrownBy(() -> body("truncated.eml"))
+                .isInstanceOf(MalformedMailException.class)
                 .hasMessage("multipart/mixed is truncated: its closing boundary never comes");
     }
 
@@ -127,14 +137,19 @@ class BodyReaderTest {
     void mimeNestedDeeperThanTwentyLevelsIsRefused() throws Exception {
         StringBuilder raw = new StringBuilder("From: a@customer.test\r\nSubject: deep\r\nMIME-Version: 1.0\r\n");
         for (int i = 0; i < 21; i++) {
-            raw.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i).append("\r\n");
+            raw.append("Content-Type: multipart/mixed; boundary=\"b")
+                    .append(i)
+                    .append("\"\r\n\r\n--b")
+                    .append(i)
+                    .append("\r\n");
         }
         raw.append("Content-Type: text/plain\r\n\r\nbottom\r\n");
         for (int i = 20; i >= 0; i--) {
             raw.append("--b").append(i).append("--\r\n");
         }
         var message = LenientMime.message(raw.toString().getBytes(StandardCharsets.US_ASCII));
-        assertThatThrownBy(() -> BodyReader.read(message)).isInstanceOf(MalformedMailException.class)
+        assertThatThrownBy(() -> BodyReader.read(message))
+                .isInstanceOf(MalformedMailException.class)
                 .hasMessage("MIME parts nested deeper than 20 levels");
     }
 
@@ -147,6 +162,7 @@ class BodyReaderTest {
     }
 
     static BodyReader body(String fixture) throws Exception {
-        return BodyReader.read(LenientMime.message(Files.readAllBytes(Path.of("src/test/resources/mail/body", fixture))));
+        return BodyReader.read(
+                LenientMime.message(Files.readAllBytes(Path.of("src/test/resources/mail/body", fixture))));
     }
 }

@@ -23,8 +23,8 @@ import org.firstline.ticket.MessageKind;
 import org.junit.jupiter.api.Test;
 
 class BounceReportTest {
-    private static final ParsedMail.Bounce BOUNCE = new ParsedMail.Bounce("ack-9@firstline.test", "gone@customer.test", "5.1.1",
-            "smtp; 550 user unknown");
+    private static final ParsedMail.Bounce BOUNCE =
+            new ParsedMail.Bounce("ack-9@firstline.test", "gone@customer.test", "5.1.1", "smtp; 550 user unknown");
 
     private final Outbox outbox = mock(Outbox.class);
     private final ConversationService conversation = mock(ConversationService.class);
@@ -32,13 +32,18 @@ class BounceReportTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private BounceReport filter(long attachmentMaxBytes) {
-        return new BounceReport(outbox, conversation, attachments, new FirstlineSettings(Path.of("."), true, false, attachmentMaxBytes,
-                "http://desk.test"), meters);
+        return new BounceReport(
+                outbox,
+                conversation,
+                attachments,
+                new FirstlineSettings(Path.of("."), true, false, attachmentMaxBytes, "http://desk.test"),
+                meters);
     }
 
     @Test
     void mailThatIsNoBounceIsLeftToTheNextFilter() {
-        assertThat(filter(1000).apply(Intakes.of(Intakes.mail("ada@customer.test")))).isEmpty();
+        assertThat(filter(1000).apply(Intakes.of(Intakes.mail("ada@customer.test"))))
+                .isEmpty();
         verifyNoInteractions(outbox, conversation, attachments);
     }
 
@@ -46,20 +51,24 @@ class BounceReportTest {
     void aBounceOfMailWeSentIsANoteOnItsTicketWithTheReportAttached() {
         when(outbox.ticketOfSent("ack-9@firstline.test")).thenReturn(Optional.of(42L));
         String note = "Delivery failure: email to gone@customer.test bounced (status 5.1.1, smtp; 550 user unknown).";
-        when(conversation.post(42L, new MessageForm(note, MessageKind.NOTE, null), Intakes.SYSTEM)).thenReturn(Intakes.message(8, 42));
+        when(conversation.post(42L, new MessageForm(note, MessageKind.NOTE, null), Intakes.SYSTEM))
+                .thenReturn(Intakes.message(8, 42));
         Intake intake = Intakes.of(Intakes.withBounce(BOUNCE));
 
         assertThat(filter(1000).apply(intake)).contains(new Filed(Outcome.BOUNCE, 42L, 8L, null));
         verify(outbox).recordBounce("ack-9@firstline.test", "bounced: 5.1.1 smtp; 550 user unknown");
         verify(attachments).add(42L, 8L, "delivery-report.eml", intake.raw(), Intakes.SYSTEM);
-        assertThat(meters.counter("firstline.email.outbound", "result", "bounced").count()).isEqualTo(1);
+        assertThat(meters.counter("firstline.email.outbound", "result", "bounced")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void aReportLargerThanAnAttachmentMayBeIsNotAttached() {
         when(outbox.ticketOfSent("ack-9@firstline.test")).thenReturn(Optional.of(42L));
         when(conversation.post(anyLong(), any(), any())).thenReturn(Intakes.message(8, 42));
-        assertThat(filter(99).apply(Intakes.of(Intakes.withBounce(BOUNCE)))).contains(new Filed(Outcome.BOUNCE, 42L, 8L, null));
+        assertThat(filter(99).apply(Intakes.of(Intakes.withBounce(BOUNCE))))
+                .contains(new Filed(Outcome.BOUNCE, 42L, 8L, null));
         verify(attachments, never()).add(anyLong(), any(), any(), any(), any());
     }
 
@@ -67,14 +76,19 @@ class BounceReportTest {
     void aBounceForAClosedTicketStaysWithTheMessageRecord() {
         when(outbox.ticketOfSent("ack-9@firstline.test")).thenReturn(Optional.of(42L));
         when(conversation.post(anyLong(), any(), any())).thenThrow(new ConflictException("Ticket is closed"));
-        assertThat(filter(1000).apply(Intakes.of(Intakes.withBounce(BOUNCE)))).contains(new Filed(Outcome.BOUNCE, 42L, null, null));
+        assertThat(filter(1000).apply(Intakes.of(Intakes.withBounce(BOUNCE))))
+                .contains(new Filed(Outcome.BOUNCE, 42L, null, null));
     }
 
     @Test
     void aBounceOfMailWeDidNotSendIsQuarantined() {
         when(outbox.ticketOfSent("ack-9@firstline.test")).thenReturn(Optional.empty());
-        assertThat(filter(1000).apply(Intakes.of(Intakes.withBounce(BOUNCE)))).contains(new Filed(Outcome.QUARANTINED, null, null,
-                "delivery failure report for a message Firstline did not send (ack-9@firstline.test)"));
+        assertThat(filter(1000).apply(Intakes.of(Intakes.withBounce(BOUNCE))))
+                .contains(new Filed(
+                        Outcome.QUARANTINED,
+                        null,
+                        null,
+                        "delivery failure report for a message Firstline did not send (ack-9@firstline.test)"));
         verify(outbox, never()).recordBounce(any(), any());
     }
 }

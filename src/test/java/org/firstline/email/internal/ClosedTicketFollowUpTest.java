@@ -30,8 +30,10 @@ class ClosedTicketFollowUpTest {
 
     @Test
     void aReplyToATicketThatIsNotClosedIsLeftToTheNextFilter() {
-        for (TicketStatus status : new TicketStatus[] {TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED}) {
-            assertThat(filter.apply(Intakes.continuing(Intakes.mail("ada@customer.test"), Intakes.ticket(42, status)))).isEmpty();
+        for (TicketStatus status :
+                new TicketStatus[] {TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED}) {
+            assertThat(filter.apply(Intakes.continuing(Intakes.mail("ada@customer.test"), Intakes.ticket(42, status))))
+                    .isEmpty();
         }
         verifyNoInteractions(opening, links);
     }

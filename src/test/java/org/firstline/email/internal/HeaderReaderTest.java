@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.firstline.email.internal.ParsedMail.SenderHeader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.firstline.email.internal.ParsedMail.SenderHeader;
-import org.junit.jupiter.api.Test;
 
 /** Sender, cc, subject, threading ids and automatic-mail markers, from the fixtures in src/test/resources/mail/headers. */
 class HeaderReaderTest {
@@ -39,12 +39,14 @@ class HeaderReaderTest {
     void threadIdsAreInReplyToThenReferencesNewestFirstEachOnce() throws Exception {
         HeaderReader headers = headers("threading.eml");
         assertThat(headers.messageId()).isEqualTo("reply-3@customer.test");
-        assertThat(headers.threadIds()).containsExactly("ack-2@firstline.test", "note-5@firstline.test", "first-1@customer.test");
+        assertThat(headers.threadIds())
+                .containsExactly("ack-2@firstline.test", "note-5@firstline.test", "first-1@customer.test");
     }
 
     @Test
     void anUnreadableFromFallsBackToSenderThenReplyTo() throws Exception {
-        assertThat(headers("sender-fallback.eml").sender().address().getAddress()).isEqualTo("gateway@customer.test");
+        assertThat(headers("sender-fallback.eml").sender().address().getAddress())
+                .isEqualTo("gateway@customer.test");
         var replyTo = headers("reply-to-fallback.eml").sender().address();
         assertThat(replyTo.getAddress()).isEqualTo("replies@customer.test");
         assertThat(replyTo.getPersonal()).isEqualTo("Help Line");
@@ -55,7 +57,8 @@ class HeaderReaderTest {
         var sender = headers("return-path-fallback.eml").sender();
         assertThat(sender.address().getAddress()).isEqualTo("ada.lovelace@customer.test");
         assertThat(sender.header()).isEqualTo(SenderHeader.RETURN_PATH);
-        assertThat(headers("return-path-last.eml").sender()).extracting(s -> s.address().getAddress(), HeaderReader.Sender::header)
+        assertThat(headers("return-path-last.eml").sender())
+                .extracting(s -> s.address().getAddress(), HeaderReader.Sender::header)
                 .containsExactly("grace@customer.test", SenderHeader.REPLY_TO);
         assertThat(headers("encoded-words.eml").sender().header()).isEqualTo(SenderHeader.FROM);
         assertThat(headers("sender-fallback.eml").sender().header()).isEqualTo(SenderHeader.SENDER);
@@ -73,18 +76,23 @@ class HeaderReaderTest {
     @ValueSource(strings = {"return-path-null.eml", "return-path-mailer-daemon.eml", "return-path-postmaster.eml"})
     void theNullPathAndMailSystemsOwnAddressesNameNoSender(String fixture) throws Exception {
         HeaderReader headers = headers(fixture);
-        assertThatThrownBy(headers::sender).isInstanceOf(MalformedMailException.class).hasMessageContaining("no sender");
+        assertThatThrownBy(headers::sender)
+                .isInstanceOf(MalformedMailException.class)
+                .hasMessageContaining("no sender");
     }
 
     @Test
     void aMessageWithoutAnyReadableSenderIsRefused() throws Exception {
         HeaderReader headers = headers("no-sender.eml");
-        assertThatThrownBy(headers::sender).isInstanceOf(MalformedMailException.class).hasMessageContaining("no sender");
+        assertThatThrownBy(headers::sender)
+                .isInstanceOf(MalformedMailException.class)
+                .hasMessageContaining("no sender");
     }
 
     @Test
     void anAddressListThatCannotBeParsedStillYieldsTheAddressOutsideComments() throws Exception {
-        assertThat(headers("address-in-comments.eml").sender().address().getAddress()).isEqualTo("lead@customer.test");
+        assertThat(headers("address-in-comments.eml").sender().address().getAddress())
+                .isEqualTo("lead@customer.test");
     }
 
     @ParameterizedTest(name = "{0} → automatic {1}")
@@ -105,7 +113,8 @@ class HeaderReaderTest {
             """)
     void automaticMailIsToldByItsMarkers(String header, boolean automatic) throws Exception {
         String raw = "From: someone@customer.test\r\nSubject: hello\r\n" + header + "\r\n\r\nbody\r\n";
-        assertThat(new HeaderReader(LenientMime.message(raw.getBytes(StandardCharsets.UTF_8))).automatic()).isEqualTo(automatic);
+        assertThat(new HeaderReader(LenientMime.message(raw.getBytes(StandardCharsets.UTF_8))).automatic())
+                .isEqualTo(automatic);
     }
 
     @ParameterizedTest(name = "{0} / {1} → bounce {2}")
@@ -115,7 +124,8 @@ class HeaderReaderTest {
             postmaster@customer.test       | Holiday opening hours               | false
             someone@customer.test          | Undeliverable: your order           | false
             """)
-    void aBounceWithoutAReportIsAMailerDaemonSayingSoInTheSubject(String from, String subject, boolean bounce) throws Exception {
+    void aBounceWithoutAReportIsAMailerDaemonSayingSoInTheSubject(String from, String subject, boolean bounce)
+            throws Exception {
         String raw = "From: " + from + "\r\nSubject: " + subject + "\r\n\r\nbody\r\n";
         HeaderReader headers = new HeaderReader(LenientMime.message(raw.getBytes(StandardCharsets.UTF_8)));
         assertThat(headers.looksLikeBounce(headers.sender().address())).isEqualTo(bounce);
@@ -140,6 +150,7 @@ class HeaderReaderTest {
     }
 
     static HeaderReader headers(String fixture) throws Exception {
-        return new HeaderReader(LenientMime.message(Files.readAllBytes(Path.of("src/test/resources/mail/headers", fixture))));
+        return new HeaderReader(
+                LenientMime.message(Files.readAllBytes(Path.of("src/test/resources/mail/headers", fixture))));
     }
 }

@@ -18,7 +18,8 @@ class IntakeFiltersTest {
     @Test
     void theFirstFilterThatTakesAMessageDecidesAndTheRestAreNotAsked() {
         Filed held = new Filed(Outcome.QUARANTINED, null, null, "held");
-        var filters = new IntakeFilters(List.of(passing("first"), taking("second", held), passing("third")), intake -> NEW_TICKET);
+        var filters = new IntakeFilters(
+                List.of(passing("first"), taking("second", held), passing("third")), intake -> NEW_TICKET);
         assertThat(filters.apply(Intakes.of(Intakes.mail("ada@customer.test")))).isEqualTo(held);
         assertThat(asked).containsExactly("first", "second");
     }
@@ -32,10 +33,24 @@ class IntakeFiltersTest {
 
     @Test
     void loopsAndStormsAreStoppedBeforeAnythingIsFiledAndRepliesAreRecognisedLast() {
-        var filters = new IntakeFilterOrder().intakeFilters(new OwnAddressLoop(), mock(SenderRateLimit.class), mock(BounceReport.class),
-                mock(ApprovalReply.class), mock(ClosedTicketFollowUp.class), mock(ReplyToOpenTicket.class), mock(TicketOpening.class));
-        assertThat(filters.inOrder()).extracting(filter -> filter.getClass().getSimpleName().replaceAll("\\$.*", "")).containsExactly(
-                "OwnAddressLoop", "SenderRateLimit", "BounceReport", "ApprovalReply", "ClosedTicketFollowUp", "ReplyToOpenTicket");
+        var filters = new IntakeFilterOrder()
+                .intakeFilters(
+                        new OwnAddressLoop(),
+                        mock(SenderRateLimit.class),
+                        mock(BounceReport.class),
+                        mock(ApprovalReply.class),
+                        mock(ClosedTicketFollowUp.class),
+                        mock(ReplyToOpenTicket.class),
+                        mock(TicketOpening.class));
+        assertThat(filters.inOrder())
+                .extracting(filter -> filter.getClass().getSimpleName().replaceAll("\\$.*", ""))
+                .containsExactly(
+                        "OwnAddressLoop",
+                        "SenderRateLimit",
+                        "BounceReport",
+                        "ApprovalReply",
+                        "ClosedTicketFollowUp",
+                        "ReplyToOpenTicket");
     }
 
     private IntakeFilter passing(String name) {

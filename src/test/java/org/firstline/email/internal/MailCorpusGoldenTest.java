@@ -30,19 +30,23 @@ class MailCorpusGoldenTest {
     Stream<DynamicTest> everyCorpusMessageReadsAsItsGoldenFileSays() throws IOException {
         List<Path> messages = messages();
         assertThat(messages).hasSizeGreaterThanOrEqualTo(100);
-        return messages.stream().map(message -> dynamicTest(CORPUS.relativize(message).toString(), () -> check(message)));
+        return messages.stream()
+                .map(message -> dynamicTest(CORPUS.relativize(message).toString(), () -> check(message)));
     }
 
     @Test
     void everyGoldenFileBelongsToACorpusMessage() throws IOException {
         if (!Files.isDirectory(GOLDEN)) {
-            assertThat(GoldenFile.updating()).as("no golden files at " + GOLDEN + "; write them with " + REGENERATE).isTrue();
+            assertThat(GoldenFile.updating())
+                    .as("no golden files at " + GOLDEN + "; write them with " + REGENERATE)
+                    .isTrue();
             return;
         }
         List<Path> orphans;
         try (Stream<Path> files = Files.walk(GOLDEN)) {
             orphans = files.filter(Files::isRegularFile)
-                    .filter(golden -> !Files.exists(CORPUS.resolve(messageOf(golden)))).toList();
+                    .filter(golden -> !Files.exists(CORPUS.resolve(messageOf(golden))))
+                    .toList();
         }
         if (GoldenFile.updating()) {
             for (Path orphan : orphans) {
@@ -50,7 +54,9 @@ class MailCorpusGoldenTest {
             }
             return;
         }
-        assertThat(orphans).as("golden files whose message is gone (" + REGENERATE + " removes them)").isEmpty();
+        assertThat(orphans)
+                .as("golden files whose message is gone (" + REGENERATE + " removes them)")
+                .isEmpty();
     }
 
     private static void check(Path message) throws IOException {
@@ -63,19 +69,23 @@ class MailCorpusGoldenTest {
             return;
         }
         if (!Files.exists(golden)) {
-            fail("no golden file " + golden + " for " + message + ". Check how it reads, then write it with " + REGENERATE
-                    + ":\n" + GoldenFile.json(actual));
+            fail("no golden file " + golden + " for " + message + ". Check how it reads, then write it with "
+                    + REGENERATE + ":\n" + GoldenFile.json(actual));
         }
         List<String> differences = GoldenFile.differences(golden, actual);
         if (!differences.isEmpty()) {
             fail(message + " no longer reads as " + golden + " says:\n  " + String.join("\n  ", differences)
-                    + "\nIf the new reading is right, rewrite the golden files with " + REGENERATE + " and review their diff.");
+                    + "\nIf the new reading is right, rewrite the golden files with " + REGENERATE
+                    + " and review their diff.");
         }
     }
 
     private static List<Path> messages() throws IOException {
         try (Stream<Path> files = Files.walk(CORPUS)) {
-            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("LICENSE")).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals("LICENSE"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -85,6 +95,7 @@ class MailCorpusGoldenTest {
 
     private static Path messageOf(Path golden) {
         String relative = GOLDEN.relativize(golden).toString();
-        return Path.of(relative.endsWith(".json") ? relative.substring(0, relative.length() - ".json".length()) : relative);
+        return Path.of(
+                relative.endsWith(".json") ? relative.substring(0, relative.length() - ".json".length()) : relative);
     }
 }

@@ -13,7 +13,8 @@ class MailParserTest {
 
     @Test
     void aMessageBecomesWhatATicketNeeds() throws Exception {
-        ParsedMail mail = MailParser.parse(Files.readAllBytes(Path.of("src/test/resources/mail/headers/encoded-words.eml")));
+        ParsedMail mail =
+                MailParser.parse(Files.readAllBytes(Path.of("src/test/resources/mail/headers/encoded-words.eml")));
         assertThat(mail.fromAddress()).isEqualTo("renee.mueller@customer.test");
         assertThat(mail.fromName()).isEqualTo("Renée Müller");
         assertThat(mail.senderHeader()).isEqualTo(ParsedMail.SenderHeader.FROM);
@@ -30,7 +31,8 @@ class MailParserTest {
 
     @Test
     void aSenderKnownOnlyFromTheEnvelopeIsFiledButNotToBeAcknowledged() throws Exception {
-        ParsedMail mail = MailParser.parse(Files.readAllBytes(Path.of("src/test/resources/mail/headers/return-path-fallback.eml")));
+        ParsedMail mail = MailParser.parse(
+                Files.readAllBytes(Path.of("src/test/resources/mail/headers/return-path-fallback.eml")));
         assertThat(mail.fromAddress()).isEqualTo("ada.lovelace@customer.test");
         assertThat(mail.senderHeader()).isEqualTo(ParsedMail.SenderHeader.RETURN_PATH);
         assertThat(mail.text()).isEqualTo("Our build agents hang at step 3.");
@@ -40,7 +42,8 @@ class MailParserTest {
 
     @Test
     void aDeliveryReportIsABounceAndAutomatic() throws Exception {
-        ParsedMail mail = MailParser.parse(Files.readAllBytes(Path.of("src/test/resources/mail/body/delivery-status.eml")));
+        ParsedMail mail =
+                MailParser.parse(Files.readAllBytes(Path.of("src/test/resources/mail/body/delivery-status.eml")));
         assertThat(mail.bounce().originalMessageId()).isEqualTo("ack-9@firstline.test");
         assertThat(mail.automatic()).isTrue();
         assertThat(mail.acknowledgeable()).isFalse();
@@ -49,14 +52,18 @@ class MailParserTest {
     @Test
     void anEmptyMessageIsRefused() {
         assertThatThrownBy(() -> MailParser.parse(new byte[0])).hasMessage("empty message");
-        assertThatThrownBy(() -> MailParser.parse(" \r\n\r\n ".getBytes(StandardCharsets.US_ASCII))).hasMessage("empty message");
+        assertThatThrownBy(() -> MailParser.parse(" \r\n\r\n ".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessage("empty message");
     }
 
     @Test
     void whatTheMimeLibraryCannotReadIsRefusedWithItsReasonNotThrown() {
-        byte[] raw = ("From: a@customer.test\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
-                + "--c\r\nContent-Type: text/plain\r\n\r\nx\r\n--c--\r\n").getBytes(StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> MailParser.parse(raw)).isInstanceOf(MalformedMailException.class)
+        byte[] raw =
+                ("From: a@customer.test\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                                + "--c\r\nContent-Type: text/plain\r\n\r\nx\r\n--c--\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> MailParser.parse(raw))
+                .isInstanceOf(MalformedMailException.class)
                 .hasMessageStartingWith("multipart/mixed that cannot be split into parts");
     }
 }

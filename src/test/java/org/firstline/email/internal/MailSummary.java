@@ -39,7 +39,9 @@ final class MailSummary {
         out.put("bounce", mail.bounce() == null ? null : bounce(mail.bounce()));
         out.put("text", text(mail.text()));
         out.put("html", mail.html() == null ? null : text(mail.html()));
-        out.put("attachments", mail.attachments().stream().map(MailSummary::attachment).toList());
+        out.put(
+                "attachments",
+                mail.attachments().stream().map(MailSummary::attachment).toList());
         return out;
     }
 

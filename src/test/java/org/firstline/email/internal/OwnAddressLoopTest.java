@@ -11,8 +11,12 @@ class OwnAddressLoopTest {
 
     @Test
     void mailFromOneOfOurOwnAddressesIsQuarantinedToAvoidALoop() {
-        assertThat(filter.apply(Intakes.of(Intakes.mail(Intakes.OWN_ADDRESS)))).contains(new Filed(Outcome.QUARANTINED, null, null,
-                "sent from Firstline's own address help@firstline.test: not filed, to avoid a mail loop"));
+        assertThat(filter.apply(Intakes.of(Intakes.mail(Intakes.OWN_ADDRESS))))
+                .contains(new Filed(
+                        Outcome.QUARANTINED,
+                        null,
+                        null,
+                        "sent from Firstline's own address help@firstline.test: not filed, to avoid a mail loop"));
     }
 
     @Test

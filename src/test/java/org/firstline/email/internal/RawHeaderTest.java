@@ -17,7 +17,8 @@ class RawHeaderTest {
         String key = RawHeader.dedupKey(bytes(MESSAGE));
         assertThat(key).startsWith("mid:m-1@customer.test#");
         assertThat(RawHeader.dedupKey(bytes(MESSAGE.replace("\r\n", "\n")))).isEqualTo(key);
-        assertThat(RawHeader.dedupKey(bytes(MESSAGE.replace("Caf=C3=A9", "Tea")))).isNotEqualTo(key);
+        assertThat(RawHeader.dedupKey(bytes(MESSAGE.replace("Caf=C3=A9", "Tea"))))
+                .isNotEqualTo(key);
     }
 
     @Test
@@ -28,22 +29,30 @@ class RawHeaderTest {
 
     @Test
     void threadKeysAreTheSenderAndEveryMessageIdOfTheHeader() {
-        assertThat(RawHeader.threadKeys(bytes(MESSAGE))).containsExactly("from:ada@customer.test", "m-1@customer.test",
-                "ack-1@firstline.test", "first@customer.test", "ack-1@firstline.test");
+        assertThat(RawHeader.threadKeys(bytes(MESSAGE)))
+                .containsExactly(
+                        "from:ada@customer.test",
+                        "m-1@customer.test",
+                        "ack-1@firstline.test",
+                        "first@customer.test",
+                        "ack-1@firstline.test");
     }
 
     @Test
     void theQuarantineLabelReadsWhatItCanOfAMessageThatCannotBeRead() {
         assertThat(RawHeader.senderAndSubject(bytes(MESSAGE))).containsExactly("ada@customer.test", "Café");
-        assertThat(RawHeader.senderAndSubject(bytes("From: Nobody\r\nSubject: a\u0007b\r\n\r\n"))).containsExactly(null, "a b");
+        assertThat(RawHeader.senderAndSubject(bytes("From: Nobody\r\nSubject: a\u0007b\r\n\r\n")))
+                .containsExactly(null, "a b");
         assertThat(RawHeader.senderAndSubject(new byte[0])).containsExactly(null, null);
     }
 
     @Test
     void aHeaderLineOver64KibIsRefusedButABodyLineIsNot() throws Exception {
         String longLine = "x".repeat(RawHeader.MAX_LINE + 1);
-        assertThatThrownBy(() -> RawHeader.checkLineLengths(bytes("From: a@b.test\r\nX-Junk: " + longLine + "\r\n\r\nbody\r\n")))
-                .isInstanceOf(MalformedMailException.class).hasMessage("a header line is longer than 64 KiB");
+        assertThatThrownBy(() ->
+                        RawHeader.checkLineLengths(bytes("From: a@b.test\r\nX-Junk: " + longLine + "\r\n\r\nbody\r\n")))
+                .isInstanceOf(MalformedMailException.class)
+                .hasMessage("a header line is longer than 64 KiB");
         RawHeader.checkLineLengths(bytes("From: a@b.test\r\n\r\n" + longLine + "\r\n"));
         RawHeader.checkLineLengths(bytes("From: a@b.test\n\n" + longLine + "\n"));
     }

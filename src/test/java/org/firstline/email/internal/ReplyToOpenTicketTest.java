@@ -22,7 +22,10 @@ class ReplyToOpenTicketTest {
     @Test
     void aReplyJoinsItsTicketsConversationAsTheSendersMessageWithItsFiles() {
         ParsedMail mail = Intakes.mail("ada@customer.test");
-        when(conversation.post(42L, new MessageForm("It is on fire.", MessageKind.PUBLIC, "ada@customer.test"), Intakes.SYSTEM))
+        when(conversation.post(
+                        42L,
+                        new MessageForm("It is on fire.", MessageKind.PUBLIC, "ada@customer.test"),
+                        Intakes.SYSTEM))
                 .thenReturn(Intakes.message(12, 42));
 
         assertThat(filter.apply(Intakes.continuing(mail, Intakes.ticket(42, TicketStatus.PENDING))))
@@ -32,7 +35,9 @@ class ReplyToOpenTicketTest {
 
     @Test
     void aReplyToAClosedTicketOrToNoTicketIsLeftToTheNextFilter() {
-        assertThat(filter.apply(Intakes.continuing(Intakes.mail("ada@customer.test"), Intakes.ticket(42, TicketStatus.CLOSED)))).isEmpty();
+        assertThat(filter.apply(
+                        Intakes.continuing(Intakes.mail("ada@customer.test"), Intakes.ticket(42, TicketStatus.CLOSED))))
+                .isEmpty();
         assertThat(filter.apply(Intakes.of(Intakes.mail("ada@customer.test")))).isEmpty();
         verifyNoInteractions(conversation, attachments);
     }

@@ -18,15 +18,21 @@ class SenderRateLimitTest {
 
     @Test
     void theThirtiethMessageOfTheHourIsFiled() {
-        when(messages.fromSenderSince("storm@customer.test", Instant.parse("2026-11-30T11:00:00Z"))).thenReturn(30);
-        assertThat(filter.apply(Intakes.of(Intakes.mail("storm@customer.test")))).isEmpty();
+        when(messages.fromSenderSince("storm@customer.test", Instant.parse("2026-11-30T11:00:00Z")))
+                .thenReturn(30);
+        assertThat(filter.apply(Intakes.of(Intakes.mail("storm@customer.test"))))
+                .isEmpty();
     }
 
     @Test
     void theThirtyFirstWaitsInQuarantineAsAPossibleMailStorm() {
-        when(messages.fromSenderSince("storm@customer.test", Instant.parse("2026-11-30T11:00:00Z"))).thenReturn(31);
-        var filed = filter.apply(Intakes.of(Intakes.mail("storm@customer.test"))).orElseThrow();
+        when(messages.fromSenderSince("storm@customer.test", Instant.parse("2026-11-30T11:00:00Z")))
+                .thenReturn(31);
+        var filed =
+                filter.apply(Intakes.of(Intakes.mail("storm@customer.test"))).orElseThrow();
         assertThat(filed.outcome()).isEqualTo(Outcome.QUARANTINED);
-        assertThat(filed.reason()).isEqualTo("more than 30 messages from storm@customer.test in the last hour: held as a possible mail storm");
+        assertThat(filed.reason())
+                .isEqualTo(
+                        "more than 30 messages from storm@customer.test in the last hour: held as a possible mail storm");
     }
 }

@@ -22,7 +22,8 @@ class OutboundGuardTest {
     private final OutboundGuard guard = new OutboundGuard(" ci.internal , 127.0.0.1", this::resolve);
 
     private InetAddress[] resolve(String host) throws UnknownHostException {
-        if (PublicAddressPolicy.literal(host).isPresent()) return new InetAddress[] {PublicAddressPolicy.literal(host).get()};
+        if (PublicAddressPolicy.literal(host).isPresent())
+            return new InetAddress[] {PublicAddressPolicy.literal(host).get()};
         Deque<String> answers = dns.get(host);
         if (answers == null) throw new UnknownHostException(host);
         String answer = answers.size() > 1 ? answers.poll() : answers.peek();
@@ -38,21 +39,39 @@ class OutboundGuardTest {
                 });
         assertThatThrownBy(() -> guard.checkUrl("slackWebhook", "https://metadata.example.org/hook"))
                 .hasMessageContaining("metadata.example.org resolves to 169.254.169.254");
-        assertThatThrownBy(() -> guard.checkUrl("url", "http://[::ffff:169.254.169.254]/")).hasMessageContaining("link-local");
+        assertThatThrownBy(() -> guard.checkUrl("url", "http://[::ffff:169.254.169.254]/"))
+                .hasMessageContaining("link-local");
         assertThatThrownBy(() -> guard.checkUrl("url", "file:///etc/passwd")).hasMessageContaining("http or https");
-        assertThatThrownBy(() -> guard.checkUrl("url", "gopher://hooks.example.org/")).hasMessageContaining("http or https");
+        assertThatThrownBy(() -> guard.checkUrl("url", "gopher://hooks.example.org/"))
+                .hasMessageContaining("http or https");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://localhost./", "http://foo.localhost/", "http://printer.local/",
-            "http://metadata.google.internal/", "http://nas.home.arpa/", "http://0x7f000001/", "http://017700000001/", "http://2130706433/",
-            "http://127.1/", "http://0177.0.0.1/", "http://0x7f.0.0.1/"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "http://localhost./",
+                "http://foo.localhost/",
+                "http://printer.local/",
+                "http://metadata.google.internal/",
+                "http://nas.home.arpa/",
+                "http://0x7f000001/",
+                "http://017700000001/",
+                "http://2130706433/",
+                "http://127.1/",
+                "http://0177.0.0.1/",
+                "http://0x7f.0.0.1/"
+            })
     void refusesNamesAndNumbersThatAreNeverPublicWithoutAskingDns(String url) {
         // this resolver fails every lookup: the refusal cannot come from DNS
-        var noDns = new OutboundGuard("", host -> { throw new java.net.UnknownHostException(host); });
-        assertThatThrownBy(() -> noDns.checkUrl("url", url)).hasMessageStartingWith("must ")
-                .isInstanceOfSatisfying(org.firstline.platform.InvalidRequestException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("url"));
+        var noDns = new OutboundGuard("", host -> {
+            throw new java.net.UnknownHostException(host);
+        });
+        assertThatThrownBy(() -> noDns.checkUrl("url", url))
+                .hasMessageStartingWith("must ")
+                .isInstanceOfSatisfying(
+                        org.firstline.platform.InvalidRequestException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.field())
+                                .isEqualTo("url"));
     }
 
     @Test
@@ -79,16 +98,19 @@ class OutboundGuardTest {
 
     @Test
     void aNameThatDoesNotResolveAtTheCallIsWorthAnotherTry() {
-        assertThat(guard.check("https://gone.example.org/")).hasValueSatisfying(r -> assertThat(r.permanent()).isFalse());
+        assertThat(guard.check("https://gone.example.org/"))
+                .hasValueSatisfying(r -> assertThat(r.permanent()).isFalse());
         assertThat(guard.check("https://hooks.example.org/")).isEmpty();
         assertThat(guard.check("http://ci.internal/")).isEmpty();
-        assertThat(guard.check("ftp://hooks.example.org/")).hasValueSatisfying(r -> assertThat(r.permanent()).isTrue());
+        assertThat(guard.check("ftp://hooks.example.org/"))
+                .hasValueSatisfying(r -> assertThat(r.permanent()).isTrue());
     }
 
     @Test
     void withNoAllowListEvenLocalhostIsRefused() {
         var strict = new OutboundGuard("", host -> InetAddress.getAllByName(host));
-        assertThatThrownBy(() -> strict.checkUrl("url", "http://localhost:8080/")).hasMessageContaining("local");
+        assertThatThrownBy(() -> strict.checkUrl("url", "http://localhost:8080/"))
+                .hasMessageContaining("local");
         assertThat(strict.check("http://127.0.0.1:8080/")).isPresent();
     }
 }

@@ -38,11 +38,14 @@ class EmbeddedPostgresServerIT {
         try (var server = EmbeddedPostgresServer.start(data, true)) {
             password = server.password();
             assertThat(password).hasSizeGreaterThan(20);
-            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "")).hasMessageContaining("password");
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", ""))
+                    .hasMessageContaining("password");
             assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "guess"))
                     .hasMessageContaining("password authentication failed");
         }
-        assertThat(Files.getPosixFilePermissions(dir.resolve("postgres-password")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("postgres-password"))
+                        .toString())
+                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
         try (var again = EmbeddedPostgresServer.start(data, true);
                 var c = DriverManager.getConnection(again.jdbcUrl("postgres"), "postgres", again.password())) {
             assertThat(again.password()).as("the same password after a restart").isEqualTo(password);
@@ -54,21 +57,30 @@ class EmbeddedPostgresServerIT {
     void recoversTheDataDirectoryFromAPostmasterLeftRunningByACrash() throws Exception {
         Path data = dir.resolve("postgres");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashingServer.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingServer.class.getName(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
         var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
         String line;
         while ((line = out.readLine()) != null && !line.equals("ready")) {
             // wait until the child's PostgreSQL accepts connections
         }
         assertThat(line).isEqualTo("ready");
-        long stalePid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        long stalePid = Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
         child.destroyForcibly().waitFor();
         assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive).orElse(false))
-                .as("the postmaster outlives the killed JVM").isTrue();
+                .as("the postmaster outlives the killed JVM")
+                .isTrue();
         try (var server = EmbeddedPostgresServer.start(data, false);
                 var c = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "")) {
-            assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             assertThat(c.createStatement().executeQuery("select 1").next()).isTrue();
         }
     }
@@ -79,8 +91,10 @@ class EmbeddedPostgresServerIT {
         Files.createDirectories(readOnly);
         Path blocker = readOnly.resolve("file");
         Files.writeString(blocker, "not a directory");
-        assertThatThrownBy(() -> EmbeddedPostgresServer.start(blocker.resolve("sub").resolve("postgres"), true))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("data directory");
+        assertThatThrownBy(() ->
+                        EmbeddedPostgresServer.start(blocker.resolve("sub").resolve("postgres"), true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("data directory");
     }
 
     private static String setting(java.sql.Connection c, String name) throws Exception {

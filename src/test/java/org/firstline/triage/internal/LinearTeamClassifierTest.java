@@ -21,13 +21,15 @@ class LinearTeamClassifierTest {
      */
     static List<TeamClassifier.Example> correlatedDuplicates(int size) {
         var examples = new ArrayList<TeamClassifier.Example>();
-        String[] noise = {"yesterday evening", "since monday", "for several users", "after the upgrade", "in production"};
+        String[] noise = {"yesterday evening", "since monday", "for several users", "after the upgrade", "in production"
+        };
         for (int i = 0; i < size; i++) {
             boolean first = i % 2 == 0;
             int k = (i / 2) % 10;
             boolean alpha = first ? k != 0 : k == 0;
             boolean template = first ? k >= 1 && k <= 3 : k <= 6;
-            String body = (alpha ? "alphaword " : "") + "problem " + noise[(i / 2) % noise.length] + (template ? " " + TEMPLATE : "");
+            String body = (alpha ? "alphaword " : "") + "problem " + noise[(i / 2) % noise.length]
+                    + (template ? " " + TEMPLATE : "");
             examples.add(new TeamClassifier.Example("Request", body, first ? 1 : 2));
         }
         return examples;
@@ -40,9 +42,12 @@ class LinearTeamClassifierTest {
         var linear = LinearTeamClassifier.train(history, LinearTeamClassifier.Loss.SVM, 16, 4);
         String subject = "Request";
         String body = "alphaword problem in production " + TEMPLATE;
-        assertThat(bayes.shares(subject, body).get(0).teamId()).as("naive Bayes is outvoted by the template").isEqualTo(2);
+        assertThat(bayes.shares(subject, body).get(0).teamId())
+                .as("naive Bayes is outvoted by the template")
+                .isEqualTo(2);
         assertThat(linear.shares(subject, body).get(0).teamId()).isEqualTo(1);
-        assertThat(linear.shares("Request", "problem for several users").get(0).teamId()).isEqualTo(2);
+        assertThat(linear.shares("Request", "problem for several users").get(0).teamId())
+                .isEqualTo(2);
         assertThat(linear.predict(subject, body).get(0).words()).contains("alphaword");
         var logistic = LinearTeamClassifier.train(history, LinearTeamClassifier.Loss.LOGISTIC, 256, 1);
         assertThat(logistic.shares(subject, body).get(0).teamId()).isEqualTo(1);
@@ -52,7 +57,8 @@ class LinearTeamClassifierTest {
     void sharesAddUpToOneAndTheBestIsFirst() {
         var model = LinearTeamClassifier.train(correlatedDuplicates(200), LinearTeamClassifier.Loss.SVM, 1, 4);
         var shares = model.predict("Request", "problem since monday " + TEMPLATE);
-        assertThat(shares.stream().mapToDouble(TeamClassifier.Prediction::share).sum()).isCloseTo(1.0, Offset.offset(1e-9));
+        assertThat(shares.stream().mapToDouble(TeamClassifier.Prediction::share).sum())
+                .isCloseTo(1.0, Offset.offset(1e-9));
         assertThat(shares.get(0).share()).isGreaterThan(shares.get(1).share());
         var unknown = model.shares("zebra", "quantum banana");
         assertThat(unknown).hasSize(2);
@@ -62,7 +68,8 @@ class LinearTeamClassifierTest {
     @Test
     void tuningChoosesAStrengthAndATemperatureFromTheGrid() {
         var history = correlatedDuplicates(300);
-        var tuned = LinearTeamClassifier.tune(history.subList(0, 200), history.subList(200, 300), LinearTeamClassifier.Loss.SVM);
+        var tuned = LinearTeamClassifier.tune(
+                history.subList(0, 200), history.subList(200, 300), LinearTeamClassifier.Loss.SVM);
         assertThat(LinearTeamClassifier.C_GRID).contains(tuned.c());
         assertThat(LinearTeamClassifier.SCALES).contains(tuned.scale());
         assertThat(tuned.accuracy()).isEqualTo(1.0);
@@ -79,11 +86,13 @@ class LinearTeamClassifierTest {
         assertThat(read.scale()).isEqualTo(8);
         assertThat(read.loss()).isEqualTo(LinearTeamClassifier.Loss.SVM);
         assertThat(read.examples()).isEqualTo(200);
-        for (String[] text : new String[][] {{"Request", "alphaword " + TEMPLATE}, {"Request", "problem"}, {"x", "zebra"}}) {
+        for (String[] text :
+                new String[][] {{"Request", "alphaword " + TEMPLATE}, {"Request", "problem"}, {"x", "zebra"}}) {
             assertThat(read.predict(text[0], text[1])).isEqualTo(model.predict(text[0], text[1]));
         }
         assertThat(LinearModelBytes.write(read)).isEqualTo(bytes);
-        assertThatThrownBy(() -> LinearModelBytes.read(new byte[] {0, 0, 0, 9})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LinearModelBytes.read(new byte[] {0, 0, 0, 9}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LinearModelBytes.read(new byte[] {0, 0})).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -57,7 +57,9 @@ class LiveChannelTest {
         assertThat(live.subscribers()).isEqualTo(1);
         stream.timeouts.forEach(Runnable::run);
         assertThat(live.subscribers()).isZero();
-        assertThat(stream.completed).as("completed, so the request ends cleanly and EventSource reconnects").isTrue();
+        assertThat(stream.completed)
+                .as("completed, so the request ends cleanly and EventSource reconnects")
+                .isTrue();
     }
 
     @Test

@@ -24,7 +24,11 @@ class ModelChoiceTest {
     void keepsNaiveBayesWhenItIsMoreAccurateOrAsAccurate() {
         // three teams, each with its own words and nothing shared: both models get every held-out ticket right
         var history = new ArrayList<TeamClassifier.Example>();
-        String[][] teams = {{"invoice refund charged", "billing"}, {"quota volume backup", "storage"}, {"password login sso", "identity"}};
+        String[][] teams = {
+            {"invoice refund charged", "billing"},
+            {"quota volume backup", "storage"},
+            {"password login sso", "identity"}
+        };
         for (int i = 0; i < 150; i++) {
             String[] t = teams[i % 3];
             history.add(new TeamClassifier.Example(t[1] + " question " + i % 7, t[0] + " please help", i % 3 + 1));
@@ -33,8 +37,14 @@ class ModelChoiceTest {
         assertThat(choice.bayes().combined()).isEqualTo(1.0);
         assertThat(choice.linear().combined()).isEqualTo(1.0);
         assertThat(choice.model().kind()).isEqualTo(TeamPredictor.ModelKind.NAIVE_BAYES);
-        assertThat(new Holdout.Score(0.9, 0.95).beats(new Holdout.Score(0.95, 0.94))).as("combined decides first").isTrue();
-        assertThat(new Holdout.Score(0.9, 0.95).beats(new Holdout.Score(0.91, 0.95))).as("then alone").isFalse();
-        assertThat(new Holdout.Score(0.9, 0.95).beats(new Holdout.Score(0.9, 0.95))).as("a tie is not better").isFalse();
+        assertThat(new Holdout.Score(0.9, 0.95).beats(new Holdout.Score(0.95, 0.94)))
+                .as("combined decides first")
+                .isTrue();
+        assertThat(new Holdout.Score(0.9, 0.95).beats(new Holdout.Score(0.91, 0.95)))
+                .as("then alone")
+                .isFalse();
+        assertThat(new Holdout.Score(0.9, 0.95).beats(new Holdout.Score(0.9, 0.95)))
+                .as("a tie is not better")
+                .isFalse();
     }
 }

@@ -21,7 +21,8 @@ class OwnershipMatcherTest {
 
     @Test
     void keywordsMeetTheirPluralsAndPhrasesIgnorePunctuation() {
-        var teams = map.match("Certificates expired", "Our home-directory is full, and the certificate warning persists.");
+        var teams =
+                map.match("Certificates expired", "Our home-directory is full, and the certificate warning persists.");
         assertThat(teams).hasSize(1);
         assertThat(teams.get(0).teamId()).isEqualTo(OPS);
         assertThat(teams.get(0).score()).isEqualTo(5); // each rule counts once, however often it matches
@@ -40,7 +41,9 @@ class OwnershipMatcherTest {
     @Test
     void aPhraseNeedsItsWordsInOrder() {
         assertThat(map.match("Limit of the rate", "")).isEmpty();
-        assertThat(map.match("Rate limit too low", "")).extracting(OwnershipMatcher.TeamMatch::teamId).containsExactly(PLATFORM);
+        assertThat(map.match("Rate limit too low", ""))
+                .extracting(OwnershipMatcher.TeamMatch::teamId)
+                .containsExactly(PLATFORM);
     }
 
     @Test
@@ -53,7 +56,8 @@ class OwnershipMatcherTest {
 
     @Test
     void wordsDropCommonWordsAndTrimEndings() {
-        assertThat(Words.of("The certificates are failing; we failed twice!")).containsExactly("certificat", "fail", "fail", "twic");
+        assertThat(Words.of("The certificates are failing; we failed twice!"))
+                .containsExactly("certificat", "fail", "fail", "twic");
         assertThat(Words.stem("queries")).isEqualTo("query");
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PriorityRulesTest {
 
-    @ParameterizedTest(name = "{0} impact, workaround {1}, {2} tickets/{3} orgs, {4} reactions, blocks {5} -> {6} ({7} points)")
+    @ParameterizedTest(
+            name = "{0} impact, workaround {1}, {2} tickets/{3} orgs, {4} reactions, blocks {5} -> {6} ({7} points)")
     @CsvSource({
         // impact,   workaround, tickets, orgs, reactions, blocks, priority, points
         "NONE,       UNKNOWN,    1,       1,    0,         false, LOW,      0",
@@ -27,14 +28,26 @@ class PriorityRulesTest {
         "DATA_LOSS,  UNKNOWN,    1,       1,    0,         false, CRITICAL, 5",
         "NONE,       NO,         5,       1,    10,        true,  HIGH,     4",
     })
-    void factorsAddUpToAPriority(Impact impact, Workaround workaround, int tickets, int organizations, int reactions,
-            boolean blocks, Priority expected, int points) {
-        var outcome = PriorityRules.decide(new PriorityRules.Inputs(impact, workaround, tickets, organizations, reactions, blocks));
+    void factorsAddUpToAPriority(
+            Impact impact,
+            Workaround workaround,
+            int tickets,
+            int organizations,
+            int reactions,
+            boolean blocks,
+            Priority expected,
+            int points) {
+        var outcome = PriorityRules.decide(
+                new PriorityRules.Inputs(impact, workaround, tickets, organizations, reactions, blocks));
         assertThat(outcome.priority()).isEqualTo(expected);
         assertThat(outcome.points()).isEqualTo(points);
         assertThat(outcome.factors()).hasSize(5);
-        assertThat(outcome.explanation()).endsWith(points + " points" + (outcome.explanation().contains("always critical")
-                ? outcome.explanation().substring(outcome.explanation().indexOf(';')) : ""));
+        assertThat(outcome.explanation())
+                .endsWith(points + " points"
+                        + (outcome.explanation().contains("always critical")
+                                ? outcome.explanation()
+                                        .substring(outcome.explanation().indexOf(';'))
+                                : ""));
     }
 
     @org.junit.jupiter.api.Test

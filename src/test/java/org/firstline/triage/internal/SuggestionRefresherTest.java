@@ -21,13 +21,16 @@ class SuggestionRefresherTest {
         var open = new CountDownLatch(1);
         var service = mock(SuggestionService.class);
         doAnswer(call -> {
-            open.await(30, TimeUnit.SECONDS);
-            computed.incrementAndGet();
-            return null;
-        }).when(service).refresh(anyLong());
+                    open.await(30, TimeUnit.SECONDS);
+                    computed.incrementAndGet();
+                    return null;
+                })
+                .when(service)
+                .refresh(anyLong());
         var beans = new StaticListableBeanFactory();
         beans.addBean("suggestions", service);
-        var refresher = new SuggestionRefresher(null, beans.getBeanProvider(SuggestionService.class), mock(LiveChannel.class));
+        var refresher =
+                new SuggestionRefresher(null, beans.getBeanProvider(SuggestionService.class), mock(LiveChannel.class));
 
         int burst = SuggestionRefresher.MAX_WAITING + 200;
         for (long ticket = 1; ticket <= burst; ticket++) refresher.refreshLater(ticket);

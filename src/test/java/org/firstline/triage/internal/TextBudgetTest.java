@@ -37,18 +37,23 @@ class TextBudgetTest {
     void aMegabyteOfPastedLogFindsTheSameSimilarTicketsAsItsBeginning() {
         String start = "Login page returns 502 after the proxy upgrade ";
         String huge = start + "x".repeat(10).concat(" trace line ").repeat(100_000);
-        var index = SimilarIndex.build(List.of(new SimilarIndex.Entry(1, "Proxy upgrade broke login", "502 on the login page"),
+        var index = SimilarIndex.build(List.of(
+                new SimilarIndex.Entry(1, "Proxy upgrade broke login", "502 on the login page"),
                 new SimilarIndex.Entry(2, "Invoice is wrong", "The amount on the invoice is too high")));
-        assertThat(index.query("Login broken", huge, -1, 5)).extracting(SimilarIndex.Match::id).containsExactly(1L);
+        assertThat(index.query("Login broken", huge, -1, 5))
+                .extracting(SimilarIndex.Match::id)
+                .containsExactly(1L);
         assertThat(index.query("Login broken", huge, -1, 5))
                 .isEqualTo(index.query("Login broken", TextBudget.MODELS.clip(huge), -1, 5));
     }
 
     @Test
     void theClassifierReadsOnlyTheClippedText() {
-        var model = TeamClassifier.train(List.of(new TeamClassifier.Example("Proxy upgrade broke login", "502 on the login page", 7),
+        var model = TeamClassifier.train(List.of(
+                new TeamClassifier.Example("Proxy upgrade broke login", "502 on the login page", 7),
                 new TeamClassifier.Example("Invoice is wrong", "The amount on the invoice is too high", 8)));
         String huge = "502 on the login page " + " invoice".repeat(1_000_000);
-        assertThat(model.predict("Login broken", huge)).isEqualTo(model.predict("Login broken", TextBudget.MODELS.clip(huge)));
+        assertThat(model.predict("Login broken", huge))
+                .isEqualTo(model.predict("Login broken", TextBudget.MODELS.clip(huge)));
     }
 }
