@@ -95,6 +95,7 @@
     }
     if (t.id === 'status-select') statusFields(t);
     if (t.id === 'team') ownersOf(t);
+    if (t.hasAttribute && t.hasAttribute('data-autosubmit') && t.form) t.form.submit();
   });
 
   // The owner picker lists the chosen team's members only, so a team and an owner picked together always agree.

@@ -9,4 +9,7 @@ import java.util.Map;
 public interface ReplyMail {
     /** The ticket's public replies that have not gone out, by message id, each with why in a sentence. */
     Map<Long, String> unsent(long ticketId);
+
+    /** Why the ticket's latest resolution mail (with its "fixed" and "not fixed" links) has not gone out, if it has not. */
+    java.util.Optional<String> unsentResolution(long ticketId);
 }

@@ -1,5 +1,7 @@
 package org.firstline.ticket;
 
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +26,11 @@ public record TicketChange(
         @Nullable Optional<Long> organizationId,
         @Nullable Optional<Long> serviceId,
         @Nullable List<String> labels,
-        @Nullable List<String> cc,
+
+        @Nullable
+        List<@Email(message = "must be email addresses, one per entry") @NotBlank(message = "must not be blank") String>
+                cc,
+
         @Nullable Boolean funded,
 
         @Size(max = 200, message = "must be at most 200 characters") @Nullable

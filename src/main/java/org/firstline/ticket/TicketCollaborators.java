@@ -61,9 +61,15 @@ class TicketCollaborators {
             if (!owner.active()) {
                 throw new InvalidRequestException("ownerId", owner.displayName() + " is deactivated");
             }
+            if (owner.role() == org.firstline.platform.AgentRole.READ_ONLY) {
+                throw new InvalidRequestException(
+                        "ownerId", owner.displayName() + " is a read-only agent and cannot own tickets");
+            }
             if (teamId != null && !owner.teamIds().contains(teamId)) {
                 throw new InvalidRequestException(
-                        "ownerId", owner.displayName() + " is not a member of team " + teamId);
+                        "ownerId",
+                        owner.displayName() + " is not a member of team "
+                                + teams.find(teamId).map(t -> t.name()).orElse(String.valueOf(teamId)));
             }
         }
     }

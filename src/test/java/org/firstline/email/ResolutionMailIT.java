@@ -93,6 +93,11 @@ class ResolutionMailIT extends ApiTest {
                 .as("no CSRF token")
                 .isEqualTo(403);
         assertThat(status(id)).isEqualTo("RESOLVED");
+        // only the page's two buttons decide: a mistyped answer changes nothing (closed would be final)
+        var mistyped = browser.postForm(
+                confirm, java.util.Map.of("answer", "not_fixed", "_csrf", ApiClient.csrfToken(page.body())));
+        assertThat(mistyped.body()).contains("Nothing was changed");
+        assertThat(status(id)).isEqualTo("RESOLVED");
 
         var answered = browser.postForm(
                 confirm, java.util.Map.of("answer", "confirm", "_csrf", ApiClient.csrfToken(page.body())));

@@ -57,6 +57,13 @@ class ResolutionLifecycleIT extends ApiTest {
 
         // an agent's note or reply on a resolved ticket does not reopen it; only the requester's side does
         admin.patch("/api/v1/tickets/" + id, map("status", "RESOLVED", "resolution", "WORKAROUND"));
+        assertThat(jdbc.sql(
+                                "select count(*) from outbound_email where ticket_id = ? and kind = 'RESOLUTION' and status = 'QUEUED'")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .as("the first resolution mail, never sent and its links dead, is withdrawn: one mail waits, not two")
+                .isEqualTo(1);
         admin.post("/api/v1/tickets/" + id + "/messages", map("body", "Glad it works", "kind", "PUBLIC"));
         assertThat(admin.get("/api/v1/tickets/" + id).json().get("status").asString())
                 .isEqualTo("RESOLVED");

@@ -72,8 +72,39 @@ class TicketPropertiesFormIT extends ApiTest {
         var after = Jsoup.parse(browser.get("/tickets/" + number, "text/html").body());
         assertThat(after.select(".flash.ok").text()).isEqualTo("Other changes saved.");
         assertThat(after.select(".flash.error").text())
-                .startsWith("Not saved: Owner id")
+                .startsWith("Not saved (owner and team): ")
                 .contains("is not a member of team");
+    }
+
+    @Test
+    void aReadOnlyAgentOwnsNothingAndCcTakesOnlyAddresses() {
+        var agent = newAgent(AgentRole.AGENT);
+        var reader = newAgent(AgentRole.READ_ONLY);
+        long id = api(agent)
+                .post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                "Quota",
+                                "body",
+                                "Full.",
+                                "requester",
+                                Map.of("email", unique("req") + "@example.org")))
+                .json()
+                .get("id")
+                .asLong();
+        var owned = api(agent).patch("/api/v1/tickets/" + id, Map.of("ownerId", reader.id()));
+        assertThat(owned.status()).isEqualTo(400);
+        assertThat(owned.body()).contains("read-only agent and cannot own tickets");
+        for (String bad :
+                List.of("not-an-email", "a@example.com, b@example.com", "a@example.com\r\nBcc: x@evil.example")) {
+            var cc = api(agent).patch("/api/v1/tickets/" + id, Map.of("cc", List.of(bad)));
+            assertThat(cc.status()).as(bad).isEqualTo(400);
+        }
+        assertThat(api(agent)
+                        .patch("/api/v1/tickets/" + id, Map.of("cc", List.of("ok@example.org")))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

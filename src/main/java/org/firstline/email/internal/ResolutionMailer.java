@@ -47,6 +47,9 @@ class ResolutionMailer {
 
     @EventListener
     void on(TicketStatusChanged changed) {
+        if ((changed.from() == TicketStatus.RESOLVED) != (changed.to() == TicketStatus.RESOLVED)) {
+            requests.withdrawUnsent(changed.ticketId());
+        }
         if (changed.to() != TicketStatus.RESOLVED || changed.from() == TicketStatus.RESOLVED) {
             return;
         }

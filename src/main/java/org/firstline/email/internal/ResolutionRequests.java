@@ -53,6 +53,19 @@ public class ResolutionRequests {
         this.agents = agents;
     }
 
+    /**
+     * A resolution mail not sent yet is withdrawn once the ticket leaves RESOLVED or is resolved again: its links no
+     * longer work, and the requester must not get several "resolved" mails when a mailbox appears.
+     */
+    void withdrawUnsent(long ticketId) {
+        jdbc.sql("""
+                        update resolution_request set outbound_email_id = null where outbound_email_id in
+                            (select id from outbound_email where ticket_id = ? and kind = 'RESOLUTION' and status = 'QUEUED')""").param(ticketId).update();
+        jdbc.sql("delete from outbound_email where ticket_id = ? and kind = 'RESOLUTION' and status = 'QUEUED'")
+                .param(ticketId)
+                .update();
+    }
+
     void record(long ticketId, String token, long outboundId) {
         jdbc.sql(
                         "insert into resolution_request (ticket_id, token_hash, outbound_email_id, created_at) values (?, ?, ?, ?)")

@@ -38,6 +38,26 @@ class UnsentReplies implements ReplyMail {
         return unsent;
     }
 
+    @Override
+    public java.util.Optional<String> unsentResolution(long ticketId) {
+        return jdbc.sql("""
+                        select o.status, o.attempts, o.last_error,
+                               o.mailbox_id is null and not exists (select 1 from mailbox where smtp_host is not null and enabled) as no_mailbox
+                        from outbound_email o
+                        where o.ticket_id = ? and o.kind = 'RESOLUTION' and o.status <> 'SENT'
+                        order by o.id desc limit 1""")
+                .param(ticketId)
+                .query((rs, n) -> java.util.Optional.ofNullable(why(
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        rs.getBoolean("no_mailbox"))))
+                .optional()
+                .flatMap(why -> why)
+                .map(why -> "The resolution mail to the requester: " + Character.toLowerCase(why.charAt(0))
+                        + why.substring(1) + ".");
+    }
+
     private static @Nullable String why(String status, int attempts, String lastError, boolean noMailbox) {
         if (noMailbox) return "Not sent yet: no mailbox is set up to send it; it goes out when an admin adds one";
         if ("FAILED".equals(status)) return "Not sent: given up after " + attempts + " attempts (" + lastError + ")";

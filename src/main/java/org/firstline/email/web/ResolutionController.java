@@ -40,6 +40,14 @@ class ResolutionController {
             model.addAttribute("missing", true);
             return "email/resolution";
         }
+        if (!"not-fixed".equals(answer) && !"confirm".equals(answer)) {
+            // only the page's own two buttons decide: a closed ticket cannot be opened again, so no guessing
+            model.addAttribute("request", pending.get());
+            model.addAttribute("token", token);
+            model.addAttribute("suggested", "confirm");
+            model.addAttribute("invalidAnswer", true);
+            return "email/resolution";
+        }
         var decision = "not-fixed".equals(answer)
                 ? ResolutionRequests.Decision.NOT_FIXED
                 : ResolutionRequests.Decision.CONFIRMED;

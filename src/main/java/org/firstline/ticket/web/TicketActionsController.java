@@ -70,9 +70,29 @@ class TicketActionsController {
             if (left.isEmpty()) throw refused;
             changes.change(id, change(current, form, labels, left), agent);
             flash.addFlashAttribute("notice", "Other changes saved.");
-            flash.addFlashAttribute("error", "Not saved: " + org.firstline.platform.RefusalMessages.of(refused));
+            flash.addFlashAttribute(
+                    "error",
+                    "Not saved ("
+                            + String.join(
+                                    " and ",
+                                    left.stream()
+                                            .sorted()
+                                            .map(TicketActionsController::label)
+                                            .toList()) + "): " + refused.getMessage());
         }
         return "redirect:/tickets/" + number;
+    }
+
+    private static String label(String field) {
+        return switch (field) {
+            case "teamId" -> "team";
+            case "ownerId" -> "owner";
+            case "organizationId" -> "organization";
+            case "serviceId" -> "service";
+            case "pendingReason" -> "pending reason";
+            case "resolutionLink" -> "resolution link";
+            default -> field;
+        };
     }
 
     /** The fields left out when one of them is refused: an owner goes with its team, a status with its reason and resolution. */

@@ -50,6 +50,7 @@ class TicketPageController {
         var messages = conversation.messages(id);
         model.addAttribute("messages", messages);
         model.addAttribute("unsentReplies", mail.unsent(id));
+        model.addAttribute("unsentResolution", mail.unsentResolution(id).orElse(null));
         model.addAttribute(
                 "lastMessageId", messages.stream().mapToLong(m -> m.id()).max().orElse(0));
         model.addAttribute("nextStatuses", StatusTransitions.next(ticket.status()));
