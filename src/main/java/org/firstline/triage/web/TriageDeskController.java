@@ -58,7 +58,9 @@ class TriageDeskController {
         model.addAttribute(
                 "agents",
                 agents.list().stream()
-                        .filter(a -> a.active() && !a.teamIds().isEmpty())
+                        // read-only agents own nothing: the person picker offers those who can take work
+                        .filter(a ->
+                                a.active() && !a.teamIds().isEmpty() && a.role().canWrite())
                         .toList());
         model.addAttribute("priorities", Priority.values());
         rows(sort, agent, model);
