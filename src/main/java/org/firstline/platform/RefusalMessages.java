@@ -14,7 +14,10 @@ public final class RefusalMessages {
     }
 
     private static String field(String name) {
-        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        // "ownerId" reads "Owner": people pick an owner, not an id
+        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceFirst(" id$", "");
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

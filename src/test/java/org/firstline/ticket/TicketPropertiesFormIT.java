@@ -72,8 +72,9 @@ class TicketPropertiesFormIT extends ApiTest {
         var after = Jsoup.parse(browser.get("/tickets/" + number, "text/html").body());
         assertThat(after.select(".flash.ok").text()).isEqualTo("Other changes saved.");
         assertThat(after.select(".flash.error").text())
-                .startsWith("Not saved (owner and team): ")
-                .contains("is not a member of team");
+                .startsWith("Not saved: Owner ")
+                .contains("is not a member of team Billing")
+                .endsWith("So owner, team stay as they were.");
     }
 
     @Test

@@ -70,15 +70,13 @@ class TicketActionsController {
             if (left.isEmpty()) throw refused;
             changes.change(id, change(current, form, labels, left), agent);
             flash.addFlashAttribute("notice", "Other changes saved.");
+            String kept = String.join(
+                    ", ",
+                    left.stream().sorted().map(TicketActionsController::label).toList());
             flash.addFlashAttribute(
                     "error",
-                    "Not saved ("
-                            + String.join(
-                                    " and ",
-                                    left.stream()
-                                            .sorted()
-                                            .map(TicketActionsController::label)
-                                            .toList()) + "): " + refused.getMessage());
+                    "Not saved: " + org.firstline.platform.RefusalMessages.of(refused) + ". So " + kept
+                            + " stay as they were.");
         }
         return "redirect:/tickets/" + number;
     }
