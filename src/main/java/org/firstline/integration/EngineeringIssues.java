@@ -124,7 +124,7 @@ public class EngineeringIssues {
                     ticketId,
                     new MessageForm("Escalated to engineering: " + created.url(), MessageKind.NOTE, null),
                     actor);
-            if (critical(ticket)) {
+            if (ticket.critical()) {
                 deliveries.slack(
                         ticketId,
                         null,
@@ -239,10 +239,6 @@ public class EngineeringIssues {
             throw new ConflictException("Ticket #" + ticket.number() + " is closed.");
         }
         return ticket;
-    }
-
-    private static boolean critical(TicketView ticket) {
-        return ticket.critical();
     }
 
     static String escape(String s) {

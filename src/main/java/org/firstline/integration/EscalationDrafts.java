@@ -23,7 +23,7 @@ public final class EscalationDrafts {
                 """.formatted(impact(ticket));
     }
 
-    private static String impact(TicketView ticket) {
+    static String impact(TicketView ticket) {
         return ticket.impact().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -1,6 +1,5 @@
 package org.firstline.integration;
 
-import java.util.Locale;
 import org.firstline.directory.OrganizationService;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.platform.InvalidRequestException;
@@ -58,7 +57,7 @@ class IssueTexts {
                         ticket.subject(),
                         organization(ticket),
                         ticket.priority(),
-                        impact(ticket),
+                        EscalationDrafts.impact(ticket),
                         form.summary().strip(),
                         investigation == null ? "_none recorded_" : investigation,
                         quote(request(ticket)),
@@ -93,10 +92,6 @@ class IssueTexts {
         return ticket.organizationId() == null
                 ? "none"
                 : organizations.get(ticket.organizationId()).name();
-    }
-
-    private static String impact(TicketView ticket) {
-        return ticket.impact().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String quote(String text) {

@@ -28,10 +28,6 @@ public class SeverityDefinitions {
                 .single();
     }
 
-    public boolean isCritical(TicketView ticket) {
-        return critical().covers(ticket.impact());
-    }
-
     @Transactional
     public CriticalDefinition defineCritical(@Nullable Impact minimumImpact, @Nullable String meaning) {
         if (minimumImpact == null || minimumImpact == Impact.NONE) {

@@ -33,9 +33,8 @@ class TicketSidePanel {
     }
 
     void addTo(Model model, TicketView ticket) {
-        Long planId = ticket.organizationId() == null
-                ? null
-                : organizations.get(ticket.organizationId()).planId();
+        var organization = ticket.organizationId() == null ? null : organizations.get(ticket.organizationId());
+        Long planId = organization == null ? null : organization.planId();
         // shown beside the priority and impact pickers: the words of the ticket's own plan
         model.addAttribute("priorityMeanings", definitions.priorities(planId));
         model.addAttribute("impactMeanings", definitions.impacts(planId));
@@ -45,7 +44,7 @@ class TicketSidePanel {
         model.addAttribute(
                 "organizationToConfirm",
                 ticket.organizationId() == null && requester.organizations().size() > 1);
-        if (ticket.organizationId() == null) {
+        if (organization == null) {
             model.addAttribute(
                     "requesterOrganizations",
                     requester.organizations().stream()
@@ -54,7 +53,6 @@ class TicketSidePanel {
                             .toList());
             return;
         }
-        var organization = organizations.get(ticket.organizationId());
         model.addAttribute("organization", organization);
         model.addAttribute("representatives", contacts.representatives(organization.id()));
         model.addAttribute("services", organizations.services(organization.id()));
