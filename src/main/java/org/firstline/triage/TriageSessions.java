@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.ConflictException;
-import org.firstline.triage.internal.LiveChannel;
+import org.firstline.platform.LiveChannel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

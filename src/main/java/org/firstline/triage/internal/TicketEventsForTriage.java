@@ -1,5 +1,6 @@
 package org.firstline.triage.internal;
 
+import org.firstline.platform.LiveChannel;
 import org.firstline.ticket.MessagePosted;
 import org.firstline.ticket.TicketAssigned;
 import org.firstline.ticket.TicketOpened;

@@ -1,4 +1,4 @@
-package org.firstline.triage.internal;
+package org.firstline.platform;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -38,6 +38,7 @@ public class LiveChannel implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile @Nullable Thread listener;
     private final java.util.concurrent.atomic.AtomicLong heard = new java.util.concurrent.atomic.AtomicLong();
@@ -47,7 +48,15 @@ public class LiveChannel implements SmartLifecycle {
         this.dataSource = dataSource;
     }
 
-    /** Announces an event (kind:ticketId) to every node once the current transaction commits. */
+    /**
+     * Hears every event this node hears, on the listening thread: for caches that must follow changes made on any
+     * node. A listener must be quick and must not throw.
+     */
+    public void listen(java.util.function.Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    /** Announces an event (kind:id) to every node once the current transaction commits. */
     public void announce(String kind, long ticketId) {
         jdbc.sql("select pg_notify(?, ?)")
                 .params(CHANNEL, kind + ":" + ticketId)
@@ -84,6 +93,13 @@ public class LiveChannel implements SmartLifecycle {
 
     private void dispatch(String payload) {
         heard.incrementAndGet();
+        for (var listener : listeners) {
+            try {
+                listener.accept(payload);
+            } catch (RuntimeException e) {
+                log.warn("Live update {} was not taken in", payload, e);
+            }
+        }
         for (Subscriber s : subscribers) {
             boolean wanted;
             try {

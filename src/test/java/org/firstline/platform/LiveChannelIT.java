@@ -1,4 +1,4 @@
-package org.firstline.triage.internal;
+package org.firstline.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
