@@ -44,6 +44,11 @@ public class ApiClient {
 
     /** Posts a form as a browser does. */
     public Response postForm(String path, Map<String, String> fields) {
+        return postForm(path, fields, Map.of());
+    }
+
+    /** Posts a form with headers a browser adds, such as Origin or Sec-Fetch-Site. */
+    public Response postForm(String path, Map<String, String> fields, Map<String, String> headers) {
         String body = String.join(
                 "&",
                 fields.entrySet().stream()
@@ -54,6 +59,7 @@ public class ApiClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
         if (authorization != null) builder.header("Authorization", authorization);
         return execute(builder.build());
     }

@@ -28,6 +28,7 @@ public record OutboundMail(
         ASSIGNEE_ALERT,
         SLA_ALERT,
         RESOLUTION,
-        LEAD
+        LEAD,
+        STATUS_SUBSCRIPTION
     }
 }

@@ -18,6 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatabaseOutageFilter extends OncePerRequestFilter {
+    /** Set on a request let through while the database is away, so a public page can say so instead of trying. */
+    static final String DATABASE_AWAY = "firstline.database-away";
+
     private final DatabaseWatch watch;
     private final DatabaseOutage outage;
 
@@ -29,9 +32,12 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!watch.available() && needsDatabase(request)) {
-            outage.answer(request, response);
-            return;
+        if (!watch.available()) {
+            if (needsDatabase(request)) {
+                outage.answer(request, response);
+                return;
+            }
+            request.setAttribute(DATABASE_AWAY, Boolean.TRUE);
         }
         try {
             chain.doFilter(request, response);
@@ -48,6 +54,9 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                 || path.startsWith("/js/")
                 || path.startsWith("/img/")
                 || path.startsWith("/webjars/")
-                || path.equals("/favicon.svg"));
+                || path.equals("/favicon.svg")
+                // the public status page answers from memory; its own forms say when they cannot be saved
+                || path.equals("/status")
+                || path.startsWith("/status/"));
     }
 }
