@@ -2,28 +2,61 @@ package org.firstline.statuspage.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Map;
+import org.firstline.statuspage.internal.PublicPage;
 import org.firstline.statuspage.internal.PublicPages;
 import org.firstline.statuspage.internal.SubscribeGuard;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
-/** The public status page: no sign-in, no session, answered from the board in memory. */
+/**
+ * The public status page: no sign-in, no session, answered from the board in memory. The page is rendered once for
+ * each thing it can show (a reading, the minute of "as of", the state of the maintenance windows) and served as is,
+ * with only the subscribe form's token, which is made for each client, put in.
+ */
 @Controller
 class StatusPageController {
+    private static final String TOKEN_PLACEHOLDER = "subscribe-token-placeholder";
+    // private: the form's token is made for this client's address
+    private static final CacheControl CACHE =
+            CacheControl.maxAge(java.time.Duration.ofSeconds(10)).cachePrivate();
+
     private final PublicPages pages;
     private final SubscribeGuard guard;
+    private final SpringTemplateEngine templates;
+    private volatile @Nullable Rendered last;
 
-    StatusPageController(PublicPages pages, SubscribeGuard guard) {
+    StatusPageController(PublicPages pages, SubscribeGuard guard, SpringTemplateEngine templates) {
         this.pages = pages;
         this.guard = guard;
+        this.templates = templates;
     }
 
+    private record Rendered(PublicPage page, String html) {}
+
     @GetMapping({"/status", "/status/"})
-    String page(Model model, HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader("Cache-Control", StatusFeedController.CACHE.getHeaderValue());
-        model.addAttribute("page", pages.current());
-        model.addAttribute("formToken", guard.newToken(request));
-        return "statuspage/status";
+    ResponseEntity<String> page(HttpServletRequest request, HttpServletResponse response) {
+        PublicPage page = pages.current();
+        Rendered rendered = last;
+        if (rendered == null || !rendered.page().equals(page)) {
+            var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+                    .buildExchange(request, response);
+            var context =
+                    new WebContext(exchange, Locale.ENGLISH, Map.of("page", page, "formToken", TOKEN_PLACEHOLDER));
+            rendered = new Rendered(page, templates.process("statuspage/status", context));
+            last = rendered;
+        }
+        return ResponseEntity.ok()
+                .cacheControl(CACHE)
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(rendered.html().replace(TOKEN_PLACEHOLDER, guard.newToken(request)));
     }
 }
