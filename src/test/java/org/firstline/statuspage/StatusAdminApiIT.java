@@ -153,6 +153,9 @@ class StatusAdminApiIT extends ApiTest {
         assertThat(agent.get("/api/v1/maintenances").json().get("items").findValuesAsString("title"))
                 .doesNotContain(title);
         waitForBoard(() -> board.current().maintenances().stream().noneMatch(m -> m.id() == id));
+
+        assertThat(agent.get("/v3/api-docs").body())
+                .contains("/api/v1/components/{id}/status", "/api/v1/maintenances/{id}/cancel", "Status page");
     }
 
     @Test
