@@ -17,7 +17,7 @@ public record OutboundMail(
     /**
      * Why Firstline writes: an agent's reply, the acknowledgement of a new ticket, the approval exchange, telling the
      * requester who has the ticket, alerting the assignee of a high-priority one, asking the requester to confirm a
-     * resolution, or handing out-of-scope work to the account manager.
+     * resolution, handing out-of-scope work to the account manager, or asking the sender of the public form to confirm it.
      */
     public enum Kind {
         REPLY,
@@ -28,6 +28,7 @@ public record OutboundMail(
         ASSIGNEE_ALERT,
         SLA_ALERT,
         RESOLUTION,
-        LEAD
+        LEAD,
+        FORM_CONFIRMATION
     }
 }
