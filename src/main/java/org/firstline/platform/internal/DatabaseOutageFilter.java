@@ -48,6 +48,20 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                 || path.startsWith("/js/")
                 || path.startsWith("/img/")
                 || path.startsWith("/webjars/")
-                || path.equals("/favicon.svg"));
+                || path.equals("/favicon.svg")
+                || ticketFormFromMemory(request.getMethod(), path));
+    }
+
+    /** The public ticket form answers these from memory, so it shows (and keeps what was typed) during an outage. */
+    static boolean ticketFormFromMemory(String method, String path) {
+        return switch (method) {
+            case "GET" ->
+                path.equals("/request")
+                        || path.equals("/request/banner")
+                        || path.equals("/request/live")
+                        || path.equals("/widget.js");
+            case "POST" -> path.equals("/request/suggestions") || path.startsWith("/request/views/");
+            default -> false;
+        };
     }
 }
