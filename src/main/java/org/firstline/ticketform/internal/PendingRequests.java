@@ -55,22 +55,26 @@ public class PendingRequests {
     private final ApplicationEventPublisher events;
     private final String publicUrl;
     private final int limitPerHour;
+    private final int networkLimitPerHour;
 
     PendingRequests(
             JdbcClient jdbc,
             Clock clock,
             ApplicationEventPublisher events,
             FirstlineSettings settings,
-            @Value("${firstline.ticket-form.limit-per-hour:5}") int limitPerHour) {
+            @Value("${firstline.ticket-form.limit-per-hour:5}") int limitPerHour,
+            @Value("${firstline.ticket-form.network-limit-per-hour:20}") int networkLimitPerHour) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
         this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
         this.limitPerHour = limitPerHour;
+        this.networkLimitPerHour = networkLimitPerHour;
     }
 
     /**
-     * Stores the request and asks the address to confirm it. The limit counts stored requests in the database, so it
+     * Stores the request and asks the address to confirm it. Limits: {@code firstline.ticket-form.limit-per-hour}
+     * requests per address (5), {@code network-limit-per-hour} per network address (20: an office shares one). The limit counts stored requests in the database, so it
      * holds across nodes and restarts; the same answer is given whether or not the address is known.
      */
     @Transactional
@@ -85,7 +89,7 @@ public class PendingRequests {
                 .params(ipHash, hourAgo)
                 .query(Integer.class)
                 .single();
-        if (byAddress >= limitPerHour || byNetwork >= limitPerHour) throw new TooManyRequests();
+        if (byAddress >= limitPerHour || byNetwork >= networkLimitPerHour) throw new TooManyRequests();
         String token = token();
         Instant expires = now.plus(LIFETIME);
         long id = jdbc.sql("""
