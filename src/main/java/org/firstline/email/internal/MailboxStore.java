@@ -85,6 +85,15 @@ public class MailboxStore {
                 limit 1""").param(ticketId).query(MailboxStore::view).optional();
     }
 
+    /** The mailbox that sends mail of no ticket: the newest that can send at this address, else the first that can. */
+    public Optional<MailboxView> senderAt(@Nullable String address) {
+        return jdbc.sql("""
+                select m.* from mailbox m where m.smtp_host is not null and m.enabled
+                order by (lower(m.address) = lower(?)) desc nulls last,
+                         case when lower(m.address) = lower(?) then -m.id else m.id end
+                limit 1""").params(address, address).query(MailboxStore::view).optional();
+    }
+
     public String seal(String secret) {
         return cipher.encrypt(secret);
     }

@@ -17,7 +17,7 @@ public record OutboundMail(
     /**
      * Why Firstline writes: an agent's reply, the acknowledgement of a new ticket, the approval exchange, telling the
      * requester who has the ticket, alerting the assignee of a high-priority one, asking the requester to confirm a
-     * resolution, or handing out-of-scope work to the account manager.
+     * resolution, handing out-of-scope work to the account manager, or asking the sender of the public form to confirm it.
      */
     public enum Kind {
         REPLY,
@@ -29,6 +29,7 @@ public record OutboundMail(
         SLA_ALERT,
         RESOLUTION,
         LEAD,
-        STATUS_SUBSCRIPTION
+        STATUS_SUBSCRIPTION,
+        FORM_CONFIRMATION
     }
 }

@@ -57,6 +57,20 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                 || path.equals("/favicon.svg")
                 // the public status page answers from memory; its own forms say when they cannot be saved
                 || path.equals("/status")
-                || path.startsWith("/status/"));
+                || path.startsWith("/status/")
+                || ticketFormFromMemory(request.getMethod(), path));
+    }
+
+    /** The public ticket form answers these from memory, so it shows (and keeps what was typed) during an outage. */
+    static boolean ticketFormFromMemory(String method, String path) {
+        return switch (method) {
+            case "GET" ->
+                path.equals("/request")
+                        || path.equals("/request/banner")
+                        || path.equals("/request/live")
+                        || path.equals("/widget.js");
+            case "POST" -> path.equals("/request/suggestions") || path.startsWith("/request/views/");
+            default -> false;
+        };
     }
 }
