@@ -28,6 +28,8 @@ public record OutboundMail(
         ASSIGNEE_ALERT,
         SLA_ALERT,
         RESOLUTION,
-        LEAD
+        LEAD,
+        INCIDENT_UPDATE,
+        INCIDENT_REMINDER
     }
 }
