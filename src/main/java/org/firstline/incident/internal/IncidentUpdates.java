@@ -77,10 +77,10 @@ public class IncidentUpdates {
                 .single();
         jdbc.sql("""
                         update incident i set status = :status, updated_at = :now,
-                            resolved_at = case when :resolving then :now end,
+                            resolved_at = case when :resolving then cast(:now as timestamptz) end,
                             next_update_due_at = case
                                 when :resolving then null
-                                when :public then :now + make_interval(mins => (
+                                when :public then cast(:now as timestamptz) + make_interval(mins => (
                                     select s.update_interval_minutes from incident_severity s where s.level = i.severity))
                                 else i.next_update_due_at end
                         where id = :id""")
