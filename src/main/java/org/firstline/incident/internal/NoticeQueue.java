@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class NoticeQueue {
-    static final int BATCH = 500;
+    public static final int BATCH = 500;
 
     private final JdbcClient jdbc;
     private final Clock clock;
