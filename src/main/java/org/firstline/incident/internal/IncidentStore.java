@@ -122,6 +122,14 @@ public class IncidentStore {
                 .orElseThrow(() -> new NotFoundException("No incident " + id0 + "."));
     }
 
+    /** Agents who can work an incident, for the people pickers. */
+    public List<Named> agents() {
+        return jdbc.sql("select id, display_name from agent where active and role <> 'READ_ONLY' and username not like"
+                        + " 'system:%' order by display_name")
+                .query((rs, n) -> new Named(rs.getLong(1), rs.getString(2)))
+                .list();
+    }
+
     private List<TimelineEntry> timeline(long id) {
         return jdbc.sql("""
                         select u.id, u.status, u.body, u.public, u.posted_at, a.display_name
