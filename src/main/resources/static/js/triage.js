@@ -280,7 +280,7 @@
       case '2': act('/triage/priority', { priority: 'HIGH' }, 'High:'); break;
       case '3': act('/triage/priority', { priority: 'NORMAL' }, 'Normal:'); break;
       case '4': act('/triage/priority', { priority: 'LOW' }, 'Low:'); break;
-      case 'i': act('/triage/incident', {}, 'Marked as incident:'); break;
+      case 'i': incidentDialog(); break;
       case 'x': toggleBulk(current()); break;
       case 'o': case 'Enter': { var r = current(); if (r) window.location.href = r.getAttribute('data-href'); else return false; break; }
       default: return false;
@@ -304,6 +304,26 @@
     // in the picker every key stays there: what it did not use types into its filter
     e.stopImmediatePropagation();
   }, true);
+
+  // declare or join an incident for the selected tickets; the incident pages take it from there
+  function incidentDialog() {
+    if (readOnly) { say(READ_ONLY, true); return; }
+    var ids = targets();
+    if (!ids.length) { say('Pick a row first (j/k).', true); return; }
+    var box = document.getElementById('incident-dialog');
+    fetch('/incidents/picker?ticketIds=' + encodeURIComponent(ids.join(',')), { credentials: 'same-origin' })
+      .then(function (r) { return r.text().then(function (t) { return { ok: r.ok, text: t }; }); })
+      .then(function (r) {
+        if (!r.ok) { say('Incidents could not be read; try again.', true); return; }
+        box.innerHTML = r.text;
+        box.hidden = false;
+        box.onkeydown = function (e) { if (e.key === 'Escape') { box.hidden = true; e.stopPropagation(); } };
+        var close = document.getElementById('incident-dialog-close');
+        if (close) close.addEventListener('click', function () { box.hidden = true; });
+        var title = document.getElementById('incident-dialog-new');
+        if (title) title.focus();
+      });
+  }
 
   function toggleBulk(row) {
     if (!row) return;

@@ -30,6 +30,8 @@ public record OutboundMail(
         RESOLUTION,
         LEAD,
         STATUS_SUBSCRIPTION,
-        FORM_CONFIRMATION
+        FORM_CONFIRMATION,
+        INCIDENT_UPDATE,
+        INCIDENT_REMINDER
     }
 }
