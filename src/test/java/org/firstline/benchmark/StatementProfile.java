@@ -22,6 +22,7 @@ final class StatementProfile {
                 var s = c.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
             s.execute("select pg_stat_statements_reset()");
+            s.execute("select pg_stat_reset_shared('wal'), pg_stat_reset_slru()");
         }
     }
 
@@ -62,6 +63,18 @@ final class StatementProfile {
                             rs.getLong(4) / (double) units,
                             query.length() > 160 ? query.substring(0, 160) + "…" : query));
                 }
+            }
+            try (var wal = c.createStatement().executeQuery("""
+                    select (select wal_records from pg_stat_wal), (select wal_bytes from pg_stat_wal),
+                           (select sum(blks_zeroed + blks_written) from pg_stat_slru where name like 'MultiXact%')""")) {
+                wal.next();
+                out.insert(
+                        0,
+                        String.format(
+                                "  WAL: %.1f records, %.0f bytes per unit; multixact pages zeroed or written: %.3f per unit%n",
+                                wal.getLong(1) / (double) units,
+                                wal.getDouble(2) / units,
+                                wal.getLong(3) / (double) units));
             }
             out.insert(
                     0,

@@ -81,15 +81,43 @@ public final class SurgeBenchmark {
                 for (int i = 0; i < 300; i++) create(base, token, "Warm-up " + i);
                 for (int i = 0; i < 100; i++) Benchmark.get(base + "/api/v1/triage/desk?limit=50&sort=AGE", token);
 
-                int profiled = 400;
+                int profiled = Integer.parseInt(option(args, "--profiled", "400"));
+                int profileClients = Integer.parseInt(option(args, "--profile-clients", "4"));
+                // what PostgreSQL spends with nothing to do (Firstline's timers, PostgreSQL's own background), per
+                // second
+                double idle0 = CpuTime.ofPostgres(work.resolve("pg"));
+                Thread.sleep(10_000);
+                double idlePerSecond = (CpuTime.ofPostgres(work.resolve("pg")) - idle0) / 10;
+                line(out, "PostgreSQL CPU with no requests: %.1f ms per second", idlePerSecond * 1000);
                 StatementProfile.reset(jdbcUrl);
                 var next = new AtomicInteger();
-                runClients(clients, () -> {
+                double db0 = CpuTime.ofPostgres(work.resolve("pg")), app0 = CpuTime.ofProcess(app.pid());
+                long profileStart = System.nanoTime();
+                runClients(profileClients, () -> {
                     for (int i; (i = next.getAndIncrement()) < profiled; ) create(base, token, "Profiled " + i);
                 });
-                line(out, "What one API create runs in PostgreSQL (%d creates, 16 clients):", profiled);
-                out.append(StatementProfile.report(jdbcUrl, profiled, 45));
-                System.out.println(StatementProfile.report(jdbcUrl, profiled, 45));
+                double profileSeconds = (System.nanoTime() - profileStart) / 1e9;
+                line(
+                        out,
+                        "API creates alone, %d clients: %.0f tickets/s; CPU per ticket: Firstline %.2f ms, PostgreSQL %.2f ms",
+                        profileClients,
+                        profiled / profileSeconds,
+                        (CpuTime.ofProcess(app.pid()) - app0) * 1000 / profiled,
+                        (CpuTime.ofPostgres(work.resolve("pg")) - db0) * 1000 / profiled);
+                line(
+                        out,
+                        "  PostgreSQL CPU per ticket less what it spends with no requests: %.2f ms",
+                        (CpuTime.ofPostgres(work.resolve("pg")) - db0 - idlePerSecond * profileSeconds)
+                                * 1000
+                                / profiled);
+                line(out, "What one API create runs in PostgreSQL (%d creates):", profiled);
+                String profile = StatementProfile.report(jdbcUrl, profiled, 45);
+                out.append(profile);
+                System.out.println(profile);
+                if (args.length > 0 && java.util.Arrays.asList(args).contains("--profile-only")) {
+                    Files.writeString(work.resolve("results.txt"), out);
+                    return;
+                }
 
                 createMailbox(base, password, mail);
                 var processed = mail.processedCounter();
