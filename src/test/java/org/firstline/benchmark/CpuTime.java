@@ -25,6 +25,25 @@ final class CpuTime {
         }
     }
 
+    /**
+     * CPU of one PostgreSQL server only (its postmaster, which collects exited backends, and its live children), so
+     * that other databases on a shared machine do not count.
+     */
+    static double ofPostgres(Path dataDirectory) {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                    .get(0)
+                    .strip());
+            return ofProcess(postmaster)
+                    + ProcessHandle.of(postmaster).stream()
+                            .flatMap(ProcessHandle::children)
+                            .mapToDouble(p -> ofProcess(p.pid()))
+                            .sum();
+        } catch (IOException | RuntimeException e) {
+            return ofPostgres();
+        }
+    }
+
     static double ofPostgres() {
         return ProcessHandle.allProcesses()
                 .filter(p ->

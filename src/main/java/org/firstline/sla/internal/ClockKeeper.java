@@ -52,9 +52,11 @@ class ClockKeeper {
         activity(ticket.ticketId(), ticket.createdAt());
         if (ticket.finished()) return; // history imported as already resolved has nothing left to time
         var policy = policies.forPlan(ticket.planId());
-        for (SlaTarget target : List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION)) {
-            start(ticket, policy, target, ticket.createdAt());
-        }
+        start(
+                ticket,
+                policy,
+                List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION),
+                ticket.createdAt());
         if (ticket.status() == TicketStatus.PENDING) settle(ticket); // opened waiting: the pause decides
     }
 
@@ -77,7 +79,7 @@ class ClockKeeper {
                 jdbc.sql("""
                 select count(*) from ticket_sla where ticket_id = ? and target in ('FIRST_RESPONSE', 'NEXT_RESPONSE')
                   and met_at is null and stopped_at is null""").param(ticket.ticketId()).query(Integer.class).single() > 0;
-        if (!waiting) start(ticket, policies.forPlan(ticket.planId()), SlaTarget.NEXT_RESPONSE, since);
+        if (!waiting) start(ticket, policies.forPlan(ticket.planId()), List.of(SlaTarget.NEXT_RESPONSE), since);
     }
 
     void meet(long ticketId, List<SlaTarget> targets, Instant at) {
@@ -218,28 +220,40 @@ class ClockKeeper {
                 calculator.add(start, total.multipliedBy(term.atRiskPercent()).dividedBy(100), pauses));
     }
 
-    /** A new clock; its due time is worked out at once unless the ticket is pending (then the pause decides). */
-    private void start(TicketFacts ticket, Optional<PolicyView> policy, SlaTarget target, Instant at) {
-        var term = policy.flatMap(p -> term(ticket, p, target));
-        if (term.isEmpty()) return;
-        Deadline d = ticket.status() == TicketStatus.PENDING ? Deadline.PAUSED : deadline(at, term.get(), List.of());
+    /**
+     * New clocks, one statement for all of them; a due time is worked out at once unless the ticket is pending (then
+     * the pause decides).
+     */
+    private void start(TicketFacts ticket, Optional<PolicyView> policy, List<SlaTarget> targets, Instant at) {
+        var rows = new StringBuilder();
+        var params = new java.util.ArrayList<@Nullable Object>();
+        for (SlaTarget target : targets) {
+            var term = policy.flatMap(p -> term(ticket, p, target));
+            if (term.isEmpty()) continue;
+            Deadline d =
+                    ticket.status() == TicketStatus.PENDING ? Deadline.PAUSED : deadline(at, term.get(), List.of());
+            rows.append(rows.isEmpty() ? "" : ", ")
+                    .append("(?::bigint, ?, ?::bigint, ?::bigint, ?::integer, ?, ?::timestamptz, ?::timestamptz,"
+                            + " ?::timestamptz, ?::timestamptz)");
+            params.addAll(java.util.Arrays.asList(
+                    ticket.ticketId(),
+                    target.name(),
+                    term.get().policyId(),
+                    term.get().calendarId(),
+                    term.get().amount(),
+                    term.get().unit().name(),
+                    Timestamp.from(at),
+                    timestamp(d.due()),
+                    timestamp(d.warn()),
+                    timestamp(d.nextFire(false))));
+        }
+        if (rows.isEmpty()) return;
         jdbc.sql("""
                 insert into ticket_sla (ticket_id, target, cycle, policy_id, calendar_id, amount, unit, started_at, due_at, warn_at, next_fire_at)
-                select ?, ?, coalesce(max(cycle), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? from ticket_sla where ticket_id = ? and target = ?""")
-                .params(
-                        ticket.ticketId(),
-                        target.name(),
-                        term.get().policyId(),
-                        term.get().calendarId(),
-                        term.get().amount(),
-                        term.get().unit().name(),
-                        Timestamp.from(at),
-                        timestamp(d.due()),
-                        timestamp(d.warn()),
-                        timestamp(d.nextFire(false)),
-                        ticket.ticketId(),
-                        target.name())
-                .update();
+                select v.ticket_id, v.target,
+                       coalesce((select max(s.cycle) from ticket_sla s where s.ticket_id = v.ticket_id and s.target = v.target), 0) + 1,
+                       v.policy_id, v.calendar_id, v.amount, v.unit, v.started_at, v.due_at, v.warn_at, v.next_fire_at
+                from (values %s) as v (ticket_id, target, policy_id, calendar_id, amount, unit, started_at, due_at, warn_at, next_fire_at)""".formatted(rows)).params(params).update();
     }
 
     /** The policy's target for the ticket's priority; critical tickets of a plan around the clock run on a 24/7 calendar. */

@@ -17,6 +17,8 @@ public final class SimilarIndex {
 
     public record Match(long id, double similarity) {}
 
+    private static final int[] NONE = {};
+
     private final long[] ids;
     private final float[] norms;
     private final Map<String, int[]> postingDocs;
@@ -45,44 +47,62 @@ public final class SimilarIndex {
     }
 
     public static SimilarIndex build(List<Entry> entries) {
+        // words as numbers and each document as two small arrays: a rebuild of 50,000 documents needs tens of
+        // megabytes on top of the index it replaces, not the hundreds that maps and boxed postings took
         int n = entries.size();
-        List<Map<String, Integer>> termCounts = new ArrayList<>(n);
-        Map<String, Integer> df = new HashMap<>();
-        for (Entry e : entries) {
-            Map<String, Integer> tf = termFrequencies(e.subject(), e.body());
-            termCounts.add(tf);
-            tf.keySet().forEach(w -> df.merge(w, 1, Integer::sum));
+        Map<String, Integer> vocabulary = new HashMap<>();
+        int[][] docTerms = new int[n][];
+        int[][] docCounts = new int[n][];
+        int[] df = new int[1024];
+        for (int i = 0; i < n; i++) {
+            Map<String, Integer> tf =
+                    termFrequencies(entries.get(i).subject(), entries.get(i).body());
+            int[] terms = new int[tf.size()];
+            int[] counts = new int[tf.size()];
+            int k = 0;
+            for (var t : tf.entrySet()) {
+                int term = vocabulary.computeIfAbsent(t.getKey(), w -> vocabulary.size());
+                if (term == df.length) df = Arrays.copyOf(df, df.length * 2);
+                df[term]++;
+                terms[k] = term;
+                counts[k++] = t.getValue();
+            }
+            docTerms[i] = terms;
+            docCounts[i] = counts;
         }
-        Map<String, Double> idf = new HashMap<>();
-        df.forEach((w, d) -> idf.put(w, Math.log(1.0 + (double) n / d)));
-        Map<String, List<int[]>> docs = new HashMap<>();
-        Map<String, List<Float>> weights = new HashMap<>();
+        int words = vocabulary.size();
+        double[] termIdf = new double[words];
+        int[][] docsOf = new int[words][];
+        float[][] weightsOf = new float[words][];
+        for (int term = 0; term < words; term++) {
+            termIdf[term] = Math.log(1.0 + (double) n / df[term]);
+            docsOf[term] = new int[df[term]];
+            weightsOf[term] = new float[df[term]];
+        }
+        int[] filled = new int[words];
         long[] ids = new long[n];
         float[] norms = new float[n];
         for (int i = 0; i < n; i++) {
             ids[i] = entries.get(i).id();
             double norm = 0;
-            for (var t : termCounts.get(i).entrySet()) {
-                double w = (1 + Math.log(t.getValue()))
-                        * Objects.requireNonNull(idf.get(t.getKey()), "every counted word has an idf");
+            for (int k = 0; k < docTerms[i].length; k++) {
+                int term = docTerms[i][k];
+                double w = (1 + Math.log(docCounts[i][k])) * termIdf[term];
                 norm += w * w;
-                docs.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(new int[] {i});
-                weights.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add((float) w);
+                docsOf[term][filled[term]] = i;
+                weightsOf[term][filled[term]++] = (float) w;
             }
+            docTerms[i] = NONE; // done with: let it go while the postings fill
+            docCounts[i] = NONE;
             norms[i] = (float) Math.sqrt(norm);
         }
-        Map<String, int[]> postingDocs = new HashMap<>();
-        Map<String, float[]> postingWeights = new HashMap<>();
-        docs.forEach((w, list) -> {
-            int[] d = new int[list.size()];
-            float[] f = new float[list.size()];
-            List<Float> ws = Objects.requireNonNull(weights.get(w), "weighed with its postings");
-            for (int k = 0; k < d.length; k++) {
-                d[k] = list.get(k)[0];
-                f[k] = ws.get(k);
-            }
-            postingDocs.put(w, d);
-            postingWeights.put(w, f);
+        Map<String, int[]> postingDocs = HashMap.newHashMap(words);
+        Map<String, float[]> postingWeights = HashMap.newHashMap(words);
+        Map<String, Double> idf = HashMap.newHashMap(words);
+        vocabulary.forEach((w, term) -> {
+            postingDocs.put(w, docsOf[term]);
+            postingWeights.put(w, weightsOf[term]);
+            idf.put(w, termIdf[term]);
         });
         return new SimilarIndex(ids, norms, postingDocs, postingWeights, idf);
     }
