@@ -39,7 +39,7 @@ public class Maintenances {
         this.components = components;
     }
 
-    /** Work not cancelled and not over long ago, soonest first; cancelled work too when asked. */
+    /** Scheduled work, latest first (the last 200); cancelled work too when asked. */
     public List<MaintenanceView> list(boolean withCancelled) {
         return jdbc.sql(SELECT + (withCancelled ? "" : " where m.cancelled_at is null")
                         + " order by m.scheduled_for desc, m.id desc limit 200")

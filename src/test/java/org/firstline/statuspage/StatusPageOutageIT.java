@@ -113,6 +113,12 @@ class StatusPageOutageIT {
                             .get("/status/feed.atom", "application/atom+xml")
                             .body())
                     .contains("Deploys fail");
+            var unknown = agentBrowser.get("/status/nowhere", "text/html");
+            assertThat(unknown.status())
+                    .as("answered without the error page's session")
+                    .isEqualTo(404);
+            assertThat(agentBrowser.postForm("/status/summary.json", Map.of()).status())
+                    .isEqualTo(404);
 
             var page = anonymous.get("/status", "text/html").body();
             var token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]*)\"")

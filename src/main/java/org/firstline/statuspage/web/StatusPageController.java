@@ -42,6 +42,18 @@ class StatusPageController {
 
     private record Rendered(PublicPage page, String html) {}
 
+    /**
+     * Anything else under /status is answered here rather than by the error page, which belongs to the agents' side
+     * and would look for a session, in the database.
+     */
+    @org.springframework.web.bind.annotation.RequestMapping("/status/**")
+    ResponseEntity<String> notFound() {
+        return ResponseEntity.status(404)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CACHE)
+                .body("Not found. The status page is at /status.");
+    }
+
     @GetMapping({"/status", "/status/"})
     ResponseEntity<String> page(HttpServletRequest request, HttpServletResponse response) {
         PublicPage page = pages.current();
