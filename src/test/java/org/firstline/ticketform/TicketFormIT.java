@@ -364,6 +364,13 @@ class TicketFormIT extends ApiTest {
         form.post("/request/views/" + quiet.view() + "/left", Map.of());
         views.flush();
         assertThat(figures(rule)).containsExactly(3L, 1L, 1L);
+        var adminPage = signedIn(newAgent(AgentRole.ADMIN)).get("/admin/deflection", "text/html");
+        assertThat(adminPage.status()).isEqualTo(200);
+        assertThat(adminPage.body()).contains("Check " + word).contains("<td>3</td>");
+        assertThat(signedIn(newAgent(AgentRole.AGENT))
+                        .get("/admin/deflection", "text/html")
+                        .status())
+                .isEqualTo(403);
 
         clock.advance(Duration.ofMinutes(31));
         views.closeStale();

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.ticketform.FormConfirmationRequested;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,22 +53,19 @@ public class PendingRequests {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final String publicUrl;
-    private final int limitPerHour;
-    private final int networkLimitPerHour;
+    private final SubmissionLimits limits;
 
     PendingRequests(
             JdbcClient jdbc,
             Clock clock,
             ApplicationEventPublisher events,
             FirstlineSettings settings,
-            @Value("${firstline.ticket-form.limit-per-hour:5}") int limitPerHour,
-            @Value("${firstline.ticket-form.network-limit-per-hour:20}") int networkLimitPerHour) {
+            SubmissionLimits limits) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
         this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
-        this.limitPerHour = limitPerHour;
-        this.networkLimitPerHour = networkLimitPerHour;
+        this.limits = limits;
     }
 
     /**
@@ -89,7 +85,7 @@ public class PendingRequests {
                 .params(ipHash, hourAgo)
                 .query(Integer.class)
                 .single();
-        if (byAddress >= limitPerHour || byNetwork >= networkLimitPerHour) throw new TooManyRequests();
+        if (byAddress >= limits.perAddress() || byNetwork >= limits.perNetwork()) throw new TooManyRequests();
         String token = token();
         Instant expires = now.plus(LIFETIME);
         long id = jdbc.sql("""

@@ -32,7 +32,7 @@ class SubmissionLimitIT extends ApiTest {
 
     @Test
     void aNetworkAddressSendingForManyAddressesIsStoppedAtItsLimit() {
-        var requests = new PendingRequests(jdbc, clock, events, settings, 5, 3);
+        var requests = new PendingRequests(jdbc, clock, events, settings, new SubmissionLimits(5, 3));
         String network = "net-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             requests.submit("N", UUID.randomUUID() + "@many.test", "S", "D", network);
