@@ -2,6 +2,7 @@ package org.firstline.email.internal;
 
 import java.util.List;
 import org.firstline.email.MailboxView;
+import org.firstline.platform.MailUnavailableException;
 import org.firstline.ticketform.FormConfirmationRequested;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * A request sent from the public form is confirmed from the mailbox it names: the link is mailed, queued in the
  * transaction that stored the request, from the form's mailbox ({@code firstline.ticket-form.mailbox}, else the first
- * that can send). With no mailbox that can send, it is not queued: the form cannot be confirmed until one exists.
+ * that can send). With no mailbox that can send,
+ * the request is refused there and then, so the sender is told instead of waiting for a link.
  */
 @Component
 class FormConfirmationMailer {
@@ -31,7 +33,7 @@ class FormConfirmationMailer {
     @EventListener
     void on(FormConfirmationRequested requested) {
         MailboxView mailbox = mailboxes.senderAt(formMailbox).orElse(null);
-        if (mailbox == null) return;
+        if (mailbox == null) throw new MailUnavailableException("the confirmation link");
         String body = """
                 Hello %s,
 

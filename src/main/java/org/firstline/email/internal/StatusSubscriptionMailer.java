@@ -1,41 +1,31 @@
 package org.firstline.email.internal;
 
 import java.util.List;
+import org.firstline.platform.MailUnavailableException;
 import org.firstline.statuspage.SubscriptionRequested;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Asks a new status page subscriber to confirm, from the first mailbox that can send. Queued in the transaction
- * that recorded the request; with no mailbox able to send, nothing can go out and the request waits for a new one.
+ * that recorded the request; with no mailbox able to send, the request is refused
+ * there and then and the visitor is told.
  */
 @Component
 class StatusSubscriptionMailer {
-    private static final Logger log = LoggerFactory.getLogger(StatusSubscriptionMailer.class);
-
-    private final JdbcClient jdbc;
+    private final MailboxStore mailboxes;
     private final Outbox outbox;
 
-    StatusSubscriptionMailer(JdbcClient jdbc, Outbox outbox) {
-        this.jdbc = jdbc;
+    StatusSubscriptionMailer(MailboxStore mailboxes, Outbox outbox) {
+        this.mailboxes = mailboxes;
         this.outbox = outbox;
     }
 
-    private record Sender(long id, String address) {}
-
     @EventListener
     void on(SubscriptionRequested requested) {
-        var sender = jdbc.sql(
-                        "select id, address from mailbox where smtp_host is not null and enabled order by id limit 1")
-                .query((rs, n) -> new Sender(rs.getLong("id"), rs.getString("address")))
-                .optional();
-        if (sender.isEmpty()) {
-            log.warn("No mailbox can send the status page subscription confirmation");
-            return;
-        }
+        var sender = mailboxes
+                .senderAt(null)
+                .orElseThrow(() -> new MailUnavailableException("the subscription confirmation"));
         String body = """
                 Hello,
 
@@ -48,7 +38,7 @@ class StatusSubscriptionMailer {
                 """.formatted(requested.pageName(), requested.confirmUrl());
         outbox.enqueue(
                 new OutboundMail(
-                        sender.get().id(),
+                        sender.id(),
                         null,
                         null,
                         OutboundMail.Kind.STATUS_SUBSCRIPTION,
@@ -56,6 +46,6 @@ class StatusSubscriptionMailer {
                         List.of(),
                         "Confirm your subscription to " + requested.pageName() + " status updates",
                         body),
-                sender.get().address());
+                sender.address());
     }
 }

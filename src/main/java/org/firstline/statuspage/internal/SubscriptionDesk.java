@@ -2,6 +2,7 @@ package org.firstline.statuspage.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.firstline.platform.InvalidRequestException;
+import org.firstline.platform.MailUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,9 @@ public class SubscriptionDesk {
         try {
             change.run();
             return done;
+        } catch (MailUnavailableException e) {
+            return new Answer(
+                    503, "We cannot send mail right now, so the subscription was not started. Please try again later.");
         } catch (DataAccessException | TransactionException e) {
             log.warn("A status page subscription change could not be saved", e);
             return new Answer(503, AWAY);

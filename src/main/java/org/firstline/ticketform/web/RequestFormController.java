@@ -3,6 +3,7 @@ package org.firstline.ticketform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.UUID;
+import org.firstline.platform.MailUnavailableException;
 import org.firstline.ticketform.internal.FormSigner;
 import org.firstline.ticketform.internal.FormViews;
 import org.firstline.ticketform.internal.PendingRequests;
@@ -29,6 +30,9 @@ class RequestFormController {
             + " Nothing reaches our team until you do.";
     static final String TOO_MANY =
             "You have sent several requests in the last hour. Please try again later, or write to us by email.";
+    static final String NO_MAIL =
+            "We cannot send the confirmation mail right now, so your request was not sent. What you"
+                    + " typed is kept here: please try again later, or write to us by email.";
     static final String EXPIRED = "This form was open too long to be sent safely. Reload the page and send it again:"
             + " what you typed is kept.";
     static final String FOREIGN = "This form can only be sent from our own page.";
@@ -113,6 +117,8 @@ class RequestFormController {
                     signer.hash(request.getRemoteAddr()));
         } catch (PendingRequests.TooManyRequests e) {
             return new Answer(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, Map.of(), false);
+        } catch (MailUnavailableException e) {
+            return new Answer(HttpStatus.SERVICE_UNAVAILABLE, NO_MAIL, Map.of(), false);
         }
         views.submitted(view);
         return new Answer(HttpStatus.OK, message, Map.of(), true);
