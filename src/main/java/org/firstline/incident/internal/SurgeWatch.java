@@ -69,11 +69,19 @@ public class SurgeWatch {
         return settings();
     }
 
+    /** The biggest surge, if any. */
     public Optional<Surge> current() {
+        return all().stream().findFirst();
+    }
+
+    /** Up to five surges, biggest first. */
+    public List<Surge> all() {
         Settings s = settings();
+        var seen = new java.util.HashSet<List<Long>>();
         var since = Timestamp.from(
                 clock.instant().minus(Duration.ofMinutes(java.util.Objects.requireNonNull(s.minutes()))));
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         with recent as (
                             select t.id, t.number, t.organization_id, tsvector_to_array(to_tsvector('english', t.subject)) words
                             from ticket t
@@ -92,7 +100,7 @@ public class SurgeWatch {
                         from pairs group by anchor
                         having count(*) >= :tickets and count(distinct organization_id) >= :orgs
                         order by count(*) desc, count(distinct organization_id) desc, anchor desc
-                        limit 1""")
+                        limit 50""")
                 .param("since", since)
                 .param("tickets", s.tickets())
                 .param("orgs", s.organizations())
@@ -101,6 +109,11 @@ public class SurgeWatch {
                         List.of((Long[]) rs.getArray("numbers").getArray()),
                         rs.getLong("orgs"),
                         List.of((String[]) rs.getArray("words").getArray())))
-                .optional();
+                .list()
+                .stream()
+                // every ticket of a surge anchors the same group: one each
+                .filter(surge -> seen.add(surge.ticketIds()))
+                .limit(5)
+                .toList();
     }
 }

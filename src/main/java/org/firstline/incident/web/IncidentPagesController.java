@@ -106,7 +106,9 @@ class IncidentPagesController {
     @GetMapping("/incidents/{id}")
     String page(@PathVariable long id, @RequestParam(defaultValue = "timeline") String tab, Model model) {
         model.addAttribute("section", "incidents");
-        model.addAttribute("incident", store.get(id));
+        var incident = store.get(id);
+        model.addAttribute("incident", incident);
+        model.addAttribute("html", parts.html(incident));
         model.addAttribute("tab", tab);
         model.addAttribute("statuses", IncidentStatus.values());
         model.addAttribute("impacts", IncidentImpact.values());

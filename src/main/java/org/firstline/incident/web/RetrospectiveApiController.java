@@ -69,10 +69,8 @@ class RetrospectiveApiController {
     }
 
     @GetMapping("/api/v1/incidents/surge")
-    ResponseEntity<SurgeWatch.Surge> surge() {
-        return surges.current()
-                .map(ResponseEntity::ok)
-                .orElse(ResponseEntity.noContent().build());
+    List<SurgeWatch.Surge> surge() {
+        return surges.all();
     }
 
     @GetMapping("/api/v1/incident-settings")
