@@ -51,8 +51,11 @@ public class StatusBoard {
         live.announce(EVENT, 0);
     }
 
-    /** Reads the status now; on failure the last reading stays. */
-    public boolean refresh() {
+    /**
+     * Reads the status now; on failure the last reading stays. One reading at a time, so a reading that began before
+     * a change cannot finish after one that saw it and put the older state back.
+     */
+    public synchronized boolean refresh() {
         try {
             current = reader.read();
             return true;

@@ -68,6 +68,24 @@ class IncidentPagesIT extends ApiTest {
     }
 
     @Test
+    void theTicketPageShowsTheTicketsIncidentsAndOffersToDeclareOrJoin() {
+        var agent = api(AgentRole.AGENT);
+        long ticket = ticket(agent, "Checkout is slow", org(agent));
+        String title = unique("Checkout latency");
+        long id = agent.post("/api/v1/incidents", map("title", title))
+                .json()
+                .get("id")
+                .asLong();
+        var browser = signedIn(newAgent(AgentRole.AGENT));
+        String before = browser.get("/incidents/tickets/" + ticket + "/panel", "text/html").body();
+        assertThat(before).contains("Not part of an incident", "Join: " + title, "Declare and link");
+
+        agent.post("/api/v1/incidents/" + id + "/tickets", map("ticketIds", List.of(ticket)));
+        String after = browser.get("/incidents/tickets/" + ticket + "/panel", "text/html").body();
+        assertThat(after).contains("/incidents/" + id, title).doesNotContain("Not part of an incident");
+    }
+
+    @Test
     void theRetrospectiveRoundTripsAndItsActionsAreFollowedToDone() {
         var agent = api(AgentRole.AGENT);
         long id = agent.post("/api/v1/incidents", map("title", unique("Outage")))

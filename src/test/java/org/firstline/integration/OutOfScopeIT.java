@@ -60,9 +60,10 @@ class OutOfScopeIT extends ApiTest {
                             "A custom dashboard is new work",
                             "/tickets/" + ticket.get("number").asLong());
         });
+        // the supporter's own assignment may have been mailed (when a mailbox can send); the hand-over is not
         assertThat(mail(owned, "ASSIGNMENT"))
                 .as("the account manager talks to the client")
-                .isEmpty();
+                .noneMatch(m -> m.contains(manager.displayName()));
         assertThat(api(manager).get("/api/v1/leads").body()).contains("A custom dashboard is new work");
 
         // straight from the desk: it leaves the desk

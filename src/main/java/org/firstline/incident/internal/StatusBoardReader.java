@@ -18,6 +18,7 @@ import org.firstline.incident.PublicUpdate;
 import org.firstline.platform.BackgroundLoop;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads what the public status page shows, in one read-only transaction so the parts agree. */
@@ -31,7 +32,7 @@ public class StatusBoardReader {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true, timeout = 5)
+    @Transactional(readOnly = true, timeout = 5, isolation = Isolation.REPEATABLE_READ)
     public PublicStatus read() {
         Instant now = clock.instant();
         Instant recent = now.minus(Duration.ofDays(PublicStatus.RECENT_DAYS));
