@@ -201,7 +201,14 @@ class TicketLifecycleIT extends ApiTest {
         var entries = api.get("/api/v1/tickets/" + id + "/audit").json().get("items");
 
         assertThat(find(entries, "ticket", "created", null)).isNotNull();
-        assertThat(find(entries, "message", "created", null)).isNotNull();
+        JsonNode message = find(entries, "message", "created", null);
+        assertThat(message.get("after").asString())
+                .as("a message's entry records its row without the body")
+                .contains("\"kind\": \"PUBLIC\"", "\"ticket_id\": " + id)
+                .doesNotContain("\"body\"", "Please help");
+        assertThat(find(entries, "ticket", "created", null).get("after").asString())
+                .contains("\"subject\": \"Lifecycle\"", "\"status\": \"NEW\"")
+                .doesNotContain("updated_at");
         JsonNode priority = find(entries, "ticket", "changed", "priority");
         assertThat(priority.get("before").asString()).isEqualTo("NORMAL");
         assertThat(priority.get("after").asString()).isEqualTo("HIGH");

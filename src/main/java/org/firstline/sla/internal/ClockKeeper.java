@@ -49,14 +49,18 @@ class ClockKeeper {
 
     /** A new ticket: acknowledgement, first response and resolution start when it was created. */
     void opened(TicketFacts ticket) {
-        activity(ticket.ticketId(), ticket.createdAt());
-        if (ticket.finished()) return; // history imported as already resolved has nothing left to time
+        if (ticket.finished()) { // history imported as already resolved has nothing left to time
+            activity(ticket.ticketId(), ticket.createdAt());
+            return;
+        }
         var policy = policies.forPlan(ticket.planId());
-        start(
+        boolean started = start(
                 ticket,
                 policy,
                 List.of(SlaTarget.ACKNOWLEDGEMENT, SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION),
-                ticket.createdAt());
+                ticket.createdAt(),
+                true);
+        if (!started) activity(ticket.ticketId(), ticket.createdAt());
         if (ticket.status() == TicketStatus.PENDING) settle(ticket); // opened waiting: the pause decides
     }
 
@@ -79,7 +83,7 @@ class ClockKeeper {
                 jdbc.sql("""
                 select count(*) from ticket_sla where ticket_id = ? and target in ('FIRST_RESPONSE', 'NEXT_RESPONSE')
                   and met_at is null and stopped_at is null""").param(ticket.ticketId()).query(Integer.class).single() > 0;
-        if (!waiting) start(ticket, policies.forPlan(ticket.planId()), List.of(SlaTarget.NEXT_RESPONSE), since);
+        if (!waiting) start(ticket, policies.forPlan(ticket.planId()), List.of(SlaTarget.NEXT_RESPONSE), since, false);
     }
 
     void meet(long ticketId, List<SlaTarget> targets, Instant at) {
@@ -102,9 +106,7 @@ class ClockKeeper {
     }
 
     void activity(long ticketId, Instant at) {
-        jdbc.sql("""
-                insert into ticket_public_activity (ticket_id, last_public_at) values (?, ?)
-                on conflict (ticket_id) do update set last_public_at = greatest(ticket_public_activity.last_public_at, excluded.last_public_at)""").params(ticketId, Timestamp.from(at)).update();
+        jdbc.sql(ACTIVITY).params(ticketId, Timestamp.from(at)).update();
     }
 
     /** Brings pauses in line with the ticket's status, then works out every running clock again. */
@@ -224,9 +226,20 @@ class ClockKeeper {
      * New clocks, one statement for all of them; a due time is worked out at once unless the ticket is pending (then
      * the pause decides).
      */
-    private void start(TicketFacts ticket, Optional<PolicyView> policy, List<SlaTarget> targets, Instant at) {
+    private static final String ACTIVITY = """
+            insert into ticket_public_activity (ticket_id, last_public_at) values (?, ?)
+            on conflict (ticket_id) do update set last_public_at = greatest(ticket_public_activity.last_public_at, excluded.last_public_at)""";
+
+    /**
+     * Starts the next cycle of each target that has a term; returns whether any started. A new ticket ({@code
+     * opening}) has no clocks yet: each starts its first cycle, and its first public activity is recorded in the same
+     * statement.
+     */
+    private boolean start(
+            TicketFacts ticket, Optional<PolicyView> policy, List<SlaTarget> targets, Instant at, boolean opening) {
         var rows = new StringBuilder();
         var params = new java.util.ArrayList<@Nullable Object>();
+        if (opening) params.addAll(List.of(ticket.ticketId(), Timestamp.from(at)));
         for (SlaTarget target : targets) {
             var term = policy.flatMap(p -> term(ticket, p, target));
             if (term.isEmpty()) continue;
@@ -247,13 +260,21 @@ class ClockKeeper {
                     timestamp(d.warn()),
                     timestamp(d.nextFire(false))));
         }
-        if (rows.isEmpty()) return;
+        if (rows.isEmpty()) return false;
         jdbc.sql("""
+                %s
                 insert into ticket_sla (ticket_id, target, cycle, policy_id, calendar_id, amount, unit, started_at, due_at, warn_at, next_fire_at)
-                select v.ticket_id, v.target,
-                       coalesce((select max(s.cycle) from ticket_sla s where s.ticket_id = v.ticket_id and s.target = v.target), 0) + 1,
+                select v.ticket_id, v.target, %s,
                        v.policy_id, v.calendar_id, v.amount, v.unit, v.started_at, v.due_at, v.warn_at, v.next_fire_at
-                from (values %s) as v (ticket_id, target, policy_id, calendar_id, amount, unit, started_at, due_at, warn_at, next_fire_at)""".formatted(rows)).params(params).update();
+                from (values %s) as v (ticket_id, target, policy_id, calendar_id, amount, unit, started_at, due_at, warn_at, next_fire_at)""".formatted(
+                                opening ? "with activity as (" + ACTIVITY + ")" : "",
+                                opening
+                                        ? "1"
+                                        : "coalesce((select max(s.cycle) from ticket_sla s where s.ticket_id = v.ticket_id and s.target = v.target), 0) + 1",
+                                rows))
+                .params(params)
+                .update();
+        return true;
     }
 
     /** The policy's target for the ticket's priority; critical tickets of a plan around the clock run on a 24/7 calendar. */

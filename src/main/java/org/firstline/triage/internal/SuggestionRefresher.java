@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes a new ticket's stored suggestions off the request thread, a few at a time so that a burst of new tickets
- * cannot take every database connection; tickets on the desk still without one are filled in by {@link #fillMissing}.
+ * Computes a ticket's stored suggestions: a new ticket's in the transaction that opens it, or off the request thread a
+ * few at a time so that a burst cannot take every database connection; tickets on the desk still without one are
+ * filled in by {@link #fillMissing}.
  */
 @Component
 public class SuggestionRefresher {
@@ -66,6 +67,23 @@ public class SuggestionRefresher {
         } catch (RuntimeException e) {
             // the executor is shut down: the application is stopping, and the background step catches up after start
             waiting.release();
+        }
+    }
+
+    /**
+     * Computes a new ticket's suggestions in the transaction that opens it: one commit for both, and the background
+     * step never finds it without them while a separate computation is still on its way. A database error fails the
+     * create like any other of its statements; anything else is tried again after commit (with {@code later}).
+     */
+    void refreshWithin(long ticketId, java.util.function.Consumer<Runnable> later) {
+        try {
+            suggestions.getObject().refresh(ticketId);
+            live.announce("suggestion", ticketId);
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("Could not compute suggestions for new ticket {}; trying again after it is saved", ticketId, e);
+            later.accept(() -> refreshLater(ticketId));
         }
     }
 

@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * What triage does when tickets change, in the transaction of the change: desks and ticket pages are told (NOTIFY goes
- * out at commit), a team's arrival time is kept for its stand-up queue, and a new ticket gets its suggestions computed
- * just after commit (the background sweep fills in any a crash left out).
+ * out at commit), a team's arrival time is kept for its stand-up queue, and a new ticket gets its suggestions in the
+ * transaction that opens it (the background sweep fills in any that could not be computed then).
  */
 @Component
 class TicketEventsForTriage {
@@ -33,7 +33,7 @@ class TicketEventsForTriage {
     @EventListener
     void opened(TicketOpened event) {
         live.announce("ticket", event.ticketId());
-        afterCommit(() -> refresher.refreshLater(event.ticketId()));
+        refresher.refreshWithin(event.ticketId(), TicketEventsForTriage::afterCommit);
     }
 
     @EventListener
