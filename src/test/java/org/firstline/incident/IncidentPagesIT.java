@@ -77,11 +77,13 @@ class IncidentPagesIT extends ApiTest {
                 .get("id")
                 .asLong();
         var browser = signedIn(newAgent(AgentRole.AGENT));
-        String before = browser.get("/incidents/tickets/" + ticket + "/panel", "text/html").body();
+        String before = browser.get("/incidents/tickets/" + ticket + "/panel", "text/html")
+                .body();
         assertThat(before).contains("Not part of an incident", "Join: " + title, "Declare and link");
 
         agent.post("/api/v1/incidents/" + id + "/tickets", map("ticketIds", List.of(ticket)));
-        String after = browser.get("/incidents/tickets/" + ticket + "/panel", "text/html").body();
+        String after = browser.get("/incidents/tickets/" + ticket + "/panel", "text/html")
+                .body();
         assertThat(after).contains("/incidents/" + id, title).doesNotContain("Not part of an incident");
     }
 

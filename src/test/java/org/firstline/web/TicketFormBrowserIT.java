@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(
         properties = {
             "firstline.public-url=http://desk.test",
-            "firstline.ticket-form.mailbox=form-help@firstline.test",
+            "firstline.ticket-form.mailbox=form-browser@firstline.test",
             "firstline.ticket-form.network-limit-per-hour=100000"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,7 +70,7 @@ class TicketFormBrowserIT extends ApiTest {
     @BeforeAll
     void start() {
         browser = BrowserSupport.start();
-        mail = new TestMailServer("form-help@firstline.test");
+        mail = new TestMailServer("form-browser@firstline.test");
         admin = api(AgentRole.ADMIN);
         mail.mailbox(admin, "Firstline Support");
         base = "http://localhost:" + port;
