@@ -150,7 +150,8 @@
       headers: { Accept: 'application/json', 'X-Firstline-Form': '1' }
     }).then(function (r) {
       var json = (r.headers.get('Content-Type') || '').indexOf('application/json') === 0;
-      if (r.status === 503 || !json) { say(OUTAGE, false); return; }
+      // the form's own answers are JSON with a message for the person; anything else (an outage page) is the outage
+      if (!json) { say(OUTAGE, false); return; }
       return r.json().then(function (data) {
         if (data.sent) {
           submitted = true;
@@ -163,7 +164,7 @@
           return;
         }
         showProblems(data.problems || {});
-        say(data.message, false);
+        say(data.message || OUTAGE, false);
       });
     }).catch(function () { say(OUTAGE, false); })
       .finally(function () { button.disabled = false; });

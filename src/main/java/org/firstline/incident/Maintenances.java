@@ -129,7 +129,18 @@ public class Maintenances {
         }
     }
 
+    /** PostgreSQL keeps years 4713 BC to 294276 AD; planned work is this millennium's business. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static void window(Instant from, Instant until) {
+        for (var end :
+                List.of(java.util.Map.entry("scheduledFor", from), java.util.Map.entry("scheduledUntil", until))) {
+            if (end.getValue().isBefore(EARLIEST) || end.getValue().isAfter(LATEST)) {
+                throw new InvalidRequestException(end.getKey(), "must be between the years 2000 and 9999");
+            }
+        }
         if (!until.isAfter(from)) {
             throw new InvalidRequestException("scheduledUntil", "must be after scheduledFor");
         }

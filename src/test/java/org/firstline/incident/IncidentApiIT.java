@@ -62,6 +62,16 @@ class IncidentApiIT extends ApiTest {
                 map("body", "We are helping " + orgName.toUpperCase() + " sign in again", "public", true));
         assertThat(publicNamingOrg.status()).isEqualTo(400);
         assertThat(publicNamingOrg.body()).contains("body", "names the affected organization", orgName);
+        // other spacing, punctuation or none between the name's words names it just the same
+        for (String disguised : List.of(
+                orgName.replace(" ", "\n"),
+                orgName.replace(" ", "\u00a0\t"),
+                orgName.replace(" ", "-"),
+                orgName.replace(" ", "").replace("-", ""))) {
+            var refused = agent.post(
+                    "/api/v1/incidents/" + id + "/updates", map("body", "Helping " + disguised, "public", true));
+            assertThat(refused.status()).as(disguised).isEqualTo(400);
+        }
         var internalNamingOrg = agent.post(
                 "/api/v1/incidents/" + id + "/updates", map("body", "First seen at " + orgName, "public", false));
         assertThat(internalNamingOrg.status()).isEqualTo(201);

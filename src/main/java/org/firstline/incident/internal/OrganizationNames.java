@@ -17,19 +17,29 @@ final class OrganizationNames {
                 .param(incidentId)
                 .query((rs, n) -> rs.getString(1))
                 .list();
-        String lower = text.toLowerCase(Locale.ROOT);
+        String words = words(text);
+        String joined = words.replace(" ", "");
         for (String name : names) {
-            String n = name.strip().toLowerCase(Locale.ROOT);
+            String n = words(name).strip();
             if (n.isEmpty()) continue;
-            // whole words only, so an organization called "Web" does not refuse "website"
-            if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(n) + "(?![\\p{L}\\p{N}])")
-                    .matcher(lower)
-                    .find()) {
+            // whole words only, so an organization called "Web" does not refuse "website"; any spacing or punctuation
+            // between a name's words counts as a space, and a name of several words is also caught run together
+            boolean named = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(n) + "(?![\\p{L}\\p{N}])")
+                            .matcher(words)
+                            .find()
+                    || (n.contains(" ") && joined.contains(n.replace(" ", "")));
+            if (named) {
                 throw new InvalidRequestException(
                         field,
                         "names the affected organization \"" + name
                                 + "\": public text never names organizations; describe the effect instead");
             }
         }
+    }
+
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private static String words(String text) {
+        return SEPARATORS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.firstline.integration.EngineeringIssues;
 import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,6 +150,14 @@ public class Retrospectives {
         requireWriter(actor);
         requireIncident(incidentId);
         if (form.engineeringIssueId() != null) issues.get(form.engineeringIssueId());
+        if (form.ownerId() != null
+                && jdbc.sql("select count(*) from agent where id = ?")
+                                .param(form.ownerId())
+                                .query(Integer.class)
+                                .single()
+                        == 0) {
+            throw new InvalidRequestException("ownerId", "is not an agent");
+        }
         return jdbc.sql("""
                         insert into incident_action (incident_id, title, owner_id, due_on, engineering_issue_id, created_at)
                         values (?, ?, ?, ?, ?, ?) returning id""")

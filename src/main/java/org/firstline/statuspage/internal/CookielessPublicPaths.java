@@ -28,7 +28,17 @@ class CookielessPublicPaths extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.equals("/status") || path.startsWith("/status/"));
+        return !(path.equals("/status")
+                || path.startsWith("/status/")
+                // the files those pages load, and the public ticket form, are wanted most while the database is away
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/img/")
+                || path.startsWith("/webjars/")
+                || path.equals("/favicon.svg")
+                || path.equals("/widget.js")
+                || path.equals("/request")
+                || path.startsWith("/request/"));
     }
 
     @Override
