@@ -45,10 +45,12 @@ public class DisplayTimes {
         boolean future = !d.isNegative();
         d = d.abs();
         String amount;
+        // hours and days to the nearest, so an update due at 20:00 reads "in 2 h" at 18:01, not "in 1 h"
+        long hours = Math.round(d.toMinutes() / 60.0);
         if (d.toMinutes() < 1) return "just now";
         else if (d.toHours() < 1) amount = d.toMinutes() + " min";
-        else if (d.toHours() < 48) amount = d.toHours() + " h";
-        else amount = d.toDays() + " d";
+        else if (hours < 48) amount = hours + " h";
+        else amount = Math.round(d.toMinutes() / 1440.0) + " d";
         return future ? "in " + amount : amount + " ago";
     }
 

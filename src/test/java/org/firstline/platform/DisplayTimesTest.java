@@ -24,9 +24,12 @@ class DisplayTimesTest {
               -2400 | 40 min ago
                3599 | in 59 min
                3600 | in 1 h
+               5340 | in 1 h
+               7140 | in 2 h
              -97200 | 27 h ago
               97200 | in 27 h
-             172799 | in 47 h
+             171000 | in 2 d
+             169199 | in 47 h
              172800 | in 2 d
             -259200 | 3 d ago
             """)

@@ -70,20 +70,23 @@ class IncidentPagesController {
             }
             if (title.length() > 200) throw new InvalidRequestException("title", "must be at most 200 characters");
             var ids = ticketIdsOf(tickets);
+            // from the desk's dialog or the ticket page: the first ticket is the one it was declared from
+            boolean fromTicket = source.equals("TICKET") && !ids.isEmpty();
             var declared = declarations.declare(
                     new DeclareForm(
                             title,
                             source.equals("SURGE") ? org.firstline.incident.internal.IncidentView.Source.SURGE : null,
+                            fromTicket ? ids.getFirst() : null,
                             null,
-                            null,
-                            ids,
+                            fromTicket ? ids.subList(1, ids.size()) : ids,
                             severity,
                             null,
                             null,
                             null),
                     agent);
             flash.addFlashAttribute(
-                    "notice", "Incident declared" + (ids.isEmpty() ? "." : " with " + ids.size() + " tickets linked."));
+                    "notice",
+                    "Incident declared" + (ids.isEmpty() ? "." : " with " + ticketCount(ids.size()) + " linked."));
             return "redirect:/incidents/" + declared.id();
         });
     }
@@ -161,7 +164,7 @@ class IncidentPagesController {
             RedirectAttributes flash) {
         return refusing(flash, "redirect:/incidents/" + id, () -> {
             int linked = tickets.link(id, new LinkForm(ticketIdsOf(ticketIds), numbersOf(numbers)));
-            flash.addFlashAttribute("notice", linked + " tickets linked.");
+            flash.addFlashAttribute("notice", ticketCount(linked) + " linked.");
             return "redirect:/incidents/" + id;
         });
     }
@@ -206,5 +209,9 @@ class IncidentPagesController {
             flash.addFlashAttribute("error", RefusalMessages.of(e));
             return back;
         }
+    }
+
+    private static String ticketCount(int count) {
+        return count == 1 ? "1 ticket" : count + " tickets";
     }
 }
