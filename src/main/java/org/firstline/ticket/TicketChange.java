@@ -81,6 +81,31 @@ public record TicketChange(
                 null);
     }
 
+    /** A change of status alone, with its pending reason or its resolution. */
+    public static TicketChange toStatus(
+            TicketStatus status,
+            @Nullable PendingReason pendingReason,
+            @Nullable Resolution resolution,
+            @Nullable String resolutionLink) {
+        return new TicketChange(
+                null,
+                status,
+                pendingReason,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                resolution,
+                resolutionLink);
+    }
+
     /**
      * JSON cannot tell Jackson "absent" from "null" for an Optional component (both arrive empty), so the caller says
      * which fields the request really carried; the ones it did not stay unchanged.

@@ -345,23 +345,7 @@ public class Approvals {
 
     static TicketChange statusChange(
             TicketStatus status, @Nullable PendingReason reason, @Nullable Resolution resolution) {
-        return new TicketChange(
-                null,
-                status,
-                reason,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                resolution,
-                null);
+        return TicketChange.toStatus(status, reason, resolution, null);
     }
 
     static String token() {

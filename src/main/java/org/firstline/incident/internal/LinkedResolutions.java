@@ -38,26 +38,7 @@ class LinkedResolutions {
                         select t.id from incident_ticket it join ticket t on t.id = it.ticket_id
                         where it.incident_id = ? and t.status in ('NEW', 'OPEN', 'PENDING') order by t.id""").param(incidentId).query((rs, n) -> rs.getLong(1)).list();
         for (long ticketId : open) {
-            changes.change(
-                    ticketId,
-                    new TicketChange(
-                            null,
-                            TicketStatus.RESOLVED,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            resolution,
-                            link),
-                    actor);
+            changes.change(ticketId, TicketChange.toStatus(TicketStatus.RESOLVED, null, resolution, link), actor);
         }
         return open.size();
     }

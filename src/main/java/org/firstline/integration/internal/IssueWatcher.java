@@ -156,23 +156,7 @@ public class IssueWatcher {
             if ("PLANNING".equals(issue.purpose())) {
                 changes.change(
                         ticket.id(),
-                        new TicketChange(
-                                null,
-                                TicketStatus.RESOLVED,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                Resolution.PLANNED_WORK_DONE,
-                                issue.url()),
+                        TicketChange.toStatus(TicketStatus.RESOLVED, null, Resolution.PLANNED_WORK_DONE, issue.url()),
                         system);
                 note(ticket, "The planning issue " + issue.url() + " was closed: the planned work is done.", system);
             } else {
