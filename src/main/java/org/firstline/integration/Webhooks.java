@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.firstline.integration.internal.ActiveWebhooks;
 import org.firstline.integration.internal.OutboundGuard;
 import org.firstline.platform.NotFoundException;
 import org.firstline.platform.SecretCipher;
@@ -27,8 +28,10 @@ public class Webhooks {
     private final Clock clock;
     private final SecretCipher cipher;
     private final OutboundGuard guard;
+    private final ActiveWebhooks active;
 
-    Webhooks(JdbcClient jdbc, Clock clock, SecretCipher cipher, OutboundGuard guard) {
+    Webhooks(JdbcClient jdbc, Clock clock, SecretCipher cipher, OutboundGuard guard, ActiveWebhooks active) {
+        this.active = active;
         this.jdbc = jdbc;
         this.clock = clock;
         this.cipher = cipher;
@@ -65,6 +68,7 @@ public class Webhooks {
                         Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
+        active.changed();
         return new CreatedWebhook(get(id), secret);
     }
 
@@ -76,6 +80,7 @@ public class Webhooks {
                         "update webhook_subscription set active = true, consecutive_failures = 0, disabled_reason = null where id = ?")
                 .param(id)
                 .update();
+        active.changed();
         return get(id);
     }
 
@@ -84,6 +89,7 @@ public class Webhooks {
         if (jdbc.sql("delete from webhook_subscription where id = ?").param(id).update() == 0) {
             throw new NotFoundException("Webhook " + id + " does not exist.");
         }
+        active.changed();
     }
 
     private static WebhookView view(ResultSet rs, int n) throws SQLException {

@@ -43,6 +43,19 @@ public class AuditStamp {
                 .singleRow();
     }
 
+    /**
+     * The transaction manager stamped this transaction with {@code actor} when it began; a service's stamp of the same
+     * actor then costs no round trip. Forgotten when the transaction ends ({@link #forgetBeginStamp}).
+     */
+    public static void rememberBeginStamp(String actor) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(STAMPED);
+        TransactionSynchronizationManager.bindResource(STAMPED, actor);
+    }
+
+    public static void forgetBeginStamp() {
+        TransactionSynchronizationManager.unbindResourceIfPossible(STAMPED);
+    }
+
     /** One stamp per transaction and actor is enough: nested service calls need not repeat the round trip. */
     private static boolean alreadyStamped(String actor) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()

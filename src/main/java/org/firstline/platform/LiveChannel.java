@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -56,12 +58,44 @@ public class LiveChannel implements SmartLifecycle {
         listeners.add(listener);
     }
 
-    /** Announces an event (kind:id) to every node once the current transaction commits. */
+    /**
+     * Announces an event (kind:id) to every node once the current transaction commits. A transaction's announcements
+     * go out in one statement just before it commits, each once: a create that announces its ticket and then its
+     * suggestion costs one round trip, not two.
+     */
     public void announce(String kind, long ticketId) {
-        jdbc.sql("select pg_notify(?, ?)")
-                .params(CHANNEL, kind + ":" + ticketId)
+        String payload = kind + ":" + ticketId;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            notifyNodes(List.of(payload));
+            return;
+        }
+        for (var synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Announcements pending) {
+                pending.payloads.add(payload);
+                return;
+            }
+        }
+        var pending = new Announcements();
+        pending.payloads.add(payload);
+        TransactionSynchronizationManager.registerSynchronization(pending);
+    }
+
+    private void notifyNodes(java.util.Collection<String> payloads) {
+        jdbc.sql("select count(pg_notify(?, p)) from unnest(?::text[]) p")
+                .params(CHANNEL, payloads.toArray(String[]::new))
                 .query()
                 .singleRow();
+    }
+
+    /** The current transaction's announcements; kept by the transaction itself, so a nested one keeps its own. */
+    private final class Announcements implements TransactionSynchronization {
+        final java.util.Set<String> payloads = new java.util.LinkedHashSet<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            notifyNodes(payloads);
+        }
     }
 
     public SseEmitter subscribe(Predicate<String> wants) {

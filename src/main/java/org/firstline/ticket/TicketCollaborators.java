@@ -41,6 +41,10 @@ class TicketCollaborators {
         }
     }
 
+    OrganizationView organization(long organizationId) {
+        return organizations.get(organizationId);
+    }
+
     void checkService(long serviceId, @Nullable Long organizationId) {
         var service = organizations
                 .service(serviceId)
@@ -79,9 +83,9 @@ class TicketCollaborators {
      * the ticket's organization when it takes requests from representatives only and the requester is not one; for a
      * contact in several organizations and filed in none, all of them when every one is such an organization.
      */
-    List<Long> approversFor(ContactView requester, @Nullable Long organizationId) {
-        if (organizationId != null) {
-            return restricted(requester, organizations.get(organizationId)) ? List.of(organizationId) : List.of();
+    List<Long> approversFor(ContactView requester, @Nullable OrganizationView organization) {
+        if (organization != null) {
+            return restricted(requester, organization) ? List.of(organization.id()) : List.of();
         }
         var memberships = requester.organizations();
         if (memberships.size() < 2) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.firstline.directory.ContactService;
 import org.firstline.directory.ContactView;
+import org.firstline.directory.OrganizationView;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.InvalidRequestException;
@@ -94,8 +95,8 @@ public class TicketService {
         }
         // history brought in from another desk keeps its status; anything new from a non-representative waits for
         // approval
-        List<Long> approvers =
-                form.status() == null ? collaborators.approversFor(requester, organizationId) : List.of();
+        OrganizationView organization = organizationId == null ? null : collaborators.organization(organizationId);
+        List<Long> approvers = form.status() == null ? collaborators.approversFor(requester, organization) : List.of();
         TicketStatus status =
                 form.status() != null ? form.status() : approvers.isEmpty() ? TicketStatus.NEW : TicketStatus.PENDING;
         PendingReason reason = form.status() != null
@@ -170,7 +171,7 @@ public class TicketService {
         boolean extras = (form.labels() != null && !form.labels().isEmpty())
                 || (form.cc() != null && !form.cc().isEmpty());
         TicketView ticket = extras ? get(id) : inserted;
-        collaborators.publish(new TicketOpened(id, ticket.number(), organizationId, ticket.channel()));
+        collaborators.publish(new TicketOpened(ticket, organization == null ? null : organization.planId()));
         if (!approvers.isEmpty()) {
             collaborators.publish(new TicketHeldForApproval(id, requester.id(), approvers));
         }

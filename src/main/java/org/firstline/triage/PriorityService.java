@@ -64,10 +64,20 @@ public class PriorityService {
         return suggest(ticket);
     }
 
+    /**
+     * The suggestion for a ticket being opened, in its opening transaction: it has no recorded factors and no links
+     * yet, so nothing needs reading.
+     */
+    PrioritySuggestion suggestForOpened(TicketFacts.Facts ticket) {
+        return decide(ticket, new Recorded(PriorityFactors.none(ticket.id()), 0, 0));
+    }
+
+    /** The recorded factors and how common the problem is (tickets and organizations linked to the same issue). */
+    private record Recorded(PriorityFactors factors, int linkedTickets, int linkedOrganizations) {}
+
     PrioritySuggestion suggest(TicketFacts.Facts ticket) {
         // the recorded factors and how common the problem is, in one round trip
-        record Row(PriorityFactors factors, int linkedTickets, int linkedOrganizations) {}
-        Row row = jdbc.sql("""
+        Recorded row = jdbc.sql("""
                 select f.workaround, f.blocks_priority_work, f.aligned_with_goals, f.aligned_with_upstream, f.issue_reactions,
                        f.priority_checked_at, c.tickets, c.organizations
                 from (select count(distinct other.ticket_id) as tickets, count(distinct t.organization_id) as organizations
@@ -77,7 +87,7 @@ public class PriorityService {
                       where mine.ticket_id = :ticket and mine.kind = 'EXTERNAL_ISSUE') c
                 left join ticket_priority_factors f on f.ticket_id = :ticket""")
                 .param("ticket", ticket.id())
-                .query((rs, n) -> new Row(
+                .query((rs, n) -> new Recorded(
                         rs.getString("workaround") == null
                                 ? PriorityFactors.none(ticket.id())
                                 : new PriorityFactors(
@@ -94,6 +104,10 @@ public class PriorityService {
                         rs.getInt("tickets"),
                         rs.getInt("organizations")))
                 .single();
+        return decide(ticket, row);
+    }
+
+    private static PrioritySuggestion decide(TicketFacts.Facts ticket, Recorded row) {
         PriorityFactors f = row.factors();
         int[] common = {row.linkedTickets(), row.linkedOrganizations()};
         var outcome = PriorityRules.decide(new PriorityRules.Inputs(

@@ -143,12 +143,21 @@ public class SuggestionService {
 
     /** Stores what the desk shows for this ticket. */
     public void refresh(long ticketId) {
+        refresh(ticketId, false);
+    }
+
+    /** A new ticket's suggestions, computed in the transaction that opens it. */
+    public void refreshOpened(long ticketId) {
+        refresh(ticketId, true);
+    }
+
+    private void refresh(long ticketId, boolean opened) {
         var ticket = facts.of(ticketId).orElse(null);
         if (ticket == null) return;
         List<TeamSuggestion> teamSuggestions = teams(ticket);
         TeamSuggestion best = teamSuggestions.isEmpty() ? null : teamSuggestions.get(0);
         List<AssigneeSuggestion> people = best == null ? List.of() : assignees.suggest(ticket, best.teamId(), 1);
-        var priority = priorities.suggest(ticket);
+        var priority = opened ? priorities.suggestForOpened(ticket) : priorities.suggest(ticket);
         List<Long> similarIds =
                 similar(ticket, 3).stream().map(SimilarTicket::id).toList();
         var words = new LinkedHashSet<String>();

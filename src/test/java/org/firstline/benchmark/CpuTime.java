@@ -44,6 +44,48 @@ final class CpuTime {
         }
     }
 
+    /**
+     * CPU of one PostgreSQL server by kind of process: "backend" for client connections, the background processes by
+     * name (walwriter, checkpointer, autovacuum launcher …), and "exited" for processes that have ended (autovacuum
+     * workers, closed connections), which the postmaster collected.
+     */
+    static java.util.Map<String, Double> ofPostgresByKind(Path dataDirectory) {
+        var kinds = new java.util.TreeMap<String, Double>();
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                    .get(0)
+                    .strip());
+            kinds.put("exited", ofExited(postmaster));
+            ProcessHandle.of(postmaster).stream()
+                    .flatMap(ProcessHandle::children)
+                    .forEach(p -> {
+                        String kind;
+                        try {
+                            String cmdline = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline"))
+                                    .replace('\0', ' ')
+                                    .strip();
+                            kind = cmdline.contains("(") ? "backend" : cmdline.replaceFirst("^postgres: ", "");
+                        } catch (IOException e) {
+                            kind = "exited";
+                        }
+                        kinds.merge(kind, ofProcess(p.pid()), Double::sum);
+                    });
+        } catch (IOException | RuntimeException e) {
+            kinds.put("all", ofPostgres());
+        }
+        return kinds;
+    }
+
+    private static double ofExited(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     static double ofPostgres() {
         return ProcessHandle.allProcesses()
                 .filter(p ->

@@ -12,9 +12,28 @@ final class StatementProfile {
 
     /** Loads the extension at start-up and tracks nested statements too. */
     static EmbeddedPostgres.Builder enable(EmbeddedPostgres.Builder builder) {
-        return builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+        return builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
                 .setServerConfig("pg_stat_statements.track", "all")
-                .setServerConfig("pg_stat_statements.max", "5000");
+                .setServerConfig("pg_stat_statements.max", "5000")
+                .setServerConfig("pg_stat_statements.track_planning", "on")
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_directory", "log")
+                .setServerConfig("auto_explain.log_analyze", "on")
+                .setServerConfig("auto_explain.log_triggers", "on")
+                .setServerConfig("auto_explain.log_nested_statements", "on");
+    }
+
+    /**
+     * Logs every statement's plan with its timings (into PostgreSQL's log) while {@code on}; off by default. Server
+     * options given on the command line would outrank {@code alter system}, so the threshold is left to this.
+     */
+    static void explainAll(String jdbcUrl, boolean on) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+                var s = c.createStatement()) {
+            s.execute("alter system set auto_explain.log_min_duration = " + (on ? "0" : "-1"));
+            s.execute("select pg_reload_conf()");
+        }
+        Thread.sleep(500);
     }
 
     static void reset(String jdbcUrl) throws Exception {
@@ -34,33 +53,41 @@ final class StatementProfile {
         var out = new StringBuilder();
         try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 var s = c.prepareStatement("""
-                        select toplevel, calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') as query
+                        select toplevel, calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') as query,
+                               plans, total_plan_time
                         from pg_stat_statements
                         where dbid = (select oid from pg_database where datname = current_database())
                           and query not like '%pg_stat_statements%'
                         order by toplevel desc, total_exec_time desc limit ?""")) {
             s.setInt(1, limit);
-            double top = 0;
-            long topCalls = 0;
+            double top = 0, topPlanning = 0;
+            long topCalls = 0, topPlans = 0;
             try (var rs = s.executeQuery()) {
-                out.append(
-                        String.format("  %-6s %8s %9s %7s  %s%n", "level", "calls/u", "ms/u", "rows/u", "statement"));
+                out.append(String.format(
+                        "  %-6s %8s %9s %7s %8s %9s  %s%n",
+                        "level", "calls/u", "ms/u", "rows/u", "plans/u", "plan ms/u", "statement"));
                 while (rs.next()) {
                     boolean toplevel = rs.getBoolean(1);
                     double calls = rs.getLong(2) / (double) units;
                     double ms = rs.getDouble(3) / units;
+                    double plans = rs.getLong(6) / (double) units;
+                    double planMs = rs.getDouble(7) / units;
                     if (toplevel) {
                         top += ms;
                         topCalls += rs.getLong(2);
+                        topPlans += rs.getLong(6);
+                        topPlanning += planMs;
                     }
                     if (calls < 0.01) continue;
                     String query = rs.getString(5);
                     out.append(String.format(
-                            "  %-6s %8.2f %9.3f %7.2f  %s%n",
+                            "  %-6s %8.2f %9.3f %7.2f %8.2f %9.3f  %s%n",
                             toplevel ? "top" : "nested",
                             calls,
                             ms,
                             rs.getLong(4) / (double) units,
+                            plans,
+                            planMs,
                             query.length() > 160 ? query.substring(0, 160) + "…" : query));
                 }
             }
@@ -79,8 +106,8 @@ final class StatementProfile {
             out.insert(
                     0,
                     String.format(
-                            "  top-level statements: %.1f per unit, %.3f ms execution per unit%n",
-                            topCalls / (double) units, top));
+                            "  top-level statements: %.1f per unit, %.3f ms execution per unit; %.1f plans, %.3f ms planning per unit%n",
+                            topCalls / (double) units, top, topPlans / (double) units, topPlanning));
         }
         return out.toString();
     }

@@ -81,6 +81,12 @@ public final class SurgeBenchmark {
                 for (int i = 0; i < 300; i++) create(base, token, "Warm-up " + i);
                 for (int i = 0; i < 100; i++) Benchmark.get(base + "/api/v1/triage/desk?limit=50&sort=AGE", token);
 
+                int explained = Integer.parseInt(option(args, "--explain", "0"));
+                if (explained > 0) {
+                    StatementProfile.explainAll(jdbcUrl, true);
+                    for (int i = 0; i < explained; i++) create(base, token, "Explained " + i);
+                    StatementProfile.explainAll(jdbcUrl, false);
+                }
                 int profiled = Integer.parseInt(option(args, "--profiled", "400"));
                 int profileClients = Integer.parseInt(option(args, "--profile-clients", "4"));
                 // what PostgreSQL spends with nothing to do (Firstline's timers, PostgreSQL's own background), per
@@ -91,6 +97,7 @@ public final class SurgeBenchmark {
                 line(out, "PostgreSQL CPU with no requests: %.1f ms per second", idlePerSecond * 1000);
                 StatementProfile.reset(jdbcUrl);
                 var next = new AtomicInteger();
+                var kinds0 = CpuTime.ofPostgresByKind(work.resolve("pg"));
                 double db0 = CpuTime.ofPostgres(work.resolve("pg")), app0 = CpuTime.ofProcess(app.pid());
                 long profileStart = System.nanoTime();
                 runClients(profileClients, () -> {
@@ -110,6 +117,11 @@ public final class SurgeBenchmark {
                         (CpuTime.ofPostgres(work.resolve("pg")) - db0 - idlePerSecond * profileSeconds)
                                 * 1000
                                 / profiled);
+                var kinds1 = CpuTime.ofPostgresByKind(work.resolve("pg"));
+                var byKind = new StringBuilder();
+                kinds1.forEach((kind, cpu) -> byKind.append(
+                        String.format("%s %.2f ms; ", kind, (cpu - kinds0.getOrDefault(kind, 0.0)) * 1000 / profiled)));
+                line(out, "  PostgreSQL CPU per ticket by process: %s", byKind);
                 line(out, "What one API create runs in PostgreSQL (%d creates):", profiled);
                 String profile = StatementProfile.report(jdbcUrl, profiled, 45);
                 out.append(profile);

@@ -80,6 +80,31 @@ class LiveChannelIT extends ApiTest {
         assertThat(picky.sent).hasSize(pickyBefore + 1);
     }
 
+    @Test
+    void aTransactionsAnnouncementsGoOutOnceEachWhenItCommitsAndNotAtAllWhenItRollsBack() {
+        var heard = new CopyOnWriteArrayList<String>();
+        live.listen(payload -> {
+            if (payload.startsWith("batch:")) heard.add(payload);
+        });
+
+        transactions.executeWithoutResult(s -> {
+            live.announce("batch", 1);
+            live.announce("batch", 2);
+            live.announce("batch", 1);
+            live.announce("batch", 3);
+        });
+        waitUntil(() -> heard.size() >= 3);
+        assertThat(heard).containsExactly("batch:1", "batch:2", "batch:3");
+
+        transactions.executeWithoutResult(s -> {
+            live.announce("batch", 4);
+            s.setRollbackOnly();
+        });
+        live.announce("batch", 5); // outside a transaction: at once
+        waitUntil(() -> heard.size() >= 4);
+        assertThat(heard).containsExactly("batch:1", "batch:2", "batch:3", "batch:5");
+    }
+
     private void announce(String kind, long id) {
         transactions.executeWithoutResult(s -> live.announce(kind, id));
     }

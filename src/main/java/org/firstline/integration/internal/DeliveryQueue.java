@@ -44,10 +44,22 @@ public class DeliveryQueue {
             String event,
             String payload) {
         var now = Timestamp.from(clock.instant());
+        // a webhook removed or disabled a moment ago on another node may still be in this node's copy: skip it here
         jdbc.sql("""
                 insert into delivery (ticket_id, channel, team_id, subscription_id, event, payload, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ticketId, channel.name(), teamId, subscriptionId, event, payload, now, now)
+                select ?::bigint, ?, ?::bigint, ?::bigint, ?, ?, ?::timestamptz, ?::timestamptz
+                where ?::bigint is null or exists (select 1 from webhook_subscription w where w.id = ? and w.active)""")
+                .params(
+                        ticketId,
+                        channel.name(),
+                        teamId,
+                        subscriptionId,
+                        event,
+                        payload,
+                        now,
+                        now,
+                        subscriptionId,
+                        subscriptionId)
                 .update();
     }
 }

@@ -38,8 +38,10 @@ class TicketAnnouncer {
     private final AgentService agents;
     private final ObjectMapper json;
     private final String publicUrl;
+    private final ActiveWebhooks activeWebhooks;
 
     TicketAnnouncer(
+            ActiveWebhooks activeWebhooks,
             JdbcClient jdbc,
             Clock clock,
             DeliveryQueue queue,
@@ -48,6 +50,7 @@ class TicketAnnouncer {
             AgentService agents,
             ObjectMapper json,
             FirstlineSettings settings) {
+        this.activeWebhooks = activeWebhooks;
         this.jdbc = jdbc;
         this.clock = clock;
         this.queue = queue;
@@ -129,10 +132,7 @@ class TicketAnnouncer {
     }
 
     void webhooks(WebhookEvent event, long ticketId, Map<String, Object> extra) {
-        var subscriptions = jdbc.sql("select id from webhook_subscription where active and ? = any(events)")
-                .param(event.name())
-                .query(Long.class)
-                .list();
+        var subscriptions = activeWebhooks.subscribedTo(event);
         if (subscriptions.isEmpty()) return;
         TicketView t = tickets.get(ticketId);
         var ticket = new LinkedHashMap<String, Object>();

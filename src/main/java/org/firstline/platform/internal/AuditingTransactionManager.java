@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.AuditStamp;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +49,8 @@ class AuditingTransactionManager extends JdbcTransactionManager {
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
+        // a transaction begun inside another (requires-new) starts unstamped, whatever the outer one was
+        AuditStamp.forgetBeginStamp();
         String actor = ACTOR.get();
         if (actor == null || actor.isEmpty()) {
             return;
@@ -58,6 +61,13 @@ class AuditingTransactionManager extends JdbcTransactionManager {
             statement.setString(2, clock.getObject().instant().toString());
             statement.execute();
         }
+        AuditStamp.rememberBeginStamp(actor);
+    }
+
+    @Override
+    protected void doCleanupAfterCompletion(Object transaction) {
+        AuditStamp.forgetBeginStamp();
+        super.doCleanupAfterCompletion(transaction);
     }
 
     private static String actor() {

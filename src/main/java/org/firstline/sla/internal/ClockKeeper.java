@@ -47,6 +47,16 @@ class ClockKeeper {
                 .optional();
     }
 
+    /** Whether the plan is served around the clock; asked only for critical tickets, whose clocks it changes. */
+    boolean aroundTheClock(@Nullable Long planId) {
+        return planId != null
+                && jdbc.sql("select around_the_clock from support_plan where id = ?")
+                        .param(planId)
+                        .query(Boolean.class)
+                        .optional()
+                        .orElse(false);
+    }
+
     /** A new ticket: acknowledgement, first response and resolution start when it was created. */
     void opened(TicketFacts ticket) {
         if (ticket.finished()) { // history imported as already resolved has nothing left to time

@@ -38,7 +38,16 @@ class TicketEventsForSla {
 
     @EventListener
     void opened(TicketOpened event) {
-        keeper.facts(event.ticketId()).ifPresent(keeper::opened);
+        var ticket = event.ticket();
+        keeper.opened(new TicketFacts(
+                ticket.id(),
+                ticket.priority(),
+                ticket.status(),
+                ticket.pendingReason(),
+                ticket.createdAt(),
+                event.planId(),
+                ticket.critical() && keeper.aroundTheClock(event.planId()),
+                ticket.critical()));
     }
 
     @EventListener

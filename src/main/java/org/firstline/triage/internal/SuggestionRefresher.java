@@ -77,7 +77,7 @@ public class SuggestionRefresher {
      */
     void refreshWithin(long ticketId, java.util.function.Consumer<Runnable> later) {
         try {
-            suggestions.getObject().refresh(ticketId);
+            suggestions.getObject().refreshOpened(ticketId);
             live.announce("suggestion", ticketId);
         } catch (org.springframework.dao.DataAccessException e) {
             throw e;
