@@ -179,6 +179,11 @@ public final class Benchmark {
         }
         line(out, "Ticket read (API): %s", apiGet.summary());
         line(out, "Process RSS after all runs: %,d MiB", app.rssKiB() / 1024);
+        // what holds the memory: the heap's split, and outside it when native memory tracking was switched on
+        jcmd(app.pid(), "GC.heap_info");
+        if (String.valueOf(System.getenv("BENCH_JVM_OPTS")).contains("NativeMemoryTracking")) {
+            jcmd(app.pid(), "VM.native_memory", "summary");
+        }
 
         String hash = HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

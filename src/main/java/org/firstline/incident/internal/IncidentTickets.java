@@ -19,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentTickets {
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SurgeWatch surges;
 
-    IncidentTickets(JdbcClient jdbc, Clock clock) {
+    IncidentTickets(JdbcClient jdbc, Clock clock, SurgeWatch surges) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.surges = surges;
     }
 
     /** A linked or suggested ticket as the incident page lists it; no customer text beyond the subject agents see. */
@@ -52,12 +54,14 @@ public class IncidentTickets {
                         select distinct ?, t.organization_id from ticket t
                         where t.id = any(?) and t.organization_id is not null
                         on conflict do nothing""").params(incidentId, ids).update();
+        surges.changed(); // linked tickets leave the surge suggestion
         return linked;
     }
 
     @Transactional
     public boolean unlink(long incidentId, long ticketId) {
         requireIncident(incidentId);
+        surges.changed();
         return jdbc.sql("delete from incident_ticket where incident_id = ? and ticket_id = ?")
                         .params(incidentId, ticketId)
                         .update()

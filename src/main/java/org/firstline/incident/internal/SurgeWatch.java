@@ -8,10 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.firstline.platform.LiveChannel;
+import org.firstline.ticket.TicketOpened;
+import org.firstline.ticket.TicketStatusChanged;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Suggests an incident when at least N similar new tickets from at least M organizations came in within T minutes.
@@ -20,12 +27,29 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class SurgeWatch {
+    /** The newest recent tickets looked at; a surge the settings can ask for (at most 1,000 tickets) fits. */
+    static final int CONSIDERED = 2_000;
+    /** While more than this many tickets changed since the last answer, it is kept this long. */
+    static final int QUIET_CHANGES = 20;
+
+    static final int BUSY_SECONDS = 5;
+    /** Tickets leave the window as time passes: no answer is older than this. */
+    private static final long MAX_AGE_NANOS = 30_000_000_000L;
+
+    private record Known(List<Surge> surges, Settings settings, long generation, long at, java.time.Instant clockAt) {}
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AtomicLong changes = new AtomicLong();
+    private volatile @Nullable Known known;
 
-    SurgeWatch(JdbcClient jdbc, Clock clock) {
+    SurgeWatch(JdbcClient jdbc, Clock clock, LiveChannel live) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // changes made on other nodes; this node's own are counted once they commit, below
+        live.listen(payload -> {
+            if (payload.startsWith("ticket:")) changes.incrementAndGet();
+        });
     }
 
     public record Settings(
@@ -74,46 +98,72 @@ public class SurgeWatch {
         return all().stream().findFirst();
     }
 
-    /** Up to five surges, biggest first. */
+    /**
+     * Up to five surges, biggest first. Worked out in memory from the newest {@value #CONSIDERED} recent tickets and
+     * kept: every open desk asks each minute, and during a surge, when tickets arrive by the hundred, the answer is
+     * worked out again at most every {@value #BUSY_SECONDS} seconds instead of once per desk and minute.
+     */
     public List<Surge> all() {
         Settings s = settings();
-        var seen = new java.util.HashSet<List<Long>>();
+        long generation = changes.get();
+        Known known = this.known;
+        long now = System.nanoTime();
+        java.time.Instant clockNow = clock.instant();
+        if (known != null
+                && known.settings().equals(s)
+                && Duration.between(known.clockAt(), clockNow).abs().toNanos() < MAX_AGE_NANOS) {
+            long age = now - known.at();
+            boolean unchanged = known.generation() == generation;
+            boolean busy = generation - known.generation() > QUIET_CHANGES;
+            if (age < MAX_AGE_NANOS && (unchanged || (busy && age < BUSY_SECONDS * 1_000_000_000L))) {
+                return known.surges();
+            }
+        }
+        List<Surge> surges = SurgeGroups.find(recent(s), s);
+        this.known = new Known(surges, s, generation, now, clockNow);
+        return surges;
+    }
+
+    /** Tickets or links changed: the next question works the surges out again (see {@link #all}). */
+    public void changed() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    changes.incrementAndGet();
+                }
+            });
+        } else {
+            changes.incrementAndGet();
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void opened(TicketOpened event) {
+        changes.incrementAndGet();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void statusChanged(TicketStatusChanged event) {
+        changes.incrementAndGet();
+    }
+
+    private List<SurgeGroups.Recent> recent(Settings s) {
         var since = Timestamp.from(
                 clock.instant().minus(Duration.ofMinutes(java.util.Objects.requireNonNull(s.minutes()))));
-        return jdbc
-                .sql("""
-                        with recent as (
-                            select t.id, t.number, t.organization_id, tsvector_to_array(to_tsvector('english', t.subject)) words
-                            from ticket t
-                            where t.created_at >= :since and t.status in ('NEW', 'OPEN') and not t.internal
-                              and not exists (select 1 from incident_ticket it join incident i on i.id = it.incident_id
-                                              where it.ticket_id = t.id and i.resolved_at is null)
-                        ), pairs as (
-                            select a.id anchor, b.id, b.number, b.organization_id, a.words
-                            from recent a join recent b on a.words && b.words
-                            where cardinality(array(select unnest(a.words) intersect select unnest(b.words))) * 2
-                                  >= least(cardinality(a.words), cardinality(b.words))
-                              and cardinality(a.words) > 0
-                        )
-                        select anchor, array_agg(id order by id) ids, array_agg(number order by id) numbers,
-                               count(distinct organization_id) orgs, min(words) words
-                        from pairs group by anchor
-                        having count(*) >= :tickets and count(distinct organization_id) >= :orgs
-                        order by count(*) desc, count(distinct organization_id) desc, anchor desc
-                        limit 50""")
+        return jdbc.sql("""
+                        select t.id, t.number, t.organization_id, tsvector_to_array(to_tsvector('english', t.subject)) words
+                        from ticket t
+                        where t.created_at >= :since and t.status in ('NEW', 'OPEN') and not t.internal
+                          and not exists (select 1 from incident_ticket it join incident i on i.id = it.incident_id
+                                          where it.ticket_id = t.id and i.resolved_at is null)
+                        order by t.created_at desc, t.id desc
+                        limit :considered""")
                 .param("since", since)
-                .param("tickets", s.tickets())
-                .param("orgs", s.organizations())
-                .query((rs, n) -> new Surge(
-                        List.of((Long[]) rs.getArray("ids").getArray()),
-                        List.of((Long[]) rs.getArray("numbers").getArray()),
-                        rs.getLong("orgs"),
-                        List.of((String[]) rs.getArray("words").getArray())))
-                .list()
-                .stream()
-                // every ticket of a surge anchors the same group: one each
-                .filter(surge -> seen.add(surge.ticketIds()))
-                .limit(5)
-                .toList();
+                .param("considered", CONSIDERED)
+                .query((rs, n) -> new SurgeGroups.Recent(
+                        rs.getLong("id"), rs.getLong("number"), rs.getObject("organization_id", Long.class), (String[])
+                                rs.getArray("words").getArray()))
+                .list();
     }
 }
