@@ -28,7 +28,6 @@ import org.firstline.email.MailboxForm;
 import org.firstline.email.MailboxView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,19 +47,14 @@ public class MailboxReader {
     private final Clock clock;
     private final MailboxStore mailboxes;
     private final InboundMailFiler filer;
-    private final int parallelism;
+    private final MailIntakeTurns turns;
 
-    MailboxReader(
-            JdbcClient jdbc,
-            Clock clock,
-            MailboxStore mailboxes,
-            InboundMailFiler filer,
-            @Value("${firstline.email.intake-parallelism:8}") int parallelism) {
+    MailboxReader(JdbcClient jdbc, Clock clock, MailboxStore mailboxes, InboundMailFiler filer, MailIntakeTurns turns) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.mailboxes = mailboxes;
         this.filer = filer;
-        this.parallelism = parallelism;
+        this.turns = turns;
     }
 
     /** An open connection to one mailbox's folder. */
@@ -248,7 +242,7 @@ public class MailboxReader {
         Map<String, CompletableFuture<Boolean>> lastOfThread = new HashMap<>();
         List<CompletableFuture<Boolean>> filings = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
-        Semaphore permits = new Semaphore(parallelism);
+        Semaphore permits = turns.perBatch();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Message message : batch) {
                 if (message.isExpunged()) {
@@ -273,7 +267,8 @@ public class MailboxReader {
                                 (ignored, failure) -> {
                                     permits.acquireUninterruptibly();
                                     try {
-                                        filer.file(raw, new InboundMailFiler.Origin(mailboxId, uidValidity, uid));
+                                        turns.inTurn(() -> filer.file(
+                                                raw, new InboundMailFiler.Origin(mailboxId, uidValidity, uid)));
                                         return true;
                                     } catch (RuntimeException e) {
                                         log.warn("Filing message {} failed; it stays unread", uid, e);

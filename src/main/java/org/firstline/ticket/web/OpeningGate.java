@@ -5,22 +5,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.Semaphore;
-import org.springframework.beans.factory.annotation.Value;
+import org.firstline.ticket.OpeningTurns;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/**
- * New tickets over the API and the new-ticket form are opened a few at a time, in arrival order; the rest wait their
- * turn before they take a database connection. During a surge (an incident, hundreds of customers at once) the desk
- * then still finds connections and CPU to answer agents, and the database does the same work with less contention.
- */
+/** New tickets over the API and the new-ticket form wait for their turn ({@link OpeningTurns}) before anything else. */
 @Component
 class OpeningGate extends OncePerRequestFilter {
-    private final Semaphore permits;
+    private final OpeningTurns turns;
 
-    OpeningGate(@Value("${firstline.ticket.concurrent-opens:4}") int concurrentOpens) {
-        this.permits = new Semaphore(Math.max(1, concurrentOpens), true);
+    OpeningGate(OpeningTurns turns) {
+        this.turns = turns;
     }
 
     @Override
@@ -34,7 +29,7 @@ class OpeningGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            permits.acquire();
+            turns.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServletException("stopped while waiting to open a ticket", e);
@@ -42,7 +37,7 @@ class OpeningGate extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            permits.release();
+            turns.give();
         }
     }
 }

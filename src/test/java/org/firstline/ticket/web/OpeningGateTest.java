@@ -12,7 +12,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class OpeningGateTest {
     @Test
     void opensOnlyAsManyTicketsAtOnceAsAllowedAndLetsTheRestFollow() throws Exception {
-        var gate = new OpeningGate(1);
+        var gate = new OpeningGate(new org.firstline.ticket.OpeningTurns(1));
         var inside = new AtomicInteger();
         var most = new AtomicInteger();
         var firstInside = new CountDownLatch(1);
@@ -52,7 +52,7 @@ class OpeningGateTest {
 
     @Test
     void readsAndOtherWritesPassWithoutWaiting() throws Exception {
-        var gate = new OpeningGate(1);
+        var gate = new OpeningGate(new org.firstline.ticket.OpeningTurns(1));
         var passed = new AtomicInteger();
         // the only permit is taken by an opening that never ends
         var blocked = new CountDownLatch(1);
