@@ -46,7 +46,18 @@ public class Backfill {
                     where t.status in ('NEW', 'OPEN', 'PENDING') and not exists (select 1 from ticket_sla s where s.ticket_id = t.id)
                       and (? or not exists (select 1 from ticket_public_activity a where a.ticket_id = t.id))
                     order by t.id limit ? for update of t skip locked""").params(again, BATCH).query(Long.class).list();
-            ids.forEach(id -> keeper.facts(id).ifPresent(ticket -> {
+            // another node may have given them clocks between this statement's snapshot and its locks: look again,
+            // with a snapshot that sees what it committed
+            var stillMissing = ids.isEmpty()
+                    ? ids
+                    : jdbc.sql("""
+                            select t.id from ticket t
+                            where t.id = any(?) and not exists (select 1 from ticket_sla s where s.ticket_id = t.id)
+                            order by t.id""")
+                            .param(ids.toArray(Long[]::new))
+                            .query(Long.class)
+                            .list();
+            stillMissing.forEach(id -> keeper.facts(id).ifPresent(ticket -> {
                 keeper.opened(ticket);
                 keeper.meetFromHistory(id);
             }));
