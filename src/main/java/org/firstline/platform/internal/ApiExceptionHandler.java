@@ -211,7 +211,8 @@ class ApiExceptionHandler {
         if (e.getCause() instanceof BodyTooLargeException tooLarge) {
             return bodyTooLarge(tooLarge);
         }
-        return JsonBodyProblems.describe(e.getMostSpecificCause());
+        Throwable cause = e.getMostSpecificCause();
+        return JsonBodyProblems.describe(cause instanceof JacksonException ? cause : JsonBodyProblems.jsonCause(e));
     }
 
     static ProblemDetail problem(HttpStatus status, @Nullable String detail, List<FieldProblem> errors) {
