@@ -77,12 +77,22 @@ class AdminNavigationBrowserIT extends ApiTest {
         String title = unique("Long") + " " + "Unbrokenincidenttitle".repeat(8);
         assertThat(agent.post("/api/v1/incidents", Map.of("title", title)).status())
                 .isEqualTo(201);
+        long team = agent.post("/api/v1/teams", Map.of("name", unique("Nav")))
+                .json()
+                .get("id")
+                .asLong();
+        // routed to a team: it does not wait on the desk that other tests count
         long ticket = agent.post(
                         "/api/v1/tickets",
                         Map.of(
-                                "subject", unique("Dialog"),
-                                "body", "x",
-                                "requester", Map.of("email", unique("dia") + "@nav.test", "name", "Dia")))
+                                "subject",
+                                unique("Dialog"),
+                                "body",
+                                "x",
+                                "teamId",
+                                team,
+                                "requester",
+                                Map.of("email", unique("dia") + "@nav.test", "name", "Dia")))
                 .json()
                 .get("id")
                 .asLong();
