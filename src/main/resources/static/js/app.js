@@ -134,3 +134,12 @@ document.addEventListener('htmx:configRequest', function (e) {
   var token = document.querySelector('meta[name=csrf-token]');
   if (header && token) e.detail.headers[header.content] = token.content;
 });
+
+// the sticky table headings sit right under the top bar, whose height depends on how many rows its links wrapped to
+(function () {
+  var bar = document.querySelector('header.top');
+  if (!bar || !window.ResizeObserver) return;
+  new ResizeObserver(function () {
+    document.documentElement.style.setProperty('--top-bar', bar.offsetHeight + 'px');
+  }).observe(bar);
+})();

@@ -16,6 +16,36 @@ public record PublicStatus(
         List<PublicMaintenance> maintenances) {
     public static final int RECENT_DAYS = 14;
 
+    /**
+     * The reading as it stands at {@code now}: a component that maintenance in progress touches shows as under
+     * maintenance, unless an agent set a worse status (an outage during the work says more than the work).
+     */
+    public PublicStatus at(Instant now) {
+        List<PublicMaintenance> ongoing =
+                maintenances.stream().filter(m -> m.inProgress(now)).toList();
+        if (ongoing.isEmpty()) return this;
+        List<PublicComponent> shown = components.stream()
+                .map(c -> c.status() == ComponentStatus.OPERATIONAL
+                                && ongoing.stream()
+                                        .anyMatch(m -> m.componentIds().contains(c.id()))
+                        ? new PublicComponent(
+                                c.id(),
+                                c.name(),
+                                c.description(),
+                                c.group(),
+                                c.position(),
+                                ComponentStatus.UNDER_MAINTENANCE,
+                                c.updatedAt())
+                        : c)
+                .toList();
+        return new PublicStatus(pageName, readAt, shown, incidents, maintenances);
+    }
+
+    /** What changes with the clock alone: the state of each maintenance window. */
+    public String windows(Instant now) {
+        return maintenances.stream().map(m -> m.status(now)).toList().toString();
+    }
+
     public List<PublicIncident> unresolved() {
         return incidents.stream().filter(i -> !i.resolved()).toList();
     }

@@ -62,7 +62,7 @@ public class StatusComponents {
                             name,
                             description(form.description()),
                             group(form.group()),
-                            form.position() == null ? 0 : form.position(),
+                            form.position() == null ? 0 : position(form.position()),
                             (form.status() == null ? ComponentStatus.OPERATIONAL : form.status()).name(),
                             Timestamp.from(clock.instant()))
                     .query(Long.class)
@@ -88,7 +88,7 @@ public class StatusComponents {
                             name,
                             form.description() == null ? current.description() : description(form.description()),
                             form.group() == null ? current.group() : group(form.group()),
-                            form.position() == null ? current.position() : form.position(),
+                            form.position() == null ? current.position() : position(form.position()),
                             (form.status() == null ? current.status() : form.status()).name(),
                             Timestamp.from(clock.instant()),
                             id)
@@ -159,6 +159,12 @@ public class StatusComponents {
             throw new InvalidRequestException("name", "must be at most " + MAX_NAME + " characters");
         }
         return stripped;
+    }
+
+    /** The order within its group, from 0; there is nothing before the first place. */
+    private static int position(int position) {
+        if (position < 0) throw new InvalidRequestException("position", "must be 0 or more");
+        return position;
     }
 
     private static @Nullable String description(@Nullable String description) {

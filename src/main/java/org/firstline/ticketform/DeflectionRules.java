@@ -149,6 +149,10 @@ public class DeflectionRules {
             String p = phrase == null ? "" : phrase.strip().replaceAll("\\s+", " ");
             if (p.isEmpty()) throw new InvalidRequestException("phrases", "must not contain a blank phrase");
             if (p.length() > 100) throw new InvalidRequestException("phrases", "a phrase is at most 100 characters");
+            // phrases are words customers type; markup in one is a mistake or a probe, never a word to match
+            if (p.indexOf('<') >= 0 || p.indexOf('>') >= 0) {
+                throw new InvalidRequestException("phrases", "must be words, not markup: < and > are not allowed");
+            }
             phrases.add(p.toLowerCase(Locale.ROOT));
         }
         if (phrases.size() > 50) throw new InvalidRequestException("phrases", "at most 50 phrases per rule");

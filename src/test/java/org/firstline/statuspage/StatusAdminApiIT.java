@@ -220,6 +220,25 @@ class StatusAdminApiIT extends ApiTest {
     }
 
     /** The board re-reads after the change's transaction commits, on its own thread. */
+    @Test
+    void aComponentsPositionIsZeroOrMore() {
+        var admin = api(AgentRole.ADMIN);
+        var negative = admin.post("/api/v1/components", Map.of("name", unique("Before first"), "position", -1));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().get("errors").get(0).get("field").asString()).isEqualTo("position");
+        var created = admin.post("/api/v1/components", Map.of("name", unique("First"), "position", 0));
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        var moved = admin.patch("/api/v1/components/" + id, Map.of("position", -5));
+        assertThat(moved.status()).isEqualTo(400);
+        assertThat(moved.body()).contains("0 or more");
+        assertThat(admin.patch("/api/v1/components/" + id, Map.of("position", 3))
+                        .json()
+                        .get("position")
+                        .asInt())
+                .isEqualTo(3);
+    }
+
     private void waitForBoard(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {

@@ -416,6 +416,33 @@ class TicketFormIT extends ApiTest {
                 .single();
     }
 
+    @Test
+    void aPhraseWithMarkupIsRefusedOnTheApiAndOnTheAdminPage() {
+        String probe = "<script>window.__xss=1</script>";
+        var refused =
+                admin.post("/api/v1/deflection-rules", rule(probe, "ARTICLE", "Scripts", "https://kb.example/scripts"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("phrases");
+        assertThat(refused.body()).contains("not markup");
+
+        var page = signedIn(newAgent(AgentRole.ADMIN));
+        String form = page.get("/admin/deflection", "text/html").body();
+        var sent = page.postForm(
+                "/admin/deflection",
+                Map.of(
+                        "phrases", "dns, " + probe,
+                        "kind", "ARTICLE",
+                        "title", "Scripts",
+                        "url", "https://kb.example/scripts",
+                        "_csrf", ApiClient.csrfToken(form)));
+        assertThat(sent.status()).isEqualTo(302);
+        String shown = page.get("/admin/deflection", "text/html").body();
+        assertThat(shown).contains("not markup").doesNotContain(probe);
+        assertThat(shown).contains("&lt;script&gt;window.__xss=1&lt;/script&gt;");
+        assertThat(admin.get("/api/v1/deflection-rules").body()).doesNotContain("__xss");
+    }
+
     private static Map<String, Object> rule(String phrase, String kind, String title, String url) {
         return Map.of("phrases", List.of(phrase), "kind", kind, "title", title, "url", url);
     }

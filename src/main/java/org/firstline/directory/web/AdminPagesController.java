@@ -31,6 +31,12 @@ class AdminPagesController {
         this.tokens = tokens;
     }
 
+    /** The admin pages have no page of their own: their first tab. */
+    @GetMapping({"/admin", "/admin/"})
+    String admin() {
+        return "redirect:/admin/agents";
+    }
+
     @GetMapping("/admin/agents")
     String agents(Model model) {
         model.addAttribute("section", "admin");

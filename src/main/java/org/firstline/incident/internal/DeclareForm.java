@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Declaring an incident. The title is the public one and always the agent's: declaring from a ticket links the ticket
  * and copies none of its text. An alert's incident is not public until an agent makes it so, since a machine wrote
  * its title; a repeated alert key joins the open incident it declared. {@code update} is an internal note that
- * starts the timeline; customers hear from the first public update.
+ * starts the timeline; customers hear from the first public update. Tickets to link are given by id, by the number
+ * agents see, or both; an unknown one is named under the field it was given in.
  */
 public record DeclareForm(
         @NotBlank(message = "is required: the public title customers will read")
@@ -27,6 +28,9 @@ public record DeclareForm(
 
         @Size(max = 10000, message = "must be at most 10000 tickets") @Nullable
         List<Long> ticketIds,
+
+        @Size(max = 10000, message = "must be at most 10000 tickets") @Nullable
+        List<Long> ticketNumbers,
 
         @Nullable Integer severity,
         @Nullable IncidentImpact impact,

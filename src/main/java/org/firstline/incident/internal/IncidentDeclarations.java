@@ -53,11 +53,19 @@ public class IncidentDeclarations {
             throw new InvalidRequestException(
                     "alertKey", "is required for an alert: a repeated alert joins its open incident");
         }
+        if (source != Source.ALERT && alertKey != null) {
+            throw new InvalidRequestException(
+                    "alertKey", "belongs to an alert's declaration only: send \"source\": \"ALERT\" with it");
+        }
         if (source == Source.TICKET && form.fromTicketId() == null) {
             throw new InvalidRequestException("fromTicketId", "is required when the source is TICKET");
         }
+        if (form.fromTicketId() != null) tickets.requireTicket("fromTicketId", form.fromTicketId());
         List<Long> ticketIds = new ArrayList<>(form.ticketIds() == null ? List.of() : form.ticketIds());
         if (form.fromTicketId() != null) ticketIds.add(0, form.fromTicketId());
+        var toLink = new LinkForm(ticketIds, form.ticketNumbers() == null ? List.of() : form.ticketNumbers());
+        // unknown tickets refuse the declaration before anything is written, each named under its own field
+        tickets.resolve(toLink);
         if (alertKey != null) {
             // serialises alerts of one key, so two at once cannot both declare
             jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
@@ -69,7 +77,7 @@ public class IncidentDeclarations {
                     .query(Long.class)
                     .optional();
             if (open.isPresent()) {
-                if (!ticketIds.isEmpty()) link(open.get(), ticketIds);
+                if (hasTickets(toLink)) tickets.link(open.get(), toLink);
                 return new Declared(open.get(), false);
             }
         }
@@ -95,7 +103,7 @@ public class IncidentDeclarations {
                         Timestamp.from(now.plus(Duration.ofMinutes(interval))))
                 .query(Long.class)
                 .single();
-        if (!ticketIds.isEmpty()) link(id, ticketIds);
+        if (hasTickets(toLink)) tickets.link(id, toLink);
         if (isPublic) OrganizationNames.refuseNamed(jdbc, id, "title", String.valueOf(form.title()));
         String update = form.update() == null || form.update().isBlank()
                 ? "Incident declared"
@@ -110,7 +118,8 @@ public class IncidentDeclarations {
         return new Declared(id, true);
     }
 
-    private void link(long id, List<Long> ticketIds) {
-        tickets.link(id, new LinkForm(ticketIds, null));
+    private static boolean hasTickets(LinkForm form) {
+        return !(form.ticketIds() == null || form.ticketIds().isEmpty())
+                || !(form.ticketNumbers() == null || form.ticketNumbers().isEmpty());
     }
 }

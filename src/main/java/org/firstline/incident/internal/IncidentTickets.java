@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,14 @@ public class IncidentTickets {
 
     int linkIds(long incidentId, Long[] ids) {
         requireIncident(incidentId);
+        // a resolved incident's customers have heard its last word: a new report belongs to a new incident
+        if (jdbc.sql("select resolved_at is not null from incident where id = ?")
+                .param(incidentId)
+                .query(Boolean.class)
+                .single()) {
+            throw new ConflictException("Incident " + incidentId
+                    + " is resolved: tickets can no longer be linked to it. Declare a new incident for them.");
+        }
         int linked = jdbc.sql("""
                         insert into incident_ticket (incident_id, ticket_id, linked_at)
                         select ?, t.id, ? from ticket t where t.id = any(?)
@@ -58,14 +67,17 @@ public class IncidentTickets {
         return linked;
     }
 
+    /** Unlinks the ticket; a ticket that was never linked to the incident is a 404. */
     @Transactional
-    public boolean unlink(long incidentId, long ticketId) {
+    public void unlink(long incidentId, long ticketId) {
         requireIncident(incidentId);
         surges.changed();
-        return jdbc.sql("delete from incident_ticket where incident_id = ? and ticket_id = ?")
+        if (jdbc.sql("delete from incident_ticket where incident_id = ? and ticket_id = ?")
                         .params(incidentId, ticketId)
                         .update()
-                > 0;
+                == 0) {
+            throw new NotFoundException("Ticket " + ticketId + " is not linked to incident " + incidentId + ".");
+        }
     }
 
     public List<LinkedTicket> linked(long incidentId, int limit) {
@@ -116,7 +128,8 @@ public class IncidentTickets {
                 rs.getString("requester"));
     }
 
-    private Long[] resolve(LinkForm form) {
+    /** The ids of the tickets given by id or number; an unknown one refuses the request under its own field. */
+    Long[] resolve(LinkForm form) {
         List<Long> ids = new ArrayList<>();
         if (form.ticketIds() != null) {
             Long[] given = form.ticketIds().stream().distinct().toArray(Long[]::new);
@@ -156,6 +169,16 @@ public class IncidentTickets {
         String shown =
                 String.join(", ", values.stream().limit(10).map(String::valueOf).toList());
         return values.size() > 10 ? shown + " and " + (values.size() - 10) + " more" : shown;
+    }
+
+    void requireTicket(String field, long ticketId) {
+        if (jdbc.sql("select count(*) from ticket where id = ?")
+                        .param(ticketId)
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            throw new InvalidRequestException(field, "names a ticket that does not exist: " + ticketId);
+        }
     }
 
     private void requireIncident(long incidentId) {

@@ -87,7 +87,7 @@ public class StatusBoardReader {
                 })
                 .list();
         List<PublicMaintenance> maintenances = jdbc.sql("""
-                        select m.id, m.title, m.body, m.scheduled_for, m.scheduled_until,
+                        select m.id, m.title, m.body, m.scheduled_for, m.scheduled_until, m.created_at, m.updated_at,
                                coalesce(array(select component_id from maintenance_component c
                                               where c.maintenance_id = m.id order by component_id), '{}') components
                         from scheduled_maintenance m
@@ -100,7 +100,9 @@ public class StatusBoardReader {
                         rs.getString("body"),
                         rs.getTimestamp("scheduled_for").toInstant(),
                         rs.getTimestamp("scheduled_until").toInstant(),
-                        ids(rs.getArray("components"))))
+                        ids(rs.getArray("components")),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("updated_at").toInstant()))
                 .list();
         return new PublicStatus(pageName, now, components, incidents, maintenances);
     }

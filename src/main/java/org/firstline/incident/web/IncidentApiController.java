@@ -53,10 +53,10 @@ class IncidentApiController {
     }
 
     @GetMapping
-    List<IncidentSummary> list(
+    Map<String, List<IncidentSummary>> list(
             @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 500) throw new InvalidRequestException("limit", "must be between 1 and 500");
-        return store.list(open, limit);
+        return Map.of("items", store.list(open, limit));
     }
 
     /** 201 with a new incident; 200 when a repeated alert joined the open one. */
@@ -97,10 +97,11 @@ class IncidentApiController {
     }
 
     @GetMapping("/{id}/tickets")
-    List<IncidentTickets.LinkedTicket> linked(@PathVariable long id, @RequestParam(defaultValue = "200") int limit) {
+    Map<String, List<IncidentTickets.LinkedTicket>> linked(
+            @PathVariable long id, @RequestParam(defaultValue = "200") int limit) {
         if (limit < 1 || limit > 10000) throw new InvalidRequestException("limit", "must be between 1 and 10000");
         store.get(id);
-        return tickets.linked(id, limit);
+        return Map.of("items", tickets.linked(id, limit));
     }
 
     @PostMapping("/{id}/tickets")
@@ -117,8 +118,8 @@ class IncidentApiController {
     }
 
     @GetMapping("/{id}/suggested-tickets")
-    List<IncidentTickets.LinkedTicket> suggested(@PathVariable long id) {
+    Map<String, List<IncidentTickets.LinkedTicket>> suggested(@PathVariable long id) {
         store.get(id);
-        return tickets.suggested(id, 50);
+        return Map.of("items", tickets.suggested(id, 50));
     }
 }

@@ -79,6 +79,7 @@ class IncidentPagesController {
                             fromTicket ? ids.getFirst() : null,
                             null,
                             fromTicket ? ids.subList(1, ids.size()) : ids,
+                            null,
                             severity,
                             null,
                             null,
@@ -171,8 +172,13 @@ class IncidentPagesController {
 
     @PostMapping("/incidents/{id}/tickets/{ticketId}/unlink")
     String unlink(@PathVariable long id, @PathVariable long ticketId, RedirectAttributes flash) {
-        tickets.unlink(id, ticketId);
-        flash.addFlashAttribute("notice", "Ticket unlinked.");
+        try {
+            tickets.unlink(id, ticketId);
+            flash.addFlashAttribute("notice", "Ticket unlinked.");
+        } catch (org.firstline.platform.NotFoundException notLinked) {
+            store.get(id); // a missing incident stays a 404; a ticket unlinked in another tab is no news
+            flash.addFlashAttribute("notice", "The ticket was not linked any more.");
+        }
         return "redirect:/incidents/" + id;
     }
 

@@ -135,7 +135,8 @@ class ApiExceptionHandler {
      * request's fault: 400. An unreachable database is a 503. Neither shows the SQL.
      */
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
-    org.springframework.http.ResponseEntity<ProblemDetail> database(org.springframework.dao.DataAccessException e) {
+    org.springframework.http.ResponseEntity<ProblemDetail> database(
+            org.springframework.dao.DataAccessException e, jakarta.servlet.http.HttpServletRequest request) {
         if (DatabaseOutage.causedBy(e)) {
             return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
@@ -150,14 +151,26 @@ class ApiExceptionHandler {
                             "A value in the request is out of range or cannot be stored.",
                             List.of()));
         }
-        return org.springframework.http.ResponseEntity.internalServerError().body(unexpected(e));
+        return org.springframework.http.ResponseEntity.internalServerError().body(unexpected(e, request));
+    }
+
+    /** A client that closed the connection (e.g. a form's event stream) is no error, and cannot be answered. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+        ClientDisconnects.log(request.getRequestURI(), e);
     }
 
     /** Whatever else: logged with its stack trace, answered without it. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    @Nullable
+    ProblemDetail unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) {
         if (e.getCause() instanceof BodyTooLargeException tooLarge) {
             return bodyTooLarge(tooLarge);
+        }
+        if (ClientDisconnects.causedBy(e)) {
+            // nobody is there to read an answer
+            ClientDisconnects.log(request.getRequestURI(), e);
+            return null;
         }
         if (e instanceof org.springframework.web.ErrorResponse known
                 && known.getStatusCode().is4xxClientError()) {
@@ -198,7 +211,8 @@ class ApiExceptionHandler {
         if (e.getCause() instanceof BodyTooLargeException tooLarge) {
             return bodyTooLarge(tooLarge);
         }
-        return JsonBodyProblems.describe(e.getMostSpecificCause());
+        Throwable cause = e.getMostSpecificCause();
+        return JsonBodyProblems.describe(cause instanceof JacksonException ? cause : JsonBodyProblems.jsonCause(e));
     }
 
     static ProblemDetail problem(HttpStatus status, @Nullable String detail, List<FieldProblem> errors) {

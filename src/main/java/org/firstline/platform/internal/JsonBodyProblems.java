@@ -48,6 +48,16 @@ final class JsonBodyProblems {
                     "Field '" + field + "' " + message + ".",
                     List.of(new ApiExceptionHandler.FieldProblem(field, message)));
         }
+        if (cause instanceof MismatchedInputException time
+                && !time.getPath().isEmpty()
+                && example(time.getTargetType()) != null) {
+            String field = path(time);
+            String message = "is not " + example(time.getTargetType());
+            return ApiExceptionHandler.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Field '" + field + "' " + message + ".",
+                    List.of(new ApiExceptionHandler.FieldProblem(field, message)));
+        }
         if (cause instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
@@ -87,6 +97,34 @@ final class JsonBodyProblems {
         }
         return ApiExceptionHandler.problem(
                 HttpStatus.BAD_REQUEST, "The request body is missing or unreadable.", List.of());
+    }
+
+    /** What a date or time field looks like, for the types the API takes; null for any other type. */
+    private static @Nullable String example(@Nullable Class<?> type) {
+        if (type == null) return null;
+        if (type == java.time.Instant.class
+                || type == java.time.OffsetDateTime.class
+                || type == java.time.ZonedDateTime.class) {
+            return "a date-time like 2026-12-01T10:00:00Z";
+        }
+        if (type == java.time.LocalDateTime.class) return "a date-time like 2026-12-01T10:00:00";
+        if (type == java.time.LocalDate.class) return "a date like 2026-12-01";
+        if (type == java.time.LocalTime.class) return "a time like 09:30";
+        if (type == java.time.Duration.class) return "a duration like PT30M";
+        if (type == java.time.ZoneId.class) return "a time zone like Europe/Berlin";
+        return null;
+    }
+
+    /**
+     * The Jackson error nearest the request, rather than its root cause: a date Jackson could not parse ends in
+     * the JDK's DateTimeParseException, which knows neither the field nor the path.
+     */
+    static Throwable jsonCause(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof JacksonException) return t;
+        }
+        return e;
     }
 
     private static String path(JacksonException e) {

@@ -57,14 +57,21 @@ public record PublicPage(
             long id, String title, String html, String status, String from, String until, List<String> components) {}
 
     /** The parts that do not depend on the moment of the request, rendered once per reading. */
+    /**
+     * The page of one reading while its maintenance windows stay as they are ({@code windows}); {@code status} is the
+     * reading as it stood then, with components under maintenance.
+     */
     record Rendered(
+            PublicStatus reading,
+            String windows,
             PublicStatus status,
             List<Group> groups,
             List<Incident> open,
             List<Incident> history,
             Map<Long, String> maintenanceHtml) {
 
-        static Rendered of(PublicStatus status, MarkdownRenderer markdown) {
+        static Rendered of(PublicStatus reading, Instant now, MarkdownRenderer markdown) {
+            PublicStatus status = reading.at(now);
             Map<Long, String> names = new LinkedHashMap<>();
             Map<String, List<Component>> grouped = new LinkedHashMap<>();
             for (PublicComponent c : status.components()) {
@@ -97,7 +104,14 @@ public record PublicPage(
             }
             Map<Long, String> maintenanceHtml = new LinkedHashMap<>();
             for (PublicMaintenance m : status.maintenances()) maintenanceHtml.put(m.id(), markdown.html(m.body()));
-            return new Rendered(status, groups, List.copyOf(open), List.copyOf(history), maintenanceHtml);
+            return new Rendered(
+                    reading,
+                    reading.windows(now),
+                    status,
+                    groups,
+                    List.copyOf(open),
+                    List.copyOf(history),
+                    maintenanceHtml);
         }
 
         PublicPage at(Instant now, Duration staleAfter) {

@@ -31,12 +31,13 @@ public class PublicPages {
 
     public PublicPage current() {
         PublicStatus status = board.current();
+        java.time.Instant now = clock.instant();
         var cached = rendered;
-        if (cached == null || cached.status() != status) {
-            cached = PublicPage.Rendered.of(status, markdown);
+        if (cached == null || cached.reading() != status || !cached.windows().equals(status.windows(now))) {
+            cached = PublicPage.Rendered.of(status, now, markdown);
             rendered = cached;
         }
-        return cached.at(clock.instant(), staleAfter);
+        return cached.at(now, staleAfter);
     }
 
     /** The reading itself, for the feeds. */

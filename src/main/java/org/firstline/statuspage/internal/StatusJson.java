@@ -30,7 +30,9 @@ public final class StatusJson {
         this.pageUrl = publicUrl.replaceAll("/+$", "") + "/status";
     }
 
-    public Map<String, Object> summary(PublicStatus status, Instant now) {
+    /** The reading as it stands at {@code now}: maintenance in progress puts its components under maintenance. */
+    public Map<String, Object> summary(PublicStatus reading, Instant now) {
+        PublicStatus status = reading.at(now);
         var json = new LinkedHashMap<String, Object>();
         json.put("page", page(status));
         json.put("status", indicator(status));
@@ -47,7 +49,8 @@ public final class StatusJson {
         return json;
     }
 
-    public Map<String, Object> status(PublicStatus status) {
+    public Map<String, Object> status(PublicStatus reading, Instant now) {
+        PublicStatus status = reading.at(now);
         var json = new LinkedHashMap<String, Object>();
         json.put("page", page(status));
         json.put("status", indicator(status));
@@ -191,8 +194,8 @@ public final class StatusJson {
         json.put("name", m.title());
         json.put("status", state);
         json.put("impact", "maintenance");
-        json.put("created_at", m.scheduledFor().toString());
-        json.put("updated_at", m.scheduledFor().toString());
+        json.put("created_at", m.createdAt().toString());
+        json.put("updated_at", m.updatedAt().toString());
         json.put("monitoring_at", null);
         json.put("resolved_at", null);
         json.put("shortlink", pageUrl + "#maintenance-" + m.id());
@@ -205,9 +208,9 @@ public final class StatusJson {
         update.put("status", state);
         update.put("body", m.body());
         update.put("incident_id", "maintenance-" + m.id());
-        update.put("created_at", m.scheduledFor().toString());
-        update.put("updated_at", m.scheduledFor().toString());
-        update.put("display_at", m.scheduledFor().toString());
+        update.put("created_at", m.createdAt().toString());
+        update.put("updated_at", m.updatedAt().toString());
+        update.put("display_at", m.updatedAt().toString());
         json.put("incident_updates", List.of(update));
         json.put("components", componentsOf(m.componentIds(), status));
         return json;

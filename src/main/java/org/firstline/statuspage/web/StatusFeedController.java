@@ -54,8 +54,7 @@ class StatusFeedController {
     ResponseEntity<byte[]> summary(WebRequest request) {
         Instant now = clock.instant();
         PublicStatus reading = pages.status();
-        String windows =
-                reading.maintenances().stream().map(m -> m.status(now)).toList().toString();
+        String windows = reading.windows(now);
         return answer(
                 request,
                 summary.of(reading, windows, r -> mapper.writeValueAsBytes(json.summary(r, now))),
@@ -64,10 +63,11 @@ class StatusFeedController {
 
     @GetMapping("/status/status.json")
     ResponseEntity<byte[]> status(WebRequest request) {
+        Instant now = clock.instant();
         PublicStatus reading = pages.status();
         return answer(
                 request,
-                status.of(reading, "", r -> mapper.writeValueAsBytes(json.status(r))),
+                status.of(reading, reading.windows(now), r -> mapper.writeValueAsBytes(json.status(r, now))),
                 MediaType.APPLICATION_JSON);
     }
 
