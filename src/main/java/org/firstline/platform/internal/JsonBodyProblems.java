@@ -33,38 +33,26 @@ final class JsonBodyProblems {
                 && StorableTextDeserializer.REFUSAL.equals(text.getOriginalMessage())
                 && !text.getPath().isEmpty()) {
             String field = path(text);
-            return ApiExceptionHandler.problem(
-                    HttpStatus.BAD_REQUEST,
-                    "Field '" + field + "' " + text.getOriginalMessage() + ".",
-                    List.of(new ApiExceptionHandler.FieldProblem(field, text.getOriginalMessage())));
+            return fieldProblem(field, text.getOriginalMessage());
         }
         if (cause instanceof InvalidFormatException format
                 && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             String field = path(format);
             String message = "must be one of " + constants(format.getTargetType());
-            return ApiExceptionHandler.problem(
-                    HttpStatus.BAD_REQUEST,
-                    "Field '" + field + "' " + message + ".",
-                    List.of(new ApiExceptionHandler.FieldProblem(field, message)));
+            return fieldProblem(field, message);
         }
         if (cause instanceof MismatchedInputException time
                 && !time.getPath().isEmpty()
                 && example(time.getTargetType()) != null) {
             String field = path(time);
             String message = "is not " + example(time.getTargetType());
-            return ApiExceptionHandler.problem(
-                    HttpStatus.BAD_REQUEST,
-                    "Field '" + field + "' " + message + ".",
-                    List.of(new ApiExceptionHandler.FieldProblem(field, message)));
+            return fieldProblem(field, message);
         }
         if (cause instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
-            return ApiExceptionHandler.problem(
-                    HttpStatus.BAD_REQUEST,
-                    "Field '" + field + "' has the wrong type.",
-                    List.of(new ApiExceptionHandler.FieldProblem(field, "has the wrong type")));
+            return fieldProblem(field, "has the wrong type");
         }
         if (cause instanceof InputCoercionException number) {
             String field = number.processor() == null ? null : currentName(number);
@@ -153,5 +141,13 @@ final class JsonBodyProblems {
         return where == null || where.getLineNr() < 1
                 ? ""
                 : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+    }
+
+    /** "Field 'x' is …" for the reader, with the field named for a program. */
+    private static ProblemDetail fieldProblem(String field, String message) {
+        return ApiExceptionHandler.problem(
+                HttpStatus.BAD_REQUEST,
+                "Field '" + field + "' " + message + ".",
+                List.of(new ApiExceptionHandler.FieldProblem(field, message)));
     }
 }
