@@ -128,6 +128,14 @@ class IncidentPagesIT extends ApiTest {
         String page = browser.get("/incidents/" + id + "?tab=retrospective", "text/html")
                 .body();
         assertThat(page).contains("A full disk", "Disk alert at 80%", "Done");
+        // written in Markdown, shown rendered; a read-only agent reads it too (without the form to change it)
+        assertThat(page).contains("Uploads <em>failed</em>");
+        String readOnly = signedIn(newAgent(AgentRole.READ_ONLY))
+                .get("/incidents/" + id + "?tab=retrospective", "text/html")
+                .body();
+        assertThat(readOnly)
+                .contains("Uploads <em>failed</em>", "A full disk", "Alert at 80%")
+                .doesNotContain("Save retrospective");
     }
 
     @Test

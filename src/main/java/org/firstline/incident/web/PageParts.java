@@ -34,8 +34,22 @@ class PageParts {
         return severities.list();
     }
 
+    /** The retrospective's seven parts in A3 order, each as sanitized HTML from its Markdown; empty parts left out. */
     void retrospective(long incidentId, Model model) {
-        model.addAttribute("a3", retrospectives.get(incidentId));
+        var a3 = retrospectives.get(incidentId);
+        model.addAttribute("a3", a3);
+        var parts = new java.util.LinkedHashMap<String, String>();
+        java.util.function.BiConsumer<String, @org.jspecify.annotations.Nullable String> part = (name, text) -> {
+            if (text != null && !text.isBlank()) parts.put(name, markdown.html(text));
+        };
+        part.accept("Background", a3.background());
+        part.accept("Current state", a3.currentState());
+        part.accept("Goal", a3.goal());
+        part.accept("Root cause", a3.rootCause());
+        part.accept("Countermeasures", a3.countermeasures());
+        part.accept("Plan", a3.plan());
+        part.accept("Follow-up", a3.followUp());
+        model.addAttribute("a3html", parts);
         model.addAttribute("actions", retrospectives.actions(incidentId));
     }
 }
