@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.firstline.platform.AfterCommit;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import org.firstline.platform.AfterCommit;
 import org.firstline.platform.ConflictException;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;

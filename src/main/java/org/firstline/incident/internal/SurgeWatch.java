@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.firstline.platform.AfterCommit;
 import org.firstline.platform.LiveChannel;
 import org.firstline.ticket.TicketOpened;
 import org.firstline.ticket.TicketStatusChanged;
@@ -17,8 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Suggests an incident when at least N similar new tickets from at least M organizations came in within T minutes.
@@ -126,16 +125,7 @@ public class SurgeWatch {
 
     /** Tickets or links changed: the next question works the surges out again (see {@link #all}). */
     public void changed() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    changes.incrementAndGet();
-                }
-            });
-        } else {
-            changes.incrementAndGet();
-        }
+        AfterCommit.run(changes::incrementAndGet);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

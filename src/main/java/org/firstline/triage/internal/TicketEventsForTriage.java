@@ -1,5 +1,6 @@
 package org.firstline.triage.internal;
 
+import org.firstline.platform.AfterCommit;
 import org.firstline.platform.LiveChannel;
 import org.firstline.ticket.MessagePosted;
 import org.firstline.ticket.TicketAssigned;
@@ -8,8 +9,6 @@ import org.firstline.ticket.TicketStatusChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What triage does when tickets change, in the transaction of the change: desks and ticket pages are told (NOTIFY goes
@@ -33,7 +32,7 @@ class TicketEventsForTriage {
     @EventListener
     void opened(TicketOpened event) {
         live.announce("ticket", event.ticketId());
-        refresher.refreshWithin(event.ticketId(), TicketEventsForTriage::afterCommit);
+        refresher.refreshWithin(event.ticketId(), AfterCommit::run);
     }
 
     @EventListener
@@ -80,18 +79,5 @@ class TicketEventsForTriage {
             return;
         }
         tickets.forEach(id -> live.announce("sla", id));
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 }

@@ -1,13 +1,13 @@
-package org.firstline.sla;
+package org.firstline.platform;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Runs an action once the current transaction commits, or at once outside one. */
-final class AfterCommit {
+public final class AfterCommit {
     private AfterCommit() {}
 
-    static void run(Runnable action) {
+    public static void run(Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             action.run();
             return;
