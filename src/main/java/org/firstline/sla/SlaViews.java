@@ -123,6 +123,25 @@ public class SlaViews {
                 .list();
     }
 
+    /** One organization's clocks decided per month, {@code from}–{@code to}: what its representatives see. */
+    public List<ComplianceRow> monthlyComplianceOf(long organizationId, YearMonth from, YearMonth to) {
+        if (to.isBefore(from)) throw new InvalidRequestException("to", "must not be before from");
+        return jdbc.sql("""
+                select to_char(coalesce(s.breached_at, s.met_at) at time zone 'UTC', 'YYYY-MM') as grp,
+                       count(*) filter (where not (%s)) as met, count(*) filter (where %s) as breached
+                from ticket_sla s join ticket t on t.id = s.ticket_id
+                where t.organization_id = ? and not t.internal
+                  and coalesce(s.breached_at, s.met_at) >= ? and coalesce(s.breached_at, s.met_at) < ?
+                  and (s.met_at is not null or s.breached_at is not null)
+                group by 1 order by 1""".formatted(LATE, LATE))
+                .params(
+                        organizationId,
+                        Timestamp.from(from.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
+                        Timestamp.from(to.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .query((rs, n) -> new ComplianceRow(rs.getString("grp"), rs.getLong("met"), rs.getLong("breached")))
+                .list();
+    }
+
     private static int limit(int limit) {
         if (limit < 1 || limit > 500) throw new InvalidRequestException("limit", "must be 1 to 500");
         return limit;

@@ -32,6 +32,7 @@ public record OutboundMail(
         STATUS_SUBSCRIPTION,
         FORM_CONFIRMATION,
         INCIDENT_UPDATE,
-        INCIDENT_REMINDER
+        INCIDENT_REMINDER,
+        PORTAL_SIGN_IN
     }
 }

@@ -57,6 +57,14 @@ public class ResolutionRequests {
      * A resolution mail not sent yet is withdrawn once the ticket leaves RESOLVED or is resolved again: its links no
      * longer work, and the requester must not get several "resolved" mails when a mailbox appears.
      */
+    /** The newest request of the ticket: the only one whose answer still counts. */
+    public Optional<Long> newest(long ticketId) {
+        return jdbc.sql("select id from resolution_request where ticket_id = ? order by id desc limit 1")
+                .param(ticketId)
+                .query(Long.class)
+                .optional();
+    }
+
     void withdrawUnsent(long ticketId) {
         jdbc.sql("""
                         update resolution_request set outbound_email_id = null where outbound_email_id in
@@ -97,6 +105,12 @@ public class ResolutionRequests {
      */
     @Transactional
     public boolean decide(long requestId, Decision decision) {
+        return decide(requestId, decision, "with the link in the resolution mail");
+    }
+
+    /** As {@link #decide(long, Decision)}, saying in the ticket's note how the requester answered. */
+    @Transactional
+    public boolean decide(long requestId, Decision decision, String how) {
         Long ticketId = jdbc.sql("select ticket_id from resolution_request where id = ?")
                 .param(requestId)
                 .query(Long.class)
@@ -120,20 +134,14 @@ public class ResolutionRequests {
         if (decision == Decision.CONFIRMED) {
             conversation.post(
                     ticketId,
-                    new MessageForm(
-                            "The requester confirmed the fix with the link in the resolution mail.",
-                            MessageKind.NOTE,
-                            null),
+                    new MessageForm("The requester confirmed the fix " + how + ".", MessageKind.NOTE, null),
                     system);
             changes.confirmResolution(ticketId, system);
         } else {
             conversation.post(
                     ticketId,
                     new MessageForm(
-                            "The requester says it is not fixed, with the link in the resolution mail:"
-                                    + " back to triage.",
-                            MessageKind.NOTE,
-                            null),
+                            "The requester says it is not fixed, " + how + ": back to triage.", MessageKind.NOTE, null),
                     system);
             changes.rejectResolution(ticketId, system);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.InvalidRequestException;
+import org.firstline.ticket.AttachmentResponses;
 import org.firstline.ticket.AttachmentService;
 import org.firstline.ticket.AttachmentView;
 import org.firstline.ticket.ConversationService;

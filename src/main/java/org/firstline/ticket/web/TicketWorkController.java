@@ -2,6 +2,7 @@ package org.firstline.ticket.web;
 
 import java.io.IOException;
 import org.firstline.platform.AgentPrincipal;
+import org.firstline.ticket.AttachmentResponses;
 import org.firstline.ticket.AttachmentService;
 import org.firstline.ticket.LinkForm;
 import org.firstline.ticket.LinkKind;

@@ -1,7 +1,5 @@
-package org.firstline.ticket.web;
+package org.firstline.ticket;
 
-import org.firstline.ticket.AttachmentService;
-import org.firstline.ticket.ContentTypeSniffer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,10 +9,10 @@ import org.springframework.http.ResponseEntity;
  * Serves attachments so that none can run in the browser: raster images inline, everything else as a download,
  * with nosniff and a sandboxing content security policy.
  */
-final class AttachmentResponses {
+public final class AttachmentResponses {
     private AttachmentResponses() {}
 
-    static ResponseEntity<byte[]> of(AttachmentService.Content content) {
+    public static ResponseEntity<byte[]> of(AttachmentService.Content content) {
         var attachment = content.attachment();
         boolean inline = ContentTypeSniffer.safeInline(attachment.contentType());
         var disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())

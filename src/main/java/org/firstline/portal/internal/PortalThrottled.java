@@ -1,0 +1,15 @@
+package org.firstline.portal.internal;
+
+/** Too many sign-in links or new requests in the last hour; {@code retryAfterSeconds} says when to try again. */
+public class PortalThrottled extends RuntimeException {
+    private final long retryAfterSeconds;
+
+    public PortalThrottled(long retryAfterSeconds) {
+        super("Too many requests from here in the last hour. Try again later.");
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
