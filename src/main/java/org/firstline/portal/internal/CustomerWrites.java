@@ -28,14 +28,14 @@ public class CustomerWrites {
 
     private final CustomerTickets tickets;
     private final MessageWithFiles messages;
-    private final TicketOpening opening;
+    private final CustomerTicketOpening opening;
     private final CustomerAnswers answers;
     private final AgentService agents;
 
     CustomerWrites(
             CustomerTickets tickets,
             MessageWithFiles messages,
-            TicketOpening opening,
+            CustomerTicketOpening opening,
             CustomerAnswers answers,
             AgentService agents) {
         this.tickets = tickets;

@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignInLinks {
     public static final Duration VALID_FOR = Duration.ofMinutes(15);
     static final int PER_ADDRESS_PER_HOUR = 5;
-    static final int PER_CLIENT_PER_HOUR = 30;
     private static final Logger log = LoggerFactory.getLogger(SignInLinks.class);
 
     public enum Refusal {
@@ -54,6 +53,7 @@ public class SignInLinks {
     private final PortalSignInMail mail;
     private final FirstlineSettings settings;
     private final boolean demo;
+    private final int perClientPerHour;
 
     SignInLinks(
             JdbcClient jdbc,
@@ -61,7 +61,10 @@ public class SignInLinks {
             ContactService contacts,
             PortalSignInMail mail,
             FirstlineSettings settings,
-            @Value("${spring.datasource.url:}") String datasourceUrl) {
+            @Value("${spring.datasource.url:}") String datasourceUrl,
+            // an office or a school shares one network address; the public form's limit, unless set for the portal
+            @Value("${firstline.portal.network-limit-per-hour:${firstline.ticket-form.network-limit-per-hour:30}}")
+                    int perClientPerHour) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.contacts = contacts;
@@ -69,6 +72,7 @@ public class SignInLinks {
         this.settings = settings;
         // the demo has no mailbox; its links go to the log, where only whoever runs it reads them
         this.demo = settings.demoData() && datasourceUrl.isBlank();
+        this.perClientPerHour = perClientPerHour;
     }
 
     @Transactional
@@ -90,7 +94,7 @@ public class SignInLinks {
                 .params(clientAddress, hourAgo)
                 .query(Long.class)
                 .single();
-        if (forAddress >= PER_ADDRESS_PER_HOUR || fromClient >= PER_CLIENT_PER_HOUR) {
+        if (forAddress >= PER_ADDRESS_PER_HOUR || fromClient >= perClientPerHour) {
             throw new PortalThrottled(3600);
         }
         boolean canMail = mail.canSend();

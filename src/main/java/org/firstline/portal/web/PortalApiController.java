@@ -94,7 +94,7 @@ class PortalApiController {
         services.links()
                 .ask(
                         body.email() == null ? "" : body.email(),
-                        SignInController.browserSecret(request, response),
+                        PortalSignInController.browserSecret(request, response),
                         request.getRemoteAddr());
         return Map.of(
                 "detail",

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * once: a mail scanner opening it elsewhere lacks the cookie, and is refused without using it up.
  */
 @Controller
-class SignInController {
+class PortalSignInController {
     private static final Duration BROWSER_COOKIE_AGE = Duration.ofDays(30);
     // the session itself lapses sooner, on the server; the cookie only has to outlive it
     private static final Duration SESSION_COOKIE_AGE = Duration.ofDays(30);
@@ -32,7 +32,7 @@ class SignInController {
     private final SignInLinks links;
     private final PortalSessions sessions;
 
-    SignInController(SignInLinks links, PortalSessions sessions) {
+    PortalSignInController(SignInLinks links, PortalSessions sessions) {
         this.links = links;
         this.sessions = sessions;
     }

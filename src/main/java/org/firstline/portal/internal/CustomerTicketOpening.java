@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** Opens the ticket and files its attachments with its first message, within the filing limit. */
 @Component
-class TicketOpening {
+class CustomerTicketOpening {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TicketService tickets;
@@ -28,7 +28,7 @@ class TicketOpening {
     private final AttachmentService attachments;
     private final OrganizationService organizations;
 
-    TicketOpening(
+    CustomerTicketOpening(
             JdbcClient jdbc,
             Clock clock,
             TicketService tickets,
