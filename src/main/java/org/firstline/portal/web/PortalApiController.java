@@ -8,19 +8,24 @@ import java.util.List;
 import java.util.Map;
 import org.firstline.email.CustomerAnswers;
 import org.firstline.platform.InvalidRequestException;
+import org.firstline.platform.MailUnavailableException;
+import org.firstline.platform.RefusalMessages;
 import org.firstline.portal.internal.Customer;
 import org.firstline.portal.internal.CustomerApprovals;
 import org.firstline.portal.internal.CustomerTickets;
 import org.firstline.portal.internal.CustomerWrites;
 import org.firstline.portal.internal.OrganizationFigures;
+import org.firstline.portal.internal.PortalThrottled;
 import org.firstline.portal.internal.SignInLinks;
 import org.firstline.ticket.AttachmentResponses;
 import org.firstline.ticket.AttachmentService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -201,6 +206,24 @@ class PortalApiController {
     @GetMapping("/organizations/{id}/figures")
     OrganizationFigures.Figures figures(@AuthenticationPrincipal Customer customer, @PathVariable long id) {
         return figures.of(customer, id);
+    }
+
+    // here rather than in an advice, so they come before the API's catch-all
+    @ExceptionHandler(PortalThrottled.class)
+    ProblemDetail throttled(PortalThrottled e, HttpServletResponse response) {
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        return problem(HttpStatus.TOO_MANY_REQUESTS, RefusalMessages.of(e));
+    }
+
+    @ExceptionHandler(MailUnavailableException.class)
+    ProblemDetail noMail(MailUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, RefusalMessages.of(e));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(java.net.URI.create("about:blank"));
+        return problem;
     }
 
     private static Held held(CustomerAnswers.HeldRequest h) {
