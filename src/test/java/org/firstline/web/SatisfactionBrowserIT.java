@@ -105,6 +105,7 @@ class SatisfactionBrowserIT extends ApiTest {
                 browser, d -> !d.findElements(By.id("survey-form")).isEmpty());
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("the request is closed");
 
+        BrowserSupport.screenshot(browser, "satisfaction-survey");
         browser.findElement(By.cssSelector("label[for=rating-5]")).click();
         browser.findElement(By.id("survey-comment")).sendKeys(XSS);
         browser.findElement(By.id("survey-submit")).click();
@@ -128,7 +129,27 @@ class SatisfactionBrowserIT extends ApiTest {
 
         browser.get(base + "/reports/satisfaction");
         BrowserSupport.waitFor(browser, d -> d.getPageSource().contains("What customers wrote"));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains(owner.displayName());
+        assertThat(browser.findElement(By.cssSelector("table[aria-label=Satisfaction]"))
+                        .getText())
+                .as("the owner's row, not hidden under the sticky header")
+                .contains(owner.displayName() + " ")
+                .contains("100.0 %");
+        var ownerCell = browser.findElement(
+                By.xpath("//table[@aria-label='Satisfaction']//td[.='" + owner.displayName() + "']"));
+        assertThat(ownerCell.isDisplayed()).isTrue();
         BrowserSupport.assertNoScriptRan(browser);
+        BrowserSupport.screenshot(browser, "satisfaction-report");
+
+        BrowserSupport.phone(browser);
+        try {
+            for (String page : List.of("/reports/satisfaction", "/tickets/" + number)) {
+                browser.get(base + page);
+                long width = BrowserSupport.read(browser, d -> (Long) ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return document.documentElement.scrollWidth"));
+                assertThat(width).as(page + " fits a 390 px phone").isLessThanOrEqualTo(390);
+            }
+        } finally {
+            BrowserSupport.desktop(browser);
+        }
     }
 }
