@@ -136,7 +136,12 @@ class SatisfactionBrowserIT extends ApiTest {
                 .contains("100.0 %");
         var ownerCell = browser.findElement(
                 By.xpath("//table[@aria-label='Satisfaction']//td[.='" + owner.displayName() + "']"));
-        assertThat(ownerCell.isDisplayed()).isTrue();
+        Object uncovered = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "var head = arguments[0].closest('table').querySelector('thead').getBoundingClientRect();"
+                                + " return arguments[0].getBoundingClientRect().top >= head.bottom - 1;",
+                        ownerCell);
+        assertThat(uncovered).as("the row shows below the header, not under it").isEqualTo(true);
         BrowserSupport.assertNoScriptRan(browser);
         BrowserSupport.screenshot(browser, "satisfaction-report");
 
