@@ -285,6 +285,32 @@ class SatisfactionSurveyIT extends ApiTest {
         assertThat(surveys.forTicket(id).orElseThrow().comment()).isEqualTo("Even better on a second look");
     }
 
+    @Test
+    @DisplayName("a resolution mail withdrawn before it was sent takes its unanswered survey with it")
+    void aWithdrawnResolutionMailTakesItsSurvey() {
+        String customer = customer(null);
+        long id = fileNew(customer, "Wrong button");
+        admin.patch("/api/v1/tickets/" + id, map("status", "RESOLVED", "resolution", "WORKAROUND"));
+        assertThat(admin.get("/api/v1/tickets/" + id + "/satisfaction").status())
+                .isEqualTo(200);
+        admin.patch("/api/v1/tickets/" + id, map("status", "OPEN"));
+        assertThat(admin.get("/api/v1/tickets/" + id + "/satisfaction").status())
+                .as("nobody was asked")
+                .isEqualTo(404);
+
+        String link = resolveAndGetSurveyLink(id, customer);
+        assertThat(resolutionMails(customer)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from satisfaction_survey where ticket_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        var api = ApiClient.anonymous(port);
+        assertThat(api.post("/api/v1/satisfaction/answers", map("token", token(link), "rating", 5))
+                        .status())
+                .isEqualTo(200);
+    }
+
     // --- helpers ---
 
     private String resolveAndGetSurveyLink(long id, String customer) {
