@@ -166,11 +166,13 @@ class DemoTickets {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditStamp audit;
+    private final DemoSurveys surveys;
 
-    DemoTickets(JdbcClient jdbc, Clock clock, AuditStamp audit) {
+    DemoTickets(JdbcClient jdbc, Clock clock, AuditStamp audit, DemoSurveys surveys) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
+        this.surveys = surveys;
     }
 
     @Transactional
@@ -290,6 +292,7 @@ class DemoTickets {
             }
             previous = id;
         }
+        surveys.create();
         return count;
     }
 

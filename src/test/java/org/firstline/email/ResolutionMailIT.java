@@ -178,7 +178,7 @@ class ResolutionMailIT extends ApiTest {
     }
 
     @Test
-    @DisplayName("2i2c: the resolution mail is an editable template with a place kept for a satisfaction survey")
+    @DisplayName("2i2c: the resolution mail is an editable template with a place for the satisfaction survey")
     void theResolutionMailIsAnEditableTemplate() throws Exception {
         tools.jackson.databind.JsonNode original = null;
         for (var t : admin.get("/api/v1/email/templates").json().get("items")) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.firstline.directory.ContactService;
 import org.firstline.platform.FirstlineSettings;
+import org.firstline.survey.SatisfactionSurveys;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketSettingsService;
 import org.firstline.ticket.TicketStatus;
@@ -12,8 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolving a ticket mails its requester once, in the conversation's thread: a link to confirm the fix and one to say
- * it is not fixed. Queued in the transaction that resolved it; resolving again after a reopen mails again.
+ * Resolving a ticket mails its requester once, in the conversation's thread: a link to confirm the fix, one to say it
+ * is not fixed, and the satisfaction survey's rating links. Queued in the transaction that resolved it; resolving
+ * again after a reopen mails again, with a new survey.
  */
 @Component
 class ResolutionMailer {
@@ -24,6 +26,7 @@ class ResolutionMailer {
     private final Outbox outbox;
     private final ResolutionRequests requests;
     private final TicketSettingsService ticketSettings;
+    private final SatisfactionSurveys surveys;
     private final String publicUrl;
 
     ResolutionMailer(
@@ -34,6 +37,7 @@ class ResolutionMailer {
             Outbox outbox,
             ResolutionRequests requests,
             TicketSettingsService ticketSettings,
+            SatisfactionSurveys surveys,
             FirstlineSettings settings) {
         this.tickets = tickets;
         this.contacts = contacts;
@@ -42,6 +46,7 @@ class ResolutionMailer {
         this.outbox = outbox;
         this.requests = requests;
         this.ticketSettings = ticketSettings;
+        this.surveys = surveys;
         this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
     }
 
@@ -61,6 +66,8 @@ class ResolutionMailer {
         var mailbox = mailboxes.senderFor(ticket.id());
         String token = Approvals.token();
         String link = publicUrl + "/resolutions/" + token;
+        // the one resolution mail carries the satisfaction survey: a ticket closed directly gets neither
+        var survey = surveys.invite(ticket.id());
         String resolution = ticket.resolution() == null
                 ? ""
                 : "How: "
@@ -79,8 +86,7 @@ class ResolutionMailer {
                         "confirm.url", link + "?answer=confirm",
                         "reject.url", link + "?answer=not-fixed",
                         "close.days", String.valueOf(ticketSettings.get().autoCloseDays()),
-                        // where the satisfaction survey's link will go; nothing until there is one
-                        "survey.text", "",
+                        "survey.text", "\n" + survey.mailText(),
                         "mailbox.name", mailbox.map(m -> m.name()).orElse("Support")));
         String body = rendered.body().replaceAll("\n{3,}", "\n\n");
         long outboundId = outbox.enqueue(

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import org.firstline.directory.AgentService;
+import org.firstline.survey.SatisfactionSurveys;
 import org.firstline.ticket.ConversationService;
 import org.firstline.ticket.MessageForm;
 import org.firstline.ticket.MessageKind;
@@ -25,32 +26,40 @@ public class ResolutionRequests {
         NOT_FIXED
     }
 
-    /** A request as its link shows it; {@code valid} while its answer would still count. */
+    /**
+     * A request as its link shows it; {@code valid} while its answer would still count, {@code newest} while no later
+     * resolution mail went to the ticket.
+     */
     public record Pending(
             long id,
             long ticketId,
             long ticketNumber,
             String subject,
+            long requesterId,
             @Nullable Decision decision,
-            boolean valid) {}
+            boolean valid,
+            boolean newest) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TicketChanges changes;
     private final ConversationService conversation;
     private final AgentService agents;
+    private final SatisfactionSurveys surveys;
 
     ResolutionRequests(
             JdbcClient jdbc,
             Clock clock,
             TicketChanges changes,
             ConversationService conversation,
-            AgentService agents) {
+            AgentService agents,
+            SatisfactionSurveys surveys) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.changes = changes;
         this.conversation = conversation;
         this.agents = agents;
+        this.surveys = surveys;
     }
 
     /**
@@ -69,9 +78,14 @@ public class ResolutionRequests {
         jdbc.sql("""
                         update resolution_request set outbound_email_id = null where outbound_email_id in
                             (select id from outbound_email where ticket_id = ? and kind = 'RESOLUTION' and status = 'QUEUED')""").param(ticketId).update();
-        jdbc.sql("delete from outbound_email where ticket_id = ? and kind = 'RESOLUTION' and status = 'QUEUED'")
+        int withdrawn = jdbc.sql(
+                        "delete from outbound_email where ticket_id = ? and kind = 'RESOLUTION' and status = 'QUEUED'")
                 .param(ticketId)
                 .update();
+        if (withdrawn > 0) {
+            // its survey asked nobody
+            surveys.withdrawUnanswered(ticketId);
+        }
     }
 
     void record(long ticketId, String token, long outboundId) {
@@ -83,9 +97,10 @@ public class ResolutionRequests {
 
     public Optional<Pending> byToken(String token) {
         return jdbc.sql("""
-                select r.id, r.ticket_id, t.number, t.subject, r.decision,
+                select r.id, r.ticket_id, t.number, t.subject, t.requester_id, r.decision,
                        r.decision is null and t.status = 'RESOLVED'
-                       and r.id = (select max(n.id) from resolution_request n where n.ticket_id = r.ticket_id) as valid
+                       and r.id = (select max(n.id) from resolution_request n where n.ticket_id = r.ticket_id) as valid,
+                       r.id = (select max(n.id) from resolution_request n where n.ticket_id = r.ticket_id) as newest
                 from resolution_request r join ticket t on t.id = r.ticket_id
                 where r.token_hash = ?""")
                 .param(Approvals.hash(token))
@@ -94,8 +109,10 @@ public class ResolutionRequests {
                         rs.getLong("ticket_id"),
                         rs.getLong("number"),
                         rs.getString("subject"),
+                        rs.getLong("requester_id"),
                         rs.getString("decision") == null ? null : Decision.valueOf(rs.getString("decision")),
-                        rs.getBoolean("valid")))
+                        rs.getBoolean("valid"),
+                        rs.getBoolean("newest")))
                 .optional();
     }
 

@@ -1,6 +1,12 @@
 package org.firstline.email.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.firstline.email.internal.ResolutionRequests;
+import org.firstline.platform.ConflictException;
+import org.firstline.platform.InvalidRequestException;
+import org.firstline.platform.NotFoundException;
+import org.firstline.platform.RefusalMessages;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,14 +16,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The links in resolution mail, for requesters who have no account. Opening one only shows the question; the answer
- * is a POST from its page (with the page's CSRF token), because mail scanners open links on their own.
+ * is a POST from its page (with the page's CSRF token), because mail scanners open links on their own. Once
+ * answered, the page asks the satisfaction survey's question right away.
  */
 @Controller
 class ResolutionController {
     private final ResolutionRequests requests;
+    private final ResolutionSurvey survey;
 
-    ResolutionController(ResolutionRequests requests) {
+    ResolutionController(ResolutionRequests requests, ResolutionSurvey survey) {
         this.requests = requests;
+        this.survey = survey;
     }
 
     @GetMapping("/resolutions/{token}")
@@ -30,6 +39,7 @@ class ResolutionController {
         model.addAttribute("request", pending.get());
         model.addAttribute("token", token);
         model.addAttribute("suggested", "not-fixed".equals(answer) ? "not-fixed" : "confirm");
+        survey.addTo(model, token, pending.get(), null, null);
         return "email/resolution";
     }
 
@@ -52,9 +62,49 @@ class ResolutionController {
                 ? ResolutionRequests.Decision.NOT_FIXED
                 : ResolutionRequests.Decision.CONFIRMED;
         boolean settled = pending.get().valid() && requests.decide(pending.get().id(), decision);
-        model.addAttribute("request", requests.byToken(token).orElseThrow());
+        var now = requests.byToken(token).orElseThrow();
+        model.addAttribute("request", now);
         model.addAttribute("token", token);
         model.addAttribute("done", settled ? decision : null);
+        survey.addTo(model, token, now, null, null);
+        return "email/resolution";
+    }
+
+    /** The rating asked once the requester has answered: it goes to the ticket's newest survey. */
+    @PostMapping("/resolutions/{token}/rating")
+    String rate(
+            @PathVariable String token,
+            @RequestParam(required = false) @Nullable String rating,
+            @RequestParam(required = false) @Nullable String comment,
+            Model model,
+            HttpServletResponse response) {
+        var pending = requests.byToken(token);
+        if (pending.isEmpty()) {
+            response.setStatus(404);
+            model.addAttribute("missing", true);
+            return "email/resolution";
+        }
+        model.addAttribute("request", pending.get());
+        model.addAttribute("token", token);
+        try {
+            survey.answer(pending.get(), rating, comment);
+            model.addAttribute("surveyDone", true);
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            model.addAttribute(
+                    "surveyError",
+                    "rating".equals(e.field())
+                            ? "Nothing was recorded: choose a rating from 1 to 5."
+                            : "Nothing was recorded: " + RefusalMessages.of(e) + ".");
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("surveyError", e.getMessage());
+        } catch (NotFoundException e) {
+            response.setStatus(404);
+            model.addAttribute("surveyError", "Nothing was recorded: this request has no survey.");
+        }
+        boolean done = Boolean.TRUE.equals(model.getAttribute("surveyDone"));
+        survey.addTo(model, token, pending.get(), done ? null : rating, done ? null : comment);
         return "email/resolution";
     }
 }

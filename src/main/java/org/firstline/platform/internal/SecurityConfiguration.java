@@ -69,6 +69,9 @@ class SecurityConfiguration {
                         // signed by the sender instead of authenticated: checked by the controller
                         .requestMatchers(HttpMethod.POST, "/api/v1/hooks/**")
                         .permitAll()
+                        // the survey's token in the body is the credential, as in the mail's link
+                        .requestMatchers(HttpMethod.POST, "/api/v1/satisfaction/answers")
+                        .permitAll()
                         .requestMatchers(
                                 "/api/v1/api-tokens/**",
                                 "/api/v1/mailboxes/**",
@@ -121,7 +124,8 @@ class SecurityConfiguration {
                                 "/swagger-ui/**",
                                 "/swagger-ui.html",
                                 "/approvals/**",
-                                "/resolutions/**")
+                                "/resolutions/**",
+                                "/survey/**")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/admin/**")
                         .hasRole(AgentRole.ADMIN.name())
