@@ -19,7 +19,6 @@ import org.firstline.support.TestMailServer;
 import org.firstline.ticket.MessageKind;
 import org.firstline.ticket.MessageWithFiles;
 import org.firstline.ticket.TicketService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -83,7 +82,7 @@ class PortalIsolationIT extends ApiTest {
 
     @BeforeAll
     void world() {
-        mail = new TestMailServer("form-help@firstline.test");
+        mail = TestMailServer.shared("form-help@firstline.test");
         mail.mailbox(api(AgentRole.ADMIN), "Firstline Support");
         marker = unique("iso");
         var fixture = new PortalFixture(organizations, contacts, ticketService, messages, agents);
@@ -111,11 +110,6 @@ class PortalIsolationIT extends ApiTest {
         files.put("a1-public.txt", new long[] {a1, attachment(a1id, "a1-public.txt")});
         files.put("a1-note.txt", new long[] {a1, attachment(a1id, "a1-note.txt")});
         files.put("b1-public.txt", new long[] {b1, attachment(id(b1), "b1-public.txt")});
-    }
-
-    @AfterAll
-    void stopMail() {
-        mail.close();
     }
 
     @Test
@@ -163,6 +157,16 @@ class PortalIsolationIT extends ApiTest {
                                     "/portal",
                                     "/portal/tickets/" + number + "/resolution",
                                     Map.of("answer", "confirm")),
+                            false);
+                    status(
+                            person,
+                            "rating of #" + ticket.getKey(),
+                            browser.postForm("/portal", "/portal/tickets/" + number + "/rating", Map.of("rating", "5")),
+                            false);
+                    status(
+                            person,
+                            "API rating of #" + ticket.getKey(),
+                            browser.api("POST", "/api/portal/v1/tickets/" + number + "/satisfaction", "{\"rating\":5}"),
                             false);
                     if (messageCount(number) != before) leaks.add(person + " wrote on #" + ticket.getKey());
                 }

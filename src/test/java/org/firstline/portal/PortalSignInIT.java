@@ -14,7 +14,6 @@ import org.firstline.support.Mails;
 import org.firstline.support.TestMailServer;
 import org.firstline.ticket.MessageWithFiles;
 import org.firstline.ticket.TicketService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,12 +56,7 @@ class PortalSignInIT extends ApiTest {
 
     @BeforeAll
     static void startMailServer() {
-        mail = new TestMailServer("form-help@firstline.test");
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        mail.close();
+        mail = TestMailServer.shared("form-help@firstline.test");
     }
 
     @BeforeEach

@@ -13,7 +13,6 @@ import org.firstline.support.TestMailServer;
 import org.firstline.ticket.MessageKind;
 import org.firstline.ticket.MessageWithFiles;
 import org.firstline.ticket.TicketService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,12 +57,7 @@ class PortalWorkIT extends ApiTest {
 
     @BeforeAll
     static void startMailServer() {
-        mail = new TestMailServer("form-help@firstline.test");
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        mail.close();
+        mail = TestMailServer.shared("form-help@firstline.test");
     }
 
     @BeforeEach
@@ -182,6 +176,28 @@ class PortalWorkIT extends ApiTest {
                 .isEqualTo("CONFIRMED");
         assertThat(agent.get("/api/v1/tickets/" + fixed.id() + "/messages").body())
                 .contains("The requester confirmed the fix in the customer portal.");
+        // the one resolution mail's survey is answered here too: once, and changed within 7 days on the same row
+        assertThat(browser.get("/portal/tickets/" + fixed.number()).body()).contains("How did we do?");
+        var rated = browser.postForm(
+                "/portal/tickets/" + fixed.number(),
+                "/portal/tickets/" + fixed.number() + "/rating",
+                Map.of("rating", "4", "comment", "Quick, thanks"));
+        assertThat(rated.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/portal/tickets/" + fixed.number() + "?done=rated")
+                        .body())
+                .contains("Thank you for your rating: 4 out of 5.");
+        var changed =
+                browser.api("POST", "/api/portal/v1/tickets/" + fixed.number() + "/satisfaction", "{\"rating\":5}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).contains("\"rating\":5");
+        assertThat(jdbc.sql("select count(*) from satisfaction_survey where ticket_id = ? and rating = 5")
+                        .param(fixed.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        var badRating =
+                browser.api("POST", "/api/portal/v1/tickets/" + fixed.number() + "/satisfaction", "{\"rating\":9}");
+        assertThat(badRating.statusCode()).isEqualTo(400);
         // answering again changes nothing
         var twice =
                 browser.api("POST", "/api/portal/v1/tickets/" + fixed.number() + "/resolution", "{\"fixed\":false}");

@@ -23,6 +23,21 @@ public final class TestMailServer implements AutoCloseable {
     private final GreenMailUser support;
     public final String supportAddress;
 
+    private static final java.util.Map<String, TestMailServer> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One server per address for the whole test run, for test classes that share a mailbox address (and the
+     * application context configured with it): the desk's mailbox at that address keeps pointing at a live server.
+     * Stopped when the JVM exits; classes using it must not close it.
+     */
+    public static TestMailServer shared(String supportAddress) {
+        return SHARED.computeIfAbsent(supportAddress, address -> {
+            var server = new TestMailServer(address);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            return server;
+        });
+    }
+
     public TestMailServer(String supportAddress) {
         this.supportAddress = supportAddress;
         this.greenMail = new GreenMail(

@@ -14,7 +14,6 @@ import org.firstline.support.ApiClient;
 import org.firstline.support.ApiTest;
 import org.firstline.support.TestMailServer;
 import org.firstline.ticketform.internal.FormViews;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,12 +49,7 @@ class TicketFormIT extends ApiTest {
 
     @BeforeAll
     static void startMailServer() {
-        mail = new TestMailServer("form-help@firstline.test");
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        mail.close();
+        mail = TestMailServer.shared("form-help@firstline.test");
     }
 
     @BeforeEach

@@ -53,7 +53,7 @@ class ResolutionMailer {
     @EventListener
     void on(TicketStatusChanged changed) {
         if ((changed.from() == TicketStatus.RESOLVED) != (changed.to() == TicketStatus.RESOLVED)) {
-            requests.withdrawUnsent(changed.ticketId());
+            requests.withdrawUnsent(changed.ticketId(), changed.to() == TicketStatus.CLOSED);
         }
         if (changed.to() != TicketStatus.RESOLVED || changed.from() == TicketStatus.RESOLVED) {
             return;

@@ -74,7 +74,11 @@ public class ResolutionRequests {
                 .optional();
     }
 
-    void withdrawUnsent(long ticketId) {
+    /**
+     * Withdraws the unsent resolution mail. Its survey goes with it when the ticket is reopened (nobody was asked);
+     * when it is closed, the requester answered already (in the portal, say) and may still rate there.
+     */
+    void withdrawUnsent(long ticketId, boolean keepSurvey) {
         jdbc.sql("""
                         update resolution_request set outbound_email_id = null where outbound_email_id in
                             (select id from outbound_email where ticket_id = ? and kind = 'RESOLUTION' and status = 'QUEUED')""").param(ticketId).update();
@@ -82,7 +86,7 @@ public class ResolutionRequests {
                         "delete from outbound_email where ticket_id = ? and kind = 'RESOLUTION' and status = 'QUEUED'")
                 .param(ticketId)
                 .update();
-        if (withdrawn > 0) {
+        if (withdrawn > 0 && !keepSurvey) {
             // its survey asked nobody
             surveys.withdrawUnanswered(ticketId);
         }

@@ -12,6 +12,7 @@ import org.firstline.platform.MailUnavailableException;
 import org.firstline.platform.RefusalMessages;
 import org.firstline.portal.internal.Customer;
 import org.firstline.portal.internal.CustomerApprovals;
+import org.firstline.portal.internal.CustomerSurveys;
 import org.firstline.portal.internal.CustomerTickets;
 import org.firstline.portal.internal.CustomerWrites;
 import org.firstline.portal.internal.OrganizationFigures;
@@ -65,7 +66,13 @@ class PortalApiController {
 
     record ApprovalAnswer(@Nullable Boolean approve) {}
 
-    record TicketDetail(CustomerTickets.Ticket ticket, String statusLabel, List<CustomerTickets.Message> messages) {}
+    record TicketDetail(
+            CustomerTickets.Ticket ticket,
+            String statusLabel,
+            List<CustomerTickets.Message> messages,
+            CustomerSurveys.@Nullable Answer satisfaction) {}
+
+    record Rating(@Nullable Integer rating, @Nullable String comment) {}
 
     record Created(long number, String status) {}
 
@@ -137,7 +144,11 @@ class PortalApiController {
     @GetMapping("/tickets/{number}")
     TicketDetail ticket(@AuthenticationPrincipal Customer customer, @PathVariable long number) {
         var ticket = tickets.get(customer, number);
-        return new TicketDetail(ticket, ticket.status().label(), tickets.conversation(ticket));
+        return new TicketDetail(
+                ticket,
+                ticket.status().label(),
+                tickets.conversation(ticket),
+                services.surveys().answerOf(ticket).orElse(null));
     }
 
     @GetMapping("/tickets/{number}/files/{fileId}")
@@ -187,6 +198,13 @@ class PortalApiController {
             @AuthenticationPrincipal Customer customer, @PathVariable long number, @RequestBody ResolutionAnswer body) {
         if (body.fixed() == null) throw new InvalidRequestException("fixed", "is required: true or false");
         return new Answered(writes.answerResolution(customer, number, body.fixed()));
+    }
+
+    @PostMapping("/tickets/{number}/satisfaction")
+    CustomerSurveys.Answer rate(
+            @AuthenticationPrincipal Customer customer, @PathVariable long number, @RequestBody Rating body) {
+        if (body.rating() == null) throw new InvalidRequestException("rating", "is required: 1 to 5");
+        return services.surveys().answer(customer, number, body.rating(), body.comment());
     }
 
     @GetMapping("/approvals")

@@ -2,9 +2,12 @@ package org.firstline.portal.web;
 
 import java.io.IOException;
 import java.util.List;
+import org.firstline.platform.InvalidRequestException;
 import org.firstline.portal.internal.Customer;
+import org.firstline.portal.internal.CustomerSurveys;
 import org.firstline.portal.internal.CustomerTickets;
 import org.firstline.portal.internal.CustomerWrites;
+import org.firstline.survey.SurveyQuestion;
 import org.firstline.ticket.AttachmentResponses;
 import org.firstline.ticket.AttachmentService;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +27,14 @@ class PortalTicketsController {
     private final CustomerTickets tickets;
     private final CustomerWrites writes;
     private final AttachmentService attachments;
+    private final CustomerSurveys surveys;
 
-    PortalTicketsController(CustomerTickets tickets, CustomerWrites writes, AttachmentService attachments) {
+    PortalTicketsController(
+            CustomerTickets tickets, CustomerWrites writes, AttachmentService attachments, CustomerSurveys surveys) {
         this.tickets = tickets;
         this.writes = writes;
         this.attachments = attachments;
+        this.surveys = surveys;
     }
 
     @GetMapping("/portal")
@@ -54,7 +60,24 @@ class PortalTicketsController {
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", tickets.conversation(ticket));
         model.addAttribute("done", done == null ? null : Outcome.text(done));
+        surveys.question(ticket).ifPresent(question -> {
+            model.addAttribute("question", question);
+            model.addAttribute("surveyAction", "/portal/tickets/" + number + "/rating");
+            model.addAttribute("surveyDone", "rated".equals(done));
+        });
         return "portal/ticket";
+    }
+
+    @PostMapping("/portal/tickets/{number}/rating")
+    String rate(
+            @AuthenticationPrincipal Customer customer,
+            @PathVariable long number,
+            @RequestParam(required = false) @Nullable String rating,
+            @RequestParam(required = false) @Nullable String comment) {
+        Integer chosen = SurveyQuestion.rating(rating);
+        if (chosen == null) throw new InvalidRequestException("rating", "choose one of 1 to 5");
+        surveys.answer(customer, number, chosen, comment);
+        return "redirect:/portal/tickets/" + number + "?done=rated#survey";
     }
 
     @PostMapping("/portal/tickets/{number}/replies")
@@ -75,7 +98,7 @@ class PortalTicketsController {
             @PathVariable long number,
             @RequestParam(required = false) @Nullable String answer) {
         if (!"confirm".equals(answer) && !"not-fixed".equals(answer)) {
-            throw new org.firstline.platform.InvalidRequestException("answer", "choose one of the two buttons");
+            throw new InvalidRequestException("answer", "choose one of the two buttons");
         }
         boolean fixed = "confirm".equals(answer);
         boolean counted = writes.answerResolution(customer, number, fixed);
@@ -94,13 +117,14 @@ class PortalTicketsController {
     enum Outcome {
         REPLIED("Your reply has been added."),
         CONFIRMED("Thank you: the request is closed."),
+        RATED(null),
         REOPENED("Thank you: the request is open again and our support team will look at it."),
         UNCHANGED("Nothing was changed: this request no longer waits on your answer."),
         FILED("Your request has been sent to our support team.");
 
-        private final String text;
+        private final @Nullable String text;
 
-        Outcome(String text) {
+        Outcome(@Nullable String text) {
             this.text = text;
         }
 

@@ -1,0 +1,66 @@
+package org.firstline.portal.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.firstline.survey.SatisfactionSurveys;
+import org.firstline.survey.SurveyQuestion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The satisfaction survey of a resolved or closed ticket the customer sees: the same question as the resolution
+ * mail's links ask, answered once and changeable for 7 days, by whoever may see the ticket.
+ */
+@Component
+public class CustomerSurveys {
+    /** The survey as a customer sees it: no agent, team or internal id. */
+    public record Answer(
+            boolean open,
+            boolean answered,
+            @Nullable Integer rating,
+            @Nullable String comment,
+            @Nullable Instant answeredAt,
+            @Nullable Instant changeableUntil) {}
+
+    private final CustomerTickets tickets;
+    private final SatisfactionSurveys surveys;
+    private final Clock clock;
+
+    CustomerSurveys(CustomerTickets tickets, SatisfactionSurveys surveys, Clock clock) {
+        this.tickets = tickets;
+        this.surveys = surveys;
+        this.clock = clock;
+    }
+
+    /** The question to show on the ticket's page: only once it is resolved or closed and a survey went out. */
+    public Optional<SurveyQuestion> question(CustomerTickets.Ticket ticket) {
+        if (!ticket.awaitsConfirmation() && !ticket.closed()) return Optional.empty();
+        return surveys.forTicket(ticket.id()).map(s -> SurveyQuestion.of(s, true, clock.instant(), null, null));
+    }
+
+    public Optional<Answer> answerOf(CustomerTickets.Ticket ticket) {
+        return question(ticket).map(CustomerSurveys::answer);
+    }
+
+    public Answer answer(Customer customer, long number, int rating, @Nullable String comment) {
+        var ticket = tickets.get(customer, number);
+        if (question(ticket).isEmpty()) {
+            throw new org.firstline.platform.ConflictException(
+                    "This request has no satisfaction survey yet: it comes when the request is resolved.");
+        }
+        surveys.answerAsContact(ticket.id(), customer.contactId(), rating, comment);
+        return answerOf(ticket).orElseThrow();
+    }
+
+    private static Answer answer(SurveyQuestion question) {
+        var survey = question.survey();
+        return new Answer(
+                question.open(),
+                survey.answered(),
+                survey.rating(),
+                survey.comment(),
+                survey.answeredAt(),
+                survey.changeableUntil());
+    }
+}
