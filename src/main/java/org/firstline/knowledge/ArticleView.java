@@ -24,9 +24,4 @@ public record ArticleView(
         int version,
         boolean archived,
         @Nullable String publicUrl,
-        String agentUrl) {
-
-    public boolean readableByCustomers() {
-        return visibility == Visibility.PUBLIC && !archived;
-    }
-}
+        String agentUrl) {}

@@ -17,6 +17,7 @@ import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +51,20 @@ public class Articles {
                 ? freeSlug(ArticleChecks.slugOf(valid.title()))
                 : takenOrNot(ArticleChecks.chosenSlug(form.slug()));
         var now = Timestamp.from(clock.instant());
-        long id = jdbc.sql("""
+        long id;
+        try {
+            id = insert(valid, slug, agent, now);
+        } catch (DuplicateKeyException e) {
+            // another article took the address between the check and the insert
+            throw new ConflictException("The address /kb/" + slug + " is taken by another article.");
+        }
+        keepVersion(id);
+        events.publishEvent(new ArticleChanged(id));
+        return get(id);
+    }
+
+    private long insert(ArticleChecks.Valid valid, String slug, AgentPrincipal agent, Timestamp now) {
+        return jdbc.sql("""
                         insert into kb_article (slug, title, body, visibility, category_id, author_id, updated_by_id,
                                                 created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -66,9 +80,6 @@ public class Articles {
                         now)
                 .query(Long.class)
                 .single();
-        keepVersion(id);
-        events.publishEvent(new ArticleChanged(id));
-        return get(id);
     }
 
     @Transactional
