@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Article search and lists. A search ranks the matches the GIN index finds by {@code ts_rank} (a title match weighs
- * more than one in the body) and cuts a snippet from the bodies of the page's rows only: a headline is the costly part,
- * so it is never made for a row that is not shown. Pages are numbered by an opaque cursor, as ticket lists are.
+ * more than one in the body) and cuts a snippet from the bodies of the page's rows only, from their first 3,000
+ * characters: a headline costs in proportion to the text it reads, so it is never made for a row that is not shown. Pages are numbered by an opaque cursor, as ticket lists are.
  */
 @Component
 public class ArticleFinder {
     private static final String HEADLINE_OPTIONS =
-            "MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \", StartSel=\"\", StopSel=\"\"";
+            "MaxWords=30, MinWords=12, MaxFragments=1, StartSel=\"\", StopSel=\"\"";
 
     private final JdbcClient jdbc;
     private final KnowledgeLinks links;
@@ -48,7 +48,7 @@ public class ArticleFinder {
                         order by rank desc, a.id desc
                         limit :limit offset :offset)
                     select a.id, a.slug, a.title, a.visibility, a.category_id, c.name as category_name, a.updated_at,
-                           a.archived, ts_headline('english', left(a.body, 5000), websearch_to_tsquery('english', :q),
+                           a.archived, ts_headline('english', left(a.body, 3000), websearch_to_tsquery('english', :q),
                                                    :options) as snippet
                     from hits h join kb_article a on a.id = h.id left join kb_category c on c.id = a.category_id
                     order by h.rank desc, h.id desc""";
