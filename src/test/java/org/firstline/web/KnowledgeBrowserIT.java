@@ -157,10 +157,7 @@ class KnowledgeBrowserIT extends ApiTest {
         browser.findElement(By.cssSelector("#resolution-article-picker summary"))
                 .click();
         browser.findElement(By.id("resolution-article-q")).sendKeys(word);
-        BrowserSupport.waitFor(
-                browser,
-                d -> !d.findElements(By.cssSelector("#resolution-article-results [data-kb-pick]"))
-                        .isEmpty());
+        BrowserSupport.waitFor(browser, d -> picks(d, "resolution", word) == 1);
         assertThat(browser.findElements(By.cssSelector("#resolution-article-results [data-kb-pick]")))
                 .hasSize(1);
         browser.findElement(By.cssSelector("#resolution-article-results [data-kb-pick]"))
