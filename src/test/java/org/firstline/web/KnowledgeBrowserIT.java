@@ -122,11 +122,7 @@ class KnowledgeBrowserIT extends ApiTest {
         js.executeScript("var a = document.getElementById('reply-body'); a.setSelectionRange(11, 11);");
         browser.findElement(By.cssSelector("#reply-article-picker summary")).click();
         browser.findElement(By.id("reply-article-q")).sendKeys(word);
-        BrowserSupport.waitFor(
-                browser,
-                d -> d.findElements(By.cssSelector("#reply-article-results [data-kb-pick]"))
-                                .size()
-                        == 2);
+        BrowserSupport.waitFor(browser, d -> picks(d, "reply", word) == 2);
         assertThat(browser.findElement(By.id("reply-article-results")).getText())
                 .contains("internal");
         browser.findElement(By.xpath("//div[@id='reply-article-results']//button[contains(., 'Reset')]"))
