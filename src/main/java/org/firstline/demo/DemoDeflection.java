@@ -14,7 +14,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** A few deflection rules for the public form, added with the rest of the demo (right after the desk was made). */
+/**
+ * A few deflection rules for the public form and the knowledge base one of them links, added with the rest of the demo
+ * (right after the desk was made).
+ */
 @Component
 @Order(101)
 class DemoDeflection implements ApplicationRunner {
@@ -23,13 +26,16 @@ class DemoDeflection implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final DeflectionRules rules;
     private final Clock clock;
+    private final DemoKnowledge knowledge;
 
     DemoDeflection(
             FirstlineSettings settings,
             @Value("${spring.datasource.url:}") String datasourceUrl,
             JdbcClient jdbc,
             DeflectionRules rules,
-            Clock clock) {
+            Clock clock,
+            DemoKnowledge knowledge) {
+        this.knowledge = knowledge;
         this.settings = settings;
         this.datasourceUrl = datasourceUrl;
         this.jdbc = jdbc;
@@ -51,11 +57,15 @@ class DemoDeflection implements ApplicationRunner {
                 DeflectionRule.Kind.TOOL,
                 "Check your domain's DNS records",
                 "https://dnschecker.example/?q={domain}"));
-        rules.create(new DeflectionRuleForm(
-                List.of("password", "reset", "locked out"),
-                DeflectionRule.Kind.ARTICLE,
-                "Resetting your password",
-                "https://docs.example/reset-password"));
+        Long passwordArticle = knowledge.create();
+        if (passwordArticle != null) {
+            rules.create(new DeflectionRuleForm(
+                    List.of("password", "reset", "locked out"),
+                    DeflectionRule.Kind.ARTICLE,
+                    "Resetting your password",
+                    null,
+                    passwordArticle));
+        }
         rules.create(new DeflectionRuleForm(
                 List.of("certificate", "ssl", "tls"),
                 DeflectionRule.Kind.TOOL,

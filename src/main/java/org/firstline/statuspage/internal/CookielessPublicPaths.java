@@ -38,7 +38,10 @@ class CookielessPublicPaths extends OncePerRequestFilter {
                 || path.equals("/favicon.svg")
                 || path.equals("/widget.js")
                 || path.equals("/request")
-                || path.startsWith("/request/"));
+                || path.startsWith("/request/")
+                // the public knowledge base reads articles only; an agent's cookie must not make it look up a session
+                || path.equals("/kb")
+                || path.startsWith("/kb/"));
     }
 
     @Override

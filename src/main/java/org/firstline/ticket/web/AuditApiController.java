@@ -39,7 +39,9 @@ class AuditApiController {
             "label",
             "ownership_rule",
             "canned_response",
-            "team_desk");
+            "team_desk",
+            "kb_category",
+            "kb_article");
 
     private final AuditTrail audit;
 

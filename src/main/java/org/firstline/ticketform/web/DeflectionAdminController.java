@@ -1,6 +1,8 @@
 package org.firstline.ticketform.web;
 
 import java.util.Arrays;
+import org.firstline.knowledge.ArticleQuery;
+import org.firstline.knowledge.Articles;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.ticketform.DeflectionRule;
 import org.firstline.ticketform.DeflectionRuleForm;
@@ -21,10 +23,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DeflectionAdminController {
     private final DeflectionRules rules;
     private final DeflectionFigures figures;
+    private final Articles articles;
 
-    DeflectionAdminController(DeflectionRules rules, DeflectionFigures figures) {
+    DeflectionAdminController(DeflectionRules rules, DeflectionFigures figures, Articles articles) {
         this.rules = rules;
         this.figures = figures;
+        this.articles = articles;
     }
 
     @GetMapping("/admin/deflection")
@@ -39,6 +43,11 @@ class DeflectionAdminController {
                 all.rules().stream()
                         .collect(java.util.stream.Collectors.toMap(DeflectionFigures.RuleFigures::ruleId, f -> f)));
         model.addAttribute("kinds", DeflectionRule.Kind.values());
+        // the newest public articles to link; others by their id through the API
+        model.addAttribute(
+                "articles",
+                articles.search(ArticleQuery.forCustomers(null, null), null, 100)
+                        .items());
         return "ticketform/admin";
     }
 
@@ -46,11 +55,12 @@ class DeflectionAdminController {
     String create(
             @RequestParam String phrases,
             @RequestParam String kind,
-            @RequestParam String title,
-            @RequestParam String url,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String url,
+            @RequestParam(defaultValue = "") String articleId,
             RedirectAttributes flash) {
         try {
-            rules.create(form(phrases, kind, title, url));
+            rules.create(form(phrases, kind, title, url, articleId));
             flash.addFlashAttribute("notice", "Rule added.");
         } catch (InvalidRequestException e) {
             flash.addFlashAttribute("problem", e.getMessage());
@@ -66,7 +76,7 @@ class DeflectionAdminController {
         return "redirect:/admin/deflection";
     }
 
-    private static DeflectionRuleForm form(String phrases, String kind, String title, String url) {
+    private static DeflectionRuleForm form(String phrases, String kind, String title, String url, String articleId) {
         DeflectionRule.Kind parsed = Arrays.stream(DeflectionRule.Kind.values())
                 .filter(k -> k.name().equals(kind))
                 .findFirst()
@@ -78,6 +88,7 @@ class DeflectionAdminController {
                         .toList(),
                 parsed,
                 title,
-                url);
+                url,
+                articleId.matches("\\d{1,18}") ? Long.valueOf(articleId) : null);
     }
 }
