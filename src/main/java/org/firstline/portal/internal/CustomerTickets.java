@@ -95,17 +95,27 @@ public class CustomerTickets {
             case CLOSED -> " and t.status = 'CLOSED'";
             case ALL -> "";
         };
+        // the newest of each door (their own tickets, their represented organizations'), each read in index order and
+        // stopped after the page: a representative's ten thousand tickets are never sorted for one page; both doors
+        // apply the one condition, VISIBLE, again on the outside
+        String filter = status + (organizationId == null ? "" : " and t.organization_id = :organization");
         var rows = jdbc.sql("""
                         select t.number, t.subject, t.status, t.pending_reason, t.created_at, t.updated_at,
                                o.name as organization, c.name as requester
                         from ticket t join contact c on c.id = t.requester_id
                         left join organization o on o.id = t.organization_id
-                        where %s%s%s
+                        where %2$s and t.id in (
+                            (select t.id from ticket t where t.requester_id = :contact and not t.internal%1$s
+                             order by t.created_at desc, t.id desc limit :reach)
+                            union all
+                            (select t.id from ticket t
+                             where t.organization_id = any(:represented) and not t.internal%1$s
+                             order by t.created_at desc, t.id desc limit :reach))
                         order by t.created_at desc, t.id desc
-                        limit :limit offset :offset""".formatted(
-                        VISIBLE, status, organizationId == null ? "" : " and t.organization_id = :organization"))
+                        limit :limit offset :offset""".formatted(filter, VISIBLE))
                 .params(scope(customer))
                 .param("organization", organizationId)
+                .param("reach", page * PAGE_SIZE + 1)
                 .param("limit", PAGE_SIZE + 1)
                 .param("offset", (page - 1) * PAGE_SIZE)
                 .query((rs, n) -> new Row(
