@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Article search and lists. A search ranks the matches the GIN index finds by {@code ts_rank} (a title match weighs
- * more than one in the body) and cuts a snippet from the bodies of the page's rows only, from their first 3,000
+ * Article search and lists. A search ranks the matches the GIN index finds by {@code ts_rank} over the title and
+ * the body's opening (a title match weighs more; the whole body is only matched, never ranked, which would cost
+ * reading every match's document) and cuts a snippet from the bodies of the page's rows only, from their first 3,000
  * characters: a headline costs in proportion to the text it reads, so it is never made for a row that is not shown. Pages are numbered by an opaque cursor, as ticket lists are.
  */
 @Component
@@ -42,7 +43,7 @@ public class ArticleFinder {
         if (query.searching()) {
             sql = """
                     with hits as (
-                        select a.id, ts_rank(a.search, query) as rank
+                        select a.id, ts_rank(a.rank_search, query) as rank
                         from kb_article a, websearch_to_tsquery('english', :q) query""" + where + """
                      and a.search @@ query
                         order by rank desc, a.id desc
