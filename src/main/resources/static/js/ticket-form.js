@@ -25,52 +25,8 @@
   } catch (e) { /* a broken draft is dropped */ }
   form.addEventListener('input', saveDraft);
 
-  // ---- incident banner: read on load and whenever the status changes on any node
-  var banner = document.getElementById('banner');
-  var incidents = banner.querySelector('.incidents');
-  var readAt = null;
-  function showBanner(data) {
-    incidents.textContent = '';
-    (data.incidents || []).forEach(function (i) {
-      var box = document.createElement('div');
-      box.className = 'incident';
-      var title = document.createElement('strong');
-      title.textContent = i.title;
-      var status = document.createElement('span');
-      status.className = 'incident-status';
-      status.textContent = i.status;
-      box.appendChild(title);
-      box.appendChild(status);
-      if (i.updateHtml) {
-        var update = document.createElement('div');
-        update.className = 'update';
-        // sanitized on the server by the one Markdown renderer; the title and status above are text only
-        update.innerHTML = i.updateHtml;
-        box.appendChild(update);
-      }
-      incidents.appendChild(box);
-    });
-    banner.hidden = !(data.incidents && data.incidents.length);
-  }
-  function readBanner(triesLeft) {
-    var before = readAt;
-    fetch('/request/banner?view=' + encodeURIComponent(view), { headers: { Accept: 'application/json' } })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (data) {
-        if (!data) return;
-        readAt = data.readAt;
-        showBanner(data);
-        // the change may be announced a moment before this node has read it: ask again until the reading is new
-        if (triesLeft > 0 && data.readAt === before) setTimeout(function () { readBanner(triesLeft - 1); }, 100);
-      })
-      .catch(function () { /* the banner is a help, never in the way */ });
-  }
-  readBanner(0);
-  if (window.EventSource) {
-    var live = new EventSource('/request/live');
-    live.addEventListener('change', function () { readBanner(8); });
-  }
-  setInterval(function () { readBanner(0); }, 60000);
+  // ---- incident banner: read on load and whenever the status changes on any node (incident-banner.js)
+  window.followIncidents(document.getElementById('banner'), '/request/banner?view=' + encodeURIComponent(view));
 
   // ---- suggestions, asked on a pause in typing
   var box = document.getElementById('suggestions');

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
 import org.firstline.platform.FirstlineSettings;
+import org.firstline.platform.LinkTokens;
 import org.firstline.platform.NotFoundException;
 import org.firstline.survey.internal.SurveyStore;
-import org.firstline.survey.internal.SurveyTokens;
 import org.firstline.ticket.TicketService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -38,10 +38,10 @@ public class SatisfactionSurveys {
     @Transactional
     public SurveyInvitation invite(long ticketId) {
         var ticket = tickets.get(ticketId);
-        String token = SurveyTokens.token();
+        String token = LinkTokens.token();
         long id = store.insert(
                 ticketId,
-                SurveyTokens.hash(token),
+                LinkTokens.hash(token),
                 ticket.requesterId(),
                 ticket.ownerId(),
                 ticket.teamId(),
@@ -73,7 +73,7 @@ public class SatisfactionSurveys {
 
     /** The survey behind a link, for its page; empty for a token that was never sent. */
     public Optional<SurveyLink> byToken(String token) {
-        return store.byTokenHash(SurveyTokens.hash(token))
+        return store.byTokenHash(LinkTokens.hash(token))
                 .map(row -> new SurveyLink(row.ticketNumber(), row.subject(), row.newest(), view(row)));
     }
 
@@ -93,7 +93,7 @@ public class SatisfactionSurveys {
     @Transactional
     public SurveyView answer(String token, int rating, @Nullable String comment) {
         AnswerRules.check(rating, comment);
-        var row = store.lockByTokenHash(SurveyTokens.hash(token))
+        var row = store.lockByTokenHash(LinkTokens.hash(token))
                 .orElseThrow(() -> new NotFoundException("This survey link is not valid. It may have been mistyped."));
         return record(row, rating, comment, null);
     }

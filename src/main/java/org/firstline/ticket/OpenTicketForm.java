@@ -98,6 +98,30 @@ public record OpenTicketForm(
                 ownerId);
     }
 
+    /** The same ticket filed under an organization and service the requester chose. */
+    public OpenTicketForm withOrganization(@Nullable Long organization, @Nullable Long service) {
+        return new OpenTicketForm(
+                subject,
+                body,
+                requester,
+                organization,
+                service,
+                type,
+                priority,
+                impact,
+                channel,
+                labels,
+                cc,
+                funded,
+                fundingReference,
+                internal,
+                createdAt,
+                status,
+                pendingReason,
+                teamId,
+                ownerId);
+    }
+
     boolean importsHistory() {
         return createdAt != null || status != null || teamId != null || ownerId != null;
     }

@@ -80,26 +80,7 @@ class CustomerTicketOpening {
             throw new InvalidRequestException("serviceId", "is not a service of that organization");
         }
         var form = OpenTicketForm.of(subject, body, customer.email(), customer.name(), Channel.WEB);
-        form = new OpenTicketForm(
-                form.subject(),
-                form.body(),
-                form.requester(),
-                organization,
-                serviceId,
-                null,
-                null,
-                null,
-                Channel.WEB,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        form = form.withOrganization(organization, serviceId);
         TicketView ticket = tickets.open(form, actor, null);
         if (!files.isEmpty()) {
             long first = conversation.messages(ticket.id()).get(0).id();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.firstline.platform.LinkTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +34,13 @@ public class PortalSessions {
 
     /** Opens a session for the contact; the returned secret goes into the cookie and nowhere else. */
     public String open(long contactId) {
-        String secret = Secrets.token();
+        String secret = LinkTokens.token();
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into portal_session (token_hash, contact_id, created_at, last_seen_at, expires_at)
                 values (?, ?, ?, ?, ?)""")
                 .params(
-                        Secrets.hash(secret),
+                        LinkTokens.hash(secret),
                         contactId,
                         Timestamp.from(now),
                         Timestamp.from(now),
@@ -53,7 +54,7 @@ public class PortalSessions {
         var row = jdbc.sql("""
                         select id, contact_id, created_at, last_seen_at from portal_session
                         where token_hash = ? and expires_at > ?""")
-                .params(Secrets.hash(secret), Timestamp.from(now))
+                .params(LinkTokens.hash(secret), Timestamp.from(now))
                 .query((rs, n) -> new Object[] {
                     rs.getLong("id"),
                     rs.getLong("contact_id"),

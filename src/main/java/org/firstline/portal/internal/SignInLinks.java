@@ -9,6 +9,7 @@ import org.firstline.directory.ContactService;
 import org.firstline.email.PortalSignInMail;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.platform.InvalidRequestException;
+import org.firstline.platform.LinkTokens;
 import org.firstline.platform.MailUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -100,15 +101,15 @@ public class SignInLinks {
         boolean canMail = mail.canSend();
         if (!canMail && !demo) throw new MailUnavailableException("the sign-in link");
         var contact = contacts.byEmail(address);
-        String token = Secrets.token();
+        String token = LinkTokens.token();
         jdbc.sql("""
                 insert into portal_sign_in_link (token_hash, email, contact_id, browser_hash, client_address, created_at, expires_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(
-                        Secrets.hash(token),
+                        LinkTokens.hash(token),
                         address,
                         contact.map(c -> c.id()).orElse(null),
-                        Secrets.hash(browserSecret),
+                        LinkTokens.hash(browserSecret),
                         clientAddress,
                         Timestamp.from(now),
                         Timestamp.from(now.plus(VALID_FOR)))
@@ -129,7 +130,7 @@ public class SignInLinks {
         var row = jdbc.sql("""
                         select contact_id, browser_hash, expires_at, used_at from portal_sign_in_link
                         where token_hash = ? for update""")
-                .param(Secrets.hash(token))
+                .param(LinkTokens.hash(token))
                 .query((rs, n) -> new Object[] {
                     rs.getObject("contact_id", Long.class),
                     rs.getString("browser_hash"),
@@ -142,11 +143,11 @@ public class SignInLinks {
         if (link[3] != null) return new Redeemed(null, Refusal.USED);
         Instant now = clock.instant();
         if (!now.isBefore((Instant) link[2])) return new Redeemed(null, Refusal.EXPIRED);
-        if (browserSecret == null || !Secrets.hash(browserSecret).equals(link[1])) {
+        if (browserSecret == null || !LinkTokens.hash(browserSecret).equals(link[1])) {
             return new Redeemed(null, Refusal.OTHER_BROWSER);
         }
         jdbc.sql("update portal_sign_in_link set used_at = ? where token_hash = ?")
-                .params(Timestamp.from(now), Secrets.hash(token))
+                .params(Timestamp.from(now), LinkTokens.hash(token))
                 .update();
         return new Redeemed((Long) link[0], null);
     }

@@ -4,11 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.firstline.platform.InvalidRequestException;
+import org.firstline.platform.LinkTokens;
 import org.firstline.platform.MailUnavailableException;
 import org.firstline.platform.RefusalMessages;
 import org.firstline.portal.internal.Customer;
 import org.firstline.portal.internal.PortalSessions;
-import org.firstline.portal.internal.Secrets;
 import org.firstline.portal.internal.SignInLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -110,7 +110,7 @@ class PortalSignInController {
     static String browserSecret(HttpServletRequest request, HttpServletResponse response) {
         String secret = PortalCookies.read(request, PortalCookies.BROWSER);
         if (secret == null || secret.length() < 40 || secret.length() > 64) {
-            secret = Secrets.token();
+            secret = LinkTokens.token();
             PortalCookies.write(request, response, PortalCookies.BROWSER, secret, BROWSER_COOKIE_AGE);
         }
         return secret;

@@ -109,7 +109,7 @@ public class RequestConfirmation {
             var form = OpenTicketForm.of(
                     pending.subject(), pending.description(), pending.email(), pending.name(), Channel.WEB);
             if (organization != null || service != null) {
-                form = withOrganization(form, organization, service);
+                form = form.withOrganization(organization, service);
             }
             TicketView ticket = tickets.open(form, system, null);
             requests.filed(pending.id(), ticket.id());
@@ -117,29 +117,5 @@ public class RequestConfirmation {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
-    }
-
-    private static OpenTicketForm withOrganization(
-            OpenTicketForm f, @Nullable Long organizationId, @Nullable Long serviceId) {
-        return new OpenTicketForm(
-                f.subject(),
-                f.body(),
-                f.requester(),
-                organizationId,
-                serviceId,
-                f.type(),
-                f.priority(),
-                f.impact(),
-                f.channel(),
-                f.labels(),
-                f.cc(),
-                f.funded(),
-                f.fundingReference(),
-                f.internal(),
-                f.createdAt(),
-                f.status(),
-                f.pendingReason(),
-                f.teamId(),
-                f.ownerId());
     }
 }

@@ -1,4 +1,4 @@
-package org.firstline.survey.internal;
+package org.firstline.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,11 +7,14 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** The secret in a survey link: 256 random bits; only its SHA-256 is stored, so a database copy answers nothing. */
-public final class SurveyTokens {
+/**
+ * The secret in a mailed link or a cookie: 256 random bits, URL-safe; only its SHA-256 is stored, so a copy of the
+ * database signs nobody in and answers nothing.
+ */
+public final class LinkTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SurveyTokens() {}
+    private LinkTokens() {}
 
     public static String token() {
         byte[] bytes = new byte[32];
