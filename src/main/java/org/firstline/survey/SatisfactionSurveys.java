@@ -77,6 +77,15 @@ public class SatisfactionSurveys {
                 .map(row -> new SurveyLink(row.ticketNumber(), row.subject(), row.newest(), view(row)));
     }
 
+    /**
+     * Whether someone other than {@code contactId} answered the ticket's newest survey: the requester (by link or in
+     * the portal) or another representative. The portal shows a representative only a survey nobody else answered.
+     */
+    public boolean answeredByAnother(long ticketId, long contactId) {
+        return store.answeredByAnother(
+                ticketId, contactId, tickets.get(ticketId).requesterId());
+    }
+
     /** The ticket's newest survey, answered or not; empty when none was sent. */
     public Optional<SurveyView> forTicket(long ticketId) {
         return store.newest(ticketId).map(SatisfactionSurveys::view);

@@ -108,7 +108,24 @@ final class PortalHttp {
                 .build());
     }
 
-    private String csrfForApi() {
+    /** A JSON write with the token given, as a script that read {@code GET /me} once does. */
+    HttpResponse<String> apiWith(String token, String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", token)
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    /** The CSRF token of the first form on a page. */
+    static String csrf(String html) {
+        var token = CSRF.matcher(html);
+        if (!token.find()) throw new IllegalStateException("no CSRF token");
+        return token.group(1);
+    }
+
+    String csrfForApi() {
         var me = send(HttpRequest.newBuilder(URI.create(base + "/api/portal/v1/me"))
                 .header("Accept", "application/json")
                 .GET()

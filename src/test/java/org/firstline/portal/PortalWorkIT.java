@@ -301,4 +301,76 @@ class PortalWorkIT extends ApiTest {
                 .body();
         assertThat(agentPage).doesNotContain("<script>alert", "<img src=x").contains("Customer says &lt;script&gt;");
     }
+
+    @Test
+    void aFormOpenInOneTabStillWorksAfterOtherPagesAndCallsWereMade() {
+        var ticket = fixture.ticket(marker + " Two tabs", member, org, false);
+        var browser = new PortalHttp(port).signIn(jdbc, member);
+        String token = PortalHttp.csrf(
+                browser.get("/portal/tickets/" + ticket.number()).body());
+        assertThat(browser.get("/portal").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/portal/new").statusCode()).isEqualTo(200);
+        var sent = browser.post(
+                "/portal/tickets/" + ticket.number() + "/replies",
+                Map.of("body", "From the first tab", "_csrf", token));
+        assertThat(sent.headers().firstValue("Location"))
+                .hasValue("/portal/tickets/" + ticket.number() + "?done=replied");
+
+        String apiToken = browser.csrfForApi();
+        assertThat(browser.api("GET", "/api/portal/v1/tickets", null).statusCode())
+                .isEqualTo(200);
+        var reply = browser.apiWith(
+                apiToken,
+                "POST",
+                "/api/portal/v1/tickets/" + ticket.number() + "/messages",
+                "{\"body\":\"From a script\"}");
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+    }
+
+    @Test
+    void theSurveyIsTheRequestersAndOutlivesAnAnswerGivenBeforeTheMailLeft() {
+        var ticket = fixture.ticket(marker + " Survey owner", member, org, false);
+        agent.patch("/api/v1/tickets/" + ticket.id(), ApiClient.map("status", "RESOLVED", "resolution", "WORKAROUND"));
+        var requester = new PortalHttp(port).signIn(jdbc, member);
+        var first = requester.api(
+                "POST",
+                "/api/portal/v1/tickets/" + ticket.number() + "/satisfaction",
+                "{\"rating\":4,\"comment\":\"Mine\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        // a representative neither sees nor changes the requester's rating
+        var rep = new PortalHttp(port).signIn(jdbc, representative);
+        assertThat(rep.get("/portal/tickets/" + ticket.number()).body()).doesNotContain("How did we do?", "Mine");
+        var repRating =
+                rep.api("POST", "/api/portal/v1/tickets/" + ticket.number() + "/satisfaction", "{\"rating\":1}");
+        assertThat(repRating.statusCode()).isEqualTo(409);
+        assertThat(rep.api("GET", "/api/portal/v1/tickets/" + ticket.number(), null)
+                        .body())
+                .doesNotContain("Mine");
+
+        var notFixed =
+                requester.api("POST", "/api/portal/v1/tickets/" + ticket.number() + "/resolution", "{\"fixed\":false}");
+        assertThat(notFixed.body()).contains("\"counted\":true");
+        // the survey outlived "not fixed": the first answer shows, and may still change
+        assertThat(requester.get("/portal/tickets/" + ticket.number()).body())
+                .contains("You rated us 4 out of 5", "Change my rating");
+        var rated =
+                requester.api("POST", "/api/portal/v1/tickets/" + ticket.number() + "/satisfaction", "{\"rating\":2}");
+        assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
+        assertThat(agent.get("/api/v1/tickets/" + ticket.id() + "/satisfaction")
+                        .json()
+                        .get("rating")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aBadValueInAnAddressGetsThePortalsOwnPage() {
+        var browser = new PortalHttp(port).signIn(jdbc, member);
+        for (String path : java.util.List.of(
+                "/portal/tickets/abc", "/portal?show=BOGUS", "/portal?page=999999999999", "/portal/organizations/x")) {
+            var page = browser.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(400);
+            assertThat(page.body()).as(path).contains("Support portal").doesNotContain("href=\"/tickets\"");
+        }
+    }
 }

@@ -75,8 +75,9 @@ public class ResolutionRequests {
     }
 
     /**
-     * Withdraws the unsent resolution mail. Its survey goes with it when the ticket is reopened (nobody was asked);
-     * when it is closed, the requester answered already (in the portal, say) and may still rate there.
+     * Withdraws the unsent resolution mail. Its survey goes with it when the ticket is reopened before anyone was
+     * asked; when it is closed, or the requester answered the resolution already (in the portal), they may still rate
+     * it there.
      */
     void withdrawUnsent(long ticketId, boolean keepSurvey) {
         jdbc.sql("""
@@ -86,7 +87,11 @@ public class ResolutionRequests {
                         "delete from outbound_email where ticket_id = ? and kind = 'RESOLUTION' and status = 'QUEUED'")
                 .param(ticketId)
                 .update();
-        if (withdrawn > 0 && !keepSurvey) {
+        // a requester who answered the resolution (in the portal, before the mail left) may still rate it there
+        boolean answered = jdbc.sql("""
+                        select exists (select 1 from resolution_request r where r.ticket_id = ? and r.decision is not null
+                          and r.id = (select max(n.id) from resolution_request n where n.ticket_id = r.ticket_id))""").param(ticketId).query(Boolean.class).single();
+        if (withdrawn > 0 && !keepSurvey && !answered) {
             // its survey asked nobody
             surveys.withdrawUnanswered(ticketId);
         }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The satisfaction survey of a resolved or closed ticket the customer sees: the same question as the resolution
- * mail's links ask, answered once and changeable for 7 days, by whoever may see the ticket.
+ * The satisfaction survey of a resolved ticket in the portal: the same question as the resolution mail's links ask,
+ * answered once and changeable for 7 days.
  */
 @Component
 public class CustomerSurveys {
@@ -33,24 +33,29 @@ public class CustomerSurveys {
         this.clock = clock;
     }
 
-    /** The question to show on the ticket's page: only once it is resolved or closed and a survey went out. */
-    public Optional<SurveyQuestion> question(CustomerTickets.Ticket ticket) {
-        if (!ticket.awaitsConfirmation() && !ticket.closed()) return Optional.empty();
+    /**
+     * The question to show on the ticket's page, once a resolution sent one (also after "not fixed" sent it back): to
+     * the person who asked, and to a representative of its organization while nobody else has answered it (2i2c's
+     * representatives answer for their community), never showing or changing someone else's rating.
+     */
+    public Optional<SurveyQuestion> question(Customer customer, CustomerTickets.Ticket ticket) {
+        if (!ticket.asked() && surveys.answeredByAnother(ticket.id(), customer.contactId())) return Optional.empty();
         return surveys.forTicket(ticket.id()).map(s -> SurveyQuestion.of(s, true, clock.instant(), null, null));
     }
 
-    public Optional<Answer> answerOf(CustomerTickets.Ticket ticket) {
-        return question(ticket).map(CustomerSurveys::answer);
+    public Optional<Answer> answerOf(Customer customer, CustomerTickets.Ticket ticket) {
+        return question(customer, ticket).map(CustomerSurveys::answer);
     }
 
     public Answer answer(Customer customer, long number, int rating, @Nullable String comment) {
         var ticket = tickets.get(customer, number);
-        if (question(ticket).isEmpty()) {
+        if (question(customer, ticket).isEmpty()) {
             throw new org.firstline.platform.ConflictException(
-                    "This request has no satisfaction survey yet: it comes when the request is resolved.");
+                    "This request has no satisfaction survey for you: it comes with the resolution, and someone else may"
+                            + " have answered it already.");
         }
         surveys.answerAsContact(ticket.id(), customer.contactId(), rating, comment);
-        return answerOf(ticket).orElseThrow();
+        return answerOf(customer, ticket).orElseThrow();
     }
 
     private static Answer answer(SurveyQuestion question) {

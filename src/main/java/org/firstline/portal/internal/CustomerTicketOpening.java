@@ -60,7 +60,11 @@ class CustomerTicketOpening {
                 .params(customer.contactId(), Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
                 .query(Long.class)
                 .single();
-        if (recent >= CustomerWrites.FILINGS_PER_HOUR) throw new PortalThrottled(3600);
+        if (recent >= CustomerWrites.FILINGS_PER_HOUR)
+            throw new PortalThrottled(
+                    "You have sent " + recent + " requests in the last hour, the most we take. Please try again in an"
+                            + " hour, or add to one you sent.",
+                    3600);
         Long organization = organizationId;
         if (organization == null && customer.organizations().size() > 1) {
             throw new InvalidRequestException("organizationId", "choose which organization this is for");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.firstline.platform.InvalidRequestException;
+import org.firstline.platform.MarkdownRenderer;
 import org.firstline.platform.NotFoundException;
 import org.firstline.ticket.PendingReason;
 import org.firstline.ticket.TicketStatus;
@@ -73,16 +74,27 @@ public class CustomerTickets {
         }
     }
 
-    /** A public message, by whom (a name only), with its files. */
+    /**
+     * A public message, by whom (a name only), with its files; support's replies also as sanitized HTML (their
+     * Markdown links, e.g. to an article, are links), a customer's shown as the text they wrote.
+     */
     public record Message(
-            long id, String author, boolean fromCustomer, String body, Instant createdAt, List<File> files) {}
+            long id,
+            String author,
+            boolean fromCustomer,
+            String body,
+            @Nullable String html,
+            Instant createdAt,
+            List<File> files) {}
 
     public record File(long id, String filename, String contentType, long sizeBytes) {}
 
     private final JdbcClient jdbc;
+    private final MarkdownRenderer markdown;
 
-    CustomerTickets(JdbcClient jdbc) {
+    CustomerTickets(JdbcClient jdbc, MarkdownRenderer markdown) {
         this.jdbc = jdbc;
+        this.markdown = markdown;
     }
 
     public Page list(Customer customer, Show show, @Nullable Long organizationId, int page) {
@@ -189,6 +201,7 @@ public class CustomerTickets {
                         rs.getString("author"),
                         rs.getObject("author_contact_id") != null,
                         rs.getString("body"),
+                        rs.getObject("author_contact_id") != null ? null : markdown.html(rs.getString("body")),
                         rs.getTimestamp("created_at").toInstant(),
                         files.getOrDefault(rs.getLong("id"), List.of())))
                 .list();

@@ -4,8 +4,8 @@ package org.firstline.portal.internal;
 public class PortalThrottled extends RuntimeException {
     private final long retryAfterSeconds;
 
-    public PortalThrottled(long retryAfterSeconds) {
-        super("Too many requests from here in the last hour. Try again later.");
+    public PortalThrottled(String message, long retryAfterSeconds) {
+        super(message);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -95,8 +95,16 @@ public class SignInLinks {
                 .params(clientAddress, hourAgo)
                 .query(Long.class)
                 .single();
-        if (forAddress >= PER_ADDRESS_PER_HOUR || fromClient >= perClientPerHour) {
-            throw new PortalThrottled(3600);
+        if (forAddress >= PER_ADDRESS_PER_HOUR) {
+            throw new PortalThrottled(
+                    "Too many sign-in links were asked for this address in the last hour. Use the newest one we"
+                            + " sent, or try again in an hour.",
+                    3600);
+        }
+        if (fromClient >= perClientPerHour) {
+            throw new PortalThrottled(
+                    "Too many sign-in links were asked for from your network in the last hour. Try again in an hour.",
+                    3600);
         }
         boolean canMail = mail.canSend();
         if (!canMail && !demo) throw new MailUnavailableException("the sign-in link");

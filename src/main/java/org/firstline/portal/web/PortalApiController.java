@@ -148,7 +148,7 @@ class PortalApiController {
                 ticket,
                 ticket.status().label(),
                 tickets.conversation(ticket),
-                services.surveys().answerOf(ticket).orElse(null));
+                services.surveys().answerOf(customer, ticket).orElse(null));
     }
 
     @GetMapping("/tickets/{number}/files/{fileId}")

@@ -31,6 +31,20 @@ class PortalPageErrors {
         return message(model, response, e instanceof ConflictException ? 409 : 400, "Not done", RefusalMessages.of(e));
     }
 
+    /** A number or word in the address that is not one: the portal's own page, not the agents'. */
+    @ExceptionHandler({
+        org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+        org.springframework.web.bind.MissingServletRequestParameterException.class,
+        org.springframework.web.multipart.MaxUploadSizeExceededException.class
+    })
+    String badRequest(Exception e, Model model, HttpServletResponse response) {
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return message(
+                    model, response, 413, "Too large", "The files are too large to send together. Nothing was sent.");
+        }
+        return message(model, response, 400, "Not found", "That address has a value the portal does not know.");
+    }
+
     @ExceptionHandler(PortalThrottled.class)
     String throttled(PortalThrottled e, Model model, HttpServletResponse response) {
         response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));

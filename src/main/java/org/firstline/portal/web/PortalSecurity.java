@@ -13,7 +13,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * The customers' door, ahead of the agents': its own cookie ({@link PortalCookies}) and session table, never the
@@ -30,11 +29,7 @@ class PortalSecurity {
     @Order(0)
     SecurityFilterChain portal(HttpSecurity http, PortalSessions sessions, CustomerDirectory directory)
             throws Exception {
-        var csrfCookies = new CookieCsrfTokenRepository();
-        csrfCookies.setCookieName(PortalCookies.CSRF);
-        csrfCookies.setHeaderName("X-CSRF-TOKEN");
-        csrfCookies.setCookiePath("/");
-        csrfCookies.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        var csrfCookies = new SteadyCsrfCookies();
         http.securityMatcher(PATHS)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // asking for a link by API needs no token: it only mails a link that works in the asking browser

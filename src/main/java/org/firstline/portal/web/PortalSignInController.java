@@ -77,6 +77,7 @@ class PortalSignInController {
     String open(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         var redeemed = links.redeem(token, PortalCookies.read(request, PortalCookies.BROWSER));
         Long contactId = redeemed.contactId();
+        if (contactId == null && PortalModel.current() != null) return "redirect:/portal";
         if (contactId == null) {
             browserSecret(request, response);
             var refusal = redeemed.refusal() == null ? SignInLinks.Refusal.UNKNOWN : redeemed.refusal();

@@ -60,7 +60,7 @@ class PortalTicketsController {
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", tickets.conversation(ticket));
         model.addAttribute("done", done == null ? null : Outcome.text(done));
-        surveys.question(ticket).ifPresent(question -> {
+        surveys.question(customer, ticket).ifPresent(question -> {
             model.addAttribute("question", question);
             model.addAttribute("surveyAction", "/portal/tickets/" + number + "/rating");
             model.addAttribute("surveyDone", "rated".equals(done));

@@ -72,6 +72,18 @@ public class SurveyStore {
                 .optional();
     }
 
+    /** Whether the ticket's newest survey was answered by someone other than this contact (a link is the requester's). */
+    public boolean answeredByAnother(long ticketId, long contactId, long requesterId) {
+        return jdbc.sql("""
+                        select s.answered_at is not null
+                               and coalesce(s.answered_by_contact_id, ?) <> ?
+                        from satisfaction_survey s where s.ticket_id = ? order by s.id desc limit 1""")
+                .params(requesterId, contactId, ticketId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     public Optional<Row> lockByTokenHash(String tokenHash) {
         return jdbc.sql("select id from satisfaction_survey where token_hash = ? for update")
                 .param(tokenHash)
