@@ -7,12 +7,19 @@ import org.firstline.platform.MarkdownRenderer;
 import org.firstline.portal.internal.Customer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every portal page shows around its content: who is signed in, and the open incidents (from memory). */
-@ControllerAdvice(basePackageClasses = PortalModel.class, annotations = Controller.class)
+// only the portal's pages: an advice's selectors are alternatives, so a package and an annotation together would
+// reach every controller of the application
+@ControllerAdvice(
+        assignableTypes = {
+            PortalTicketsController.class,
+            NewRequestController.class,
+            RepresentativeController.class,
+            PortalSignInController.class
+        })
 class PortalModel {
     /** An open incident for the banner: its latest public update already rendered and sanitized. */
     record BannerIncident(

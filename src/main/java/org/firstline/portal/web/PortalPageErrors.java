@@ -9,7 +9,6 @@ import org.firstline.platform.RefusalMessages;
 import org.firstline.portal.internal.PortalThrottled;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,7 +17,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * A refusal on a portal page is shown on a portal page, with its reason: never the agents' pages, and never by way of
  * a server session (the portal keeps none).
  */
-@ControllerAdvice(basePackageClasses = PortalPageErrors.class, annotations = Controller.class)
+// only the portal's pages: an advice's selectors are alternatives, so a package and an annotation together would
+// reach every controller of the application
+@ControllerAdvice(
+        assignableTypes = {
+            PortalTicketsController.class,
+            NewRequestController.class,
+            RepresentativeController.class,
+            PortalSignInController.class
+        })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalPageErrors {
     @ExceptionHandler(NotFoundException.class)
