@@ -1,12 +1,11 @@
 package org.firstline.statuspage.internal;
 
+import org.firstline.platform.PublicPagesSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -22,20 +21,7 @@ class StatusPageSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain statusPage(HttpSecurity http) throws Exception {
-        http.securityMatcher("/status", "/status/**")
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // the context lives for the request only: never looked up in, nor saved to, a session
-                .securityContext(
-                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.disable())
-                .logout(logout -> logout.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                        .referrerPolicy(
-                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
-        return http.build();
+        return PublicPagesSecurity.readOnly(
+                http, CSP, ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER, "/status", "/status/**");
     }
 }
