@@ -1,8 +1,5 @@
 package org.firstline.directory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +15,7 @@ import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.ApiTokenResolver;
 import org.firstline.platform.AuditStamp;
 import org.firstline.platform.InvalidRequestException;
+import org.firstline.platform.LinkTokens;
 import org.firstline.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,12 +118,7 @@ public class ApiTokenService implements ApiTokenResolver {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return LinkTokens.hash(secret);
     }
 
     private static ApiTokenView token(ResultSet rs, int n) throws SQLException {

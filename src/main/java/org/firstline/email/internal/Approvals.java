@@ -1,14 +1,8 @@
 package org.firstline.email.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +13,7 @@ import org.firstline.directory.ContactView;
 import org.firstline.email.MailboxView;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.FirstlineSettings;
+import org.firstline.platform.LinkTokens;
 import org.firstline.ticket.ConversationService;
 import org.firstline.ticket.MessageForm;
 import org.firstline.ticket.MessageKind;
@@ -43,8 +38,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Approvals {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     public enum Decision {
         APPROVED,
         REJECTED
@@ -122,7 +115,7 @@ public class Approvals {
             }
         }
         for (ContactView representative : representatives) {
-            String token = token();
+            String token = LinkTokens.token();
             String link = settings.publicUrl().replaceAll("/+$", "") + "/approvals/" + token;
             var rendered = templates.render(
                     MailTemplates.Key.APPROVAL_REQUEST,
@@ -155,7 +148,7 @@ public class Approvals {
                             representative.id(),
                             asked.get(representative.id()),
                             representative.primaryEmail(),
-                            hash(token),
+                            LinkTokens.hash(token),
                             outboundId,
                             Timestamp.from(clock.instant()))
                     .update();
@@ -188,7 +181,7 @@ public class Approvals {
                        (select m.body from message m where m.ticket_id = t.id order by m.created_at, m.id limit 1) as request
                 from approval_request a join ticket t on t.id = a.ticket_id join contact c on c.id = a.contact_id
                 where a.token_hash = ?""")
-                .param(hash(token))
+                .param(LinkTokens.hash(token))
                 .query((rs, n) -> new Pending(
                         rs.getLong(1),
                         rs.getLong(2),
@@ -346,20 +339,5 @@ public class Approvals {
     static TicketChange statusChange(
             TicketStatus status, @Nullable PendingReason reason, @Nullable Resolution resolution) {
         return TicketChange.toStatus(status, reason, resolution, null);
-    }
-
-    static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.firstline.directory.ContactService;
 import org.firstline.platform.FirstlineSettings;
+import org.firstline.platform.LinkTokens;
 import org.firstline.survey.SatisfactionSurveys;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketSettingsService;
@@ -64,7 +65,7 @@ class ResolutionMailer {
             return;
         }
         var mailbox = mailboxes.senderFor(ticket.id());
-        String token = Approvals.token();
+        String token = LinkTokens.token();
         String link = publicUrl + "/resolutions/" + token;
         // the one resolution mail carries the satisfaction survey: a ticket closed directly gets neither
         var survey = surveys.invite(ticket.id());

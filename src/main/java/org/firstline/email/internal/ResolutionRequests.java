@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import org.firstline.directory.AgentService;
+import org.firstline.platform.LinkTokens;
 import org.firstline.survey.SatisfactionSurveys;
 import org.firstline.ticket.ConversationService;
 import org.firstline.ticket.MessageForm;
@@ -100,7 +101,7 @@ public class ResolutionRequests {
     void record(long ticketId, String token, long outboundId) {
         jdbc.sql(
                         "insert into resolution_request (ticket_id, token_hash, outbound_email_id, created_at) values (?, ?, ?, ?)")
-                .params(ticketId, Approvals.hash(token), outboundId, Timestamp.from(clock.instant()))
+                .params(ticketId, LinkTokens.hash(token), outboundId, Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -112,7 +113,7 @@ public class ResolutionRequests {
                        r.id = (select max(n.id) from resolution_request n where n.ticket_id = r.ticket_id) as newest
                 from resolution_request r join ticket t on t.id = r.ticket_id
                 where r.token_hash = ?""")
-                .param(Approvals.hash(token))
+                .param(LinkTokens.hash(token))
                 .query((rs, n) -> new Pending(
                         rs.getLong("id"),
                         rs.getLong("ticket_id"),
