@@ -34,6 +34,7 @@ public record OutboundMail(
         INCIDENT_UPDATE,
         INCIDENT_REMINDER,
         PORTAL_SIGN_IN,
-        ENGINEERING_MANAGER
+        ENGINEERING_MANAGER,
+        PAGE
     }
 }
