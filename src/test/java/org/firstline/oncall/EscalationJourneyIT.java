@@ -290,6 +290,68 @@ class EscalationJourneyIT extends ApiTest {
         assertThat(admin.post("/api/v1/escalation-policies", good).status()).isEqualTo(409);
     }
 
+    @Test
+    @DisplayName("on the desk: an admin writes a policy on its page; people escalate by hand and add a responder")
+    void deskPages() {
+        var admin = signedIn(newAgent(AgentRole.ADMIN));
+        String form = admin.get("/admin/escalation-policies").body();
+        String name = unique("Night");
+        var saved = admin.postForm(
+                "/admin/escalation-policies",
+                java.util.Map.of(
+                        "_csrf",
+                        ApiClient.csrfToken(form),
+                        "name",
+                        name,
+                        "calendarId",
+                        String.valueOf(calendar),
+                        "step0Delay",
+                        "5",
+                        "step0Targets",
+                        "AGENT:" + onCall.id(),
+                        "step1Delay",
+                        "5",
+                        "step1Targets",
+                        "AGENT:" + secondLine.id()));
+        assertThat(saved.status()).isEqualTo(302);
+        long policy = policies.list().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(policies.get(policy).steps()).hasSize(2);
+
+        var escalation = escalations.start(
+                new EscalationRequest(SubjectKind.ALERT, subject(), policy, "Queue backing up", true));
+        tick();
+        var desk = signedIn(onCall);
+        String page = desk.get("/oncall/escalations/" + escalation.id()).body();
+        assertThat(page).contains("Queue backing up", "Escalate to the next level", onCall.displayName());
+        assertThat(desk.get("/oncall").body()).contains("Queue backing up");
+        String csrf = ApiClient.csrfToken(page);
+        assertThat(desk.postForm(
+                                "/oncall/escalations/" + escalation.id() + "/escalate", java.util.Map.of("_csrf", csrf))
+                        .status())
+                .isEqualTo(302);
+        var responder = newAgent(AgentRole.AGENT);
+        desk.postForm(
+                "/oncall/escalations/" + escalation.id() + "/responders",
+                java.util.Map.of("_csrf", csrf, "agentId", String.valueOf(responder.id())));
+        tick();
+        assertThat(sent(escalation.id()))
+                .as("second line by hand, before its five minutes; the responder once")
+                .containsExactly("0/" + onCall.username(), "1/" + secondLine.username(), "-1/" + responder.username());
+        desk.postForm(
+                "/oncall/escalations/" + escalation.id() + "/responders",
+                java.util.Map.of("_csrf", csrf, "agentId", String.valueOf(responder.id())));
+        tick();
+        assertThat(sent(escalation.id())).hasSize(3);
+        assertThat(signedIn(newAgent(AgentRole.AGENT))
+                        .get("/admin/escalation-policies")
+                        .status())
+                .isEqualTo(403);
+    }
+
     private long policy(List<EscalationTarget>... steps) {
         return policies.create(new EscalationPolicyForm(
                         unique("Policy"),
