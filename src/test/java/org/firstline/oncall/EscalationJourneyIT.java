@@ -352,6 +352,84 @@ class EscalationJourneyIT extends ApiTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    @DisplayName(
+            "a ticket turning critical at night pages when its organization's plan has 24/7 cover, not otherwise; resolving it stops the paging")
+    void criticalTicketsOfRoundTheClockPlansPage() {
+        var admin = api(AgentRole.ADMIN);
+        long team = admin.post("/api/v1/teams", map("name", unique("Hub ops"), "memberIds", List.of(onCall.id())))
+                .json()
+                .get("id")
+                .asLong();
+        policies.create(new EscalationPolicyForm(
+                unique("Hub nights"),
+                null,
+                team,
+                calendar,
+                0,
+                List.of(new EscalationPolicyForm.StepForm(5, List.of(EscalationTarget.agent(onCall.id()))))));
+        long always = admin.post(
+                        "/api/v1/plans",
+                        map("name", unique("24/7"), "budgetHours", 20, "budgetPeriod", "MONTH", "aroundTheClock", true))
+                .json()
+                .get("id")
+                .asLong();
+        long office = admin.post("/api/v1/plans", map("name", unique("Office"), "budgetHours", 20))
+                .json()
+                .get("id")
+                .asLong();
+        long covered = critical(admin, always, team);
+        long uncovered = critical(admin, office, team);
+        assertThat(escalations.openFor(SubjectKind.TICKET, uncovered))
+                .as("no 24/7 cover")
+                .isEmpty();
+        var escalation = escalations.openFor(SubjectKind.TICKET, covered).orElseThrow();
+        tick();
+        assertThat(sent(escalation.id())).containsExactly("0/" + onCall.username());
+        assertThat(escalation.summary()).startsWith("Critical ticket #");
+
+        var agent = api(onCall);
+        var resolved = agent.patch(
+                "/api/v1/tickets/" + covered,
+                map("status", "RESOLVED", "resolution", "CODE_FIX", "resolutionLink", "https://git.example.test/pr/1"));
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(escalations.get(escalation.id()).status()).isEqualTo(EscalationStatus.RESOLVED);
+
+        clock.set(Instant.parse("2026-12-02T11:00:00Z"));
+        long inHours = critical(admin, always, team);
+        assertThat(escalations.openFor(SubjectKind.TICKET, inHours))
+                .as("in hours the desk has it")
+                .isEmpty();
+    }
+
+    private long critical(ApiClient admin, long plan, long team) {
+        long org = admin.post("/api/v1/organizations", map("name", unique("Hub"), "planId", plan))
+                .json()
+                .get("id")
+                .asLong();
+        var opened = admin.post(
+                "/api/v1/tickets",
+                map(
+                        "subject",
+                        unique("Hub down"),
+                        "body",
+                        "Nothing loads",
+                        "impact",
+                        "MINOR",
+                        "organizationId",
+                        org,
+                        "requester",
+                        map("email", unique("user") + "@hub.test")));
+        long ticket = opened.json().get("id").asLong();
+        assertThat(admin.patch("/api/v1/tickets/" + ticket, map("teamId", team)).status())
+                .isEqualTo(200);
+        var critical = admin.patch("/api/v1/tickets/" + ticket, map("impact", "DATA_LOSS"));
+        assertThat(critical.json().get("critical").asBoolean())
+                .as(critical.body())
+                .isTrue();
+        return ticket;
+    }
+
     private long policy(List<EscalationTarget>... steps) {
         return policies.create(new EscalationPolicyForm(
                         unique("Policy"),

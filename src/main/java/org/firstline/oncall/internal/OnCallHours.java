@@ -18,10 +18,16 @@ import org.springframework.stereotype.Component;
 public class OnCallHours {
     private final CalendarService calendars;
     private final SlaPolicies policies;
+    private final java.time.Clock clock;
 
-    OnCallHours(CalendarService calendars, SlaPolicies policies) {
+    OnCallHours(CalendarService calendars, SlaPolicies policies, java.time.Clock clock) {
         this.calendars = calendars;
         this.policies = policies;
+        this.clock = clock;
+    }
+
+    public boolean inHoursNow(@Nullable Long calendarId) {
+        return inHours(calendarId, clock.instant());
     }
 
     public boolean inHours(@Nullable Long calendarId, Instant at) {

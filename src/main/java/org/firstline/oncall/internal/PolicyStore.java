@@ -49,6 +49,17 @@ public class PolicyStore {
                 .orElseThrow(() -> new NotFoundException("Escalation policy " + id + " does not exist."));
     }
 
+    /** The policy that pages for a team's work: the team's own, else the oldest with no team. */
+    public java.util.Optional<EscalationPolicyView> forTeam(@org.jspecify.annotations.Nullable Long teamId) {
+        return jdbc.sql("""
+                        select id from escalation_policy where team_id = ? or team_id is null
+                        order by (team_id is null), id limit 1""")
+                .param(teamId)
+                .query((rs, n) -> rs.getLong(1))
+                .optional()
+                .map(this::get);
+    }
+
     /** The steps in order, each with its targets. */
     List<EscalationStep> steps(long policyId) {
         Map<Integer, Integer> delays = new LinkedHashMap<>();
