@@ -85,7 +85,7 @@ public class AlertSources {
                     .param(
                             "due",
                             checked.interval() == null ? null : Timestamp.from(now.plusSeconds(checked.interval())),
-                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                            java.sql.Types.TIMESTAMP)
                     .param("now", Timestamp.from(now))
                     .query(Long.class)
                     .single();
