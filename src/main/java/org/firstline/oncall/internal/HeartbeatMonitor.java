@@ -36,7 +36,7 @@ public class HeartbeatMonitor {
         Instant now = clock.instant();
         jdbc.sql("""
                         update alert_source
-                        set last_ping_at = :now, heartbeat_due_at = :now + make_interval(secs => heartbeat_interval_seconds)
+                        set last_ping_at = :now, heartbeat_due_at = cast(:now as timestamptz) + make_interval(secs => heartbeat_interval_seconds)
                         where id = :id""").param("now", Timestamp.from(now)).param("id", source.id()).update();
         intake.receive(source, incoming(source, false, null));
         return true;
