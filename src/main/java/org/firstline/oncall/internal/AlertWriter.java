@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Writes alerts with as few statements as a post allows: a firing post is one upsert on the open alert of its key
- * (which records {@code RAISED} when it opened one), one upsert of all its parts, and, if any part resolved, one
- * conditional resolve. A resend of an open alert only counts a receipt.
+ * Writes alerts with as few statements as a post allows: a firing post is one statement (the upsert on the open alert
+ * of its key, which records {@code RAISED} when it opened one, and the upsert of all its parts) and, if any part
+ * resolved, one conditional resolve. A resend of an open alert only counts a receipt and refreshes what it shows.
  */
 @Component
 public class AlertWriter {
@@ -51,7 +51,6 @@ public class AlertWriter {
                     events.publishEvent(new AlertRaised(
                             up.id(), source.id(), up.serviceId(), up.teamId(), up.severity(), now, up.suppressed()));
                 }
-                if (!in.parts().isEmpty()) parts(up.id(), in.parts(), now);
                 boolean resolved = in.anyPartResolved() && resolveIfQuiet(up.id(), now);
                 return new Outcome(up.id(), up.opened(), resolved);
             }
@@ -95,6 +94,18 @@ public class AlertWriter {
                             returning id, (xmax = 0) as opened, severity, suppressed, team_id, service_id
                         ), raised as (
                             insert into alert_event (alert_id, kind, at) select id, 'RAISED', :now from up where opened
+                        ), parts as (
+                            insert into alert_part (alert_id, fingerprint, status, labels, annotations, starts_at, ends_at,
+                                                    generator_url, updated_at)
+                            select up.id, p.fingerprint, p.status, coalesce(p.labels, '{}'), coalesce(p.annotations, '{}'),
+                                   p.starts_at, p.ends_at, p.generator_url, :now
+                            from up, jsonb_to_recordset(cast(:parts as jsonb))
+                                 as p(fingerprint text, status text, labels jsonb, annotations jsonb, starts_at timestamptz,
+                                      ends_at timestamptz, generator_url text)
+                            on conflict (alert_id, fingerprint) do update
+                            set status = excluded.status, labels = excluded.labels, annotations = excluded.annotations,
+                                starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+                                generator_url = excluded.generator_url, updated_at = excluded.updated_at
                         )
                         select * from up""")
                 .param("source", source.id())
@@ -112,6 +123,7 @@ public class AlertWriter {
                 .param("organization", source.organizationId(), java.sql.Types.BIGINT)
                 .param("inHours", inHours)
                 .param("now", Timestamp.from(now))
+                .param("parts", partsJson(in.parts()))
                 .query((rs, n) -> new Opened(
                         rs.getLong("id"),
                         rs.getBoolean("opened"),
@@ -134,7 +146,7 @@ public class AlertWriter {
                 .optional();
     }
 
-    private void parts(long alertId, List<Incoming.Part> parts, Instant now) {
+    private String partsJson(List<Incoming.Part> parts) {
         List<Map<String, Object>> rows = parts.stream()
                 .map(p -> {
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -150,6 +162,10 @@ public class AlertWriter {
                     return row;
                 })
                 .toList();
+        return json.writeValueAsString(rows);
+    }
+
+    private void parts(long alertId, List<Incoming.Part> parts, Instant now) {
         jdbc.sql("""
                         insert into alert_part (alert_id, fingerprint, status, labels, annotations, starts_at, ends_at,
                                                 generator_url, updated_at)
@@ -164,7 +180,7 @@ public class AlertWriter {
                             generator_url = excluded.generator_url, updated_at = excluded.updated_at""")
                 .param("alert", alertId)
                 .param("now", Timestamp.from(now))
-                .param("parts", json.writeValueAsString(rows))
+                .param("parts", partsJson(parts))
                 .update();
     }
 
