@@ -82,7 +82,26 @@ public final class AlertsBenchmark {
                         Math.min(keys, 400),
                         clients,
                         new StringBuilder());
+                Path pgData = work.resolve("pg");
+                double app0 = CpuTime.ofProcess(app.pid());
+                double pg0 = CpuTime.ofPostgres(pgData);
+                double me0 = CpuTime.ofProcess(ProcessHandle.current().pid());
                 run(app.port, token, "group", posts, keys, clients, out);
+                line(
+                        out,
+                        "  CPU per post: Firstline %.2f ms, PostgreSQL %.2f ms, the clients %.2f ms",
+                        (CpuTime.ofProcess(app.pid()) - app0) * 1000 / posts,
+                        (CpuTime.ofPostgres(pgData) - pg0) * 1000 / posts,
+                        (CpuTime.ofProcess(ProcessHandle.current().pid()) - me0) * 1000 / posts);
+                // the HTTP path without the database: the same posts refused for their version (400)
+                int refused = Math.min(posts, 5000);
+                double app1 = CpuTime.ofProcess(app.pid());
+                run(app.port, token, "refused", refused, keys, clients, out);
+                line(out, "  (refused: version \"5\", answered 400 before any SQL: the HTTP path alone)");
+                line(
+                        out,
+                        "  CPU per refused post: Firstline %.2f ms",
+                        (CpuTime.ofProcess(app.pid()) - app1) * 1000 / refused);
                 line(
                         out,
                         "  load average after: %s",
@@ -108,6 +127,7 @@ public final class AlertsBenchmark {
                         int round = i / keys;
                         boolean resolve = round % 10 == 9;
                         String body = payload(prefix + "-" + key, resolve);
+                        if (prefix.equals("refused")) body = body.replace("\"version\":\"4\"", "\"version\":\"5\"");
                         long t = System.nanoTime();
                         var response = HTTP.send(
                                 HttpRequest.newBuilder(
@@ -118,14 +138,14 @@ public final class AlertsBenchmark {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         latencies.add(System.nanoTime() - t);
-                        if (response.statusCode() != 200) failures.incrementAndGet();
+                        if (response.statusCode() != (prefix.equals("refused") ? 400 : 200)) failures.incrementAndGet();
                     }
                     return null;
                 });
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        line(out, "Alertmanager posts, %d clients back to back: %,d in %.1f s", clients, posts, seconds);
+        line(out, "Alertmanager posts (%s), %d clients back to back: %,d in %.1f s", prefix, clients, posts, seconds);
         line(out, "  rate: %.0f posts/s (target >= 1,000/s)", posts / seconds);
         line(out, "  per post: %s", latencies.summary());
         line(out, "  failed posts: %d", failures.get());
