@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Alert intake's background work on every node, every {@code firstline.oncall.interval} (5 s): late heartbeats.
+ * Alert intake's background work on every node, every {@code firstline.oncall.heartbeat-check} (5 s): late heartbeats.
  * Off with {@code firstline.oncall.background=false} (tests run the step themselves).
  */
 @Component
@@ -16,7 +16,7 @@ class AlertBackground extends BackgroundLoop {
     AlertBackground(
             HeartbeatMonitor heartbeats,
             @Value("${firstline.oncall.background:true}") boolean enabled,
-            @Value("${firstline.oncall.interval:PT5S}") Duration interval) {
+            @Value("${firstline.oncall.heartbeat-check:PT5S}") Duration interval) {
         super("alert-background", interval, enabled);
         this.heartbeats = heartbeats;
     }
