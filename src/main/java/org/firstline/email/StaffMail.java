@@ -25,8 +25,8 @@ public class StaffMail {
         this.address = address == null || address.isBlank() ? null : address;
     }
 
-    /** Queues a page; empty when no mailbox can send, so the caller can say so and try another way. */
-    public Optional<Long> page(String to, String subject, String body) {
+    /** Queues the mail; empty when no mailbox can send, so the caller can say so and try another way. */
+    public Optional<Long> send(String to, String subject, String body) {
         var mailbox = mailboxes.senderAt(address);
         if (mailbox.isEmpty()) return Optional.empty();
         return Optional.of(outbox.enqueue(

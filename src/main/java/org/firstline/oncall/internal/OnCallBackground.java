@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On call's engine cycle on every node, every {@code firstline.oncall.interval} (1 s): move unacknowledged
- * escalations on, hand waiting ones to first line when hours begin, send due pages. GoAlert's cycle is 5 s; a page
+ * escalations on, hand waiting ones to first line when hours begin, send due pages, post approved time off in lieu to the HR system. GoAlert's cycle is 5 s; a page
  * within 2 s of its alert needs a shorter one. Off with {@code firstline.oncall.background=false}.
  */
 @Component
@@ -17,15 +17,18 @@ class OnCallBackground extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(OnCallBackground.class);
     private final EscalationEngine engine;
     private final PageSender sender;
+    private final ToilDeliverySender toil;
 
     OnCallBackground(
             EscalationEngine engine,
             PageSender sender,
+            ToilDeliverySender toil,
             @Value("${firstline.oncall.background:true}") boolean enabled,
             @Value("${firstline.oncall.interval:PT1S}") Duration interval) {
         super("oncall-engine", interval, enabled);
         this.engine = engine;
         this.sender = sender;
+        this.toil = toil;
     }
 
     @Override
@@ -37,6 +40,7 @@ class OnCallBackground extends BackgroundLoop {
         while (running() && alone("Sending pages", sender::sendDue) >= PageSender.BATCH) {
             // a full batch: more are due now
         }
+        alone("Sending approved time off in lieu to HR", toil::sendDue);
     }
 
     private static int alone(String what, java.util.function.IntSupplier part) {

@@ -79,7 +79,7 @@ public class PageSender {
                 fail(page.id(), "no email address", now);
                 continue;
             }
-            var queued = channels.mail().page(to, subject(page), text(page, token));
+            var queued = channels.mail().send(to, subject(page), text(page, token));
             if (queued.isEmpty()) fail(page.id(), "no mailbox can send mail", now);
             else sent(page.id(), token, now);
         }
