@@ -62,6 +62,12 @@ class EscalationJourneyIT extends ApiTest {
     @Autowired
     RotaPublishing publishing;
 
+    @Autowired
+    org.firstline.directory.TeamService teams;
+
+    @Autowired
+    org.firstline.oncall.internal.AlertPaging paging;
+
     long calendar;
     AgentView onCall;
     AgentView secondLine;
@@ -428,6 +434,46 @@ class EscalationJourneyIT extends ApiTest {
                 .as(critical.body())
                 .isTrue();
         return ticket;
+    }
+
+    @Test
+    @DisplayName(
+            "Alertmanager at 3 a.m.: on call paged once however often it is resent, second line five minutes later, resolved by Alertmanager")
+    void alertmanagerJourney() throws Exception {
+        var policy =
+                policy(List.of(EscalationTarget.agent(onCall.id())), List.of(EscalationTarget.agent(secondLine.id())));
+        var created = AlertmanagerIntakeIT.source(
+                api(AgentRole.ADMIN), teams, "ALERTMANAGER", java.util.Map.of("escalationPolicyId", policy));
+        var alertmanager = ApiClient.bearer(port, created.path("token").asString());
+        String key = unique("group");
+        var fired =
+                alertmanager.postRaw("/api/v1/hooks/alertmanager", AlertmanagerIntakeIT.fixture("firing.json", key));
+        assertThat(fired.status()).as(fired.body()).isEqualTo(200);
+        long alert = fired.json().path("alertId").asLong();
+        var escalation = escalations.openFor(SubjectKind.ALERT, alert).orElseThrow();
+        tick();
+        assertThat(sent(escalation.id())).containsExactly("0/" + onCall.username());
+        alertmanager.postRaw("/api/v1/hooks/alertmanager", AlertmanagerIntakeIT.fixture("firing.json", key));
+        paging.catchUp();
+        clock.advance(Duration.ofMinutes(2));
+        tick();
+        assertThat(sent(escalation.id()))
+                .as("a resend and the engine's catch-up page nobody again")
+                .hasSize(1);
+        clock.advance(Duration.ofMinutes(3));
+        tick();
+        assertThat(sent(escalation.id())).containsExactly("0/" + onCall.username(), "1/" + secondLine.username());
+        alertmanager.postRaw("/api/v1/hooks/alertmanager", AlertmanagerIntakeIT.fixture("resolved.json", key));
+        assertThat(escalations.get(escalation.id()).status()).isEqualTo(EscalationStatus.RESOLVED);
+        paging.catchUp();
+        assertThat(escalations.openFor(SubjectKind.ALERT, alert))
+                .as("resolved stays resolved")
+                .isEmpty();
+        assertThat(jdbc.sql("select count(*) from escalation where subject_kind = 'ALERT' and subject_id = ?")
+                        .param(alert)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private long policy(List<EscalationTarget>... steps) {

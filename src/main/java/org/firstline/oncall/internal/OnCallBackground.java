@@ -8,7 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * On call's engine cycle on every node, every {@code firstline.oncall.interval} (1 s): move unacknowledged
+ * On call's engine cycle on every node, every {@code firstline.oncall.interval} (1 s): page for alerts no listener
+ * paged for, move unacknowledged
  * escalations on, hand waiting ones to first line when hours begin, send due pages, post approved time off in lieu to the HR system. GoAlert's cycle is 5 s; a page
  * within 2 s of its alert needs a shorter one. Off with {@code firstline.oncall.background=false}.
  */
@@ -18,8 +19,10 @@ class OnCallBackground extends BackgroundLoop {
     private final EscalationEngine engine;
     private final PageSender sender;
     private final ToilDeliverySender toil;
+    private final AlertPaging alerts;
 
     OnCallBackground(
+            AlertPaging alerts,
             EscalationEngine engine,
             PageSender sender,
             ToilDeliverySender toil,
@@ -29,10 +32,14 @@ class OnCallBackground extends BackgroundLoop {
         this.engine = engine;
         this.sender = sender;
         this.toil = toil;
+        this.alerts = alerts;
     }
 
     @Override
     protected void step() {
+        while (running() && alone("Paging for new alerts", alerts::catchUp) == AlertPaging.BATCH) {
+            // a full batch: more are waiting
+        }
         while (running() && alone("Advancing escalations", engine::advanceDue) == EscalationEngine.BATCH) {
             // a full batch: more are due now
         }
