@@ -74,6 +74,14 @@ public class AgentResponsibilities {
         return of(agentId);
     }
 
+    /** The ids of the agents whose delivery lead this agent is. */
+    public List<Long> ledBy(long leadId) {
+        return jdbc.sql("select id from agent_responsibility where delivery_lead_id = ? order by id")
+                .param(leadId)
+                .query((rs, n) -> rs.getLong(1))
+                .list();
+    }
+
     /** The active agents wearing a hat, by name. */
     public List<AgentView> holders(Designation designation) {
         List<Long> ids = jdbc.sql("""

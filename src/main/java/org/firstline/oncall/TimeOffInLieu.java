@@ -38,6 +38,17 @@ public class TimeOffInLieu {
         this.clock = clock;
     }
 
+    /** A person's episodes, for themselves, their delivery lead or an admin. */
+    public List<ToilEpisode> episodesFor(AgentPrincipal reader, long agentId, Instant from, Instant to) {
+        if (reader.id() != agentId
+                && reader.role() != AgentRole.ADMIN
+                && !Long.valueOf(reader.id())
+                        .equals(responsibilities.of(agentId).deliveryLeadId())) {
+            throw new AccessDeniedException("Only admins and their delivery lead read someone else's episodes.");
+        }
+        return episodes(agentId, from, to);
+    }
+
     /** A person's episodes whose first page falls in [from, to), with their claims. */
     public List<ToilEpisode> episodes(long agentId, Instant from, Instant to) {
         // pages up to an hour before "from" may open an episode that the period's first pages join
@@ -101,6 +112,23 @@ public class TimeOffInLieu {
 
     public List<ToilClaimView> claims(Optional<Long> agentId, Instant from, Instant to, Optional<String> status) {
         return store.claims(agentId, from, to, status);
+    }
+
+    /**
+     * Claims a person may read: admins everyone's; others their own and those of the people they lead. Asking for
+     * someone else's is refused.
+     */
+    public List<ToilClaimView> claimsFor(
+            AgentPrincipal reader, Optional<Long> agentId, Instant from, Instant to, Optional<String> status) {
+        if (reader.role() == AgentRole.ADMIN) return store.claims(agentId, from, to, status);
+        var allowed = new java.util.HashSet<>(responsibilities.ledBy(reader.id()));
+        allowed.add(reader.id());
+        if (agentId.isPresent() && !allowed.contains(agentId.get())) {
+            throw new AccessDeniedException("Only admins and their delivery lead read someone else's claims.");
+        }
+        return store.claims(agentId, from, to, status).stream()
+                .filter(c -> allowed.contains(c.agentId()))
+                .toList();
     }
 
     public static Instant instant(String field, @org.jspecify.annotations.Nullable String text) {

@@ -476,6 +476,83 @@ class EscalationJourneyIT extends ApiTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    @DisplayName(
+            "each person's own rules: webhook at 0 minutes, email at 2; the team's Slack channel; acknowledging cancels what is not sent")
+    void contactMethodsAndChannels() throws Exception {
+        var received = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            received.add(exchange.getRequestURI().getPath() + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            var me = api(onCall);
+            assertThat(me.post(
+                                    "/api/v1/people/" + onCall.id() + "/contact-methods",
+                                    map("kind", "WEBHOOK", "url", base + "/sms", "delayMinutes", 0))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(me.post(
+                                    "/api/v1/people/" + onCall.id() + "/contact-methods",
+                                    map("kind", "EMAIL", "email", onCall.email(), "delayMinutes", 2))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(me.get("/api/v1/people/" + onCall.id() + "/contact-methods")
+                            .body())
+                    .contains("127.0.0.1")
+                    .doesNotContain("/sms");
+            assertThat(api(secondLine)
+                            .post(
+                                    "/api/v1/people/" + onCall.id() + "/contact-methods",
+                                    map("kind", "EMAIL", "email", "x@y.test"))
+                            .status())
+                    .as("only the person or an admin")
+                    .isEqualTo(403);
+            var internal = me.post(
+                    "/api/v1/people/" + onCall.id() + "/contact-methods",
+                    map("kind", "WEBHOOK", "url", "http://10.0.0.5/x"));
+            assertThat(internal.status()).isEqualTo(400);
+            assertThat(internal.body()).contains("url");
+            long team = api(AgentRole.ADMIN)
+                    .post("/api/v1/teams", map("name", unique("Ops"), "memberIds", List.of()))
+                    .json()
+                    .get("id")
+                    .asLong();
+            api(AgentRole.ADMIN)
+                    .put("/api/v1/integrations/teams/" + team + "/channel", map("slackWebhook", base + "/slack"));
+
+            var policy = policy(List.of(EscalationTarget.agent(onCall.id()), EscalationTarget.channel(team)));
+            var escalation = escalations.start(
+                    new EscalationRequest(SubjectKind.ALERT, subject(), policy, "Payments failing", true));
+            tick();
+            assertThat(received).hasSize(2);
+            assertThat(received)
+                    .anySatisfy(r -> assertThat(r).startsWith("/sms ").contains("Payments failing", "respondUrl"));
+            assertThat(received)
+                    .anySatisfy(r -> assertThat(r).startsWith("/slack ").contains("Payments failing", "/pages/"));
+            assertThat(mailTo(onCall)).as("email waits its 2 minutes").isEmpty();
+            clock.advance(Duration.ofMinutes(1));
+            escalations.acknowledge(escalation.id(), onCall.id());
+            clock.advance(Duration.ofMinutes(5));
+            tick();
+            assertThat(mailTo(onCall)).as("cancelled by the acknowledgement").isEmpty();
+            assertThat(received).hasSize(2);
+            assertThat(escalations.get(escalation.id()).pages())
+                    .extracting(PageView::method, PageView::status)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("WEBHOOK", "SENT"),
+                            org.assertj.core.groups.Tuple.tuple("EMAIL", "CANCELLED"),
+                            org.assertj.core.groups.Tuple.tuple("SLACK", "SENT"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private long policy(List<EscalationTarget>... steps) {
         return policies.create(new EscalationPolicyForm(
                         unique("Policy"),

@@ -197,6 +197,52 @@ class TimeOffInLieuIT extends ApiTest {
                 .isEqualTo(409);
     }
 
+    @Test
+    @DisplayName("claims are private to the person, their delivery lead and admins; the desk page claims an episode")
+    void claimsArePrivateAndThePageClaims() {
+        var person = newAgent(AgentRole.AGENT);
+        var lead = newAgent(AgentRole.AGENT);
+        var stranger = newAgent(AgentRole.AGENT);
+        api(AgentRole.ADMIN)
+                .put("/api/v1/agents/" + person.id() + "/responsibilities", map("deliveryLeadId", lead.id()));
+        long policy = policies.create(new EscalationPolicyForm(
+                        unique("Night"),
+                        null,
+                        null,
+                        null,
+                        0,
+                        List.of(new EscalationPolicyForm.StepForm(5, List.of(EscalationTarget.agent(person.id()))))))
+                .id();
+        // out of hours for any calendar with hours: a Sunday night
+        page(policy, "2026-12-06T02:10:00Z");
+        clock.set(Instant.parse("2026-12-06T09:00:00Z"));
+        var desk = signedIn(person);
+        String page = desk.get("/oncall/toil").body();
+        assertThat(page).contains("Your episodes", "1 page", "Claim");
+        var claimed = desk.postForm(
+                "/oncall/toil/claims",
+                java.util.Map.of(
+                        "_csrf", ApiClient.csrfToken(page),
+                        "episodeStart", "2026-12-06T02:10:00Z",
+                        "woke", "true",
+                        "minutesWorked", "20"));
+        assertThat(claimed.status()).isEqualTo(302);
+        String mine = "/api/v1/toil/claims?from=2026-12-01&to=2026-12-31&agentId=" + person.id();
+        assertThat(api(person).get(mine).json().get("items").size()).isEqualTo(1);
+        assertThat(api(lead).get(mine).json().get("items").size()).isEqualTo(1);
+        assertThat(api(stranger).get(mine).status()).isEqualTo(403);
+        assertThat(api(stranger)
+                        .get("/api/v1/toil/claims?from=2026-12-01&to=2026-12-31")
+                        .body())
+                .doesNotContain(person.displayName());
+        assertThat(api(stranger)
+                        .get("/api/v1/toil/episodes?agentId=" + person.id() + "&from=2026-12-01&to=2026-12-31")
+                        .status())
+                .isEqualTo(403);
+        assertThat(signedIn(lead).get("/oncall/toil").body()).contains("Waiting on you", person.displayName());
+        assertThat(signedIn(stranger).get("/oncall/toil/export").body()).doesNotContain(person.displayName());
+    }
+
     private void page(long policy, String at) {
         clock.set(Instant.parse(at));
         escalations.start(new EscalationRequest(

@@ -27,6 +27,7 @@ public class PageSender {
     static final int BATCH = 200;
     static final int MAX_ATTEMPTS = 3;
     static final Duration LEASE = Duration.ofSeconds(60);
+    static final int CONCURRENT_CALLS = 6;
 
     record Due(
             long id,
@@ -65,7 +66,20 @@ public class PageSender {
     public int sendDue() {
         int mailed = java.util.Objects.requireNonNull(tx.execute(s -> mailDue()));
         List<Due> calls = java.util.Objects.requireNonNull(tx.execute(s -> leaseCalls()));
-        for (var page : calls) call(page);
+        // calls wait on the other side, not on this node: several at once, few enough to leave connections spare
+        var slots = new java.util.concurrent.Semaphore(CONCURRENT_CALLS);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var page : calls) {
+                pool.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        call(page);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
         return mailed + calls.size();
     }
 

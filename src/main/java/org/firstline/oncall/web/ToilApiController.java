@@ -60,7 +60,8 @@ class ToilApiController {
             @RequestParam(required = false) @Nullable String to,
             @AuthenticationPrincipal AgentPrincipal agent) {
         var period = period(from, to);
-        return Map.of("items", toil.episodes(agentId == null ? agent.id() : agentId, period.from(), period.to()));
+        return Map.of(
+                "items", toil.episodesFor(agent, agentId == null ? agent.id() : agentId, period.from(), period.to()));
     }
 
     record ClaimRequest(
@@ -83,9 +84,12 @@ class ToilApiController {
             @RequestParam(required = false) @Nullable Long agentId,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String status) {
+            @RequestParam(required = false) @Nullable String status,
+            @AuthenticationPrincipal AgentPrincipal agent) {
         var period = period(from, to);
-        return Map.of("items", toil.claims(Optional.ofNullable(agentId), period.from(), period.to(), status(status)));
+        return Map.of(
+                "items",
+                toil.claimsFor(agent, Optional.ofNullable(agentId), period.from(), period.to(), status(status)));
     }
 
     @GetMapping("/claims/export")
