@@ -33,6 +33,7 @@ public record OutboundMail(
         FORM_CONFIRMATION,
         INCIDENT_UPDATE,
         INCIDENT_REMINDER,
-        PORTAL_SIGN_IN
+        PORTAL_SIGN_IN,
+        ROTA_CHANGE
     }
 }
