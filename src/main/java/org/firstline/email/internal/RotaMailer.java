@@ -27,17 +27,23 @@ class RotaMailer {
     private final AgentService agents;
     private final TeamService teams;
     private final Outbox outbox;
+    private final MailboxStore mailboxes;
     private final String publicUrl;
 
-    RotaMailer(AgentService agents, TeamService teams, Outbox outbox, FirstlineSettings settings) {
+    RotaMailer(
+            AgentService agents, TeamService teams, Outbox outbox, MailboxStore mailboxes, FirstlineSettings settings) {
         this.agents = agents;
         this.teams = teams;
         this.outbox = outbox;
+        this.mailboxes = mailboxes;
         this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
     }
 
     @EventListener
     void changed(RotaChanged change) {
+        // mail of no ticket goes out from the first mailbox that can send; with none, there is nobody to send it
+        var mailbox = mailboxes.senderAt(null).orElse(null);
+        if (mailbox == null) return;
         Set<Long> recipients = new LinkedHashSet<>(change.agentIds());
         if (change.teamId() != null) teams.find(change.teamId()).ifPresent(t -> recipients.addAll(t.memberIds()));
         String moved = String.join(
@@ -58,7 +64,7 @@ class RotaMailer {
                             + "\nSee the rota: " + publicUrl + "/rotas/" + change.rotationId() + "\n";
             outbox.enqueue(
                     new OutboundMail(
-                            null,
+                            mailbox.id(),
                             null,
                             null,
                             OutboundMail.Kind.ROTA_CHANGE,
@@ -66,7 +72,7 @@ class RotaMailer {
                             List.of(),
                             "Rota change: " + change.rotationName() + " from " + when,
                             body),
-                    null);
+                    mailbox.address());
         }
     }
 

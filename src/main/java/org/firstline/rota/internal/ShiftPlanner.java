@@ -53,7 +53,8 @@ public class ShiftPlanner {
 
     /**
      * Plans again every shift that has not begun, from the members and settings as they are now; returns what moved. A
-     * shift whose times still hold keeps its row (and the swaps proposed on it), with its person updated.
+     * shift whose times still hold keeps its row (and the swaps proposed on it), with its person updated. The shift under
+     * way is planned again too while the rota is a draft, and when its slot is empty; past shifts never are.
      */
     public List<Moved> replan(RotationView rotation) {
         Instant now = clock.instant();
@@ -66,8 +67,8 @@ public class ShiftPlanner {
                 @Nullable Long agentId) {}
         var rows = jdbc.sql("""
                 select id, role, shift_index, starts_at, ends_at, agent_id from rota_shift
-                where rotation_id = ? and starts_at > ? order by shift_index""")
-                .params(rotation.id(), Timestamp.from(now))
+                where rotation_id = ? and ends_at > ? and (starts_at > ? or ? or agent_id is null) order by shift_index""")
+                .params(rotation.id(), Timestamp.from(now), Timestamp.from(now), !rotation.published())
                 .query((rs, n) -> new Row(
                         rs.getLong(1),
                         rs.getString(2),
