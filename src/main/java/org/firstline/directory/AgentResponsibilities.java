@@ -37,6 +37,18 @@ public class AgentResponsibilities {
                 .orElse(new Responsibilities(agentId, null, Set.of()));
     }
 
+    /** Everyone's, by agent id, for agents somebody has set them for. */
+    public java.util.Map<Long, Responsibilities> all() {
+        var all = new java.util.HashMap<Long, Responsibilities>();
+        jdbc.sql("select id, delivery_lead_id, designations from agent_responsibility")
+                .query((rs, n) -> new Responsibilities(
+                        rs.getLong("id"), rs.getObject("delivery_lead_id", Long.class), designations((String[])
+                                rs.getArray("designations").getArray())))
+                .list()
+                .forEach(r -> all.put(r.agentId(), r));
+        return all;
+    }
+
     @Transactional
     public Responsibilities update(long agentId, ResponsibilitiesForm form) {
         agents.get(agentId);

@@ -38,6 +38,10 @@ public final class BusinessTimeCalculator {
         }
     }
 
+    public BusinessCalendar calendar() {
+        return calendar;
+    }
+
     /** The instant by which {@code amount} of working time has passed since {@code start}, not counting pauses. */
     public Instant add(Instant start, Duration amount, List<Interval> pauses) {
         if (amount.isNegative()) throw new IllegalArgumentException("Working time to add cannot be negative");

@@ -112,9 +112,17 @@ public class TicketChanges {
         }
         transition.events().forEach(collaborators::publish);
         boolean priorityChanged = priority != current.priority();
-        if (priorityChanged || organizationChanged || transition.pendingReasonChanged()) {
+        boolean impactChanged = change.impact() != null && change.impact() != current.impact();
+        if (priorityChanged || organizationChanged || transition.pendingReasonChanged() || impactChanged) {
+            var after = tickets.get(id);
             collaborators.publish(new TicketDetailsChanged(
-                    id, priorityChanged, organizationChanged, transition.pendingReasonChanged()));
+                    id,
+                    priorityChanged,
+                    organizationChanged,
+                    transition.pendingReasonChanged(),
+                    impactChanged,
+                    after.critical()));
+            return after;
         }
         return tickets.get(id);
     }
@@ -184,7 +192,8 @@ public class TicketChanges {
         }
         transition.events().forEach(collaborators::publish);
         if (transition.pendingReasonChanged()) {
-            collaborators.publish(new TicketDetailsChanged(current.id(), false, false, true));
+            collaborators.publish(
+                    new TicketDetailsChanged(current.id(), false, false, true, false, current.critical()));
         }
         return transition;
     }

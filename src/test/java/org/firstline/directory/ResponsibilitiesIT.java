@@ -71,4 +71,45 @@ class ResponsibilitiesIT extends ApiTest {
                 .isEqualTo(404);
         assertThat(admin.get("/api/v1/designations/WIZARD").status()).isEqualTo(400);
     }
+
+    @Test
+    void theAdminPeoplePageSetsTheLeadAndHatsAndOnlyAdminsOpenIt() {
+        var engineer = newAgent(AgentRole.AGENT);
+        var lead = newAgent(AgentRole.AGENT);
+        var admin = signedIn(newAgent(AgentRole.ADMIN));
+        String page = admin.get("/admin/people").body();
+        assertThat(page).contains(engineer.displayName(), "Head of operations", "Cleared for on call");
+        var saved = admin.postForm(
+                "/admin/people/" + engineer.id(),
+                java.util.Map.of(
+                        "_csrf",
+                        org.firstline.support.ApiClient.csrfToken(page),
+                        "deliveryLeadId",
+                        String.valueOf(lead.id()),
+                        "designations",
+                        "PROJECT_MANAGER"));
+        assertThat(saved.status()).isEqualTo(302);
+        var read = api(AgentRole.READ_ONLY)
+                .get("/api/v1/agents/" + engineer.id() + "/responsibilities")
+                .json();
+        assertThat(read.get("deliveryLeadId").asLong()).isEqualTo(lead.id());
+        assertThat(read.get("designations").toString()).isEqualTo("[\"PROJECT_MANAGER\"]");
+
+        var self = admin.postForm(
+                "/admin/people/" + engineer.id(),
+                java.util.Map.of(
+                        "_csrf",
+                        org.firstline.support.ApiClient.csrfToken(page),
+                        "deliveryLeadId",
+                        String.valueOf(engineer.id())));
+        assertThat(self.status()).as("refused on the page, not a 500").isEqualTo(302);
+        assertThat(api(AgentRole.READ_ONLY)
+                        .get("/api/v1/agents/" + engineer.id() + "/responsibilities")
+                        .json()
+                        .get("deliveryLeadId")
+                        .asLong())
+                .isEqualTo(lead.id());
+        assertThat(signedIn(newAgent(AgentRole.AGENT)).get("/admin/people").status())
+                .isEqualTo(403);
+    }
 }

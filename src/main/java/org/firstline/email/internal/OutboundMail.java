@@ -34,6 +34,8 @@ public record OutboundMail(
         INCIDENT_UPDATE,
         INCIDENT_REMINDER,
         PORTAL_SIGN_IN,
+        ENGINEERING_MANAGER,
+        PAGE,
         ROTA_CHANGE
     }
 }

@@ -90,7 +90,8 @@ class SecurityConfiguration {
                                 "/api/v1/triage/classifier/**",
                                 "/api/v1/triage/teams/*/on-duty",
                                 "/api/v1/sla/calendars/**",
-                                "/api/v1/sla/policies/**")
+                                "/api/v1/sla/policies/**",
+                                "/api/v1/escalation-policies/**")
                         .hasRole(AgentRole.ADMIN.name())
                         .anyRequest()
                         .hasAnyRole(WRITERS));
@@ -125,7 +126,9 @@ class SecurityConfiguration {
                                 "/swagger-ui.html",
                                 "/approvals/**",
                                 "/resolutions/**",
-                                "/survey/**")
+                                "/survey/**",
+                                // the page's link is the credential, as in the mail
+                                "/pages/**")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/admin/**")
                         .hasRole(AgentRole.ADMIN.name())

@@ -7,6 +7,7 @@ import org.firstline.ticket.TicketChange;
 import org.firstline.ticket.TicketChanges;
 import org.firstline.ticket.TicketService;
 import org.firstline.ticket.TicketType;
+import org.firstline.triage.EngineeringManagerHandover;
 import org.firstline.triage.PriorityFactorsForm;
 import org.firstline.triage.PriorityService;
 import org.firstline.triage.SuggestionService;
@@ -34,6 +35,7 @@ class TicketTriagePanelController {
     private final PriorityService priorities;
     private final TriageDesk desk;
     private final WorkQueue workQueue;
+    private final EngineeringManagerHandover handover;
 
     TicketTriagePanelController(
             TicketService tickets,
@@ -41,13 +43,15 @@ class TicketTriagePanelController {
             SuggestionService suggestions,
             PriorityService priorities,
             TriageDesk desk,
-            WorkQueue workQueue) {
+            WorkQueue workQueue,
+            EngineeringManagerHandover handover) {
         this.tickets = tickets;
         this.changes = changes;
         this.suggestions = suggestions;
         this.priorities = priorities;
         this.desk = desk;
         this.workQueue = workQueue;
+        this.handover = handover;
     }
 
     @GetMapping("/triage/tickets/{id}/panel")
@@ -63,6 +67,10 @@ class TicketTriagePanelController {
         model.addAttribute("timeboxed", timeboxed);
         model.addAttribute("minutesSpent", workQueue.minutesSpent(id));
         model.addAttribute("timeboxMinutes", WorkQueue.TIMEBOX.toMinutes());
+        if (ticket.critical())
+            model.addAttribute("handedOver", handover.latest(id).orElse(null));
+        if (ticket.type() == TicketType.CHANGE_REQUEST)
+            model.addAttribute("projectManagers", handover.projectManagers());
         return "triage/panel :: panel";
     }
 
@@ -124,6 +132,26 @@ class TicketTriagePanelController {
             changes.change(id, TicketChange.routing(Optional.of(teamId), Optional.ofNullable(ownerId)), agent);
         }
         flash.addFlashAttribute("notice", "Assigned.");
+        return backTo(id);
+    }
+
+    /** A critical ticket nobody on its team can take: the engineering manager finds people for it. */
+    @PostMapping("/triage/tickets/{id}/engineering-manager")
+    String askEngineeringManager(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal AgentPrincipal agent,
+            RedirectAttributes flash) {
+        var request = handover.ask(id, reason, agent);
+        String names =
+                String.join(", ", request.managers().stream().map(m -> m.name()).toList());
+        flash.addFlashAttribute(
+                "notice",
+                "Handed to the engineering manager: " + names + "."
+                        + (request.withoutEmail().isEmpty()
+                                ? " They have been mailed."
+                                : " No email address for " + String.join(", ", request.withoutEmail())
+                                        + ": tell them another way."));
         return backTo(id);
     }
 

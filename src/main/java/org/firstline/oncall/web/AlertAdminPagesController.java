@@ -1,0 +1,150 @@
+package org.firstline.oncall.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.firstline.directory.TeamService;
+import org.firstline.oncall.AlertSeverities;
+import org.firstline.oncall.AlertSeverity;
+import org.firstline.oncall.AlertSourceForm;
+import org.firstline.oncall.AlertSourceKind;
+import org.firstline.oncall.AlertSources;
+import org.firstline.oncall.MaintenanceWindowForm;
+import org.firstline.oncall.MaintenanceWindows;
+import org.firstline.platform.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins set up alert sources (the token shown once), the severity mapping and maintenance windows. */
+@Controller
+class AlertAdminPagesController {
+    private final AlertSources sources;
+    private final AlertSeverities severities;
+    private final MaintenanceWindows maintenance;
+    private final TeamService teams;
+    private final Clock clock;
+
+    AlertAdminPagesController(
+            AlertSources sources,
+            AlertSeverities severities,
+            MaintenanceWindows maintenance,
+            TeamService teams,
+            Clock clock) {
+        this.sources = sources;
+        this.severities = severities;
+        this.maintenance = maintenance;
+        this.teams = teams;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/alerts")
+    String admin(Model model) {
+        model.addAttribute("section", "admin");
+        model.addAttribute("tab", "alerts");
+        model.addAttribute("sources", sources.list());
+        model.addAttribute("teams", teams.list());
+        model.addAttribute("kinds", AlertSourceKind.values());
+        model.addAttribute("severities", AlertSeverity.values());
+        model.addAttribute("mapping", severities.mapping());
+        model.addAttribute("mappingText", mappingText(severities.mapping()));
+        model.addAttribute("windows", maintenance.current());
+        return "oncall/admin";
+    }
+
+    @PostMapping("/admin/alerts/sources")
+    String create(
+            @RequestParam String name,
+            @RequestParam AlertSourceKind kind,
+            @RequestParam long teamId,
+            @RequestParam(required = false) @Nullable Integer heartbeatIntervalSeconds,
+            RedirectAttributes flash) {
+        var created = sources.create(new AlertSourceForm(
+                name,
+                kind,
+                teamId,
+                null,
+                null,
+                null,
+                null,
+                kind == AlertSourceKind.HEARTBEAT ? heartbeatIntervalSeconds : null));
+        flash.addFlashAttribute("token", created.token());
+        flash.addFlashAttribute("notice", "Alert source " + created.source().name() + " made. Copy its token now.");
+        return "redirect:/admin/alerts";
+    }
+
+    @PostMapping("/admin/alerts/sources/{id}/token")
+    String rotate(@PathVariable long id, RedirectAttributes flash) {
+        var rotated = sources.rotate(id);
+        flash.addFlashAttribute("token", rotated.token());
+        flash.addFlashAttribute(
+                "notice", "New token for " + rotated.source().name() + "; the old one no longer works.");
+        return "redirect:/admin/alerts";
+    }
+
+    @PostMapping("/admin/alerts/sources/{id}/delete")
+    String delete(@PathVariable long id, RedirectAttributes flash) {
+        sources.delete(id);
+        flash.addFlashAttribute("notice", "Alert source deleted; its alerts stay.");
+        return "redirect:/admin/alerts";
+    }
+
+    @PostMapping("/admin/alerts/severities")
+    String severities(@RequestParam String mapping, RedirectAttributes flash) {
+        Map<String, AlertSeverity> parsed = new LinkedHashMap<>();
+        for (String line : mapping.split("\\R")) {
+            if (line.isBlank()) continue;
+            int eq = line.indexOf('=');
+            if (eq < 0) throw new InvalidRequestException("mapping", "write one label=SEVERITY per line");
+            try {
+                parsed.put(
+                        line.substring(0, eq).strip(),
+                        AlertSeverity.valueOf(line.substring(eq + 1).strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("mapping", "severities are CRITICAL, HIGH, LOW or INFO");
+            }
+        }
+        severities.replace(parsed);
+        flash.addFlashAttribute("notice", "Severity mapping saved.");
+        return "redirect:/admin/alerts";
+    }
+
+    @PostMapping("/admin/alerts/maintenance")
+    String maintenance(
+            @RequestParam long sourceId,
+            @RequestParam int minutes,
+            @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes flash) {
+        if (minutes < 1 || minutes > 60 * 24 * 14) {
+            throw new InvalidRequestException("minutes", "must be between 1 minute and 14 days");
+        }
+        var now = clock.instant();
+        maintenance.create(
+                new MaintenanceWindowForm(sourceId, null, now, now.plus(Duration.ofMinutes(minutes)), reason));
+        flash.addFlashAttribute("notice", "Maintenance window started.");
+        return "redirect:/admin/alerts";
+    }
+
+    @PostMapping("/admin/alerts/maintenance/{id}/delete")
+    String endMaintenance(@PathVariable long id, RedirectAttributes flash) {
+        maintenance.delete(id);
+        flash.addFlashAttribute("notice", "Maintenance window removed.");
+        return "redirect:/admin/alerts";
+    }
+
+    private static String mappingText(Map<String, AlertSeverity> mapping) {
+        StringBuilder text = new StringBuilder();
+        mapping.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e ->
+                        text.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
+        return text.toString();
+    }
+}
