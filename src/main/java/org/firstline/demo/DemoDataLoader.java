@@ -25,6 +25,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoTriage triage;
     private final DemoSla sla;
     private final TransactionTemplate transactions;
+    private final DemoRotas rotas;
 
     DemoDataLoader(
             FirstlineSettings settings,
@@ -34,7 +35,9 @@ class DemoDataLoader implements ApplicationRunner {
             DemoTickets tickets,
             DemoTriage triage,
             DemoSla sla,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            DemoRotas rotas) {
+        this.rotas = rotas;
         this.triage = triage;
         this.sla = sla;
         this.transactions = transactions;
@@ -60,6 +63,7 @@ class DemoDataLoader implements ApplicationRunner {
             sla.create();
             tickets.create(created, 200);
             triage.create(created);
+            rotas.create(created);
             return created;
         });
         int count = 200;

@@ -68,12 +68,20 @@ public class Duties {
                 .single();
     }
 
-    /** Who the rotation puts on at the instant, published or not: what the plan page and the warnings show. */
+    /** Who the rotation puts on at the instant, published or not, in the duty's hours. */
     public List<OnShift> planned(RotationView rotation, Instant at) {
         if (rotation.calendarId() != null
                 && hours.working(rotation.calendarId(), at) == rotation.duty().outOfHours()) {
             return List.of();
         }
+        return holding(rotation, at);
+    }
+
+    /**
+     * Who holds the rotation's shift at the instant, published or not and whatever the duty's hours: what the calendar
+     * page shows.
+     */
+    public List<OnShift> holding(RotationView rotation, Instant at) {
         Timestamp t = Timestamp.from(at);
         List<Seat> seats = new ArrayList<>(jdbc.sql("""
                 select role, agent_id, starts_at, ends_at from rota_shift

@@ -17,13 +17,14 @@ import org.firstline.ticket.TicketChanges;
 import org.firstline.ticket.TicketStatus;
 import org.firstline.ticket.TicketType;
 import org.firstline.ticket.TicketView;
+import org.firstline.triage.internal.DutyRoster;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Team queues for stand-ups, "take", and each team's first-line agent on duty. */
+/** Team queues for stand-ups, "take", and who is on duty for each team (from its rota). */
 @Service
 public class TeamQueues {
     private final JdbcClient jdbc;
@@ -31,23 +32,31 @@ public class TeamQueues {
     private final TeamService teams;
     private final AgentService agents;
     private final TicketChanges changes;
+    private final DutyRoster roster;
 
-    TeamQueues(JdbcClient jdbc, Clock clock, TeamService teams, AgentService agents, TicketChanges changes) {
+    TeamQueues(
+            JdbcClient jdbc,
+            Clock clock,
+            TeamService teams,
+            AgentService agents,
+            TicketChanges changes,
+            DutyRoster roster) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.teams = teams;
         this.agents = agents;
         this.changes = changes;
+        this.roster = roster;
     }
 
     public TeamQueue queue(long teamId) {
         var team = teams.get(teamId);
-        var desk = jdbc.sql("select last_standup_at, on_duty_agent_id from team_desk where team_id = ?")
+        Timestamp lastStandup = jdbc.sql("select last_standup_at from team_desk where team_id = ?")
                 .param(teamId)
-                .query((rs, n) -> new Object[] {rs.getTimestamp(1), rs.getObject(2, Long.class)})
-                .optional();
-        Timestamp lastStandup = desk.map(d -> (Timestamp) d[0]).orElse(null);
-        Long onDuty = desk.map(d -> (Long) d[1]).orElse(null);
+                .query((rs, n) -> rs.getTimestamp(1))
+                .optional()
+                .orElse(null);
+        Long onDuty = onDuty(teamId).orElse(null);
         var rows = jdbc.sql("""
                 select t.id, t.number, t.subject, t.status, t.priority, t.type, c.name as requester, o.name as organization,
                        t.created_at, coalesce(r.routed_at, t.created_at) as routed_at
@@ -87,10 +96,17 @@ public class TeamQueues {
                 on conflict (team_id) do update set last_standup_at = excluded.last_standup_at""").params(teamId, Timestamp.from(clock.instant())).update();
     }
 
-    /** Who is on first line for the team now (until rotas decide it); null clears it. */
+    /**
+     * Sets by hand who is on first line for a team that has no published triage-desk or first-line rota; null clears
+     * it. A team with such a rota gets its duty from the rota: changes are overrides there.
+     */
     @Transactional
     public void setOnDuty(long teamId, @Nullable Long agentId) {
         var team = teams.get(teamId);
+        if (roster.rotaDecides(teamId)) {
+            throw new ConflictException(
+                    "The rota decides who is on duty for " + team.name() + "; change it with an override on the rota.");
+        }
         if (agentId != null && !team.memberIds().contains(agentId)) {
             throw new InvalidRequestException("agentId", "agent " + agentId + " is not a member of " + team.name());
         }
@@ -99,19 +115,27 @@ public class TeamQueues {
                 on conflict (team_id) do update set on_duty_agent_id = excluded.on_duty_agent_id""").params(teamId, agentId).update();
     }
 
+    /**
+     * Who is on duty for the team now: from its published rota (the triage desk, else first line), or for a team
+     * without one the person set by hand.
+     */
     public Optional<Long> onDuty(long teamId) {
-        return jdbc.sql("select on_duty_agent_id from team_desk where team_id = ?")
-                .param(teamId)
-                .query(Long.class)
-                .optional()
-                .filter(java.util.Objects::nonNull);
+        return roster.onDuty(teamId).stream().findFirst();
     }
 
-    /** Everyone on first line for some team now: who hears of trouble on tickets no team has yet. */
+    /** Everyone on duty for the team now (a rota's shift may need several people). */
+    public List<Long> onDutyAll(long teamId) {
+        return roster.onDuty(teamId);
+    }
+
+    /** Whether the team's duty comes from a published rota rather than the hand-set person. */
+    public boolean rotaDecides(long teamId) {
+        return roster.rotaDecides(teamId);
+    }
+
+    /** Everyone on duty for some team now: who hears of trouble on tickets no team has yet. */
     public List<Long> onDutyAnywhere() {
-        return jdbc.sql("select distinct on_duty_agent_id from team_desk where on_duty_agent_id is not null order by 1")
-                .query((rs, n) -> rs.getLong(1))
-                .list();
+        return roster.onDutyAnywhere();
     }
 
     /** "Take": the agent becomes the owner of a ticket of one of their teams that nobody owns yet. */

@@ -132,7 +132,8 @@ class RotaPlanIT extends ApiTest {
         var bob = newAgent(AgentRole.AGENT);
         var cat = newAgent(AgentRole.AGENT);
         var rotation = weekly("Europe/London", "WEDNESDAY", "10:00", List.of(ann, bob));
-        clock.set(Instant.parse("2026-12-10T09:00:00Z")); // in Bob's week
+        publishing.publish(rotation.id(), false);
+        clock.set(Instant.parse("2026-12-10T09:00:00Z")); // in Bob's week: his shift has begun and stays his
         rotations.setMembers(rotation.id(), List.of(new MemberForm(cat.id(), null, false)));
         var shifts = rotations.shifts(
                 rotation.id(), Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"));
@@ -141,6 +142,7 @@ class RotaPlanIT extends ApiTest {
 
     @Test
     void badSettingsAreRefusedNamingTheField() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
         var admin = api(AgentRole.ADMIN);
         var good = map(
                 "name",
@@ -175,5 +177,28 @@ class RotaPlanIT extends ApiTest {
         assertThat(admin.get("/api/v1/rotas/" + rotation + "/on-shift?at=yesterday")
                         .body())
                 .contains("at");
+        assertThat(admin.get("/api/v1/rotas/999999999").status()).isEqualTo(404);
+        var backwards = admin.post(
+                "/api/v1/rotas/" + rotation + "/overrides",
+                map("startsAt", "2027-01-02T00:00:00Z", "endsAt", "2027-01-01T00:00:00Z", "addedAgentId", 1));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("endsAt");
+        var nobody = admin.post(
+                "/api/v1/rotas/" + rotation + "/overrides",
+                map("startsAt", "2027-01-01T00:00:00Z", "endsAt", "2027-01-02T00:00:00Z", "addedAgentId", 987654321L));
+        assertThat(nobody.status()).isEqualTo(400);
+        assertThat(nobody.body()).contains("addedAgentId");
+        var fair =
+                admin.get("/api/v1/rotas/" + rotation + "/fairness?from=2027-02-01T00:00:00Z&to=2027-01-01T00:00:00Z");
+        assertThat(fair.status()).isEqualTo(400);
+        assertThat(fair.body()).contains("to");
+        var away = admin.post("/api/v1/rotas/out-of-office", map("startsAt", "soon", "endsAt", "2027-01-01T00:00:00Z"));
+        assertThat(away.status()).isEqualTo(400);
+        assertThat(away.body()).contains("startsAt");
+        assertThat(admin.post("/api/v1/rotas/swaps", map("shiftId", 987654321L, "otherShiftId", 1))
+                        .body())
+                .contains("shiftId");
+        assertThat(admin.post("/api/v1/rotas/swaps/987654321/accept", null).status())
+                .isEqualTo(404);
     }
 }

@@ -35,6 +35,7 @@ public record OutboundMail(
         INCIDENT_REMINDER,
         PORTAL_SIGN_IN,
         ENGINEERING_MANAGER,
-        PAGE
+        PAGE,
+        ROTA_CHANGE
     }
 }

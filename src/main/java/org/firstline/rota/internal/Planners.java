@@ -15,10 +15,16 @@ import org.springframework.stereotype.Component;
 public class Planners {
     private final JdbcClient jdbc;
     private final AgentResponsibilities responsibilities;
+    private final java.time.Clock clock;
 
-    Planners(JdbcClient jdbc, AgentResponsibilities responsibilities) {
+    Planners(JdbcClient jdbc, AgentResponsibilities responsibilities, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.responsibilities = responsibilities;
+        this.clock = clock;
+    }
+
+    public java.time.Clock clock() {
+        return clock;
     }
 
     public boolean canPlan(AgentPrincipal agent) {

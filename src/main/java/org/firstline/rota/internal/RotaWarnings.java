@@ -99,6 +99,8 @@ public class RotaWarnings {
                 })
                 .list()
                 .forEach(out::add);
+        // emptied slots first: they are news, the rest is the plan's standing shape
+        out.sort(java.util.Comparator.comparing((RotaWarning w) -> w.kind() != RotaWarning.Kind.EMPTIED));
         return out;
     }
 

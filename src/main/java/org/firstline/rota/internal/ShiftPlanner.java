@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.firstline.rota.RotationMember;
 import org.firstline.rota.RotationView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,36 +51,60 @@ public class ShiftPlanner {
         return fill(rotation, nextIndex(rotation));
     }
 
-    /** Plans again every shift that has not begun, from the members as they are now; returns what moved. */
+    /**
+     * Plans again every shift that has not begun, from the members and settings as they are now; returns what moved. A
+     * shift whose times still hold keeps its row (and the swaps proposed on it), with its person updated. The shift under
+     * way is planned again too while the rota is a draft, and when its slot is empty; past shifts never are.
+     */
     public List<Moved> replan(RotationView rotation) {
         Instant now = clock.instant();
-        var before = jdbc.sql(
-                        "select role, shift_index, starts_at, agent_id from rota_shift where rotation_id = ? and starts_at > ?")
-                .params(rotation.id(), Timestamp.from(now))
-                .query((rs, n) -> new Moved(
-                        rs.getString(1),
-                        rs.getInt(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getObject(4, Long.class),
-                        null))
+        record Row(
+                long id,
+                String role,
+                int index,
+                Instant startsAt,
+                Instant endsAt,
+                @Nullable Long agentId) {}
+        var rows = jdbc.sql("""
+                select id, role, shift_index, starts_at, ends_at, agent_id from rota_shift
+                where rotation_id = ? and ends_at > ? and (starts_at > ? or ? or agent_id is null) order by shift_index""")
+                .params(rotation.id(), Timestamp.from(now), Timestamp.from(now), !rotation.published())
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getObject(6, Long.class)))
                 .list();
-        jdbc.sql("delete from rota_shift where rotation_id = ? and starts_at > ?")
-                .params(rotation.id(), Timestamp.from(now))
-                .update();
-        fill(rotation, nextIndex(rotation));
+        var handoffs = rotation.handoffs();
         var moved = new ArrayList<Moved>();
-        for (Moved old : before) {
-            Long now2 = jdbc.sql(
-                            "select agent_id from rota_shift where rotation_id = ? and role = ? and shift_index = ?")
-                    .params(rotation.id(), old.role(), old.index())
-                    .query((rs, n) -> rs.getObject(1, Long.class))
-                    .optional()
-                    .orElse(null);
-            if (!java.util.Objects.equals(old.before(), now2)) {
-                moved.add(new Moved(old.role(), old.index(), old.startsAt(), old.before(), now2));
+        for (Row row : rows) {
+            LocalDate date = rotation.anchorDate().plusDays((long) row.index() * rotation.shiftDays());
+            boolean sameTimes = rotation.roles().contains(row.role())
+                    && handoffs.at(date).equals(row.startsAt())
+                    && handoffs.at(date.plusDays(rotation.shiftDays())).equals(row.endsAt());
+            if (!sameTimes) {
+                jdbc.sql("delete from rota_shift where id = ?").param(row.id()).update();
+                if (row.agentId() != null)
+                    moved.add(new Moved(row.role(), row.index(), row.startsAt(), row.agentId(), null));
+                continue;
+            }
+            Long agent = assignee(rotation, row.role(), row.index());
+            if (!java.util.Objects.equals(agent, row.agentId())) {
+                jdbc.sql("update rota_shift set agent_id = ? where id = ?")
+                        .params(agent, row.id())
+                        .update();
+                moved.add(new Moved(row.role(), row.index(), row.startsAt(), row.agentId(), agent));
             }
         }
+        fill(rotation, nextIndex(rotation));
         return moved;
+    }
+
+    private static @Nullable Long assignee(RotationView rotation, String role, int index) {
+        List<RotationMember> members = rotation.scheduled(role);
+        return members.isEmpty() ? null : members.get(index % members.size()).agentId();
     }
 
     /** After the last stored shift, or the one that holds now when none are stored. */

@@ -22,7 +22,7 @@ import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 
 /**
- * Who of a team should take a ticket (2i2c's way): who is on first line now, who last worked this organization's
+ * Who of a team should take a ticket (2i2c's way): who is on duty now (from the team's rota), who last worked this organization's
  * service, whose skills the ticket mentions, and who has room (open tickets, hours this week against capacity).
  * Someone new to the organization with room for it and a ticket that is not urgent is a learning opportunity.
  */
@@ -32,10 +32,12 @@ public class AssigneeAdvisor {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DutyRoster roster;
 
-    AssigneeAdvisor(JdbcClient jdbc, Clock clock) {
+    AssigneeAdvisor(JdbcClient jdbc, Clock clock, DutyRoster roster) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.roster = roster;
     }
 
     private record Candidate(
@@ -55,6 +57,7 @@ public class AssigneeAdvisor {
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
+        Set<Long> onDuty = new HashSet<>(roster.onDuty(teamId));
         List<Candidate> candidates = jdbc.sql("""
                 select a.id, a.display_name, a.capacity_hours,
                        (select count(*) from ticket t where t.owner_id = a.id and t.status in ('NEW', 'OPEN', 'PENDING')) as open_tickets,
@@ -65,8 +68,7 @@ public class AssigneeAdvisor {
                                  where e.agent_id = a.id and e.worked_at > :recent and t.service_id = :service and t.id <> :ticket)) as last_service,
                        (select max(t.updated_at) from ticket t
                          where t.organization_id = :organization and t.owner_id = a.id and t.id <> :ticket) as last_organization,
-                       array(select s.name from agent_skill ags join skill s on s.id = ags.skill_id where ags.agent_id = a.id) as skills,
-                       exists (select 1 from team_desk d where d.team_id = :team and d.on_duty_agent_id = a.id) as on_duty
+                       array(select s.name from agent_skill ags join skill s on s.id = ags.skill_id where ags.agent_id = a.id) as skills
                 from team_member tm join agent a on a.id = tm.agent_id
                 where tm.team_id = :team and a.active and a.role <> 'READ_ONLY'""")
                 .param("weekStart", Timestamp.from(weekStart))
@@ -84,7 +86,7 @@ public class AssigneeAdvisor {
                         instant(rs.getTimestamp("last_service")),
                         instant(rs.getTimestamp("last_organization")),
                         Arrays.asList((String[]) rs.getArray("skills").getArray()),
-                        rs.getBoolean("on_duty")))
+                        onDuty.contains(rs.getLong("id"))))
                 .list();
         Set<String> ticketWords = new HashSet<>(Words.of(ticket.subject() + " " + ticket.body()));
         ticket.labels().forEach(l -> ticketWords.addAll(Words.of(l)));

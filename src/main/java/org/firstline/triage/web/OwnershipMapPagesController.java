@@ -1,5 +1,6 @@
 package org.firstline.triage.web;
 
+import java.util.List;
 import java.util.Locale;
 import org.firstline.directory.AgentService;
 import org.firstline.directory.TeamService;
@@ -49,8 +50,20 @@ class OwnershipMapPagesController {
         page.addAttribute("report", learning.trained() ? learning.report() : null);
         page.addAttribute("agents", agents.list());
         var onDuty = new java.util.HashMap<Long, Long>();
-        allTeams.forEach(t -> queues.onDuty(t.id()).ifPresent(a -> onDuty.put(t.id(), a)));
+        var onRota = new java.util.HashMap<Long, List<String>>();
+        for (var t : allTeams) {
+            if (queues.rotaDecides(t.id())) {
+                onRota.put(
+                        t.id(),
+                        queues.onDutyAll(t.id()).stream()
+                                .map(a -> agents.get(a).displayName())
+                                .toList());
+            } else {
+                queues.onDuty(t.id()).ifPresent(a -> onDuty.put(t.id(), a));
+            }
+        }
         page.addAttribute("onDuty", onDuty);
+        page.addAttribute("onRota", onRota);
         return "triage/ownership";
     }
 
