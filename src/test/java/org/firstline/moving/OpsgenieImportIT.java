@@ -153,7 +153,8 @@ class OpsgenieImportIT extends ApiTest {
         assertThat(duties.onShift(onCallId, Instant.parse("2026-12-09T12:00:00Z")))
                 .extracting(OnShift::agentId)
                 .containsExactly(bob.id());
-        assertThat(duties.onShift(seniorsId, Instant.parse("2026-12-01T12:00:00Z")))
+        // planned from its next handoff, Wednesday 09:30 London
+        assertThat(duties.onShift(seniorsId, Instant.parse("2026-12-02T12:00:00Z")))
                 .extracting(OnShift::agentId)
                 .containsExactly(cat.id());
 

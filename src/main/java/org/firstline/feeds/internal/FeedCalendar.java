@@ -47,13 +47,12 @@ public final class FeedCalendar {
             event.setSummary(e.summary());
             event.setDescription(e.description());
             for (var before : reminders) {
-                var prior = new biweekly.util.Duration.Builder()
-                        .prior(true)
-                        .days((int) before.toDays())
-                        .hours(before.toHoursPart())
-                        .minutes(before.toMinutesPart())
-                        .build();
-                event.addAlarm(VAlarm.display(new Trigger(prior, Related.START), e.summary()));
+                var prior = new biweekly.util.Duration.Builder().prior(true);
+                // only the parts that are there: -P1D and -PT1H, as calendar apps write them
+                if (before.toDays() > 0) prior.days((int) before.toDays());
+                if (before.toHoursPart() > 0) prior.hours(before.toHoursPart());
+                if (before.toMinutesPart() > 0) prior.minutes(before.toMinutesPart());
+                event.addAlarm(VAlarm.display(new Trigger(prior.build(), Related.START), e.summary()));
             }
             ical.addEvent(event);
         }
