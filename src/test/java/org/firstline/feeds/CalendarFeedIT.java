@@ -187,4 +187,27 @@ class CalendarFeedIT extends ApiTest {
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.body()).contains("rota");
     }
+
+    @Test
+    void theOnCallPageLeadsToASubscribeButtonThatShowsTheAddressOnce() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        var ann = newAgent(AgentRole.AGENT);
+        onCall(unique("Exterminator"), List.of(ann));
+        var browser = signedIn(ann);
+        assertThat(browser.get("/oncall", "text/html").body()).contains("href=\"/calendar-feeds\"");
+        String page = browser.get("/calendar-feeds", "text/html").body();
+        assertThat(page).contains("My shifts").doesNotContain("A rota</h2>");
+        var made = browser.postForm("/calendar-feeds", java.util.Map.of("_csrf", ApiClient.csrfToken(page)));
+        assertThat(made.status()).isEqualTo(200);
+        var url = java.util.regex.Pattern.compile("value=\"[^\"]*(/api/v1/calendar-feeds/[A-Za-z0-9_-]+\\.ics)\"")
+                .matcher(made.body());
+        assertThat(url.find()).as(made.body()).isTrue();
+        var ical = Biweekly.parse(ApiClient.anonymous(port)
+                        .get(url.group(1), "text/calendar")
+                        .body())
+                .first();
+        assertThat(ical.getEvents()).isNotEmpty();
+        // listed afterwards without the address
+        assertThat(browser.get("/calendar-feeds", "text/html").body()).doesNotContain(url.group(1));
+    }
 }

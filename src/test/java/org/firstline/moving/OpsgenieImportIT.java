@@ -216,4 +216,30 @@ class OpsgenieImportIT extends ApiTest {
                         .status())
                 .isEqualTo(401);
     }
+
+    @Test
+    void theImportPagePreviewsThenImports() throws IOException {
+        var adminAgent = newAgent(AgentRole.ADMIN);
+        var browser = signedIn(adminAgent);
+        String page = browser.get("/admin/import", "text/html").body();
+        assertThat(page).contains("Import from Opsgenie").contains("name=\"export\"");
+        var preview = browser.postForm(
+                "/admin/import",
+                java.util.Map.of("_csrf", ApiClient.csrfToken(page), "export", export(false), "action", "preview"));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body()).contains("What the import would create").contains("dxw On call " + suffix);
+        assertThat(rotaNamed("dxw On call " + suffix)).isFalse();
+        var imported = browser.postForm(
+                "/admin/import",
+                java.util.Map.of("_csrf", ApiClient.csrfToken(page), "export", export(true), "action", "import"));
+        assertThat(imported.body()).contains("Imported").contains("created");
+        assertThat(rotaNamed("dxw On call " + suffix)).isTrue();
+        var broken = browser.postForm(
+                "/admin/import", java.util.Map.of("_csrf", ApiClient.csrfToken(page), "export", "{\"schedules\": ["));
+        assertThat(broken.body()).contains("The JSON cannot be read");
+        assertThat(signedIn(newAgent(AgentRole.AGENT))
+                        .get("/admin/import", "text/html")
+                        .status())
+                .isEqualTo(403);
+    }
 }
