@@ -166,6 +166,10 @@ class CalendarFeedIT extends ApiTest {
                 .isEqualTo(404);
         assertThat(api(ann).delete("/api/v1/calendar-feeds/" + id).status()).isEqualTo(204);
         assertThat(ApiClient.anonymous(port).get(path(url)).status()).isEqualTo(404);
+        // as a calendar app asks
+        var revoked = ApiClient.anonymous(port).get(path(url), "text/calendar");
+        assertThat(revoked.status()).isEqualTo(404);
+        assertThat(revoked.header("Content-Type")).contains("application/problem+json");
         // listing needs sign-in; only the .ics address is open
         assertThat(ApiClient.anonymous(port).get("/api/v1/calendar-feeds").status())
                 .isEqualTo(401);

@@ -56,11 +56,22 @@ class CalendarFeedApiController {
 
     @GetMapping("/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token) {
-        if (!token.matches("[A-Za-z0-9_-]{20,100}")) throw new NotFoundException("No such calendar feed.");
+        String body;
+        try {
+            if (!token.matches("[A-Za-z0-9_-]{20,100}")) throw new NotFoundException("No such calendar feed.");
+            body = feeds.render(token);
+        } catch (NotFoundException e) {
+            // answered here, not by the error handler: calendar apps ask for text/calendar only, and a problem
+            // negotiated against that would not be a 404
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                            + "\"detail\":\"No such calendar feed.\"}");
+        }
         return ResponseEntity.ok()
                 .contentType(CALENDAR)
                 // calendar apps poll; an hour keeps them fresh without each poll replanning anything
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
-                .body(feeds.render(token));
+                .body(body);
     }
 }
