@@ -69,6 +69,9 @@ class SecurityConfiguration {
                         // signed by the sender instead of authenticated: checked by the controller
                         .requestMatchers(HttpMethod.POST, "/api/v1/hooks/**")
                         .permitAll()
+                        // calendar apps cannot sign in: the secret token in the address is the credential
+                        .requestMatchers(HttpMethod.GET, "/api/v1/calendar-feeds/*.ics")
+                        .permitAll()
                         // the survey's token in the body is the credential, as in the mail's link
                         .requestMatchers(HttpMethod.POST, "/api/v1/satisfaction/answers")
                         .permitAll()
