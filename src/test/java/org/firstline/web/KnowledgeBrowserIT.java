@@ -142,8 +142,16 @@ class KnowledgeBrowserIT extends ApiTest {
                         == 1);
         js.executeScript(
                 "var a = document.getElementById('reply-body'); a.setSelectionRange(a.value.length, a.value.length);");
-        browser.findElement(By.cssSelector("#reply-article-results [data-kb-internal=true]"))
-                .click();
+        // the results may be swapped once more by the last keystroke's answer: click the list as it ends up
+        for (int attempt = 0; ; attempt++) {
+            try {
+                browser.findElement(By.cssSelector("#reply-article-results [data-kb-internal=true]"))
+                        .click();
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) throw replaced;
+            }
+        }
         assertThat(reply.getDomProperty("value"))
                 .endsWith("[Runbook " + word + "](" + internal.get("agentUrl").asString() + ")");
 
