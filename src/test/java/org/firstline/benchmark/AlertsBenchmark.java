@@ -206,7 +206,8 @@ public final class AlertsBenchmark {
         }
     }
 
-    private static String send(int port, String token, String path, String json) throws Exception {
+    /** POSTs JSON with a bearer token; anything but a 2xx stops the benchmark. */
+    static String send(int port, String token, String path, String json) throws Exception {
         var response = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Authorization", "Bearer " + token)
@@ -218,7 +219,8 @@ public final class AlertsBenchmark {
         return response.body();
     }
 
-    private static long id(String json) {
+    /** The first "id" in a JSON answer. */
+    static long id(String json) {
         var m = Pattern.compile("\"id\":(\\d+)").matcher(json);
         if (!m.find()) throw new IllegalStateException(json);
         return Long.parseLong(m.group(1));

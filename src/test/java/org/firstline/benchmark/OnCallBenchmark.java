@@ -98,10 +98,11 @@ public final class OnCallBenchmark {
                 String password = Files.readString(work.resolve("a/initial-admin-password"))
                         .strip();
                 String admin = Benchmark.createToken(a.port, password);
-                long team = id(send(a.port, admin, "/api/v1/teams", "{\"name\":\"Operations\",\"description\":\"\"}"));
+                long team = AlertsBenchmark.id(AlertsBenchmark.send(
+                        a.port, admin, "/api/v1/teams", "{\"name\":\"Operations\",\"description\":\"\"}"));
                 long first = person(a.port, admin, "oncall", hook + "/first");
                 long second = person(a.port, admin, "second", hook + "/second");
-                long policy = id(send(
+                long policy = AlertsBenchmark.id(AlertsBenchmark.send(
                         a.port,
                         admin,
                         "/api/v1/escalation-policies",
@@ -109,7 +110,7 @@ public final class OnCallBenchmark {
                                 + first + "}]},{\"delayMinutes\":60,\"targets\":[{\"kind\":\"AGENT\",\"agentId\":"
                                 + second
                                 + "}]}]}"));
-                String source = send(
+                String source = AlertsBenchmark.send(
                         a.port,
                         admin,
                         "/api/v1/alert-sources",
@@ -220,14 +221,14 @@ public final class OnCallBenchmark {
     }
 
     private static long person(int port, String admin, String name, String url) throws Exception {
-        long id = id(
-                send(
+        long id = AlertsBenchmark.id(
+                AlertsBenchmark.send(
                         port,
                         admin,
                         "/api/v1/agents",
                         "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"email\":\"" + name
                                 + "@bench.test\",\"role\":\"AGENT\",\"timeZone\":\"UTC\",\"password\":\"correct horse battery staple\"}"));
-        send(
+        AlertsBenchmark.send(
                 port,
                 admin,
                 "/api/v1/people/" + id + "/contact-methods",
@@ -260,23 +261,5 @@ public final class OnCallBenchmark {
             if (System.nanoTime() > until) throw new IllegalStateException("not done within " + seconds + " s");
             Thread.sleep(20);
         }
-    }
-
-    private static String send(int port, String token, String path, String json) throws Exception {
-        var response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) throw new IllegalStateException(path + " " + response.body());
-        return response.body();
-    }
-
-    private static long id(String json) {
-        var m = Pattern.compile("\"id\":(\\d+)").matcher(json);
-        if (!m.find()) throw new IllegalStateException(json);
-        return Long.parseLong(m.group(1));
     }
 }
