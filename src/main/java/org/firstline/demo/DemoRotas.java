@@ -34,6 +34,7 @@ class DemoRotas {
             AgentResponsibilities responsibilities,
             CalendarService calendars,
             org.firstline.rota.DutyChecklists checklists,
+            DemoOnCall oncall,
             Clock clock) {}
 
     DemoRotas(Rotations rotations, RotaPublishing publishing, OnCallRequests onCall, DemoRotaHelpers helpers) {
@@ -124,5 +125,6 @@ class DemoRotas {
             onCall.decide(asked.id(), true, head);
         }
         publishing.publish(onCallRota.id(), true);
+        if (inHours != null) helpers.oncall().create(ops, onCallRota.id(), firstLine.id(), inHours);
     }
 }

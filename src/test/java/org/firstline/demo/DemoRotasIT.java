@@ -30,6 +30,12 @@ class DemoRotasIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.firstline.oncall.EscalationPolicies policies;
+
+    @Autowired
+    org.firstline.oncall.AlertSources sources;
+
     @Test
     void theDemoRotasArePublishedAndSomeoneIsOnCallTonight() {
         Map<String, RotationView> byName =
@@ -48,5 +54,17 @@ class DemoRotasIT {
                 .hasSize(1)
                 .allMatch(n -> n.equals("Maya Okafor") || n.equals("Tom Lindqvist"));
         assertThat(duties.on(Duty.FIRST_LINE, null, night.toInstant())).isEmpty();
+
+        // an alert from the demo's Prometheus pages whoever is on call, then first line
+        var policy = policies.list().stream()
+                .filter(p -> p.name().equals("Operations"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(policy.steps())
+                .extracting(s -> s.targets().getFirst().rotationId())
+                .containsExactly(
+                        byName.get("On call").id(), byName.get("First line").id());
+        assertThat(sources.list())
+                .anySatisfy(source -> assertThat(source.escalationPolicyId()).isEqualTo(policy.id()));
     }
 }
