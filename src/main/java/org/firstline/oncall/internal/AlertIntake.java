@@ -10,10 +10,10 @@ import tools.jackson.databind.JsonNode;
 public class AlertIntake {
     private final AlertWriter writer;
     private final AlertSeverities severities;
-    private final AlertHours hours;
+    private final OnCallHours hours;
     private final Clock clock;
 
-    AlertIntake(AlertWriter writer, AlertSeverities severities, AlertHours hours, Clock clock) {
+    AlertIntake(AlertWriter writer, AlertSeverities severities, OnCallHours hours, Clock clock) {
         this.writer = writer;
         this.severities = severities;
         this.hours = hours;

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * "In hours" for a policy: inside its business calendar, else the default service level's. A desk with no calendar
+ * "In hours" for a policy or an alert source: inside its business calendar, else the default service level's. A desk with no calendar
  * at all is always in hours, so nothing waits for a morning that never comes.
  */
 @Component
@@ -49,6 +49,12 @@ public class OnCallHours {
         Long id = calendarId != null
                 ? calendarId
                 : policies.forPlan(null).map(PolicyView::calendarId).orElse(null);
-        return id == null ? Optional.empty() : Optional.of(calendars.calculator(id));
+        if (id == null) return Optional.empty();
+        try {
+            return Optional.of(calendars.calculator(id));
+        } catch (RuntimeException deleted) {
+            // a calendar deleted meanwhile: people see the alert rather than nobody
+            return Optional.empty();
+        }
     }
 }
