@@ -19,6 +19,8 @@ public abstract class BackgroundLoop implements SmartLifecycle {
     private final boolean enabled;
     private volatile boolean running;
     private volatile @Nullable Thread worker;
+    // a wake-up is a permit, not an interrupt: interrupting a virtual thread in socket I/O would close its connection
+    private final java.util.concurrent.Semaphore wakeUps = new java.util.concurrent.Semaphore(0);
 
     protected BackgroundLoop(String name, Duration pause, boolean enabled) {
         this.name = name;
@@ -32,6 +34,11 @@ public abstract class BackgroundLoop implements SmartLifecycle {
     /** True until the application stops: long steps check it between slices of work. */
     protected final boolean running() {
         return running;
+    }
+
+    /** Runs the next step now instead of after the pause (or right after the current one, if one is running). */
+    public final void wake() {
+        wakeUps.release();
     }
 
     /** Called on the loop's own thread once it ends, to let go of what the steps held. */
@@ -56,7 +63,8 @@ public abstract class BackgroundLoop implements SmartLifecycle {
                 log.error("{} failed; trying again in {}", name, pause, e);
             }
             try {
-                Thread.sleep(pause);
+                wakeUps.tryAcquire(pause.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                wakeUps.drainPermits();
             } catch (InterruptedException e) {
                 if (!running) return;
                 // not from stop(): nobody else may end the loop, so the interrupt is only a shorter pause

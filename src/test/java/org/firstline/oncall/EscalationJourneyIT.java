@@ -450,6 +450,10 @@ class EscalationJourneyIT extends ApiTest {
                 alertmanager.postRaw("/api/v1/hooks/alertmanager", AlertmanagerIntakeIT.fixture("firing.json", key));
         assertThat(fired.status()).as(fired.body()).isEqualTo(200);
         long alert = fired.json().path("alertId").asLong();
+        assertThat(escalations.openFor(SubjectKind.ALERT, alert))
+                .as("the request does not wait for paging")
+                .isEmpty();
+        paging.catchUp();
         var escalation = escalations.openFor(SubjectKind.ALERT, alert).orElseThrow();
         tick();
         assertThat(sent(escalation.id())).containsExactly("0/" + onCall.username());

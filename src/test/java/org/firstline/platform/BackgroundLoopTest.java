@@ -91,4 +91,31 @@ class BackgroundLoopTest {
         } while (steps.get() != last);
         return last;
     }
+
+    @Test
+    void aWakeUpRunsTheNextStepWithoutWaitingForThePause() throws Exception {
+        var steps = new java.util.concurrent.LinkedBlockingQueue<Integer>();
+        var loop = new BackgroundLoop("hourly-loop", Duration.ofHours(1), true) {
+            private int n;
+
+            @Override
+            protected void step() {
+                steps.add(++n);
+            }
+        };
+        loop.start();
+        try {
+            assertThat(steps.poll(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(steps.poll(200, TimeUnit.MILLISECONDS))
+                    .as("asleep for an hour")
+                    .isNull();
+            loop.wake();
+            assertThat(steps.poll(10, TimeUnit.SECONDS)).as("woken").isEqualTo(2);
+            assertThat(steps.poll(200, TimeUnit.MILLISECONDS))
+                    .as("one wake-up, one step")
+                    .isNull();
+        } finally {
+            loop.stop();
+        }
+    }
 }

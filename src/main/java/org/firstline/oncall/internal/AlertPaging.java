@@ -1,7 +1,6 @@
 package org.firstline.oncall.internal;
 
 import java.util.ArrayList;
-import org.firstline.oncall.AlertRaised;
 import org.firstline.oncall.AlertResolved;
 import org.firstline.oncall.AlertStatus;
 import org.firstline.oncall.Alerts;
@@ -19,9 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Alerts to escalations: an alert whose source has an escalation policy starts escalating once its intake commits
- * (never inside it, so a failure here cannot lose the alert), and stops when the alert resolves. The engine also
- * works through the alert event record, so an alert whose node died before this ran is paged all the same; an alert
- * escalates at most once, however often both paths see it.
+ * (never inside it, so a failure here cannot lose the alert), and stops when the alert resolves. The engine works
+ * through the alert event record, woken as soon as an alert commits, so an alert whose node died right after is paged
+ * all the same by another; an alert escalates at most once, however often it is seen.
  */
 @Component
 public class AlertPaging {
@@ -46,16 +45,6 @@ public class AlertPaging {
         this.escalations = escalations;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void raised(AlertRaised raised) {
-        if (raised.suppressed()) return;
-        try {
-            tx.executeWithoutResult(s -> page(raised.alertId()));
-        } catch (RuntimeException e) {
-            log.warn("Paging for alert {} failed; the engine tries again from the alert record", raised.alertId(), e);
-        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)

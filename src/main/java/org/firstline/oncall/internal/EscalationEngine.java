@@ -2,7 +2,6 @@ package org.firstline.oncall.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -79,8 +78,11 @@ public class EscalationEngine {
                     .single();
         }
         long id = created.get();
-        if (request.high()) enter(id, policy, 0, 0, now, !inHours);
-        else if (inHours) handToFirstLine(id, policy, now);
+        if (request.high()) {
+            var pass = pass(now);
+            pass.enter(id, policy, 0, 0, !inHours);
+            pass.write();
+        } else if (inHours) handToFirstLine(id, policy, now);
         return id;
     }
 
@@ -95,10 +97,14 @@ public class EscalationEngine {
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)})
                 .list();
         Map<Long, EscalationPolicyView> cache = new HashMap<>();
+        Map<Long, Boolean> outOfHours = new HashMap<>();
+        var pass = pass(now);
         for (long[] row : due) {
             var policy = cache.computeIfAbsent(row[1], policies::get);
-            next(row[0], policy, (int) row[2], (int) row[3], now);
+            boolean ooh = outOfHours.computeIfAbsent(row[1], p -> !hours.inHours(policy.calendarId(), now));
+            pass.next(row[0], policy, (int) row[2], (int) row[3], ooh);
         }
+        pass.write();
         return due.size();
     }
 
@@ -126,69 +132,19 @@ public class EscalationEngine {
         jdbc.sql("update escalation set status = 'ACTIVE', acknowledged_by = null, acknowledged_at = null where id = ?")
                 .param(id)
                 .update();
-        next(id, policies.get(policyId), position, loop, clock.instant());
+        var policy = policies.get(policyId);
+        var pass = pass(clock.instant());
+        pass.next(id, policy, position, loop, !hours.inHours(policy.calendarId(), pass.now()));
+        pass.write();
     }
 
     /** A responder added by hand is paged now, once, whatever the step. */
     public void addResponder(long id, long agentId) {
-        Instant now = clock.instant();
-        pages.write(id, 0, -1, List.of(agentId), List.of(), now, false);
+        pages.write(new PageWriter.StepPages(id, 0, -1, List.of(agentId), List.of(), false), clock.instant());
     }
 
-    private void next(long id, EscalationPolicyView policy, int position, int loop, Instant now) {
-        int nextPosition = position + 1;
-        int nextLoop = loop;
-        if (nextPosition >= policy.steps().size()) {
-            if (loop >= policy.repeatCount()) {
-                jdbc.sql("update escalation set next_step_at = null, note = ? where id = ?")
-                        .params(
-                                "Paged every step"
-                                        + (policy.repeatCount() > 0 ? ", " + (policy.repeatCount() + 1) + " times" : "")
-                                        + "; nobody acknowledged.",
-                                id)
-                        .update();
-                return;
-            }
-            nextPosition = 0;
-            nextLoop = loop + 1;
-        }
-        enter(id, policy, nextPosition, nextLoop, now, !hours.inHours(policy.calendarId(), now));
-    }
-
-    /** Enters a step, skipping at once every step with nobody to page; at the end, says so and stops. */
-    private void enter(long id, EscalationPolicyView policy, int position, int loop, Instant now, boolean outOfHours) {
-        int steps = policy.steps().size();
-        for (int tried = 0; tried < steps * (policy.repeatCount() + 1); tried++) {
-            var step = policy.steps().get(position);
-            var who = targets.at(step.targets(), now);
-            if (!who.empty()) {
-                pages.write(id, loop, position, who.agents(), who.channels(), now, outOfHours);
-                jdbc.sql("""
-                                update escalation set step_position = ?, loop = ?, step_started_at = ?, next_step_at = ?, note = null
-                                where id = ?""")
-                        .params(
-                                position,
-                                loop,
-                                Timestamp.from(now),
-                                Timestamp.from(now.plus(Duration.ofMinutes(step.delayMinutes()))),
-                                id)
-                        .update();
-                return;
-            }
-            position++;
-            if (position >= steps) {
-                if (loop >= policy.repeatCount()) break;
-                position = 0;
-                loop++;
-            }
-        }
-        jdbc.sql("update escalation set step_position = ?, loop = ?, next_step_at = null, note = ? where id = ?")
-                .params(
-                        Math.min(position, steps - 1),
-                        loop,
-                        "Nobody to page: no one is on the rotas of the remaining steps.",
-                        id)
-                .update();
+    private EnginePass pass(Instant now) {
+        return new EnginePass(jdbc, targets, pages, now);
     }
 
     private void handToFirstLine(long id, EscalationPolicyView policy, Instant now) {
@@ -199,7 +155,7 @@ public class EscalationEngine {
                     .update();
             return;
         }
-        pages.write(id, 0, -2, people, List.of(), now, false);
+        pages.write(new PageWriter.StepPages(id, 0, -2, people, List.of(), false), now);
     }
 
     private static String summary(@Nullable String summary) {

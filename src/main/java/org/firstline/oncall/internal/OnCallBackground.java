@@ -1,15 +1,17 @@
 package org.firstline.oncall.internal;
 
 import java.time.Duration;
+import org.firstline.oncall.AlertRaised;
 import org.firstline.platform.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * On call's engine cycle on every node, every {@code firstline.oncall.interval} (1 s): page for alerts no listener
- * paged for, move unacknowledged
+ * On call's engine cycle on every node, every {@code firstline.oncall.interval} (1 s) and at once when this node
+ * raises an alert or writes a page: page for new alerts, move unacknowledged
  * escalations on, hand waiting ones to first line when hours begin, send due pages, post approved time off in lieu to the HR system. GoAlert's cycle is 5 s; a page
  * within 2 s of its alert needs a shorter one. Off with {@code firstline.oncall.background=false}.
  */
@@ -26,6 +28,7 @@ class OnCallBackground extends BackgroundLoop {
             EscalationEngine engine,
             PageSender sender,
             ToilDeliverySender toil,
+            EngineWakeup wakeup,
             @Value("${firstline.oncall.background:true}") boolean enabled,
             @Value("${firstline.oncall.interval:PT1S}") Duration interval) {
         super("oncall-engine", interval, enabled);
@@ -33,6 +36,13 @@ class OnCallBackground extends BackgroundLoop {
         this.sender = sender;
         this.toil = toil;
         this.alerts = alerts;
+        wakeup.wakes(this::wake);
+    }
+
+    /** The engine pages from the alert record, many alerts per transaction: the request does not wait for it. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void alertRaised(AlertRaised raised) {
+        if (!raised.suppressed()) wake();
     }
 
     @Override
