@@ -68,6 +68,9 @@ class EscalationJourneyIT extends ApiTest {
     @Autowired
     org.firstline.oncall.internal.AlertPaging paging;
 
+    @Autowired
+    org.firstline.oncall.Alerts alerts;
+
     long calendar;
     AgentView onCall;
     AgentView secondLine;
@@ -434,6 +437,34 @@ class EscalationJourneyIT extends ApiTest {
                 .as(critical.body())
                 .isTrue();
         return ticket;
+    }
+
+    @Test
+    @DisplayName("resolving an alert's escalation by hand resolves the alert; the monitor's next firing is a new alert")
+    void resolvingByHandResolvesTheAlert() throws Exception {
+        var policy = policy(List.of(EscalationTarget.agent(onCall.id())));
+        var created = AlertmanagerIntakeIT.source(
+                api(AgentRole.ADMIN), teams, "ALERTMANAGER", java.util.Map.of("escalationPolicyId", policy));
+        var alertmanager = ApiClient.bearer(port, created.path("token").asString());
+        String key = unique("group");
+        long alert = alertmanager
+                .postRaw("/api/v1/hooks/alertmanager", AlertmanagerIntakeIT.fixture("firing.json", key))
+                .json()
+                .path("alertId")
+                .asLong();
+        paging.catchUp();
+        var escalation = escalations.openFor(SubjectKind.ALERT, alert).orElseThrow();
+        var resolved = api(onCall).post("/api/v1/escalations/" + escalation.id() + "/resolve", java.util.Map.of());
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(alerts.get(alert).status()).isEqualTo(org.firstline.oncall.AlertStatus.RESOLVED);
+        long again = alertmanager
+                .postRaw("/api/v1/hooks/alertmanager", AlertmanagerIntakeIT.fixture("firing.json", key))
+                .json()
+                .path("alertId")
+                .asLong();
+        assertThat(again).as("still firing: not fixed").isNotEqualTo(alert);
+        paging.catchUp();
+        assertThat(escalations.openFor(SubjectKind.ALERT, again)).isPresent();
     }
 
     @Test

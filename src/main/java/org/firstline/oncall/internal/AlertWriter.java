@@ -184,13 +184,25 @@ public class AlertWriter {
                 .update();
     }
 
+    /**
+     * A person resolved the alert's escalation: the alert is resolved too, though its monitor may still fire (its next
+     * post then opens a new alert, which pages again: it was not fixed).
+     */
+    public boolean resolveByHand(long alertId) {
+        return resolve(alertId, clock.instant(), false);
+    }
+
     /** Resolves the alert when none of its parts fires any more (all of them, for an alert without parts). */
     private boolean resolveIfQuiet(long alertId, Instant now) {
+        return resolve(alertId, now, true);
+    }
+
+    private boolean resolve(long alertId, Instant now, boolean onlyIfQuiet) {
         boolean resolved = jdbc.sql("""
                         with r as (
                             update alert set status = 'RESOLVED', resolved_at = :now
                             where id = :alert and status <> 'RESOLVED'
-                              and not exists (select 1 from alert_part where alert_id = :alert and status = 'FIRING')
+                              and (not :quiet or not exists (select 1 from alert_part where alert_id = :alert and status = 'FIRING'))
                             returning id
                         ), ev as (
                             insert into alert_event (alert_id, kind, at) select id, 'RESOLVED', :now from r
@@ -198,6 +210,7 @@ public class AlertWriter {
                         select count(*) from r""")
                         .param("alert", alertId)
                         .param("now", Timestamp.from(now))
+                        .param("quiet", onlyIfQuiet)
                         .query(Long.class)
                         .single()
                 > 0;
