@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.firstline.directory.AgentService;
 import org.firstline.feeds.internal.FeedCalendar;
+import org.firstline.feeds.internal.FeedShifts;
 import org.firstline.platform.AgentPrincipal;
 import org.firstline.platform.FirstlineSettings;
 import org.firstline.platform.InvalidRequestException;
@@ -16,7 +17,6 @@ import org.firstline.platform.LinkTokens;
 import org.firstline.platform.NotFoundException;
 import org.firstline.rota.Duty;
 import org.firstline.rota.RotationView;
-import org.firstline.rota.Rotations;
 import org.firstline.rota.ShiftView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,14 +36,14 @@ public class CalendarFeeds {
     static final List<Duration> REMINDERS = List.of(Duration.ofDays(1), Duration.ofHours(1));
 
     private final JdbcClient jdbc;
-    private final Rotations rotations;
+    private final FeedShifts shifts;
     private final AgentService agents;
     private final Clock clock;
     private final String publicUrl;
 
-    CalendarFeeds(JdbcClient jdbc, Rotations rotations, AgentService agents, Clock clock, FirstlineSettings settings) {
+    CalendarFeeds(JdbcClient jdbc, FeedShifts shifts, AgentService agents, Clock clock, FirstlineSettings settings) {
         this.jdbc = jdbc;
-        this.rotations = rotations;
+        this.shifts = shifts;
         this.agents = agents;
         this.clock = clock;
         this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
@@ -66,7 +66,7 @@ public class CalendarFeeds {
         if (rotationId != null) {
             if (!who.isAdmin()) throw new AccessDeniedException("only admins subscribe others to a rota");
             try {
-                rotations.get(rotationId);
+                shifts.rotation(rotationId);
             } catch (NotFoundException e) {
                 throw new InvalidRequestException("rotationId", "rotation " + rotationId + " does not exist");
             }
@@ -117,30 +117,36 @@ public class CalendarFeeds {
         Instant now = clock.instant();
         Instant from = now.minus(PAST);
         if (row.rotationId() != null) {
-            var rotation = rotations.get(row.rotationId());
+            var rotation = shifts.rotation(row.rotationId());
             var events = new ArrayList<FeedCalendar.Event>();
-            for (var shift : rotations.shifts(rotation.id(), from, rotations.horizon(rotation.id()))) {
-                events.add(event(rotation, shift, true));
+            for (var shift : shifts.planned(rotation, from)) {
+                events.add(event(rotation, shift));
             }
             return FeedCalendar.write(rotation.name(), now, events, List.of());
         }
         long agentId = java.util.Objects.requireNonNull(row.agentId());
         var agent = agents.get(agentId);
         var events = new ArrayList<FeedCalendar.Event>();
-        for (var rotation : rotations.list()) {
-            if (!rotation.published()) continue;
-            for (var shift : rotations.shifts(rotation.id(), from, rotations.horizon(rotation.id()))) {
-                if (Long.valueOf(agentId).equals(shift.agentId())) events.add(event(rotation, shift, false));
-            }
+        for (var stretch : shifts.person(agentId, from)) {
+            var rotation = stretch.rotation();
+            String role = rotation.roles().size() > 1 ? " (" + stretch.role() + ")" : "";
+            String description = rotation.name() + role + (stretch.note().isEmpty() ? "" : ". " + stretch.note())
+                    + " Hands over " + rotation.handoffDay().toString().toLowerCase(Locale.ROOT) + " at "
+                    + rotation.handoffTime() + " " + rotation.timeZone() + ".";
+            events.add(new FeedCalendar.Event(
+                    stretch.uid() + "@firstline",
+                    stretch.startsAt(),
+                    stretch.endsAt(),
+                    duty(rotation.duty()) + ": " + rotation.name() + role,
+                    description));
         }
-        events.sort(java.util.Comparator.comparing(FeedCalendar.Event::startsAt));
         return FeedCalendar.write("Shifts: " + agent.displayName(), now, events, REMINDERS);
     }
 
-    private static FeedCalendar.Event event(RotationView rotation, ShiftView shift, boolean named) {
+    private static FeedCalendar.Event event(RotationView rotation, ShiftView shift) {
         String role = rotation.roles().size() > 1 ? " (" + shift.role() + ")" : "";
         String who = shift.agentName() == null ? "unfilled" : shift.agentName();
-        String summary = duty(rotation.duty()) + ": " + rotation.name() + role + (named ? " — " + who : "");
+        String summary = duty(rotation.duty()) + ": " + rotation.name() + role + " — " + who;
         String description = rotation.name() + role + ", shift " + (shift.index() + 1) + ": " + who
                 + ". Hands over " + rotation.handoffDay().toString().toLowerCase(Locale.ROOT) + " at "
                 + rotation.handoffTime() + " " + rotation.timeZone() + ".";
@@ -174,7 +180,7 @@ public class CalendarFeeds {
     private CalendarFeedView view(Row row) {
         String title;
         if (row.rotationId() != null) {
-            title = rotations.get(row.rotationId()).name();
+            title = shifts.rotation(row.rotationId()).name();
         } else {
             title = agents.find(java.util.Objects.requireNonNull(row.agentId()))
                     .map(a -> a.displayName())

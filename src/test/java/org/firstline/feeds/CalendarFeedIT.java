@@ -30,6 +30,12 @@ class CalendarFeedIT extends ApiTest {
     @Autowired
     RotaPublishing publishing;
 
+    @Autowired
+    org.firstline.rota.RotaOverrides overrides;
+
+    @Autowired
+    org.firstline.rota.OutOfOffice outOfOffice;
+
     private RotationView onCall(String name, List<AgentView> people) {
         var rotation = rotations.create(new RotationForm(
                 name, null, "TRIAGE_DESK", "WEDNESDAY", "10:00", "Europe/London", 7, null, null, null, null));
@@ -83,7 +89,7 @@ class CalendarFeedIT extends ApiTest {
         assertThat(first.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
         assertThat(first.getDateEnd().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-09T10:00:00Z"));
         assertThat(first.getSummary().getValue()).isEqualTo("Triage desk: " + rotation.name());
-        assertThat(first.getDescription().getValue()).contains(ann.displayName());
+        assertThat(first.getDescription().getValue()).contains(rotation.name()).contains("wednesday at 10:00");
         assertThat(first.getUid().getValue()).isEqualTo("rota-" + rotation.id() + "-0@firstline");
         assertThat(text).contains("DTSTART:20261202T100000Z");
         assertThat(first.getAlarms()).hasSize(2);
@@ -100,6 +106,55 @@ class CalendarFeedIT extends ApiTest {
                 Biweekly.parse(ApiClient.anonymous(port).get(path(url)).body()).first();
         assertThat(again.getEvents().getFirst().getUid().getValue())
                 .isEqualTo(first.getUid().getValue());
+    }
+
+    @Test
+    void aPersonsFeedFollowsOverridesSwapsAndOutOfOffice() {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        var ann = newAgent(AgentRole.AGENT);
+        var bob = newAgent(AgentRole.AGENT);
+        var rotation = onCall(unique("Exterminator"), List.of(ann, bob));
+        // bob covers two days in the middle of ann's first week (2-9 December)
+        overrides.add(
+                rotation.id(),
+                new org.firstline.rota.OverrideForm(
+                        null, "2026-12-04T10:00:00Z", "2026-12-06T10:00:00Z", ann.id(), bob.id()));
+        // ann is away for the whole of her second week (16-23 December)
+        outOfOffice.add(ann.id(), "2026-12-16T00:00:00Z", "2026-12-24T00:00:00Z", "holiday");
+
+        var annFeed = feedOf(ann);
+        var annEvents = annFeed.getEvents().stream()
+                .filter(e -> e.getDateStart().getValue().toInstant().isBefore(Instant.parse("2026-12-30T00:00:00Z")))
+                .toList();
+        assertThat(annEvents)
+                .extracting(e -> e.getDateStart().getValue().toInstant() + "/"
+                        + e.getDateEnd().getValue().toInstant())
+                .as("the first week cut around bob's two days; the second week away")
+                .containsExactly(
+                        "2026-12-02T10:00:00Z/2026-12-04T10:00:00Z", "2026-12-06T10:00:00Z/2026-12-09T10:00:00Z");
+        assertThat(annEvents)
+                .extracting(e -> e.getUid().getValue())
+                .containsExactly("rota-" + rotation.id() + "-0@firstline", "rota-" + rotation.id() + "-0-1@firstline");
+        assertThat(annEvents.getFirst().getDescription().getValue()).contains("the rest is covered");
+
+        var bobEvents = feedOf(bob).getEvents();
+        assertThat(bobEvents)
+                .filteredOn(e -> e.getDateStart().getValue().toInstant().equals(Instant.parse("2026-12-04T10:00:00Z")))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getDateEnd().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-06T10:00:00Z"));
+                    assertThat(e.getDescription().getValue()).contains("Covering for " + ann.displayName());
+                    assertThat(e.getAlarms()).hasSize(2);
+                });
+    }
+
+    private ICalendar feedOf(AgentView agent) {
+        var created = api(agent).post("/api/v1/calendar-feeds", map());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return Biweekly.parse(ApiClient.anonymous(port)
+                        .get(path(created.json().get("url").asString()))
+                        .body())
+                .first();
     }
 
     @Test
