@@ -75,7 +75,7 @@ public class Rotations {
             }
         }
         refs.stampAudit();
-        var params = new ArrayList<>(List.of(values.params(Timestamp.from(refs.now()))));
+        var params = new ArrayList<>(java.util.Arrays.asList(values.params(Timestamp.from(refs.now()))));
         params.removeLast();
         params.add(id);
         jdbc.sql("""

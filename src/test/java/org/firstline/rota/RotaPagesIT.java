@@ -73,4 +73,77 @@ class RotaPagesIT extends ApiTest {
         assertThat(browser.get("/duties?at=2026-11-01T12:00:00Z", "text/html").body())
                 .contains("nobody");
     }
+
+    @Test
+    void aPlannerChangesTheSettingsOnTheRotasPageAndABadZoneIsShownThere() {
+        clock.set(Instant.parse("2026-12-03T12:00:00Z"));
+        AgentView planner = newAgent(AgentRole.ADMIN), ann = newAgent(AgentRole.AGENT);
+        var rotation = rotations.create(new RotationForm(
+                unique("Exterminator"),
+                null,
+                "TRIAGE_DESK",
+                "MONDAY",
+                "09:00",
+                "Europe/London",
+                7,
+                null,
+                null,
+                "2026-11-30",
+                null));
+        var browser = signedIn(planner);
+        var page = browser.get("/rotas/" + rotation.id(), "text/html");
+        assertThat(page.body())
+                .contains("Save settings")
+                .contains("value=\"Europe/London\"")
+                .contains("value=\"09:00\"");
+        String csrf = ApiClient.csrfToken(page.body());
+        var form = new java.util.HashMap<String, String>(Map.of(
+                "name", rotation.name() + " (weekly)",
+                "duty", "TRIAGE_DESK",
+                "handoffDay", "WEDNESDAY",
+                "handoffTime", "10:00",
+                "timeZone", "America/New_York",
+                "shiftDays", "7",
+                "roles", "",
+                "anchorDate", "2026-11-30",
+                "noticeDays", "7",
+                "_csrf", csrf));
+        var saved = browser.postForm("/rotas/" + rotation.id(), form);
+        assertThat(saved.status()).isEqualTo(302);
+        var after = rotations.get(rotation.id());
+        assertThat(after.name()).endsWith("(weekly)");
+        assertThat(after.handoffDay()).isEqualTo(java.time.DayOfWeek.WEDNESDAY);
+        assertThat(after.timeZone()).isEqualTo("America/New_York");
+        assertThat(browser.get("/rotas/" + rotation.id(), "text/html").body()).contains("Settings saved");
+
+        form.put("timeZone", "Mars/Olympus_Mons");
+        var refused = browser.postForm("/rotas/" + rotation.id(), form);
+        String shown = refused.status() == 302
+                ? browser.get(refused.header("Location").replaceAll("^https?://[^/]+", ""), "text/html")
+                        .body()
+                : refused.body();
+        assertThat(shown).contains("Time zone is not a known time zone");
+        assertThat(rotations.get(rotation.id()).timeZone()).isEqualTo("America/New_York");
+
+        // the API's whole-rota update, without a team or a calendar
+        var put = api(planner)
+                .put(
+                        "/api/v1/rotas/" + rotation.id(),
+                        Map.of(
+                                "name", rotation.name(),
+                                "duty", "TRIAGE_DESK",
+                                "handoffDay", "TUESDAY",
+                                "handoffTime", "09:30",
+                                "timeZone", "Europe/London"));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().get("handoffDay").asString()).isEqualTo("TUESDAY");
+
+        var notPlanner = signedIn(ann);
+        var other = notPlanner.get("/rotas/" + rotation.id(), "text/html");
+        assertThat(other.body()).doesNotContain("Save settings");
+        form.put("_csrf", ApiClient.csrfToken(other.body()));
+        form.put("timeZone", "Europe/Paris");
+        notPlanner.postForm("/rotas/" + rotation.id(), form);
+        assertThat(rotations.get(rotation.id()).timeZone()).isEqualTo("Europe/London");
+    }
 }

@@ -95,6 +95,9 @@ class RotaPageModel {
                 "agents",
                 lookups.agents().list().stream().filter(AgentView::active).toList());
         page.addAttribute("membersText", membersText(rotation));
+        page.addAttribute("calendars", lookups.calendars().list());
+        page.addAttribute("teams", lookups.teams().list());
+        page.addAttribute("duties", Duty.values());
         page.addAttribute("now", now);
         page.addAttribute("today", now.truncatedTo(ChronoUnit.DAYS));
     }
