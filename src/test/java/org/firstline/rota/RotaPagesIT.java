@@ -23,6 +23,9 @@ class RotaPagesIT extends ApiTest {
     @Autowired
     DutyChecklists checklists;
 
+    @Autowired
+    RotaOverrides overrides;
+
     @Test
     void whoIsOnNowAndTheirChecklistOnTheDutyPage() {
         clock.set(Instant.parse("2026-12-03T12:00:00Z"));
@@ -43,6 +46,11 @@ class RotaPagesIT extends ApiTest {
         publishing.publish(rotation.id(), true);
         var item = checklists.add(rotation.id(), "Weekly release", "THURSDAY");
 
+        var carl = newAgent(AgentRole.AGENT);
+        overrides.add(
+                rotation.id(),
+                new OverrideForm(null, "2026-12-03T14:00:00Z", "2026-12-04T09:00:00Z", ann.id(), carl.id()));
+
         var reader = signedIn(bob);
         var list = reader.get("/rotas", "text/html");
         assertThat(list.status()).isEqualTo(200);
@@ -55,6 +63,7 @@ class RotaPagesIT extends ApiTest {
         assertThat(page.body())
                 .contains("aria-current=\"date\"")
                 .contains(ann.displayName())
+                .contains(carl.displayName() + " for " + ann.displayName() + ", Thu 3 Dec 14:00 – Fri 4 Dec 09:00")
                 .doesNotContain("Save members");
 
         var browser = signedIn(ann);

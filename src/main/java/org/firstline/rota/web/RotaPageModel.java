@@ -61,11 +61,12 @@ class RotaPageModel {
         var shifts = rotations.shifts(rotation.id(), now, horizon);
         page.addAttribute("section", "rotas");
         page.addAttribute("rotation", rotation);
-        page.addAttribute("calendar", RotaCalendar.of(rotation, shifts, duties, now));
+        var overrides = lists.overrides().list(rotation.id());
+        page.addAttribute("calendar", RotaCalendar.of(rotation, shifts, overrides, duties, now));
         page.addAttribute("onNow", duties.onShift(rotation.id(), now));
         page.addAttribute("warnings", lists.publishing().warnings(rotation.id()));
         page.addAttribute("swaps", lists.swaps().list(rotation.id()));
-        page.addAttribute("overrides", lists.overrides().list(rotation.id()));
+        page.addAttribute("overrides", overrides);
         page.addAttribute("requests", lists.onCall().list(rotation.id()));
         page.addAttribute("fairness", lists.fairness().figures(rotation.id(), now.minus(Duration.ofDays(91)), horizon));
         page.addAttribute("canPlan", planners.canPlan(agent));
