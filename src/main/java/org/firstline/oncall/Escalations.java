@@ -60,6 +60,14 @@ public class Escalations {
         return reader.openFor(kind, subjectId);
     }
 
+    /** Whether the subject ever escalated, open or not. */
+    public boolean everFor(SubjectKind kind, long subjectId) {
+        return jdbc.sql("select exists (select 1 from escalation where subject_kind = ? and subject_id = ?)")
+                .params(kind.name(), subjectId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Idempotent for the same state: acknowledging twice is one acknowledgement. */
     @Transactional
     public EscalationView acknowledge(long id, @Nullable Long agentId) {

@@ -206,4 +206,63 @@ class AlertInboxIT extends ApiTest {
         for (JsonNode item : items) if (item.path("dedupKey").asString().equals(key)) return item;
         throw new AssertionError("no noisy entry for " + key + " in " + items);
     }
+
+    @Test
+    void anAdminPlansAMaintenanceWindowAheadOnThePageAndItSilencesOnlyThen() throws java.io.IOException {
+        clock.set(java.time.Instant.parse("2026-12-02T10:00:00Z"));
+        var created = AlertmanagerIntakeIT.source(api(AgentRole.ADMIN), teams, "ALERTMANAGER", java.util.Map.of());
+        long sourceId = created.path("source").path("id").asLong();
+        String name = created.path("source").path("name").asString();
+        var admin = signedIn(newAgent(AgentRole.ADMIN));
+        var page = admin.get("/admin/alerts", "text/html");
+        var saved = admin.postForm(
+                "/admin/alerts/maintenance",
+                java.util.Map.of(
+                        "sourceId", String.valueOf(sourceId),
+                        "startsAt", "2026-12-02T22:00",
+                        "minutes", "120",
+                        "reason", "database upgrade",
+                        "_csrf", org.firstline.support.ApiClient.csrfToken(page.body())));
+        assertThat(saved.status()).isEqualTo(302);
+        var after = admin.get("/admin/alerts", "text/html").body();
+        assertThat(after).contains("Maintenance window planned.").contains("database upgrade");
+        assertThat(after.substring(after.indexOf("aria-label=\"Maintenance windows\"")))
+                .contains(name);
+
+        var alertmanager = org.firstline.support.ApiClient.bearer(
+                port, created.path("token").asString());
+        var now = alertmanager.postRaw(
+                "/api/v1/hooks/alertmanager", AlertmanagerIntakeIT.fixture("firing.json", unique("before")));
+        clock.set(java.time.Instant.parse("2026-12-02T22:30:00Z"));
+        var during = alertmanager.postRaw(
+                "/api/v1/hooks/alertmanager", AlertmanagerIntakeIT.fixture("firing.json", unique("during")));
+        var reader = api(AgentRole.AGENT);
+        assertThat(reader.get("/api/v1/alerts/" + now.json().path("alertId").asLong())
+                        .json()
+                        .path("suppressed")
+                        .asBoolean())
+                .as("before the window")
+                .isFalse();
+        assertThat(reader.get("/api/v1/alerts/" + during.json().path("alertId").asLong())
+                        .json()
+                        .path("suppressed")
+                        .asBoolean())
+                .as("in the window")
+                .isTrue();
+
+        var late = admin.postForm(
+                "/admin/alerts/maintenance",
+                java.util.Map.of(
+                        "sourceId",
+                        String.valueOf(sourceId),
+                        "startsAt",
+                        "2026-12-01T08:00",
+                        "minutes",
+                        "60",
+                        "_csrf",
+                        org.firstline.support.ApiClient.csrfToken(page.body())),
+                java.util.Map.of("Referer", "http://localhost:" + port + "/admin/alerts"));
+        assertThat(late.status()).isEqualTo(302);
+        assertThat(admin.get("/admin/alerts", "text/html").body()).contains("the window would be over already");
+    }
 }

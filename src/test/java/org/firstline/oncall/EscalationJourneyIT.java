@@ -411,6 +411,79 @@ class EscalationJourneyIT extends ApiTest {
                 .isEmpty();
     }
 
+    @Test
+    @DisplayName(
+            "a critical ticket moved at night to a team whose hours are over pages then, once; a later edit does not")
+    void aCriticalTicketPagesWhenItGetsItsTeam() {
+        var admin = api(AgentRole.ADMIN);
+        long dayTeam = admin.post("/api/v1/teams", map("name", unique("Sydney desk")))
+                .json()
+                .get("id")
+                .asLong();
+        long nightTeam = admin.post("/api/v1/teams", map("name", unique("London ops")))
+                .json()
+                .get("id")
+                .asLong();
+        long allDay = calendars
+                .create(new CalendarForm(
+                        unique("Always open"),
+                        "Europe/London",
+                        false,
+                        List.of(DayOfWeek.values()).stream()
+                                .map(d -> new CalendarForm.Hours(d, "00:00", "23:59"))
+                                .toList()))
+                .id();
+        for (long[] t : new long[][] {{dayTeam, allDay}, {nightTeam, calendar}}) {
+            policies.create(new EscalationPolicyForm(
+                    unique("Nights"),
+                    null,
+                    t[0],
+                    t[1],
+                    0,
+                    List.of(new EscalationPolicyForm.StepForm(5, List.of(EscalationTarget.agent(onCall.id()))))));
+        }
+        long always = admin.post(
+                        "/api/v1/plans",
+                        map("name", unique("24/7"), "budgetHours", 20, "budgetPeriod", "MONTH", "aroundTheClock", true))
+                .json()
+                .get("id")
+                .asLong();
+        long org = admin.post("/api/v1/organizations", map("name", unique("Hub"), "planId", always))
+                .json()
+                .get("id")
+                .asLong();
+        var opened = admin.post(
+                "/api/v1/tickets",
+                map(
+                        "subject",
+                        unique("Portal down"),
+                        "body",
+                        "Nothing loads",
+                        "impact",
+                        "DATA_LOSS",
+                        "teamId",
+                        dayTeam,
+                        "organizationId",
+                        org,
+                        "requester",
+                        map("email", unique("nurse") + "@hub.test")));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        long ticket = opened.json().get("id").asLong();
+        assertThat(escalations.openFor(SubjectKind.TICKET, ticket))
+                .as("the team it came in with is at work")
+                .isEmpty();
+        assertThat(admin.patch("/api/v1/tickets/" + ticket, map("teamId", nightTeam))
+                        .status())
+                .isEqualTo(200);
+        var escalation = escalations.openFor(SubjectKind.TICKET, ticket).orElseThrow();
+        assertThat(escalation.summary()).startsWith("Critical ticket #");
+        escalations.resolve(escalation.id(), onCall.id());
+        admin.patch("/api/v1/tickets/" + ticket, map("impact", "OUTAGE"));
+        assertThat(escalations.openFor(SubjectKind.TICKET, ticket))
+                .as("resolved by a person: an edit does not page again")
+                .isEmpty();
+    }
+
     private long critical(ApiClient admin, long plan, long team) {
         long org = admin.post("/api/v1/organizations", map("name", unique("Hub"), "planId", plan))
                 .json()

@@ -5,6 +5,7 @@ import org.firstline.directory.PlanView;
 import org.firstline.oncall.EscalationRequest;
 import org.firstline.oncall.Escalations;
 import org.firstline.oncall.SubjectKind;
+import org.firstline.ticket.TicketAssigned;
 import org.firstline.ticket.TicketDetailsChanged;
 import org.firstline.ticket.TicketOpened;
 import org.firstline.ticket.TicketService;
@@ -21,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * dxw: out of hours, a critical ticket from an organization whose plan has 24/7 cover pages through its team's
- * escalation policy (else the policy with no team); in hours the desk has it. Resolving or closing the ticket stops
- * the paging. Paging runs in a savepoint: if it fails, the ticket is still kept.
+ * escalation policy (else the policy with no team) when it becomes critical or gets its team; in hours the desk has
+ * it. A ticket pages at most once. Resolving or closing the ticket stops the paging. Paging runs in a savepoint: if it fails, the ticket is still kept.
  */
 @Component
 class CriticalTicketPager {
@@ -62,6 +63,15 @@ class CriticalTicketPager {
             consider(tickets.get(changed.ticketId()));
     }
 
+    /** Customers' tickets get their team at triage: a critical one pages once it has a team whose policy pages. */
+    @EventListener
+    void assigned(TicketAssigned assigned) {
+        if (assigned.teamId() != null && !assigned.teamId().equals(assigned.previousTeamId())) {
+            var ticket = tickets.get(assigned.ticketId());
+            if (ticket.critical()) consider(ticket);
+        }
+    }
+
     @EventListener
     void statusChanged(TicketStatusChanged changed) {
         if (changed.to() == TicketStatus.RESOLVED || changed.to() == TicketStatus.CLOSED) {
@@ -70,7 +80,12 @@ class CriticalTicketPager {
     }
 
     private void consider(TicketView ticket) {
-        if (ticket.organizationId() == null || ticket.internal()) return;
+        if (ticket.organizationId() == null
+                || ticket.internal()
+                || ticket.status() == TicketStatus.RESOLVED
+                || ticket.status() == TicketStatus.CLOSED) return;
+        // once per ticket: an escalation somebody resolved is not started again by a later edit
+        if (escalations.everFor(SubjectKind.TICKET, ticket.id())) return;
         boolean roundTheClock = organizations
                 .find(ticket.organizationId())
                 .flatMap(

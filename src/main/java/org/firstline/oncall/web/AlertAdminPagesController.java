@@ -56,6 +56,10 @@ class AlertAdminPagesController {
         model.addAttribute("mapping", severities.mapping());
         model.addAttribute("mappingText", mappingText(severities.mapping()));
         model.addAttribute("windows", maintenance.current());
+        model.addAttribute(
+                "sourceNames",
+                sources.list().stream()
+                        .collect(java.util.stream.Collectors.toMap(s -> s.id(), s -> s.name(), (a, b) -> a)));
         return "oncall/admin";
     }
 
@@ -120,15 +124,21 @@ class AlertAdminPagesController {
     String maintenance(
             @RequestParam long sourceId,
             @RequestParam int minutes,
+            @RequestParam(required = false) @Nullable String startsAt,
             @RequestParam(required = false) @Nullable String reason,
             RedirectAttributes flash) {
         if (minutes < 1 || minutes > 60 * 24 * 14) {
             throw new InvalidRequestException("minutes", "must be between 1 minute and 14 days");
         }
         var now = clock.instant();
+        var from = startsAt == null || startsAt.isBlank() ? now : utc(startsAt);
+        if (from.plus(Duration.ofMinutes(minutes)).isBefore(now)) {
+            throw new InvalidRequestException("startsAt", "the window would be over already");
+        }
         maintenance.create(
-                new MaintenanceWindowForm(sourceId, null, now, now.plus(Duration.ofMinutes(minutes)), reason));
-        flash.addFlashAttribute("notice", "Maintenance window started.");
+                new MaintenanceWindowForm(sourceId, null, from, from.plus(Duration.ofMinutes(minutes)), reason));
+        flash.addFlashAttribute(
+                "notice", from.isAfter(now) ? "Maintenance window planned." : "Maintenance window started.");
         return "redirect:/admin/alerts";
     }
 
@@ -137,6 +147,14 @@ class AlertAdminPagesController {
         maintenance.delete(id);
         flash.addFlashAttribute("notice", "Maintenance window removed.");
         return "redirect:/admin/alerts";
+    }
+
+    private static java.time.Instant utc(String value) {
+        try {
+            return java.time.LocalDateTime.parse(value.strip()).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException("startsAt", "is not a date and time like 2026-12-24T22:00");
+        }
     }
 
     private static String mappingText(Map<String, AlertSeverity> mapping) {
