@@ -154,6 +154,22 @@ public class AlertSources {
             @Nullable Long organizationId, @Nullable Integer interval) {}
 
     private Checked check(AlertSourceForm form) {
+        // the pages post without bean validation: the same rules here, so each refusal names its own field
+        String name = form.name() == null ? "" : form.name().strip();
+        if (name.isEmpty()) throw new InvalidRequestException("name", "is required");
+        if (name.length() > 100) throw new InvalidRequestException("name", "must be at most 100 characters");
+        Integer every = form.heartbeatIntervalSeconds();
+        if (every != null && (every < 10 || every > 2_678_400)) {
+            throw new InvalidRequestException("heartbeatIntervalSeconds", "must be between 10 seconds and 31 days");
+        }
+        Long policy = form.escalationPolicyId();
+        if (policy != null
+                && !jdbc.sql("select exists (select 1 from escalation_policy where id = ?)")
+                        .param(policy)
+                        .query(Boolean.class)
+                        .single()) {
+            throw new InvalidRequestException("escalationPolicyId", "is not an escalation policy");
+        }
         if (teams.find(form.teamId()).isEmpty()) throw new InvalidRequestException("teamId", "is not a team");
         Long organization = form.organizationId();
         if (organization != null && organizations.find(organization).isEmpty()) {

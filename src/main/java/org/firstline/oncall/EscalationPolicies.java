@@ -99,6 +99,16 @@ public class EscalationPolicies {
     @Transactional
     public void delete(long id) {
         store.get(id);
+        List<String> sources = jdbc.sql(
+                        "select name from alert_source where escalation_policy_id = ? and deleted_at is null order by name")
+                .param(id)
+                .query((rs, n) -> rs.getString(1))
+                .list();
+        if (!sources.isEmpty()) {
+            // a source left pointing at nothing would page nobody, silently
+            throw new ConflictException("Alert sources page through this policy: " + String.join(", ", sources)
+                    + ". Point them at another policy first.");
+        }
         boolean used = jdbc.sql("select exists (select 1 from escalation where policy_id = ?)")
                 .param(id)
                 .query(Boolean.class)

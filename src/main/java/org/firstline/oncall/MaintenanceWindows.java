@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -72,6 +73,20 @@ public class MaintenanceWindows {
         } catch (DataIntegrityViolationException e) {
             throw new InvalidRequestException("sourceId", "or serviceId does not exist");
         }
+    }
+
+    /** A window for a source from a time (now when null) for some minutes: what the admin page asks for. */
+    @Transactional
+    public MaintenanceWindowView plan(
+            long sourceId, java.time.@Nullable Instant startsAt, int minutes, @Nullable String reason) {
+        if (minutes < 1 || minutes > 60 * 24 * 14) {
+            throw new InvalidRequestException("minutes", "must be between 1 minute and 14 days");
+        }
+        var now = clock.instant();
+        var from = startsAt == null ? now : startsAt;
+        var until = from.plus(java.time.Duration.ofMinutes(minutes));
+        if (!until.isAfter(now)) throw new InvalidRequestException("startsAt", "the window would be over already");
+        return create(new MaintenanceWindowForm(sourceId, null, from, until, reason));
     }
 
     @Transactional

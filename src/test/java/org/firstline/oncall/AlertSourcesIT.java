@@ -228,4 +228,71 @@ class AlertSourcesIT extends ApiTest {
         items.forEach(list::add);
         return list;
     }
+
+    @Test
+    void aSourceCannotPageThroughAPolicyThatDoesNotExistAndAPolicyInUseIsNotDeleted() {
+        var admin = api(AgentRole.ADMIN);
+        long team = teams.create(new org.firstline.directory.TeamForm(unique("Ops"), "", java.util.List.of()))
+                .id();
+        var missing = admin.post(
+                "/api/v1/alert-sources",
+                Map.of(
+                        "name",
+                        unique("Prometheus"),
+                        "kind",
+                        "ALERTMANAGER",
+                        "teamId",
+                        team,
+                        "escalationPolicyId",
+                        999_999_999));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("escalationPolicyId");
+        long policy = admin.post(
+                        "/api/v1/escalation-policies",
+                        Map.of(
+                                "name",
+                                unique("Operations"),
+                                "steps",
+                                java.util.List.of(Map.of(
+                                        "targets", java.util.List.of(Map.of("kind", "TEAM_CHANNEL", "teamId", team))))))
+                .json()
+                .get("id")
+                .asLong();
+
+        // on the admin page: a source made with its policy; a bad name is named as such
+        var browser = signedIn(newAgent(AgentRole.ADMIN));
+        var page = browser.get("/admin/alerts", "text/html");
+        assertThat(page.body()).contains("Pages through");
+        String csrf = ApiClient.csrfToken(page.body());
+        var referer = Map.of("Referer", "http://localhost:" + port + "/admin/alerts");
+        String name = unique("Grafana");
+        assertThat(browser.postForm(
+                                "/admin/alerts/sources",
+                                Map.of(
+                                        "name",
+                                        name,
+                                        "kind",
+                                        "ALERTMANAGER",
+                                        "teamId",
+                                        String.valueOf(team),
+                                        "escalationPolicyId",
+                                        String.valueOf(policy),
+                                        "_csrf",
+                                        csrf),
+                                referer)
+                        .status())
+                .isEqualTo(302);
+        assertThat(browser.get("/admin/alerts", "text/html").body()).contains("Alert source " + name + " made");
+        var made = admin.get("/api/v1/alert-sources").body();
+        assertThat(made).contains(name).contains("\"escalationPolicyId\":" + policy);
+        browser.postForm(
+                "/admin/alerts/sources",
+                Map.of("name", "x".repeat(300), "kind", "ALERTMANAGER", "teamId", String.valueOf(team), "_csrf", csrf),
+                referer);
+        assertThat(browser.get("/admin/alerts", "text/html").body()).contains("Name must be at most 100 characters");
+
+        var refused = admin.delete("/api/v1/escalation-policies/" + policy);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains(name);
+    }
 }

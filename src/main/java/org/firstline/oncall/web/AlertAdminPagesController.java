@@ -1,7 +1,5 @@
 package org.firstline.oncall.web;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +9,7 @@ import org.firstline.oncall.AlertSeverity;
 import org.firstline.oncall.AlertSourceForm;
 import org.firstline.oncall.AlertSourceKind;
 import org.firstline.oncall.AlertSources;
-import org.firstline.oncall.MaintenanceWindowForm;
+import org.firstline.oncall.EscalationPolicies;
 import org.firstline.oncall.MaintenanceWindows;
 import org.firstline.platform.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
@@ -30,19 +28,19 @@ class AlertAdminPagesController {
     private final AlertSeverities severities;
     private final MaintenanceWindows maintenance;
     private final TeamService teams;
-    private final Clock clock;
+    private final EscalationPolicies policies;
 
     AlertAdminPagesController(
             AlertSources sources,
             AlertSeverities severities,
             MaintenanceWindows maintenance,
             TeamService teams,
-            Clock clock) {
+            EscalationPolicies policies) {
         this.sources = sources;
         this.severities = severities;
         this.maintenance = maintenance;
         this.teams = teams;
-        this.clock = clock;
+        this.policies = policies;
     }
 
     @GetMapping("/admin/alerts")
@@ -56,6 +54,7 @@ class AlertAdminPagesController {
         model.addAttribute("mapping", severities.mapping());
         model.addAttribute("mappingText", mappingText(severities.mapping()));
         model.addAttribute("windows", maintenance.current());
+        model.addAttribute("policies", policies.list());
         model.addAttribute(
                 "sourceNames",
                 sources.list().stream()
@@ -68,7 +67,8 @@ class AlertAdminPagesController {
             @RequestParam String name,
             @RequestParam AlertSourceKind kind,
             @RequestParam long teamId,
-            @RequestParam(required = false) @Nullable Integer heartbeatIntervalSeconds,
+            @RequestParam(required = false) @Nullable String escalationPolicyId,
+            @RequestParam(required = false) @Nullable String heartbeatIntervalSeconds,
             RedirectAttributes flash) {
         var created = sources.create(new AlertSourceForm(
                 name,
@@ -77,10 +77,39 @@ class AlertAdminPagesController {
                 null,
                 null,
                 null,
-                null,
-                kind == AlertSourceKind.HEARTBEAT ? heartbeatIntervalSeconds : null));
+                number("escalationPolicyId", escalationPolicyId),
+                kind == AlertSourceKind.HEARTBEAT
+                        ? java.util.Optional.ofNullable(number("heartbeatIntervalSeconds", heartbeatIntervalSeconds))
+                                .map(Long::intValue)
+                                .orElse(null)
+                        : null));
         flash.addFlashAttribute("token", created.token());
         flash.addFlashAttribute("notice", "Alert source " + created.source().name() + " made. Copy its token now.");
+        return "redirect:/admin/alerts";
+    }
+
+    @PostMapping("/admin/alerts/sources/{id}/policy")
+    String policy(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String escalationPolicyId,
+            RedirectAttributes flash) {
+        var s = sources.get(id);
+        sources.update(
+                id,
+                new AlertSourceForm(
+                        s.name(),
+                        s.kind(),
+                        s.teamId(),
+                        s.serviceId(),
+                        s.organizationId(),
+                        s.calendarId(),
+                        number("escalationPolicyId", escalationPolicyId),
+                        s.heartbeatIntervalSeconds()));
+        flash.addFlashAttribute(
+                "notice",
+                escalationPolicyId == null || escalationPolicyId.isBlank()
+                        ? s.name() + " pages nobody now: its alerts wait in the inbox."
+                        : s.name() + " pages through its new policy.");
         return "redirect:/admin/alerts";
     }
 
@@ -123,22 +152,19 @@ class AlertAdminPagesController {
     @PostMapping("/admin/alerts/maintenance")
     String maintenance(
             @RequestParam long sourceId,
-            @RequestParam int minutes,
+            @RequestParam String minutes,
             @RequestParam(required = false) @Nullable String startsAt,
             @RequestParam(required = false) @Nullable String reason,
             RedirectAttributes flash) {
-        if (minutes < 1 || minutes > 60 * 24 * 14) {
+        int length;
+        try {
+            length = Integer.parseInt(minutes.strip());
+        } catch (NumberFormatException e) {
             throw new InvalidRequestException("minutes", "must be between 1 minute and 14 days");
         }
-        var now = clock.instant();
-        var from = startsAt == null || startsAt.isBlank() ? now : utc(startsAt);
-        if (from.plus(Duration.ofMinutes(minutes)).isBefore(now)) {
-            throw new InvalidRequestException("startsAt", "the window would be over already");
-        }
-        maintenance.create(
-                new MaintenanceWindowForm(sourceId, null, from, from.plus(Duration.ofMinutes(minutes)), reason));
-        flash.addFlashAttribute(
-                "notice", from.isAfter(now) ? "Maintenance window planned." : "Maintenance window started.");
+        boolean now = startsAt == null || startsAt.isBlank();
+        maintenance.plan(sourceId, startsAt == null || now ? null : utc(startsAt), length, reason);
+        flash.addFlashAttribute("notice", now ? "Maintenance window started." : "Maintenance window planned.");
         return "redirect:/admin/alerts";
     }
 
@@ -147,6 +173,17 @@ class AlertAdminPagesController {
         maintenance.delete(id);
         flash.addFlashAttribute("notice", "Maintenance window removed.");
         return "redirect:/admin/alerts";
+    }
+
+    private static @Nullable Long number(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n > Integer.MAX_VALUE || n < 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(field, "is not a number we can use");
+        }
     }
 
     private static java.time.Instant utc(String value) {
