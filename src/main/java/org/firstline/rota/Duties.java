@@ -130,7 +130,7 @@ public class Duties {
         for (var m : rotation.members()) (m.shadow() ? shadows : scheduled).add(m.agentId());
         var out = new ArrayList<OnShift>();
         for (Seat s : seats) {
-            if (away.contains(s.agentId())) continue;
+            if (away.contains(s.agentId()) || !refs.active(s.agentId())) continue;
             if (shadows.contains(s.agentId()) && !scheduled.contains(s.agentId())) continue;
             if (rotation.duty() == Duty.ON_CALL && !refs.has(s.agentId(), Designation.CLEARED_FOR_ON_CALL)) continue;
             out.add(new OnShift(

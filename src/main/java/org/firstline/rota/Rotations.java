@@ -99,6 +99,7 @@ public class Rotations {
         for (int i = 0; i < members.size(); i++) {
             var member = members.get(i);
             String field = "members[" + i + "]";
+            if (member == null) throw new InvalidRequestException(field, "is required");
             var agent = refs.agent(field + ".agentId", member.agentId());
             String role = role(rotation, field + ".role", member.role());
             if (!seen.add(role + "\u0000" + agent.id())) {

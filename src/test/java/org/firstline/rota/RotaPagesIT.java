@@ -26,6 +26,9 @@ class RotaPagesIT extends ApiTest {
     @Autowired
     RotaOverrides overrides;
 
+    @Autowired
+    Duties roster;
+
     @Test
     void whoIsOnNowAndTheirChecklistOnTheDutyPage() {
         clock.set(Instant.parse("2026-12-03T12:00:00Z"));
@@ -81,6 +84,20 @@ class RotaPagesIT extends ApiTest {
         // at a time before the rota began nobody is on it
         assertThat(browser.get("/duties?at=2026-11-01T12:00:00Z", "text/html").body())
                 .contains("nobody");
+
+        var admin = api(AgentRole.ADMIN);
+        var nullMember =
+                admin.put("/api/v1/rotas/" + rotation.id() + "/members", java.util.Arrays.asList((Object) null));
+        assertThat(nullMember.status()).as(nullMember.body()).isEqualTo(400);
+        assertThat(roster.onShift(rotation.id(), clock.instant()))
+                .extracting(OnShift::agentId)
+                .containsExactly(ann.id());
+        assertThat(admin.patch("/api/v1/agents/" + ann.id(), Map.of("active", false))
+                        .status())
+                .isEqualTo(200);
+        assertThat(roster.onShift(rotation.id(), clock.instant()))
+                .as("a deactivated agent holds no shift")
+                .isEmpty();
     }
 
     @Test

@@ -83,6 +83,11 @@ public class RotaReferences {
         return responsibilities.of(agentId).deliveryLeadId();
     }
 
+    /** A deactivated agent holds no shift: they cannot sign in to see the work, and are paged for nothing. */
+    public boolean active(long agentId) {
+        return agents.find(agentId).map(AgentView::active).orElse(false);
+    }
+
     public String agentName(long agentId) {
         return agents.find(agentId).map(AgentView::displayName).orElse("agent " + agentId);
     }
