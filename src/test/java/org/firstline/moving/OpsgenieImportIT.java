@@ -236,7 +236,15 @@ class OpsgenieImportIT extends ApiTest {
         assertThat(rotaNamed("dxw On call " + suffix)).isTrue();
         var broken = browser.postForm(
                 "/admin/import", java.util.Map.of("_csrf", ApiClient.csrfToken(page), "export", "{\"schedules\": ["));
-        assertThat(broken.body()).contains("The JSON cannot be read");
+        assertThat(broken.body()).contains("The JSON cannot be read").doesNotContain("StreamReadFeature");
+        var unknown = browser.postForm(
+                "/admin/import",
+                java.util.Map.of("_csrf", ApiClient.csrfToken(page), "export", "{\"schedules\": [], \"bogus\": 1}"));
+        assertThat(unknown.body())
+                .contains("Unknown field")
+                .contains("bogus")
+                .doesNotContain("org.firstline")
+                .doesNotContain("class ");
         assertThat(signedIn(newAgent(AgentRole.AGENT))
                         .get("/admin/import", "text/html")
                         .status())

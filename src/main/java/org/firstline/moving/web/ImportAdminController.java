@@ -60,7 +60,7 @@ class ImportAdminController {
                     parsed.users());
             model.addAttribute("report", opsgenie.run(admin, form));
         } catch (JacksonException e) {
-            model.addAttribute("error", "The JSON cannot be read: " + e.getOriginalMessage());
+            model.addAttribute("error", "The JSON cannot be read. " + org.firstline.platform.JsonRefusals.of(e));
         } catch (RuntimeException refused) {
             model.addAttribute("error", RefusalMessages.of(refused));
         }

@@ -18,10 +18,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Says what is wrong with a JSON body in the API's words: the field and what it should be, the line and column of a
  * syntax error; never Jackson's own message, which names Java types and library limits.
  */
-final class JsonBodyProblems {
+public final class JsonBodyProblems {
     private JsonBodyProblems() {}
 
-    static ProblemDetail describe(Throwable cause) {
+    public static ProblemDetail describe(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return ApiExceptionHandler.problem(
