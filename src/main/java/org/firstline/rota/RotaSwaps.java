@@ -95,8 +95,13 @@ public class RotaSwaps {
     public SwapView approve(long swapId, AgentPrincipal actor) {
         var swap = get(swapId);
         expect(swap, "ACCEPTED");
-        boolean forProposer = !swap.proposerLeadApproved() && leads(actor, swap.proposerId());
-        boolean forOther = !swap.otherLeadApproved() && leads(actor, swap.otherId());
+        if (actor.id() == swap.proposerId() || actor.id() == swap.otherId()) {
+            // a lead who is a party to the swap would approve their own change: another lead, or an admin, decides
+            throw new AccessDeniedException(
+                    "You are one of the two people swapping: someone else approves it (another lead, or an admin).");
+        }
+        boolean forProposer = !swap.proposerLeadApproved() && approves(actor, swap.proposerId(), swap);
+        boolean forOther = !swap.otherLeadApproved() && approves(actor, swap.otherId(), swap);
         if (!forProposer && !forOther) {
             throw new AccessDeniedException("Only the delivery leads of " + swap.proposerName() + " and "
                     + swap.otherName() + " approve this swap (an admin for someone without one).");
@@ -145,7 +150,9 @@ public class RotaSwaps {
         }
         if (actor.id() == swap.proposerId()) {
             status(swapId, "WITHDRAWN");
-        } else if (actor.id() == swap.otherId() || leads(actor, swap.proposerId()) || leads(actor, swap.otherId())) {
+        } else if (actor.id() == swap.otherId()
+                || approves(actor, swap.proposerId(), swap)
+                || approves(actor, swap.otherId(), swap)) {
             status(swapId, "REFUSED");
         } else {
             throw new AccessDeniedException("Only the two people and their delivery leads decide on this swap.");
@@ -169,9 +176,11 @@ public class RotaSwaps {
                 .orElseThrow(() -> new NotFoundException("Swap " + id + " does not exist."));
     }
 
-    private boolean leads(AgentPrincipal actor, long agentId) {
+    /** The person's delivery lead approves; an admin does when they have none or their lead is in the swap. */
+    private boolean approves(AgentPrincipal actor, long agentId, SwapView swap) {
         Long lead = refs.deliveryLead(agentId);
-        return lead == null ? actor.isAdmin() : lead == actor.id();
+        boolean leadSwaps = lead != null && (lead == swap.proposerId() || lead == swap.otherId());
+        return lead == null || leadSwaps ? actor.isAdmin() : lead == actor.id();
     }
 
     private static void expect(SwapView swap, String status) {

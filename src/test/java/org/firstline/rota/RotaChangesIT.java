@@ -138,6 +138,45 @@ class RotaChangesIT extends ApiTest {
     }
 
     @Test
+    void aLeadWhoIsInTheSwapDoesNotApproveIt() {
+        AgentView maya = newAgent(AgentRole.AGENT), priya = newAgent(AgentRole.AGENT);
+        AgentView mayasLead = newAgent(AgentRole.AGENT), admin = newAgent(AgentRole.ADMIN);
+        responsibilities.update(priya.id(), new ResponsibilitiesForm(maya.id(), null)); // Maya leads Priya
+        responsibilities.update(maya.id(), new ResponsibilitiesForm(mayasLead.id(), null));
+        var rotation = rota("FIRST_LINE", null, List.of(member(priya), member(maya)));
+        publishing.publish(rotation.id(), false);
+        var shifts = rotations.shifts(rotation.id(), day(16, 11), day(30, 0));
+        long swap = api(priya)
+                .post(
+                        "/api/v1/rotas/swaps",
+                        map(
+                                "shiftId",
+                                shifts.get(0).id(),
+                                "otherShiftId",
+                                shifts.get(1).id()))
+                .json()
+                .get("result")
+                .get("id")
+                .asLong();
+        api(maya).post("/api/v1/rotas/swaps/" + swap + "/accept", null);
+        var own = api(maya).post("/api/v1/rotas/swaps/" + swap + "/approve", null);
+        assertThat(own.status()).as("Maya is Priya's lead but swaps herself").isEqualTo(403);
+        assertThat(api(mayasLead)
+                        .post("/api/v1/rotas/swaps/" + swap + "/approve", null)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("ACCEPTED");
+        assertThat(api(admin)
+                        .post("/api/v1/rotas/swaps/" + swap + "/approve", null)
+                        .json()
+                        .get("status")
+                        .asString())
+                .as("an admin approves in the place of a lead who is in the swap")
+                .isEqualTo("APPROVED");
+    }
+
+    @Test
     void aSwapChangesShiftsOnlyOnceAcceptedAndApprovedByBothDeliveryLeads() {
         AgentView ann = newAgent(AgentRole.AGENT), bob = newAgent(AgentRole.AGENT);
         AgentView annsLead = newAgent(AgentRole.AGENT), bobsLead = newAgent(AgentRole.AGENT);
