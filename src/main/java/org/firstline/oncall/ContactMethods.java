@@ -104,6 +104,14 @@ public class ContactMethods {
         if (removed == 0) throw new NotFoundException("Contact method " + methodId + " does not exist.");
     }
 
+    /** Someone's contact methods (personal addresses): for them and admins only. */
+    public List<ContactMethodView> of(long agentId, AgentPrincipal reader) {
+        if (reader.id() != agentId && reader.role() != AgentRole.ADMIN) {
+            throw new AccessDeniedException("Only admins see another person's contact methods.");
+        }
+        return of(agentId);
+    }
+
     private static void mayChange(long agentId, AgentPrincipal actor) {
         if (actor.id() != agentId && actor.role() != AgentRole.ADMIN) {
             throw new AccessDeniedException("Only admins change another person's contact methods.");

@@ -126,7 +126,7 @@ public class Escalations {
         var agent = agents.find(agentId)
                 .orElseThrow(() -> new InvalidRequestException("agentId", "no agent with id " + agentId));
         if (!agent.active()) throw new InvalidRequestException("agentId", agent.displayName() + " is deactivated");
-        engine.addResponder(id, agentId);
+        engine.addResponder(id, current.policyId(), agentId);
         return reader.get(id);
     }
 

@@ -355,6 +355,12 @@ class EscalationJourneyIT extends ApiTest {
                 java.util.Map.of("_csrf", csrf, "agentId", String.valueOf(responder.id())));
         tick();
         assertThat(sent(escalation.id())).hasSize(3);
+        assertThat(jdbc.sql("select bool_and(out_of_hours) from page where escalation_id = ? and step_position = -1")
+                        .param(escalation.id())
+                        .query(Boolean.class)
+                        .single())
+                .as("a responder paged at night counts towards time off in lieu")
+                .isTrue();
         assertThat(signedIn(newAgent(AgentRole.AGENT))
                         .get("/admin/escalation-policies")
                         .status())
@@ -621,6 +627,15 @@ class EscalationJourneyIT extends ApiTest {
                             .status())
                     .as("only the person or an admin")
                     .isEqualTo(403);
+            assertThat(api(secondLine)
+                            .get("/api/v1/people/" + onCall.id() + "/contact-methods")
+                            .status())
+                    .as("personal addresses: not for colleagues")
+                    .isEqualTo(403);
+            assertThat(api(AgentRole.ADMIN)
+                            .get("/api/v1/people/" + onCall.id() + "/contact-methods")
+                            .status())
+                    .isEqualTo(200);
             var internal = me.post(
                     "/api/v1/people/" + onCall.id() + "/contact-methods",
                     map("kind", "WEBHOOK", "url", "http://10.0.0.5/x"));

@@ -139,8 +139,11 @@ public class EscalationEngine {
     }
 
     /** A responder added by hand is paged now, once, whatever the step. */
-    public void addResponder(long id, long agentId) {
-        pages.write(new PageWriter.StepPages(id, 0, -1, List.of(agentId), List.of(), false), clock.instant());
+    public void addResponder(long id, long policyId, long agentId) {
+        Instant now = clock.instant();
+        // out of hours by the policy's calendar, like its steps: it counts towards time off in lieu
+        boolean outOfHours = !hours.inHours(policies.get(policyId).calendarId(), now);
+        pages.write(new PageWriter.StepPages(id, 0, -1, List.of(agentId), List.of(), outOfHours), now);
     }
 
     private EnginePass pass(Instant now) {

@@ -103,8 +103,9 @@ class EscalationApiController {
     }
 
     @GetMapping("/people/{agentId}/contact-methods")
-    Map<String, List<ContactMethodView>> contactMethods(@PathVariable long agentId) {
-        return Map.of("items", contactMethods.of(agentId));
+    Map<String, List<ContactMethodView>> contactMethods(
+            @PathVariable long agentId, @AuthenticationPrincipal AgentPrincipal agent) {
+        return Map.of("items", contactMethods.of(agentId, agent));
     }
 
     @PostMapping("/people/{agentId}/contact-methods")
