@@ -29,7 +29,14 @@ public record Handoffs(DayOfWeek handoffDay, LocalTime handoffTime, ZoneId zone,
 
     /** The instant a shift begins on a local date: the handoff time that day, or the next minute that exists. */
     public Instant at(LocalDate date) {
-        LocalDateTime local = date.atTime(handoffTime);
+        return instant(date.atTime(handoffTime), zone);
+    }
+
+    /**
+     * A local time in a zone as the rotas read it: a time that does not exist (the spring gap) moves to the next
+     * minute that does; a repeated one (the autumn overlap) is the first.
+     */
+    public static Instant instant(LocalDateTime local, ZoneId zone) {
         var rules = zone.getRules();
         if (rules.getValidOffsets(local).isEmpty()) {
             // in a gap: the transition is the first instant after it, the gap's end in local time

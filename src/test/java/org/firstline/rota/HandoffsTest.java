@@ -41,6 +41,15 @@ class HandoffsTest {
     }
 
     @Test
+    void anOverrideTypedInTheSkippedHourStartsAtTheNextMinuteThatExistsToo() {
+        assertThat(Handoffs.instant(java.time.LocalDateTime.parse("2027-03-28T01:30"), LONDON))
+                .as("not 02:30 BST, which would lose half an hour of cover")
+                .isEqualTo(Instant.parse("2027-03-28T01:00:00Z"));
+        assertThat(Handoffs.instant(java.time.LocalDateTime.parse("2026-10-25T01:30"), LONDON))
+                .isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+    }
+
+    @Test
     void aLocalTimeTheClocksRepeatIsItsFirstOccurrence() {
         var night = new Handoffs(DayOfWeek.SUNDAY, LocalTime.of(1, 30), LONDON, 7);
         // 01:00–02:00 happens twice in London on 25 October 2026: first in BST (00:30 UTC), then in GMT (01:30 UTC)

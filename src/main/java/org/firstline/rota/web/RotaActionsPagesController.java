@@ -162,9 +162,7 @@ class RotaActionsPagesController {
 
     private static String local(String field, String value, ZoneId zone) {
         try {
-            return java.time.LocalDateTime.parse(value.strip())
-                    .atZone(zone)
-                    .toInstant()
+            return org.firstline.rota.Handoffs.instant(java.time.LocalDateTime.parse(value.strip()), zone)
                     .toString();
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidRequestException(field, "is not a date and time");
