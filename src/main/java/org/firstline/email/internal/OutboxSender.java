@@ -34,7 +34,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class OutboxSender {
     static final int MAX_ATTEMPTS = 8;
+    /** How long a mail being sent is this node's: longer than an SMTP exchange can take with its timeouts. */
     private static final Duration LEASE = Duration.ofMinutes(5);
+    /**
+     * How long a claimed batch waits for this node before others may take it: short, so mail a dead node had claimed
+     * (a page among it) goes out within seconds; each mail is leased again for {@link #LEASE} just before it is sent,
+     * and only the holder of the claim may do that, so nothing goes out twice.
+     */
+    private static final Duration CLAIM = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private record Due(
@@ -111,7 +119,7 @@ public class OutboxSender {
     private List<Due> claim(int limit) {
         Instant now = clock.instant();
         // to the microsecond, as PostgreSQL keeps it: the lease is compared again before each mail goes out
-        Instant lease = now.plus(LEASE).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant lease = now.plus(CLAIM).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return transactions.execute(status -> jdbc.sql("""
                 update outbound_email o set next_attempt_at = :lease
                 from (select id from outbound_email where status in ('QUEUED', 'SENDING') and next_attempt_at <= :now
