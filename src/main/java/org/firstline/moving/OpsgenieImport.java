@@ -24,9 +24,15 @@ public class OpsgenieImport {
     private final PolicyImport policies;
     private final AgentService agents;
     private final ImportTransaction transaction;
+    private final org.firstline.directory.TeamService teams;
 
     OpsgenieImport(
-            ScheduleImport schedules, PolicyImport policies, AgentService agents, ImportTransaction transaction) {
+            ScheduleImport schedules,
+            PolicyImport policies,
+            AgentService agents,
+            ImportTransaction transaction,
+            org.firstline.directory.TeamService teams) {
+        this.teams = teams;
         this.schedules = schedules;
         this.policies = policies;
         this.agents = agents;
@@ -43,6 +49,7 @@ public class OpsgenieImport {
                     export.dryRun(),
                     "opsgenie import by " + admin.username(),
                     agents.list(),
+                    teams.list(),
                     export.users() == null ? List.of() : export.users());
             var rotas = schedules.schedules(ctx, duty, export.schedules() == null ? List.of() : export.schedules());
             var overrides = schedules.overrides(ctx, export.overrides() == null ? List.of() : export.overrides());

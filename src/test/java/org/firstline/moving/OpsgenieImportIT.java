@@ -158,6 +158,14 @@ class OpsgenieImportIT extends ApiTest {
                 .extracting(OnShift::agentId)
                 .containsExactly(cat.id());
 
+        assertThat(rotations.get(onCallId).teamId())
+                .as("the schedule's owner team")
+                .isEqualTo(teams.list().stream()
+                        .filter(t -> t.name().equals(team))
+                        .findFirst()
+                        .orElseThrow()
+                        .id());
+
         var policy = policies.get(policyId);
         assertThat(policy.repeatCount()).isEqualTo(1);
         assertThat(policy.teamId()).isNotNull();

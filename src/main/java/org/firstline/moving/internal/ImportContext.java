@@ -25,9 +25,17 @@ public final class ImportContext {
     /** schedule name (lower case) → Opsgenie rotation name → Firstline rotation id */
     private final Map<String, Map<String, Long>> rotas = new LinkedHashMap<>();
 
-    public ImportContext(boolean dryRun, String actor, List<AgentView> agents, List<OpsgenieExport.User> users) {
+    private final Map<String, Long> teams = new HashMap<>();
+
+    public ImportContext(
+            boolean dryRun,
+            String actor,
+            List<AgentView> agents,
+            List<org.firstline.directory.TeamView> teams,
+            List<OpsgenieExport.User> users) {
         this.dryRun = dryRun;
         this.actor = actor;
+        for (var t : teams) this.teams.putIfAbsent(t.name().strip().toLowerCase(Locale.ROOT), t.id());
         for (var a : agents) {
             if (a.email() != null) this.agents.put(a.email().strip().toLowerCase(Locale.ROOT), a);
         }
@@ -36,6 +44,12 @@ public final class ImportContext {
                 fullNames.put(u.username().strip().toLowerCase(Locale.ROOT), u.fullName());
             }
         }
+    }
+
+    /** The team of that name (any case), or null: teams are matched, never invented. */
+    public @Nullable Long teamId(OpsgenieExport.@Nullable Ref team) {
+        if (team == null || team.name() == null) return null;
+        return teams.get(team.name().strip().toLowerCase(Locale.ROOT));
     }
 
     public String created() {

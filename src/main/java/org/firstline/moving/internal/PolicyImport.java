@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.firstline.directory.TeamService;
-import org.firstline.directory.TeamView;
 import org.firstline.moving.ImportReport;
 import org.firstline.moving.OpsgenieExport;
 import org.firstline.oncall.EscalationPolicies;
@@ -25,11 +23,9 @@ public class PolicyImport {
     static final int DEFAULT_WAIT = 5;
 
     private final EscalationPolicies policies;
-    private final TeamService teams;
 
-    PolicyImport(EscalationPolicies policies, TeamService teams) {
+    PolicyImport(EscalationPolicies policies) {
         this.policies = policies;
-        this.teams = teams;
     }
 
     private record Target(EscalationTarget target, String label) {}
@@ -85,9 +81,7 @@ public class PolicyImport {
                 ctx.warn(name + ": no rule could be imported, so no policy is made");
                 continue;
             }
-            Long teamId = escalation.ownerTeam() == null
-                    ? null
-                    : teamId(escalation.ownerTeam().name());
+            Long teamId = ctx.teamId(escalation.ownerTeam());
             var created = policies.create(
                     new EscalationPolicyForm(name, escalation.description(), teamId, null, repeatCount, steps));
             out.add(new ImportReport.Policy(
@@ -179,7 +173,7 @@ public class PolicyImport {
                         .toList();
             }
             case "team" -> {
-                Long team = teamId(recipient.name());
+                Long team = ctx.teamId(new OpsgenieExport.Ref(null, recipient.name(), null));
                 if (team == null) {
                     ctx.warn(name + ": no team is named " + recipient.name() + ", so its rule is left out");
                     return List.of();
@@ -191,14 +185,5 @@ public class PolicyImport {
                 return List.of();
             }
         }
-    }
-
-    private @Nullable Long teamId(@Nullable String name) {
-        if (name == null) return null;
-        return teams.list().stream()
-                .filter(t -> t.name().equalsIgnoreCase(name.strip()))
-                .map(TeamView::id)
-                .findFirst()
-                .orElse(null);
     }
 }

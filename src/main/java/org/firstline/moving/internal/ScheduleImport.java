@@ -84,9 +84,14 @@ public class ScheduleImport {
                     members.add(new MemberForm(agent.id(), null, false));
                     memberNames.add(agent.displayName() + " <" + agent.email() + ">");
                 }
+                Long team = ctx.teamId(schedule.ownerTeam());
+                if (schedule.ownerTeam() != null && team == null) {
+                    ctx.warn(
+                            where + ": no team is named " + schedule.ownerTeam().name() + ", so the rota has none");
+                }
                 var form = new RotationForm(
                         name,
-                        null,
+                        team,
                         duty,
                         local.getDayOfWeek().name(),
                         local.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")),
