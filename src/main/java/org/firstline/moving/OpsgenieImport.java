@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class OpsgenieImport {
-    private static final List<String> DUTIES = List.of("TRIAGE_DESK", "FIRST_LINE", "ON_CALL", "SECOND_LINE");
+    private static final List<String> DUTIES = List.of("TRIAGE_DESK", "FIRST_LINE", "SECOND_LINE");
 
     private final ScheduleImport schedules;
     private final PolicyImport policies;
@@ -43,6 +43,12 @@ public class OpsgenieImport {
         // Opsgenie pages around the clock; on call here is opt-in and approved, so second line is the safe default
         String duty =
                 export.duty() == null ? "SECOND_LINE" : export.duty().strip().toUpperCase(Locale.ROOT);
+        if (duty.equals("ON_CALL")) {
+            // opting in is asked on a rota and approved by the head of operations: no imported rota has asked yet
+            throw new InvalidRequestException(
+                    "duty",
+                    "cannot be ON_CALL: import as SECOND_LINE, let people ask to join on call, then change the duty");
+        }
         if (!DUTIES.contains(duty)) throw new InvalidRequestException("duty", "must be one of " + DUTIES);
         return transaction.run(export.dryRun(), () -> {
             var ctx = new ImportContext(

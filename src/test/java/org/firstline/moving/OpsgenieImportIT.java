@@ -211,6 +211,9 @@ class OpsgenieImportIT extends ApiTest {
         var badDuty = admin.postRaw("/api/v1/imports/opsgenie", "{\"dryRun\": true, \"duty\": \"NAPPING\"}");
         assertThat(badDuty.status()).isEqualTo(400);
         assertThat(badDuty.body()).contains("duty");
+        var onCall = admin.postRaw("/api/v1/imports/opsgenie", "{\"dryRun\": true, \"duty\": \"ON_CALL\"}");
+        assertThat(onCall.status()).isEqualTo(400);
+        assertThat(onCall.body()).contains("import as SECOND_LINE");
     }
 
     @Test
@@ -257,5 +260,15 @@ class OpsgenieImportIT extends ApiTest {
                         .get("/admin/import", "text/html")
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theExampleInTheDocsPreviews() throws IOException {
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of("docs/examples/opsgenie-export.json"));
+        var report = admin.postRaw("/api/v1/imports/opsgenie", example);
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.json().get("dryRun").asBoolean()).isTrue();
+        assertThat(report.json().get("rotas")).isNotEmpty();
+        assertThat(report.json().get("policies")).isNotEmpty();
     }
 }
