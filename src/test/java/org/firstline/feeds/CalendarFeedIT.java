@@ -162,17 +162,20 @@ class CalendarFeedIT extends ApiTest {
         clock.set(Instant.parse("2026-12-01T09:00:00Z"));
         var ann = newAgent(AgentRole.AGENT);
         var bob = newAgent(AgentRole.AGENT);
-        var rotation = onCall(unique("Exterminator"), List.of(ann, bob));
+        var rotation = onCall(unique("Exterminator; nights, weekends"), List.of(ann, bob));
 
         assertThat(api(ann).post("/api/v1/calendar-feeds", map("rotationId", rotation.id()))
                         .status())
                 .isEqualTo(403);
         var created = api(AgentRole.ADMIN).post("/api/v1/calendar-feeds", map("rotationId", rotation.id()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        var ical = Biweekly.parse(ApiClient.anonymous(port)
-                        .get(path(created.json().get("url").asString()))
-                        .body())
-                .first();
+        String feedText = ApiClient.anonymous(port)
+                .get(path(created.json().get("url").asString()))
+                .body();
+        assertThat(feedText)
+                .as("the calendar's name escaped as text")
+                .contains("X-WR-CALNAME:" + rotation.name().replace(";", "\\;").replace(",", "\\,"));
+        var ical = Biweekly.parse(feedText).first();
         var events = ical.getEvents();
         assertThat(events.get(0).getSummary().getValue())
                 .isEqualTo("Triage desk: " + rotation.name() + " — " + ann.displayName());

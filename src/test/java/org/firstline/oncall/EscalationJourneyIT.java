@@ -329,6 +329,12 @@ class EscalationJourneyIT extends ApiTest {
                 .orElseThrow()
                 .id();
         assertThat(policies.get(policy).steps()).hasSize(2);
+        String written = admin.get("/admin/escalation-policies").body();
+        String mine = written.substring(written.indexOf("<h2>" + name + "</h2>"));
+        assertThat(mine.substring(0, mine.indexOf("after the last step")))
+                .as("targets by name, not by id")
+                .contains(onCall.displayName(), secondLine.displayName())
+                .endsWith("Stops ");
 
         var escalation = escalations.start(
                 new EscalationRequest(SubjectKind.ALERT, subject(), policy, "Queue backing up", true));
@@ -533,6 +539,11 @@ class EscalationJourneyIT extends ApiTest {
                 .asLong();
         paging.catchUp();
         var escalation = escalations.openFor(SubjectKind.ALERT, alert).orElseThrow();
+        assertThat(signedIn(onCall)
+                        .get("/oncall/escalations/" + escalation.id())
+                        .body())
+                .as("the escalation links its alert")
+                .contains("href=\"/alerts/" + alert + "\"");
         var resolved = api(onCall).post("/api/v1/escalations/" + escalation.id() + "/resolve", java.util.Map.of());
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         assertThat(alerts.get(alert).status()).isEqualTo(org.firstline.oncall.AlertStatus.RESOLVED);

@@ -163,6 +163,48 @@ class RotaPagesIT extends ApiTest {
                                 "timeZone", "Europe/London"));
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(put.json().get("handoffDay").asString()).isEqualTo("TUESDAY");
+        for (String offset : List.of("+05:00", "Z", "SystemV/EST5")) {
+            var fixed = api(planner)
+                    .put(
+                            "/api/v1/rotas/" + rotation.id(),
+                            Map.of(
+                                    "name",
+                                    rotation.name(),
+                                    "duty",
+                                    "TRIAGE_DESK",
+                                    "handoffDay",
+                                    "TUESDAY",
+                                    "handoffTime",
+                                    "09:30",
+                                    "timeZone",
+                                    offset));
+            assertThat(fixed.status()).as(offset + " knows no daylight saving").isEqualTo(400);
+            assertThat(fixed.body()).contains("timeZone");
+        }
+        var twoLines = api(planner)
+                .put(
+                        "/api/v1/rotas/" + rotation.id(),
+                        Map.of(
+                                "name",
+                                "Nights\r\nBcc: x",
+                                "duty",
+                                "TRIAGE_DESK",
+                                "handoffDay",
+                                "TUESDAY",
+                                "handoffTime",
+                                "09:30",
+                                "timeZone",
+                                "Europe/London"));
+        assertThat(twoLines.status()).isEqualTo(400);
+        assertThat(twoLines.body()).contains("one line");
+
+        var noToken = new java.util.HashMap<>(form);
+        noToken.remove("_csrf");
+        var expired = browser.postForm("/rotas/" + rotation.id(), noToken);
+        assertThat(expired.status()).isEqualTo(403);
+        assertThat(expired.body())
+                .contains("without its current security token")
+                .doesNotContain("Your role does not allow this");
 
         var notPlanner = signedIn(ann);
         var other = notPlanner.get("/rotas/" + rotation.id(), "text/html");

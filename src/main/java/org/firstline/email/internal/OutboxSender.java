@@ -189,10 +189,11 @@ public class OutboxSender {
                                         .toList()));
             }
             if (!mail.kind().equals("REPLY")) {
-                // RFC 3834: automatic mail says so, so that well-behaved responders do not answer it
-                message.setHeader("Auto-Submitted", "auto-replied");
+                // RFC 3834: automatic mail says so, so that well-behaved responders do not answer it; mail about a
+                // ticket answers its requester, the rest (pages, rota changes) answers nobody
+                message.setHeader("Auto-Submitted", mail.ticketId() == null ? "auto-generated" : "auto-replied");
             }
-            message.setHeader("X-Firstline-Ticket", mail.ticketId() == null ? "" : String.valueOf(mail.ticketId()));
+            if (mail.ticketId() != null) message.setHeader("X-Firstline-Ticket", String.valueOf(mail.ticketId()));
             // committed before the SMTP call: a crash now leaves this one mail SENDING (sent again after the lease,
             // with the same Message-ID) and the rest of the batch QUEUED
             if (!markSending(mail)) {

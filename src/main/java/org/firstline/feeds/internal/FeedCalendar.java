@@ -31,12 +31,23 @@ public final class FeedCalendar {
     /** One shift as an event; {@code reminders} are how long before it starts to remind (none on a rota's feed). */
     public record Event(String uid, Instant startsAt, Instant endsAt, String summary, String description) {}
 
+    /** RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped. */
+    static String text(String value) {
+        return value.replace("\\", "\\\\")
+                .replace(";", "\\;")
+                .replace(",", "\\,")
+                .replace("\r\n", "\\n")
+                .replace("\n", "\\n")
+                .replace("\r", "\\n");
+    }
+
     public static String write(String name, Instant stamp, List<Event> events, List<java.time.Duration> reminders) {
         var ical = new ICalendar();
         ical.setProductId("-//Firstline//Calendar feeds//EN");
         ical.setCalendarScale(CalendarScale.gregorian());
         ical.setMethod(Method.publish());
-        ical.setExperimentalProperty("X-WR-CALNAME", name);
+        // the library writes an unknown property as given: escaped here as TEXT, as it escapes a summary
+        ical.setExperimentalProperty("X-WR-CALNAME", text(name));
         ical.setExperimentalProperty("X-PUBLISHED-TTL", "PT1H");
         for (var e : events) {
             var event = new VEvent();

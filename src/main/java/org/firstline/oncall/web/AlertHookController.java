@@ -123,7 +123,7 @@ class AlertHookController {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.FORBIDDEN,
-                        "This token belongs to a " + source.kind() + " source, which does not post to /api/v1/hooks/"
-                                + hook + "."));
+                        "This token is for a source of kind " + source.kind()
+                                + ", which does not post to /api/v1/hooks/" + hook + "."));
     }
 }

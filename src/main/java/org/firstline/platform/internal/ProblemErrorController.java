@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 class ProblemErrorController implements ErrorController {
+    /** Set on a request refused for its missing or stale form token. */
+    static final String FORM_EXPIRED = "firstline.formExpired";
+
     private final ProblemResponses problems;
 
     ProblemErrorController(ProblemResponses problems) {
@@ -30,7 +33,8 @@ class ProblemErrorController implements ErrorController {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = detail(status);
+        boolean expired = request.getAttribute(FORM_EXPIRED) != null;
+        String detail = expired ? "The form was sent without its current security token." : detail(status);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         String accept = request.getHeader("Accept");
@@ -43,7 +47,11 @@ class ProblemErrorController implements ErrorController {
         model.addAttribute("status", status);
         model.addAttribute("error", title);
         model.addAttribute("message", detail);
-        model.addAttribute("advice", advice(status));
+        model.addAttribute(
+                "advice",
+                expired
+                        ? "It was open for a long time, or sent from another site. Go back, reload the page and send it again."
+                        : advice(status));
         return "error";
     }
 

@@ -123,7 +123,14 @@ class SecurityConfiguration {
         signIn.setFavorRelativeUris(true);
         http.authenticationManager(authenticationManager)
                 .addFilterAfter(new CurrentAgentFilter(accounts), SecurityContextHolderFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn)
+                        .accessDeniedHandler((request, response, denied) -> {
+                            // a form without its token is not about the role: the error page says what happened
+                            if (denied instanceof org.springframework.security.web.csrf.CsrfException) {
+                                request.setAttribute(ProblemErrorController.FORM_EXPIRED, Boolean.TRUE);
+                            }
+                            response.sendError(403);
+                        }))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
                                 "/css/**",

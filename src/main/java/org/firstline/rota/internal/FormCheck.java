@@ -20,6 +20,10 @@ public final class FormCheck {
     public static String name(@Nullable String name) {
         if (name == null || name.isBlank()) throw new InvalidRequestException("name", "is required");
         if (name.strip().length() > 200) throw new InvalidRequestException("name", "is longer than 200 characters");
+        // one line: it heads pages, mail subjects and calendar names
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException("name", "must be one line without control characters");
+        }
         return name.strip();
     }
 
@@ -55,7 +59,12 @@ public final class FormCheck {
     public static ZoneId zone(@Nullable String zone) {
         if (zone == null || zone.isBlank()) throw new InvalidRequestException("timeZone", "is required");
         try {
-            return ZoneId.of(zone.strip());
+            // a region of the IANA database: a fixed offset ("+05:00", "Z") or an old SystemV zone knows no daylight
+            // saving
+            String id = zone.strip();
+            if (!ZoneId.getAvailableZoneIds().contains(id) || id.startsWith("SystemV/"))
+                throw new DateTimeException(id);
+            return ZoneId.of(id);
         } catch (DateTimeException e) {
             throw new InvalidRequestException("timeZone", "is not a known time zone (like Europe/London)");
         }
