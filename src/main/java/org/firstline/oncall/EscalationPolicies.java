@@ -187,6 +187,13 @@ public class EscalationPolicies {
         void target(String field, EscalationTarget target) {
             if (target == null || target.kind() == null)
                 throw new InvalidRequestException(field + ".kind", "is required");
+            int named = (target.rotationId() == null ? 0 : 1)
+                    + (target.agentId() == null ? 0 : 1)
+                    + (target.teamId() == null ? 0 : 1);
+            if (named > 1) {
+                // a target is one rota, one person or one channel: a second id would be silently ignored
+                throw new InvalidRequestException(field, "names one of rotationId, agentId or teamId, for its kind");
+            }
             switch (target.kind()) {
                 case ROTA -> {
                     if (target.rotationId() == null)

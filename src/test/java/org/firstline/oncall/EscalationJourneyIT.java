@@ -273,6 +273,16 @@ class EscalationJourneyIT extends ApiTest {
                         List.of(map("targets", List.of(map("kind", "AGENT", "agentId", 987654321))))));
         assertThat(badAgent.status()).isEqualTo(400);
         assertThat(badAgent.body()).contains("steps[0].targets[0].agentId");
+        var twoIds = admin.post(
+                "/api/v1/escalation-policies",
+                map(
+                        "name",
+                        unique("P"),
+                        "steps",
+                        List.of(map(
+                                "targets", List.of(map("kind", "AGENT", "agentId", onCall.id(), "rotationId", 1))))));
+        assertThat(twoIds.status()).isEqualTo(400);
+        assertThat(twoIds.body()).contains("steps[0].targets[0]");
         var badDelay = admin.post(
                 "/api/v1/escalation-policies",
                 map(
