@@ -264,33 +264,15 @@ class EscalationJourneyIT extends ApiTest {
         var noSteps = admin.post("/api/v1/escalation-policies", map("name", unique("P"), "steps", List.of()));
         assertThat(noSteps.status()).isEqualTo(400);
         assertThat(noSteps.body()).contains("steps");
-        var badAgent = admin.post(
-                "/api/v1/escalation-policies",
-                map(
-                        "name",
-                        unique("P"),
-                        "steps",
-                        List.of(map("targets", List.of(map("kind", "AGENT", "agentId", 987654321))))));
+        var badAgent = onePolicyStep(admin, map("targets", List.of(map("kind", "AGENT", "agentId", 987654321))));
         assertThat(badAgent.status()).isEqualTo(400);
         assertThat(badAgent.body()).contains("steps[0].targets[0].agentId");
-        var twoIds = admin.post(
-                "/api/v1/escalation-policies",
-                map(
-                        "name",
-                        unique("P"),
-                        "steps",
-                        List.of(map(
-                                "targets", List.of(map("kind", "AGENT", "agentId", onCall.id(), "rotationId", 1))))));
+        var twoIds = onePolicyStep(
+                admin, map("targets", List.of(map("kind", "AGENT", "agentId", onCall.id(), "rotationId", 1))));
         assertThat(twoIds.status()).isEqualTo(400);
         assertThat(twoIds.body()).contains("steps[0].targets[0]");
-        var badDelay = admin.post(
-                "/api/v1/escalation-policies",
-                map(
-                        "name",
-                        unique("P"),
-                        "steps",
-                        List.of(map(
-                                "delayMinutes", 0, "targets", List.of(map("kind", "AGENT", "agentId", onCall.id()))))));
+        var badDelay = onePolicyStep(
+                admin, map("delayMinutes", 0, "targets", List.of(map("kind", "AGENT", "agentId", onCall.id()))));
         assertThat(badDelay.body()).contains("steps[0].delayMinutes");
         var good = map(
                 "name",
@@ -504,6 +486,10 @@ class EscalationJourneyIT extends ApiTest {
         assertThat(escalations.openFor(SubjectKind.TICKET, ticket))
                 .as("resolved by a person: an edit does not page again")
                 .isEmpty();
+    }
+
+    private ApiClient.Response onePolicyStep(ApiClient admin, Object step) {
+        return admin.post("/api/v1/escalation-policies", map("name", unique("P"), "steps", List.of(step)));
     }
 
     private long critical(ApiClient admin, long plan, long team) {

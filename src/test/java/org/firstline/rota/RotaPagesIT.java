@@ -29,11 +29,9 @@ class RotaPagesIT extends ApiTest {
     @Autowired
     Duties roster;
 
-    @Test
-    void whoIsOnNowAndTheirChecklistOnTheDutyPage() {
-        clock.set(Instant.parse("2026-12-03T12:00:00Z"));
-        AgentView ann = newAgent(AgentRole.AGENT), bob = newAgent(AgentRole.READ_ONLY);
-        var rotation = rotations.create(new RotationForm(
+    /** A weekly triage desk handed over on Mondays at 09:00 London, from 30 November 2026. */
+    private RotationView mondayDesk() {
+        return rotations.create(new RotationForm(
                 unique("Exterminator"),
                 null,
                 "TRIAGE_DESK",
@@ -45,6 +43,13 @@ class RotaPagesIT extends ApiTest {
                 null,
                 "2026-11-30",
                 null));
+    }
+
+    @Test
+    void whoIsOnNowAndTheirChecklistOnTheDutyPage() {
+        clock.set(Instant.parse("2026-12-03T12:00:00Z"));
+        AgentView ann = newAgent(AgentRole.AGENT), bob = newAgent(AgentRole.READ_ONLY);
+        var rotation = mondayDesk();
         rotations.setMembers(rotation.id(), List.of(new MemberForm(ann.id(), null, false)));
         publishing.publish(rotation.id(), true);
         var item = checklists.add(rotation.id(), "Weekly release", "THURSDAY");
@@ -104,18 +109,7 @@ class RotaPagesIT extends ApiTest {
     void aPlannerChangesTheSettingsOnTheRotasPageAndABadZoneIsShownThere() {
         clock.set(Instant.parse("2026-12-03T12:00:00Z"));
         AgentView planner = newAgent(AgentRole.ADMIN), ann = newAgent(AgentRole.AGENT);
-        var rotation = rotations.create(new RotationForm(
-                unique("Exterminator"),
-                null,
-                "TRIAGE_DESK",
-                "MONDAY",
-                "09:00",
-                "Europe/London",
-                7,
-                null,
-                null,
-                "2026-11-30",
-                null));
+        var rotation = mondayDesk();
         var browser = signedIn(planner);
         var page = browser.get("/rotas/" + rotation.id(), "text/html");
         assertThat(page.body())
