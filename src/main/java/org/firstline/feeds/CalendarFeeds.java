@@ -131,7 +131,8 @@ public class CalendarFeeds {
             var rotation = stretch.rotation();
             String role = rotation.roles().size() > 1 ? " (" + stretch.role() + ")" : "";
             String description = rotation.name() + role + (stretch.note().isEmpty() ? "" : ". " + stretch.note())
-                    + " Hands over " + rotation.handoffDay().toString().toLowerCase(Locale.ROOT) + " at "
+                    + " Hands over "
+                    + rotation.handoffDay().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " at "
                     + rotation.handoffTime() + " " + rotation.timeZone() + ".";
             events.add(new FeedCalendar.Event(
                     stretch.uid() + "@firstline",
@@ -148,7 +149,8 @@ public class CalendarFeeds {
         String who = shift.agentName() == null ? "unfilled" : shift.agentName();
         String summary = duty(rotation.duty()) + ": " + rotation.name() + role + " — " + who;
         String description = rotation.name() + role + ", shift " + (shift.index() + 1) + ": " + who
-                + ". Hands over " + rotation.handoffDay().toString().toLowerCase(Locale.ROOT) + " at "
+                + ". Hands over "
+                + rotation.handoffDay().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " at "
                 + rotation.handoffTime() + " " + rotation.timeZone() + ".";
         String slot = shift.role().isBlank() ? "" : shift.role().replaceAll("[^A-Za-z0-9]", "_") + "-";
         // the slot, not the row: a replanned shift keeps its UID, so calendars update it instead of duplicating it

@@ -89,7 +89,7 @@ class CalendarFeedIT extends ApiTest {
         assertThat(first.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
         assertThat(first.getDateEnd().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-09T10:00:00Z"));
         assertThat(first.getSummary().getValue()).isEqualTo("Triage desk: " + rotation.name());
-        assertThat(first.getDescription().getValue()).contains(rotation.name()).contains("wednesday at 10:00");
+        assertThat(first.getDescription().getValue()).contains(rotation.name()).contains("Wednesday at 10:00");
         assertThat(first.getUid().getValue()).isEqualTo("rota-" + rotation.id() + "-0@firstline");
         assertThat(text).contains("DTSTART:20261202T100000Z");
         assertThat(first.getAlarms()).hasSize(2);

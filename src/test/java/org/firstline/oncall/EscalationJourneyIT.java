@@ -154,6 +154,15 @@ class EscalationJourneyIT extends ApiTest {
         assertThat(again.id()).isEqualTo(escalation.id());
         tick();
         assertThat(sent(escalation.id())).hasSize(2);
+
+        // the last step empty: it says it paged what it could, not that there was nobody at all
+        var shortPolicy =
+                policy(List.of(EscalationTarget.agent(onCall.id())), List.of(EscalationTarget.rota(emptyRota)));
+        var ending =
+                escalations.start(new EscalationRequest(SubjectKind.ALERT, subject(), shortPolicy, "Swap full", true));
+        clock.advance(Duration.ofMinutes(6));
+        tick();
+        assertThat(escalations.get(ending.id()).note()).startsWith("Paged every step that had someone to page");
     }
 
     @Test

@@ -157,7 +157,7 @@ class RotaPagesIT extends ApiTest {
                                 "timeZone", "Europe/London"));
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(put.json().get("handoffDay").asString()).isEqualTo("TUESDAY");
-        for (String offset : List.of("+05:00", "Z", "SystemV/EST5")) {
+        for (String offset : List.of("+05:00", "Z", "SystemV/EST5", "Etc/GMT+5")) {
             var fixed = api(planner)
                     .put(
                             "/api/v1/rotas/" + rotation.id(),

@@ -146,7 +146,7 @@ class PagingBrowserIT extends ApiTest {
 
     private void assertNoSidewaysScroll() {
         long width = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-        assertThat(width).as("no sideways scrolling at phone width").isLessThanOrEqualTo(400L);
+        assertThat(width).as("no sideways scrolling at phone width").isLessThanOrEqualTo(390L);
     }
 
     private void tick() {

@@ -69,6 +69,7 @@ final class EnginePass {
     /** Enters a step, skipping at once every step with nobody to page; at the end, says so and stops. */
     void enter(long id, EscalationPolicyView policy, int position, int loop, boolean outOfHours) {
         int steps = policy.steps().size();
+        boolean pagedBefore = position > 0 || loop > 0;
         for (int tried = 0; tried < steps * (policy.repeatCount() + 1); tried++) {
             var step = policy.steps().get(position);
             var who = recipients.computeIfAbsent(step.targets(), t -> targets.at(t, now));
@@ -90,7 +91,9 @@ final class EnginePass {
                 Math.min(position, steps - 1),
                 loop,
                 null,
-                "Nobody to page: no one is on the rotas of the remaining steps."));
+                pagedBefore
+                        ? "Paged every step that had someone to page; nobody acknowledged. The rest had nobody on them."
+                        : "Nobody to page: no one is on the rotas of the remaining steps."));
     }
 
     /** Writes what the pass decided. */

@@ -60,14 +60,15 @@ class EscalationPolicyAdminController {
         agents.list().stream()
                 .filter(a -> a.active())
                 .forEach(a -> options.add(new Option("AGENT:" + a.id(), a.displayName())));
-        teams.list().forEach(t -> options.add(new Option("TEAM_CHANNEL:" + t.id(), t.name() + "'s Slack channel")));
+        teams.list()
+                .forEach(t -> options.add(new Option("TEAM_CHANNEL:" + t.id(), "the Slack channel of " + t.name())));
         model.addAttribute("targetOptions", options);
         // what the written steps page, in words: deactivated people and deleted rotas included
         var names = new java.util.HashMap<String, String>();
         rotations.list().forEach(r -> names.put("ROTA:" + r.id(), "whoever is on " + r.name()));
         agents.list()
                 .forEach(a -> names.put("AGENT:" + a.id(), a.displayName() + (a.active() ? "" : " (deactivated)")));
-        teams.list().forEach(t -> names.put("TEAM_CHANNEL:" + t.id(), t.name() + "'s Slack channel"));
+        teams.list().forEach(t -> names.put("TEAM_CHANNEL:" + t.id(), "the Slack channel of " + t.name()));
         model.addAttribute("targetNames", names);
         return "oncall/policies";
     }

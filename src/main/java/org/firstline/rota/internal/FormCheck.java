@@ -59,11 +59,11 @@ public final class FormCheck {
     public static ZoneId zone(@Nullable String zone) {
         if (zone == null || zone.isBlank()) throw new InvalidRequestException("timeZone", "is required");
         try {
-            // a region of the IANA database: a fixed offset ("+05:00", "Z") or an old SystemV zone knows no daylight
-            // saving
+            // a region of the IANA database: a fixed offset ("+05:00", "Z", "Etc/GMT+5") or an old SystemV zone
+            // knows no daylight saving, so a team's handoff would drift an hour twice a year
             String id = zone.strip();
-            if (!ZoneId.getAvailableZoneIds().contains(id) || id.startsWith("SystemV/"))
-                throw new DateTimeException(id);
+            boolean fixed = id.startsWith("SystemV/") || id.matches("Etc/GMT[+-]\\d+");
+            if (!ZoneId.getAvailableZoneIds().contains(id) || fixed) throw new DateTimeException(id);
             return ZoneId.of(id);
         } catch (DateTimeException e) {
             throw new InvalidRequestException("timeZone", "is not a known time zone (like Europe/London)");
