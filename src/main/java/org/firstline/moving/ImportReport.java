@@ -16,6 +16,7 @@ public record ImportReport(
             String status,
             @Nullable Long id,
             String schedule,
+            @Nullable String team,
             String handoffDay,
             String handoffTime,
             String timeZone,

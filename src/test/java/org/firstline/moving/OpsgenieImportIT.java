@@ -95,6 +95,9 @@ class OpsgenieImportIT extends ApiTest {
         assertThat(onCall.get("status").asString()).isEqualTo("will be created");
         assertThat(onCall.get("id").isNull()).isTrue();
         assertThat(onCall.get("handoffDay").asString()).isEqualTo("WEDNESDAY");
+        assertThat(onCall.get("team").asString())
+                .as("the schedule's owner team")
+                .isEqualTo(team);
         assertThat(onCall.get("handoffTime").asString()).isEqualTo("10:00");
         assertThat(onCall.get("timeZone").asString()).isEqualTo("Europe/London");
         assertThat(onCall.get("shiftDays").asInt()).isEqualTo(7);
@@ -238,7 +241,10 @@ class OpsgenieImportIT extends ApiTest {
                 "/admin/import",
                 java.util.Map.of("_csrf", ApiClient.csrfToken(page), "export", export(false), "action", "preview"));
         assertThat(preview.status()).isEqualTo(200);
-        assertThat(preview.body()).contains("What the import would create").contains("dxw On call " + suffix);
+        assertThat(preview.body())
+                .contains("What the import would create")
+                .contains("dxw On call " + suffix)
+                .contains("<td>" + team + "</td>");
         assertThat(rotaNamed("dxw On call " + suffix)).isFalse();
         var imported = browser.postForm(
                 "/admin/import",

@@ -208,4 +208,35 @@ class RotaPagesIT extends ApiTest {
         notPlanner.postForm("/rotas/" + rotation.id(), form);
         assertThat(rotations.get(rotation.id()).timeZone()).isEqualTo("Europe/London");
     }
+
+    @Test
+    void aRefusedRotaKeepsWhatWasTyped() {
+        var browser = signedIn(newAgent(AgentRole.ADMIN));
+        var list = browser.get("/rotas", "text/html");
+        String name = unique("Exterminator weekly");
+        var refused = browser.postForm(
+                "/rotas",
+                Map.of(
+                        "name", name,
+                        "duty", "FIRST_LINE",
+                        "handoffDay", "WEDNESDAY",
+                        "handoffTime", "10:00",
+                        "timeZone", "Europe/Londn",
+                        "shiftDays", "7",
+                        "roles", "developer, operations",
+                        "_csrf", ApiClient.csrfToken(list.body())),
+                Map.of("Referer", "http://localhost:" + port + "/rotas"));
+        assertThat(refused.status()).isEqualTo(302);
+        var again = browser.get("/rotas", "text/html").body();
+        assertThat(again)
+                .contains("Time zone is not a known time zone")
+                .contains("value=\"" + name + "\"")
+                .contains("value=\"Europe/Londn\"")
+                .contains("value=\"developer, operations\"")
+                .contains("<option value=\"FIRST_LINE\" selected=\"selected\"")
+                .contains("<option value=\"WEDNESDAY\" selected=\"selected\"");
+        assertThat(browser.get("/rotas", "text/html").body())
+                .as("only for the one page after the refusal")
+                .doesNotContain("value=\"" + name + "\"");
+    }
 }

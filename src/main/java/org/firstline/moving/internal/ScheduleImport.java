@@ -121,6 +121,9 @@ public class ScheduleImport {
                         status,
                         ctx.dryRun ? null : id,
                         scheduleName,
+                        team == null
+                                ? null
+                                : Objects.requireNonNull(schedule.ownerTeam()).name(),
                         local.getDayOfWeek().name(),
                         Objects.requireNonNull(form.handoffTime()),
                         zone.getId(),

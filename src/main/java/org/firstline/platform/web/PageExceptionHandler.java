@@ -24,7 +24,25 @@ class PageExceptionHandler {
     @ExceptionHandler({InvalidRequestException.class, ConflictException.class})
     String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes flash) {
         flash.addFlashAttribute("error", org.firstline.platform.RefusalMessages.of(e));
+        flash.addFlashAttribute("submitted", submitted(request));
         return "redirect:" + backTo(request);
+    }
+
+    /**
+     * What the form sent, so the page can show it again instead of an empty form; kept in the session for the one
+     * redirect, never secrets or the form's token.
+     */
+    private static java.util.Map<String, String> submitted(HttpServletRequest request) {
+        var values = new java.util.HashMap<String, String>();
+        request.getParameterMap().forEach((name, given) -> {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            boolean secret = lower.contains("password")
+                    || lower.contains("secret")
+                    || lower.contains("token")
+                    || lower.equals("_csrf");
+            if (!secret && given.length > 0 && given[0].length() <= 100_000) values.put(name, given[0]);
+        });
+        return values;
     }
 
     /**
