@@ -130,10 +130,8 @@ public class CalendarFeeds {
         for (var stretch : shifts.person(agentId, from)) {
             var rotation = stretch.rotation();
             String role = rotation.roles().size() > 1 ? " (" + stretch.role() + ")" : "";
-            String description = rotation.name() + role + (stretch.note().isEmpty() ? "" : ". " + stretch.note())
-                    + " Hands over "
-                    + rotation.handoffDay().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " at "
-                    + rotation.handoffTime() + " " + rotation.timeZone() + ".";
+            String description = rotation.name() + role + ". " + (stretch.note().isEmpty() ? "" : stretch.note() + " ")
+                    + handsOver(rotation);
             events.add(new FeedCalendar.Event(
                     stretch.uid() + "@firstline",
                     stretch.startsAt(),
@@ -148,14 +146,15 @@ public class CalendarFeeds {
         String role = rotation.roles().size() > 1 ? " (" + shift.role() + ")" : "";
         String who = shift.agentName() == null ? "unfilled" : shift.agentName();
         String summary = duty(rotation.duty()) + ": " + rotation.name() + role + " — " + who;
-        String description = rotation.name() + role + ", shift " + (shift.index() + 1) + ": " + who
-                + ". Hands over "
-                + rotation.handoffDay().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " at "
-                + rotation.handoffTime() + " " + rotation.timeZone() + ".";
-        String slot = shift.role().isBlank() ? "" : shift.role().replaceAll("[^A-Za-z0-9]", "_") + "-";
-        // the slot, not the row: a replanned shift keeps its UID, so calendars update it instead of duplicating it
-        String uid = "rota-" + rotation.id() + "-" + slot + shift.index() + "@firstline";
-        return new FeedCalendar.Event(uid, shift.startsAt(), shift.endsAt(), summary, description);
+        String description =
+                rotation.name() + role + ", shift " + (shift.index() + 1) + ": " + who + ". " + handsOver(rotation);
+        return new FeedCalendar.Event(
+                FeedShifts.uid(rotation, shift) + "@firstline", shift.startsAt(), shift.endsAt(), summary, description);
+    }
+
+    private static String handsOver(RotationView rotation) {
+        return "Hands over " + rotation.handoffDay().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                + " at " + rotation.handoffTime() + " " + rotation.timeZone() + ".";
     }
 
     static String duty(Duty duty) {

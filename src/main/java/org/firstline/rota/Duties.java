@@ -130,14 +130,16 @@ public class Duties {
         for (var m : rotation.members()) (m.shadow() ? shadows : scheduled).add(m.agentId());
         var out = new ArrayList<OnShift>();
         for (Seat s : seats) {
-            if (away.contains(s.agentId()) || !refs.active(s.agentId())) continue;
+            if (away.contains(s.agentId())) continue;
             if (shadows.contains(s.agentId()) && !scheduled.contains(s.agentId())) continue;
+            var agent = refs.activeAgent(s.agentId());
+            if (agent.isEmpty()) continue;
             if (rotation.duty() == Duty.ON_CALL && !refs.has(s.agentId(), Designation.CLEARED_FOR_ON_CALL)) continue;
             out.add(new OnShift(
                     rotation.id(),
                     rotation.name(),
                     s.agentId(),
-                    refs.agentName(s.agentId()),
+                    agent.get().displayName(),
                     s.role(),
                     s.startsAt(),
                     s.endsAt()));

@@ -41,16 +41,24 @@ public class FeedShifts {
         return rotations.shifts(rotation.id(), from, rotations.horizon(rotation.id()));
     }
 
+    /**
+     * A shift's event UID: the slot (rota, role, shift number), not the row, so a replanned shift keeps its UID and
+     * calendars update it instead of duplicating it.
+     */
+    public static String uid(RotationView rotation, org.firstline.rota.ShiftView shift) {
+        String slot = shift.role().isBlank() ? "" : shift.role().replaceAll("[^A-Za-z0-9]", "_") + "-";
+        return "rota-" + rotation.id() + "-" + slot + shift.index();
+    }
+
     public List<Stretch> person(long agentId, Instant from) {
         List<AbsenceView> away = outOfOffice.of(agentId);
         var out = new ArrayList<Stretch>();
         for (var rotation : rotations.list()) {
             if (!rotation.published()) continue;
             List<OverrideView> changes = overrides.list(rotation.id());
-            for (var shift : rotations.shifts(rotation.id(), from, rotations.horizon(rotation.id()))) {
+            for (var shift : planned(rotation, from)) {
                 if (!Long.valueOf(agentId).equals(shift.agentId())) continue;
-                String slot = shift.role().isBlank() ? "" : shift.role().replaceAll("[^A-Za-z0-9]", "_") + "-";
-                String uid = "rota-" + rotation.id() + "-" + slot + shift.index();
+                String uid = uid(rotation, shift);
                 var pieces = List.of(new Span(shift.startsAt(), shift.endsAt()));
                 for (var o : changes) {
                     if (o.role().equals(shift.role()) && Long.valueOf(agentId).equals(o.removedAgentId())) {

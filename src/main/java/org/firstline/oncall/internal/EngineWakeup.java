@@ -1,9 +1,8 @@
 package org.firstline.oncall.internal;
 
+import org.firstline.platform.AfterCommit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Wakes this node's on-call engine when there is work for it now (a page written, an alert raised), so a page goes
@@ -20,23 +19,7 @@ class EngineWakeup {
 
     /** Wakes the engine once the current transaction commits; at once outside one. */
     void afterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            if (TransactionSynchronizationManager.hasResource(this)) return; // once per transaction is enough
-            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    now();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(EngineWakeup.this);
-                }
-            });
-        } else {
-            now();
-        }
+        AfterCommit.run(this::now);
     }
 
     void now() {

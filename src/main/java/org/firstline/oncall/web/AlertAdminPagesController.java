@@ -11,6 +11,7 @@ import org.firstline.oncall.AlertSourceKind;
 import org.firstline.oncall.AlertSources;
 import org.firstline.oncall.EscalationPolicies;
 import org.firstline.oncall.MaintenanceWindows;
+import org.firstline.platform.FormNumbers;
 import org.firstline.platform.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -47,7 +48,8 @@ class AlertAdminPagesController {
     String admin(Model model) {
         model.addAttribute("section", "admin");
         model.addAttribute("tab", "alerts");
-        model.addAttribute("sources", sources.list());
+        var all = sources.list();
+        model.addAttribute("sources", all);
         model.addAttribute("teams", teams.list());
         model.addAttribute("kinds", AlertSourceKind.values());
         model.addAttribute("severities", AlertSeverity.values());
@@ -57,8 +59,7 @@ class AlertAdminPagesController {
         model.addAttribute("policies", policies.list());
         model.addAttribute(
                 "sourceNames",
-                sources.list().stream()
-                        .collect(java.util.stream.Collectors.toMap(s -> s.id(), s -> s.name(), (a, b) -> a)));
+                all.stream().collect(java.util.stream.Collectors.toMap(s -> s.id(), s -> s.name(), (a, b) -> a)));
         return "oncall/admin";
     }
 
@@ -77,11 +78,9 @@ class AlertAdminPagesController {
                 null,
                 null,
                 null,
-                number("escalationPolicyId", escalationPolicyId),
+                FormNumbers.optional("escalationPolicyId", escalationPolicyId, 1, Long.MAX_VALUE),
                 kind == AlertSourceKind.HEARTBEAT
-                        ? java.util.Optional.ofNullable(number("heartbeatIntervalSeconds", heartbeatIntervalSeconds))
-                                .map(Long::intValue)
-                                .orElse(null)
+                        ? FormNumbers.optionalInt("heartbeatIntervalSeconds", heartbeatIntervalSeconds)
                         : null));
         flash.addFlashAttribute("token", created.token());
         flash.addFlashAttribute("notice", "Alert source " + created.source().name() + " made. Copy its token now.");
@@ -103,7 +102,7 @@ class AlertAdminPagesController {
                         s.serviceId(),
                         s.organizationId(),
                         s.calendarId(),
-                        number("escalationPolicyId", escalationPolicyId),
+                        FormNumbers.optional("escalationPolicyId", escalationPolicyId, 1, Long.MAX_VALUE),
                         s.heartbeatIntervalSeconds()));
         flash.addFlashAttribute(
                 "notice",
@@ -156,14 +155,11 @@ class AlertAdminPagesController {
             @RequestParam(required = false) @Nullable String startsAt,
             @RequestParam(required = false) @Nullable String reason,
             RedirectAttributes flash) {
-        int length;
-        try {
-            length = Integer.parseInt(minutes.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("minutes", "must be between 1 minute and 14 days");
-        }
+        // empty is no length: refused by the window's own rule
+        long length =
+                java.util.Objects.requireNonNullElse(FormNumbers.optional("minutes", minutes, 1, 60 * 24 * 14), 0L);
         boolean now = startsAt == null || startsAt.isBlank();
-        maintenance.plan(sourceId, startsAt == null || now ? null : utc(startsAt), length, reason);
+        maintenance.plan(sourceId, startsAt == null || now ? null : utc(startsAt), (int) length, reason);
         flash.addFlashAttribute("notice", now ? "Maintenance window started." : "Maintenance window planned.");
         return "redirect:/admin/alerts";
     }
@@ -173,17 +169,6 @@ class AlertAdminPagesController {
         maintenance.delete(id);
         flash.addFlashAttribute("notice", "Maintenance window removed.");
         return "redirect:/admin/alerts";
-    }
-
-    private static @Nullable Long number(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n > Integer.MAX_VALUE || n < 0) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(field, "is not a number we can use");
-        }
     }
 
     private static java.time.Instant utc(String value) {

@@ -83,9 +83,9 @@ public class RotaReferences {
         return responsibilities.of(agentId).deliveryLeadId();
     }
 
-    /** A deactivated agent holds no shift: they cannot sign in to see the work, and are paged for nothing. */
-    public boolean active(long agentId) {
-        return agents.find(agentId).map(AgentView::active).orElse(false);
+    /** The agent if active: a deactivated one holds no shift (they cannot sign in to see the work). */
+    public java.util.Optional<AgentView> activeAgent(long agentId) {
+        return agents.find(agentId).filter(AgentView::active);
     }
 
     public String agentName(long agentId) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.firstline.directory.AgentService;
 import org.firstline.platform.AgentPrincipal;
+import org.firstline.platform.FormNumbers;
 import org.firstline.platform.InvalidRequestException;
 import org.firstline.rota.MemberForm;
 import org.firstline.rota.RotaWarning;
@@ -140,36 +141,16 @@ class RotaPagesController {
         List<String> roles = List.of(form.getOrDefault("roles", "").split(","));
         return new RotationForm(
                 form.get("name"),
-                blankToNull(form.get("teamId")),
+                FormNumbers.optional("teamId", form.get("teamId"), 1, Long.MAX_VALUE),
                 form.get("duty"),
                 form.get("handoffDay"),
                 form.get("handoffTime"),
                 form.get("timeZone"),
-                integer("shiftDays", form.get("shiftDays")),
+                FormNumbers.optionalInt("shiftDays", form.get("shiftDays")),
                 roles.stream().allMatch(String::isBlank) ? null : roles,
-                blankToNull(form.get("calendarId")),
+                FormNumbers.optional("calendarId", form.get("calendarId"), 1, Long.MAX_VALUE),
                 form.get("anchorDate"),
-                integer("noticeDays", form.get("noticeDays")));
-    }
-
-    private static @org.jspecify.annotations.Nullable Long blankToNull(
-            @org.jspecify.annotations.Nullable String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("id", "'" + value + "' is not a number");
-        }
-    }
-
-    private static @org.jspecify.annotations.Nullable Integer integer(
-            String field, @org.jspecify.annotations.Nullable String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(field, "is not a whole number");
-        }
+                FormNumbers.optionalInt("noticeDays", form.get("noticeDays")));
     }
 
     static Instant horizonFrom(Instant now) {
